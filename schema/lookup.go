@@ -1,0 +1,110 @@
+package schema
+
+import "strings"
+
+// Table returns the table with the given schema and name, or nil. Names
+// compare exactly; an empty schema matches a table whose schema is empty.
+func (s *Schema) Table(sch, name string) *Table {
+	for _, t := range s.Tables {
+		if t.Name == name && t.Schema == sch {
+			return t
+		}
+	}
+	return nil
+}
+
+// View returns the named view, or nil.
+func (s *Schema) View(sch, name string) *View {
+	for _, v := range s.Views {
+		if v.Name == name && v.Schema == sch {
+			return v
+		}
+	}
+	return nil
+}
+
+// Trigger returns the named trigger, or nil.
+func (s *Schema) Trigger(sch, name string) *Trigger {
+	for _, t := range s.Triggers {
+		if t.Name == name && t.Schema == sch {
+			return t
+		}
+	}
+	return nil
+}
+
+// Column returns the named column, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Index returns the named index, or nil.
+func (t *Table) Index(name string) *Index {
+	for _, ix := range t.Indexes {
+		if ix.Name == name {
+			return ix
+		}
+	}
+	return nil
+}
+
+// QualifiedName is "schema.name", or "name" when the schema is empty.
+func (t *Table) QualifiedName() string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.Schema + "." + t.Name
+}
+
+// Action returns a referential action in canonical form: upper case, single
+// spaces, and "" spelled as NO ACTION.
+func Action(a string) string {
+	a = strings.Join(strings.Fields(strings.ToUpper(a)), " ")
+	if a == "" {
+		return NoAction
+	}
+	return a
+}
+
+// MatchType returns a MATCH type in canonical form, "" spelled as SIMPLE.
+func MatchType(m string) string {
+	m = strings.ToUpper(strings.TrimSpace(m))
+	if m == "" || m == "NONE" {
+		return MatchSimple
+	}
+	return m
+}
+
+// SameTarget reports whether two foreign keys link the same columns to the
+// same referenced columns: the identity used to match unnamed keys.
+func (fk *ForeignKey) SameTarget(o *ForeignKey) bool {
+	return fk.RefSchema == o.RefSchema && fk.RefTable == o.RefTable &&
+		equalFold(fk.Columns, o.Columns) && equalFold(fk.RefColumns, o.RefColumns)
+}
+
+// SameOptions reports whether two foreign keys behave the same: actions,
+// deferrability and match type, compared in canonical form.
+func (fk *ForeignKey) SameOptions(o *ForeignKey) bool {
+	return Action(fk.OnDelete) == Action(o.OnDelete) &&
+		Action(fk.OnUpdate) == Action(o.OnUpdate) &&
+		fk.Deferrable == o.Deferrable &&
+		fk.InitiallyDeferred == o.InitiallyDeferred &&
+		MatchType(fk.Match) == MatchType(o.Match)
+}
+
+func equalFold(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}

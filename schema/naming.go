@@ -1,0 +1,37 @@
+package schema
+
+import "strings"
+
+// Naming builds deterministic names for constraints and indexes retort
+// creates. The zero value uses PostgreSQL's own convention.
+type Naming struct {
+	// Templates per kind, with {table} and {columns} placeholders; kinds are
+	// "fk", "uq", "ck", "ix", "pk". Missing kinds use the defaults.
+	Templates map[string]string
+}
+
+var defaultTemplates = map[string]string{
+	"pk": "{table}_pkey",
+	"fk": "{table}_{columns}_fkey",
+	"uq": "{table}_{columns}_key",
+	"ck": "{table}_{columns}_check",
+	"ix": "{table}_{columns}_idx",
+}
+
+// Name returns the name for a constraint or index of kind on table over
+// columns. Names longer than 63 bytes (PostgreSQL's limit, and below
+// MySQL's 64) are cut the way PostgreSQL cuts its own.
+func (n Naming) Name(kind, table string, columns []string) string {
+	tmpl := n.Templates[kind]
+	if tmpl == "" {
+		tmpl = defaultTemplates[kind]
+	}
+	if tmpl == "" {
+		tmpl = "{table}_{columns}_" + kind
+	}
+	name := strings.NewReplacer("{table}", table, "{columns}", strings.Join(columns, "_")).Replace(tmpl)
+	if len(name) > 63 {
+		name = name[:63]
+	}
+	return name
+}

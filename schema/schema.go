@@ -1,0 +1,157 @@
+// Package schema is the dialect-neutral model of a database schema that
+// reflection produces, desired-schema loading produces, and diff compares.
+package schema
+
+// Schema is a whole database (or the part of it retort manages).
+type Schema struct {
+	Tables   []*Table
+	Views    []*View
+	Triggers []*Trigger
+	Enums    []*Enum // PostgreSQL enum types; empty elsewhere
+}
+
+// Table is one base table.
+type Table struct {
+	Schema      string // namespace (PostgreSQL schema); "" means the default
+	Name        string
+	Columns     []*Column
+	PrimaryKey  *PrimaryKey
+	Uniques     []*Unique
+	Indexes     []*Index
+	ForeignKeys []*ForeignKey
+	Checks      []*Check
+	Comment     string
+	// Options holds dialect table options that must survive a rebuild,
+	// e.g. "WITHOUT ROWID", "STRICT" on SQLite or ENGINE/CHARSET on MySQL.
+	Options map[string]string
+	// SQL is the table's original CREATE statement when the database keeps
+	// one (SQLite); renderers may use it, diff never compares it.
+	SQL string
+}
+
+// Column is one table column.
+type Column struct {
+	Name     string
+	Type     string // as the dialect spells it, normalized by the dialect
+	Nullable bool
+	// Default is the default expression as SQL text; nil means no default.
+	Default *string
+	// AutoIncrement is SQLite AUTOINCREMENT, MySQL AUTO_INCREMENT or a
+	// PostgreSQL serial column.
+	AutoIncrement bool
+	// Identity is "ALWAYS" or "BY DEFAULT" for SQL-standard identity columns.
+	Identity  string
+	Generated *Generated
+	Collation string
+	Comment   string
+	// Attrs holds dialect-only attributes (MySQL "unsigned", "charset",
+	// "on_update"); diff compares them as plain key/value pairs.
+	Attrs map[string]string
+}
+
+// Generated describes a generated (computed) column.
+type Generated struct {
+	Expr   string
+	Stored bool
+}
+
+// PrimaryKey is the table's primary key.
+type PrimaryKey struct {
+	Name    string // "" when the database does not name it
+	Columns []string
+}
+
+// Unique is a UNIQUE constraint (not a unique index created on its own).
+type Unique struct {
+	Name    string // "" when unnamed (SQLite inline UNIQUE)
+	Columns []string
+	// Deferrable and InitiallyDeferred apply on PostgreSQL.
+	Deferrable        bool
+	InitiallyDeferred bool
+}
+
+// Index is a secondary index.
+type Index struct {
+	Name   string
+	Unique bool
+	Parts  []IndexPart
+	Where  string // partial-index predicate, "" when none
+	Method string // "btree", "gin", "hash"...; "" for the default
+	// Invisible is MySQL INVISIBLE / MariaDB IGNORED.
+	Invisible bool
+	// SQL is the original CREATE INDEX statement when the database keeps it.
+	SQL string
+}
+
+// IndexPart is one key part: a column or an expression.
+type IndexPart struct {
+	Column    string
+	Expr      string // set instead of Column for expression parts
+	Desc      bool
+	Collation string
+	OpClass   string // PostgreSQL operator class, "" for the default
+	Prefix    int    // MySQL prefix length, 0 for the whole column
+}
+
+// Referential actions as SQL spells them. NoAction is the default; diff
+// treats an empty action as NoAction.
+const (
+	NoAction   = "NO ACTION"
+	Restrict   = "RESTRICT"
+	Cascade    = "CASCADE"
+	SetNull    = "SET NULL"
+	SetDefault = "SET DEFAULT"
+)
+
+// Match types. MatchSimple is the default; diff treats "" as simple.
+const (
+	MatchSimple  = "SIMPLE"
+	MatchFull    = "FULL"
+	MatchPartial = "PARTIAL"
+)
+
+// ForeignKey is a FOREIGN KEY constraint.
+type ForeignKey struct {
+	Name       string // "" when unnamed (SQLite); matched by content then
+	Columns    []string
+	RefSchema  string
+	RefTable   string
+	RefColumns []string
+	OnDelete   string
+	OnUpdate   string
+	// Deferrable and InitiallyDeferred are DEFERRABLE / INITIALLY DEFERRED.
+	Deferrable        bool
+	InitiallyDeferred bool
+	Match             string
+	// NotValid marks a PostgreSQL constraint not yet validated.
+	NotValid bool
+}
+
+// Check is a CHECK constraint.
+type Check struct {
+	Name string // "" when unnamed
+	Expr string // the boolean expression, without CHECK and parentheses
+}
+
+// View is a view; Def is the dialect's canonical definition text.
+type View struct {
+	Schema string
+	Name   string
+	Def    string
+	SQL    string // full original CREATE VIEW when kept
+}
+
+// Trigger is a trigger; SQL is the full CREATE TRIGGER statement.
+type Trigger struct {
+	Schema string
+	Name   string
+	Table  string
+	SQL    string
+}
+
+// Enum is a PostgreSQL enum type.
+type Enum struct {
+	Schema string
+	Name   string
+	Values []string
+}
