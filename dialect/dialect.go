@@ -42,6 +42,12 @@ type Plan struct {
 	// Body runs inside the transaction (or one statement at a time where
 	// DDL is not transactional).
 	Body []string
+	// Deferred runs in a second transaction after Body commits
+	// (PostgreSQL's VALIDATE CONSTRAINT, so the short first transaction is
+	// all that holds the exclusive lock). The revision is recorded in this
+	// second transaction: a failed validation leaves it unapplied and a
+	// rerun redoes both.
+	Deferred []string
 	// Checks are queries run before COMMIT; any row they return fails the
 	// revision and rolls it back (SQLite's PRAGMA foreign_key_check).
 	Checks []string
