@@ -1,0 +1,114 @@
+// Package config reads retort.toml and resolves the database URL with the
+// precedence SPEC.md fixes: --url, RETORT_URL, DATABASE_URL, the file.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/schema"
+)
+
+// ErrConfig marks configuration errors (exit code 2).
+var ErrConfig = errors.New("configuration error")
+
+// DefaultFile is the config file looked up in the working directory.
+const DefaultFile = "retort.toml"
+
+// Config is retort.toml.
+type Config struct {
+	URL    string   `toml:"url"`
+	Dir    string   `toml:"dir"`
+	Schema []string `toml:"schema"`
+	DevURL string   `toml:"dev_url"`
+	// Naming overrides constraint name templates per kind ("fk", "uq",
+	// "ck", "ix", "pk"), e.g. fk = "fk_{table}_{columns}".
+	Naming map[string]string `toml:"naming"`
+	// PlainForeignKeys renders validating FK adds instead of the
+	// online-safe NOT VALID + VALIDATE pair (PostgreSQL).
+	PlainForeignKeys bool `toml:"plain_foreign_keys"`
+
+	// Path is the file the config came from, "" when none was found.
+	Path string `toml:"-"`
+}
+
+// Load reads the config file. A missing default file is not an error (the
+// defaults apply); a missing file named with --config is.
+func Load(path string) (*Config, error) {
+	explicit := path != ""
+	if !explicit {
+		path = DefaultFile
+	}
+	cfg := &Config{Dir: "migrations", Schema: []string{"schema.sql"}}
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+	case errors.Is(err, os.ErrNotExist) && !explicit:
+		return cfg, nil
+	default:
+		return nil, fmt.Errorf("%w: cannot read config file %s: %v", ErrConfig, path, err)
+	}
+	md, err := toml.Decode(string(data), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrConfig, path, err)
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		return nil, fmt.Errorf("%w: %s: unknown key %q", ErrConfig, path, undecoded[0].String())
+	}
+	cfg.Path = path
+	return cfg, nil
+}
+
+// DatabaseURL returns the URL to migrate: the flag, then RETORT_URL, then
+// DATABASE_URL, then the file.
+func (c *Config) DatabaseURL(flag string) (string, error) {
+	for _, u := range []string{flag, os.Getenv("RETORT_URL"), os.Getenv("DATABASE_URL"), c.URL} {
+		if u != "" {
+			return u, nil
+		}
+	}
+	return "", fmt.Errorf("%w: no database URL: set --url, RETORT_URL, DATABASE_URL or url in %s", ErrConfig, DefaultFile)
+}
+
+// SchemaFiles reads the desired-schema files, expanding globs, in a stable
+// order (each pattern's matches sorted, patterns in the order given).
+func (c *Config) SchemaFiles() ([]dialect.SourceFile, error) {
+	if len(c.Schema) == 0 {
+		return nil, fmt.Errorf("%w: no desired schema: set schema = [\"schema.sql\"] in %s", ErrConfig, DefaultFile)
+	}
+	var files []dialect.SourceFile
+	seen := map[string]bool{}
+	for _, pattern := range c.Schema {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			return nil, fmt.Errorf("%w: schema pattern %q: %v", ErrConfig, pattern, err)
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%w: schema file %s not found", ErrConfig, pattern)
+		}
+		sort.Strings(matches)
+		for _, m := range matches {
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+			data, err := os.ReadFile(m)
+			if err != nil {
+				return nil, fmt.Errorf("%w: cannot read schema file %s: %v", ErrConfig, m, err)
+			}
+			files = append(files, dialect.SourceFile{Name: m, SQL: string(data)})
+		}
+	}
+	return files, nil
+}
+
+// NamingConvention returns the constraint naming convention.
+func (c *Config) NamingConvention() schema.Naming {
+	return schema.Naming{Templates: c.Naming}
+}

@@ -1,0 +1,72 @@
+package dialect
+
+import (
+	"strings"
+	"testing"
+)
+
+// fakeDialect only carries a name and schemes; the registry and URL parsing
+// need nothing more.
+type fakeDialect struct {
+	Dialect
+	name    string
+	schemes []string
+}
+
+func (f fakeDialect) Name() string      { return f.name }
+func (f fakeDialect) Schemes() []string { return f.schemes }
+
+func init() {
+	Register(fakeDialect{name: "fake-sqlite", schemes: []string{"sqlite"}})
+	Register(fakeDialect{name: "fake-pg", schemes: []string{"postgres"}})
+}
+
+func TestParseURL(t *testing.T) {
+	tests := []struct {
+		raw, path, host, dialect, err string
+	}{
+		{raw: "sqlite://app.db", path: "app.db", dialect: "fake-sqlite"},
+		{raw: "sqlite:///abs/path/app.db", path: "/abs/path/app.db", dialect: "fake-sqlite"},
+		{raw: "sqlite://:memory:", path: ":memory:", dialect: "fake-sqlite"},
+		{raw: "postgres://u:secret@db:5432/x?sslmode=disable", host: "db:5432", path: "/x", dialect: "fake-pg"},
+		{raw: "app.db", err: "has no scheme"},
+		{raw: "oracle://x", err: "unsupported database URL scheme"},
+		{raw: "sqlite://", err: "names no SQLite file"},
+		{raw: "postgres://u:secret@/x", err: "names no host"},
+		{raw: "postgres://u:secret@h:port/x", err: "malformed"},
+	}
+	for _, tt := range tests {
+		u, d, err := ParseURL(tt.raw)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseURL(%q) err = %v, want %q", tt.raw, err, tt.err)
+			}
+			if err != nil && strings.Contains(err.Error(), "secret") {
+				t.Errorf("ParseURL(%q) error leaks the password: %v", tt.raw, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseURL(%q): %v", tt.raw, err)
+			continue
+		}
+		if u.Path != tt.path || u.Host != tt.host || d.Name() != tt.dialect {
+			t.Errorf("ParseURL(%q) = path %q host %q dialect %q", tt.raw, u.Path, u.Host, d.Name())
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	tests := map[string]string{
+		"postgres://u:secret@h/db":          "postgres://u:xxxxx@h/db",
+		"mysql://root:p%40ss@h:3306/db?x=1": "mysql://root:xxxxx@h:3306/db?x=1",
+		"postgres://u@h/db":                 "postgres://u@h/db",
+		"sqlite://app.db":                   "sqlite://app.db",
+		"not a url":                         "not a url",
+	}
+	for in, want := range tests {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
