@@ -1,0 +1,102 @@
+package diff
+
+import (
+	"strings"
+
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+// sameColumn reports whether two same-named columns are defined alike.
+// Both come from the same dialect's reflector, so text compares exactly;
+// only the type name is compared case-insensitively.
+func sameColumn(a, b *schema.Column) bool {
+	return !reshapes(a, b) &&
+		a.Nullable == b.Nullable &&
+		sameDefault(a.Default, b.Default) &&
+		a.AutoIncrement == b.AutoIncrement &&
+		strings.EqualFold(a.Identity, b.Identity) &&
+		a.Comment == b.Comment
+}
+
+// reshapes reports a change to what the column stores (type, collation,
+// generation, dialect attributes such as unsigned or charset): keys that
+// reference the column must be dropped around it.
+func reshapes(a, b *schema.Column) bool {
+	return !strings.EqualFold(a.Type, b.Type) ||
+		a.Collation != b.Collation ||
+		!sameGenerated(a.Generated, b.Generated) ||
+		!sameAttrs(a.Attrs, b.Attrs)
+}
+
+func sameDefault(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+func sameGenerated(a, b *schema.Generated) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Expr == b.Expr && a.Stored == b.Stored
+}
+
+// sameAttrs compares attribute maps; nil equals empty.
+func sameAttrs(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// samePrimaryKey compares primary keys by columns only: a name that
+// differs, or is missing on one side, is not a change.
+func samePrimaryKey(a, b *schema.PrimaryKey) bool {
+	if a == nil || len(a.Columns) == 0 || b == nil || len(b.Columns) == 0 {
+		return (a == nil || len(a.Columns) == 0) && (b == nil || len(b.Columns) == 0)
+	}
+	return equalFold(a.Columns, b.Columns)
+}
+
+// diffColumns fills the column part of a kept table's changes.
+func (k *kept) diffColumns() {
+	from, to := k.from, k.to
+	for _, c := range to.Columns {
+		old := from.Column(c.Name)
+		switch {
+		case old == nil:
+			k.addCols = append(k.addCols, op.AddColumn{Table: k.ref, Column: c})
+			k.added.add(c.Name)
+		case !sameColumn(old, c):
+			k.alters = append(k.alters, op.AlterColumn{Table: k.ref, From: old, To: c})
+			if reshapes(old, c) {
+				k.reshaped.add(c.Name)
+			}
+		}
+	}
+	for _, c := range from.Columns {
+		if to.Column(c.Name) == nil {
+			k.dropCols = append(k.dropCols, op.DropColumn{Table: k.ref, Column: c})
+			k.droppedCols.add(c.Name)
+		}
+	}
+	if !samePrimaryKey(from.PrimaryKey, to.PrimaryKey) {
+		k.pk = &op.AlterPrimaryKey{Table: k.ref, From: from.PrimaryKey, To: to.PrimaryKey}
+		if from.PrimaryKey != nil && len(from.PrimaryKey.Columns) > 0 {
+			k.keysOld = append(k.keysOld, from.PrimaryKey.Columns)
+		}
+		if to.PrimaryKey != nil && len(to.PrimaryKey.Columns) > 0 {
+			k.keysNew = append(k.keysNew, to.PrimaryKey.Columns)
+		}
+	}
+	if from.Comment != to.Comment {
+		k.comment = &op.SetTableComment{Table: k.ref, From: from.Comment, To: to.Comment}
+	}
+}

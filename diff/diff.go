@@ -1,0 +1,148 @@
+// Package diff compares a live schema with a desired one and returns the
+// operations, in executable order, that take the first to the second.
+package diff
+
+import (
+	"sort"
+
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+// Options tunes the comparison.
+type Options struct {
+	Naming schema.Naming // names constraints the desired schema leaves unnamed
+}
+
+// Schemas returns the operations that take `from` (the live database) to
+// `to` (the desired schema), in an order that can be executed as-is, each
+// op carrying what its Reverse needs (so op.ReverseAll(ops) is the
+// downgrade). A nil schema is an empty one.
+func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
+	if from == nil {
+		from = &schema.Schema{}
+	}
+	if to == nil {
+		to = &schema.Schema{}
+	}
+	if err := validate(from, "live"); err != nil {
+		return nil, err
+	}
+	if err := validate(to, "desired"); err != nil {
+		return nil, err
+	}
+	d := &differ{from: from, to: to, opts: opts}
+	d.run()
+	return d.p.flatten(), nil
+}
+
+// phases collects operations by execution phase; flatten concatenates
+// them in the order that keeps every step executable.
+type phases struct {
+	dropTriggers, dropViews, dropFKs, dropChecks, dropIndexes []op.Op
+	dropTables, enums, createTables, columns, renames         []op.Op
+	addChecks, createIndexes, addFKs, createViews             []op.Op
+	createTriggers, dropEnums                                 []op.Op
+}
+
+func (p *phases) flatten() []op.Op {
+	var out []op.Op
+	for _, ph := range [][]op.Op{
+		p.dropTriggers, p.dropViews, p.dropFKs, p.dropChecks, p.dropIndexes,
+		p.dropTables, p.enums, p.createTables, p.columns, p.renames,
+		p.addChecks, p.createIndexes, p.addFKs, p.createViews,
+		p.createTriggers, p.dropEnums,
+	} {
+		out = append(out, ph...)
+	}
+	return out
+}
+
+type differ struct {
+	from, to *schema.Schema
+	opts     Options
+	p        phases
+
+	kept               map[tkey]*kept
+	keptOrder          []*kept
+	created, dropped   []*schema.Table
+	createdT, droppedT map[tkey]*schema.Table
+	dropViewSet        map[tkey]bool // live views dropped (and maybe recreated)
+}
+
+func (d *differ) run() {
+	d.matchTables()
+	d.createTables()
+	d.dropTables()
+	for _, k := range d.keptOrder {
+		d.keptTable(k)
+	}
+	d.foreignKeys()
+	d.views()
+	d.triggers()
+	d.enums()
+	sortByTableAndName(d.p.dropFKs)
+	sortByTableAndName(d.p.addFKs)
+}
+
+func (d *differ) matchTables() {
+	live := make(map[tkey]*schema.Table, len(d.from.Tables))
+	for _, t := range d.from.Tables {
+		live[keyOf(t)] = t
+	}
+	want := make(map[tkey]*schema.Table, len(d.to.Tables))
+	for _, t := range d.to.Tables {
+		want[keyOf(t)] = t
+	}
+	d.kept = map[tkey]*kept{}
+	d.createdT = map[tkey]*schema.Table{}
+	d.droppedT = map[tkey]*schema.Table{}
+	for _, t := range d.to.Tables {
+		if old := live[keyOf(t)]; old != nil {
+			k := newKept(old, t, d.opts.Naming)
+			d.kept[keyOf(t)] = k
+			d.keptOrder = append(d.keptOrder, k)
+		} else {
+			d.created = append(d.created, t)
+			d.createdT[keyOf(t)] = t
+		}
+	}
+	for _, t := range d.from.Tables {
+		if want[keyOf(t)] == nil {
+			d.dropped = append(d.dropped, t)
+			d.droppedT[keyOf(t)] = t
+		}
+	}
+	sort.Slice(d.keptOrder, func(i, j int) bool { return lessTable(d.keptOrder[i].to, d.keptOrder[j].to) })
+}
+
+// keptTable emits a kept table's column, constraint and index changes.
+// Within a table: adds, primary key, alters, drops, so a new key column
+// exists first and an old one is free of the key before it changes.
+func (d *differ) keptTable(k *kept) {
+	for _, o := range k.addCols {
+		d.p.columns = append(d.p.columns, o)
+	}
+	if k.pk != nil {
+		d.p.columns = append(d.p.columns, *k.pk)
+	}
+	for _, o := range k.alters {
+		d.p.columns = append(d.p.columns, o)
+	}
+	for _, o := range k.dropCols {
+		d.p.columns = append(d.p.columns, o)
+	}
+	if k.comment != nil {
+		d.p.columns = append(d.p.columns, *k.comment)
+	}
+	sortByName(k.dropChecks)
+	sortByName(k.dropIndexes)
+	sortByName(k.renames)
+	sortByName(k.addChecks)
+	sortByName(k.addIndexes)
+	d.p.dropChecks = append(d.p.dropChecks, k.dropChecks...)
+	d.p.dropIndexes = append(d.p.dropIndexes, k.dropIndexes...)
+	d.p.renames = append(d.p.renames, k.renames...)
+	d.p.addChecks = append(d.p.addChecks, k.addChecks...)
+	d.p.createIndexes = append(d.p.createIndexes, k.addIndexes...)
+}

@@ -1,0 +1,209 @@
+package diff
+
+import (
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+// kept is a table present on both sides and the changes found for it.
+type kept struct {
+	from, to *schema.Table
+	ref      op.Ref
+	names    *namer
+
+	addCols  []op.AddColumn
+	alters   []op.AlterColumn
+	dropCols []op.DropColumn
+	pk       *op.AlterPrimaryKey
+	comment  *op.SetTableComment
+
+	dropChecks  []op.Op // DropCheck, DropUnique, DropIndex
+	addChecks   []op.Op // AddCheck, AddUnique
+	dropIndexes []op.Op
+	addIndexes  []op.Op
+	renames     []op.Op
+
+	fks matching
+
+	// What changes underneath keys, for deciding which foreign keys must
+	// be dropped around the change or added only after it.
+	added, droppedCols, reshaped colSet
+	keysOld, keysNew             [][]string // keys/indexes removed or created
+}
+
+func newKept(from, to *schema.Table, n schema.Naming) *kept {
+	k := &kept{
+		from: from, to: to, ref: op.RefOf(to),
+		added: colSet{}, droppedCols: colSet{}, reshaped: colSet{},
+	}
+	k.fks = matcher{
+		nLive: len(from.ForeignKeys), nWant: len(to.ForeignKeys),
+		liveName: func(i int) string { return from.ForeignKeys[i].Name },
+		wantName: func(i int) string { return to.ForeignKeys[i].Name },
+		same:     func(l, w int) bool { return from.ForeignKeys[l].SameTarget(to.ForeignKeys[w]) },
+		equal:    func(l, w int) bool { return from.ForeignKeys[l].SameOptions(to.ForeignKeys[w]) },
+	}.run()
+	uqs := matcher{
+		nLive: len(from.Uniques), nWant: len(to.Uniques),
+		liveName: func(i int) string { return from.Uniques[i].Name },
+		wantName: func(i int) string { return to.Uniques[i].Name },
+		same:     func(l, w int) bool { return equalFold(from.Uniques[l].Columns, to.Uniques[w].Columns) },
+		equal:    func(l, w int) bool { return sameUniqueOptions(from.Uniques[l], to.Uniques[w]) },
+	}.run()
+	cks := matcher{
+		nLive: len(from.Checks), nWant: len(to.Checks),
+		liveName: func(i int) string { return from.Checks[i].Name },
+		wantName: func(i int) string { return to.Checks[i].Name },
+		same:     func(l, w int) bool { return from.Checks[l].Expr == to.Checks[w].Expr },
+		equal:    func(l, w int) bool { return true },
+	}.run()
+
+	// Names already fixed: every desired name, and the live name a
+	// matched unnamed desired item keeps.
+	k.names = newNamer(n, to)
+	for _, p := range k.fks.pairs {
+		if to.ForeignKeys[p.want].Name == "" {
+			k.names.take(from.ForeignKeys[p.live].Name)
+		}
+	}
+	for _, p := range uqs.pairs {
+		if to.Uniques[p.want].Name == "" {
+			k.names.take(from.Uniques[p.live].Name)
+		}
+	}
+	for _, p := range cks.pairs {
+		if to.Checks[p.want].Name == "" {
+			k.names.take(from.Checks[p.live].Name)
+		}
+	}
+
+	k.diffColumns()
+	k.diffUniques(uqs)
+	k.diffChecks(cks)
+	k.diffIndexes()
+	return k
+}
+
+func sameUniqueOptions(a, b *schema.Unique) bool {
+	return a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+}
+
+func (k *kept) diffUniques(m matching) {
+	from, to := k.from.Uniques, k.to.Uniques
+	drop := func(u *schema.Unique) {
+		k.dropChecks = append(k.dropChecks, op.DropUnique{Table: k.ref, Unique: u})
+		k.keysOld = append(k.keysOld, u.Columns)
+	}
+	add := func(u *schema.Unique, fallback string) {
+		k.addChecks = append(k.addChecks, op.AddUnique{Table: k.ref, Unique: k.names.namedUnique(u, fallback)})
+		k.keysNew = append(k.keysNew, u.Columns)
+	}
+	for _, p := range m.pairs {
+		l, w := from[p.live], to[p.want]
+		switch {
+		case !equalFold(l.Columns, w.Columns) || !sameUniqueOptions(l, w):
+			drop(l)
+			add(w, l.Name)
+		case l.Name != "" && w.Name != "" && l.Name != w.Name:
+			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: "uq", Old: l.Name, New: w.Name})
+		}
+	}
+	for _, i := range m.dropped {
+		drop(from[i])
+	}
+	for _, i := range m.added {
+		add(to[i], "")
+	}
+}
+
+func (k *kept) diffChecks(m matching) {
+	from, to := k.from.Checks, k.to.Checks
+	for _, p := range m.pairs {
+		l, w := from[p.live], to[p.want]
+		switch {
+		case l.Expr != w.Expr:
+			k.dropChecks = append(k.dropChecks, op.DropCheck{Table: k.ref, Check: l})
+			k.addChecks = append(k.addChecks, op.AddCheck{Table: k.ref, Check: k.names.namedCheck(w, l.Name)})
+		case l.Name != "" && w.Name != "" && l.Name != w.Name:
+			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: "ck", Old: l.Name, New: w.Name})
+		}
+	}
+	for _, i := range m.dropped {
+		k.dropChecks = append(k.dropChecks, op.DropCheck{Table: k.ref, Check: from[i]})
+	}
+	for _, i := range m.added {
+		k.addChecks = append(k.addChecks, op.AddCheck{Table: k.ref, Check: k.names.namedCheck(to[i], "")})
+	}
+}
+
+// sameIndex compares index definitions, leaving out the name and the
+// original SQL text.
+func sameIndex(a, b *schema.Index) bool {
+	if a.Unique != b.Unique || a.Where != b.Where || a.Invisible != b.Invisible ||
+		!equalFoldOne(a.Method, b.Method) || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	for i, p := range a.Parts {
+		q := b.Parts[i]
+		if !equalFoldOne(p.Column, q.Column) || p.Expr != q.Expr || p.Desc != q.Desc ||
+			p.Collation != q.Collation || p.OpClass != q.OpClass || p.Prefix != q.Prefix {
+			return false
+		}
+	}
+	return true
+}
+
+func equalFoldOne(a, b string) bool { return equalFold([]string{a}, []string{b}) }
+
+func (k *kept) diffIndexes() {
+	from, to := k.from.Indexes, k.to.Indexes
+	m := matcher{
+		nLive: len(from), nWant: len(to),
+		liveName: func(i int) string { return from[i].Name },
+		wantName: func(i int) string { return to[i].Name },
+		same:     func(l, w int) bool { return sameIndex(from[l], to[w]) },
+		equal:    func(l, w int) bool { return true },
+	}.run()
+	drop := func(ix *schema.Index) {
+		k.dropIndexes = append(k.dropIndexes, op.DropIndex{Table: k.ref, Index: ix})
+		if cols := indexColumns(ix); cols != nil {
+			k.keysOld = append(k.keysOld, cols)
+		}
+	}
+	add := func(ix *schema.Index) {
+		k.addIndexes = append(k.addIndexes, op.CreateIndex{Table: k.ref, Index: ix})
+		if cols := indexColumns(ix); cols != nil {
+			k.keysNew = append(k.keysNew, cols)
+		}
+	}
+	for _, p := range m.pairs {
+		l, w := from[p.live], to[p.want]
+		switch {
+		case !sameIndex(l, w):
+			drop(l)
+			add(w)
+		case l.Name != w.Name:
+			k.renames = append(k.renames, op.RenameIndex{Table: k.ref, Old: l.Name, New: w.Name})
+		}
+	}
+	for _, i := range m.dropped {
+		drop(from[i])
+	}
+	for _, i := range m.added {
+		add(to[i])
+	}
+}
+
+// needsNew reports whether a key over refCols of this table relies on
+// something only the column/constraint phases create, so a foreign key to
+// it must be added after them.
+func (k *kept) needsNew(refCols []string) bool {
+	return k.added.hitsAny(refCols) || k.reshaped.hitsAny(refCols) || keyCovers(k.keysNew, refCols)
+}
+
+// needsOld reports whether a key over refCols of this table relies on
+// something the column/constraint phases remove or change, so a foreign
+// key to it must be dropped before them.
+func (k *kept) needsOld(refCols []string) bool {
+	return k.droppedCols.hitsAny(refCols) || k.reshaped.hitsAny(refCols) || keyCovers(k.keysOld, refCols)
+}
