@@ -147,9 +147,6 @@ func (m *sim) apply(o op.Op) error {
 		t := o.Table.Clone()
 		m.s.Tables = append(m.s.Tables, t)
 		for _, fk := range t.ForeignKeys {
-			if fk.Name == "" {
-				return fmt.Errorf("unnamed fk in new table")
-			}
 			if err := m.checkFK(t, fk); err != nil {
 				m.s.Tables = m.s.Tables[:len(m.s.Tables)-1]
 				return err
@@ -248,10 +245,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if o.FK.Name == "" {
-			return fmt.Errorf("adding an unnamed foreign key")
-		}
-		if m.constraintNamed(t, o.FK.Name) {
+		if o.FK.Name != "" && m.constraintNamed(t, o.FK.Name) {
 			return fmt.Errorf("name %s taken", o.FK.Name)
 		}
 		if err := m.checkFK(t, o.FK); err != nil {
@@ -278,7 +272,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if o.Unique.Name == "" || m.constraintNamed(t, o.Unique.Name) {
+		if o.Unique.Name != "" && m.constraintNamed(t, o.Unique.Name) {
 			return fmt.Errorf("bad or taken name %q", o.Unique.Name)
 		}
 		t.Uniques = append(t.Uniques, o.Unique)
@@ -302,7 +296,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if o.Check.Name == "" || m.constraintNamed(t, o.Check.Name) {
+		if o.Check.Name != "" && m.constraintNamed(t, o.Check.Name) {
 			return fmt.Errorf("bad or taken name %q", o.Check.Name)
 		}
 		t.Checks = append(t.Checks, o.Check)

@@ -105,8 +105,41 @@ func diffAndCheck(t *testing.T, from, to *schema.Schema, opts Options) []op.Op {
 	if err != nil {
 		t.Fatalf("Schemas: %v", err)
 	}
+	checkNamed(t, ops)
 	checkExecutable(t, from, to, ops, opts)
 	return ops
+}
+
+// checkNamed fails when an upgrade adds a constraint without a name: the
+// desired schema's unnamed ones must be named by Options.Naming.
+func checkNamed(t *testing.T, ops []op.Op) {
+	t.Helper()
+	for _, o := range ops {
+		var names []string
+		switch o := o.(type) {
+		case op.AddForeignKey:
+			names = append(names, o.FK.Name)
+		case op.AddUnique:
+			names = append(names, o.Unique.Name)
+		case op.AddCheck:
+			names = append(names, o.Check.Name)
+		case op.CreateTable:
+			for _, k := range o.Table.ForeignKeys {
+				names = append(names, k.Name)
+			}
+			for _, u := range o.Table.Uniques {
+				names = append(names, u.Name)
+			}
+			for _, c := range o.Table.Checks {
+				names = append(names, c.Name)
+			}
+		}
+		for _, n := range names {
+			if n == "" {
+				t.Errorf("%s adds an unnamed constraint", o)
+			}
+		}
+	}
 }
 
 func checkExecutable(t *testing.T, from, to *schema.Schema, ops []op.Op, opts Options) {
