@@ -12,6 +12,11 @@ import (
 // Options tunes the comparison.
 type Options struct {
 	Naming schema.Naming // names constraints the desired schema leaves unnamed
+	// FKNeedsIndex: the database refuses to drop the index a foreign key
+	// uses (InnoDB; set it from dialect.Traits.ImplicitFKIndex). Keys are
+	// then dropped and re-added around a change to an index over their
+	// columns.
+	FKNeedsIndex bool
 }
 
 // Schemas returns the operations that take `from` (the live database) to

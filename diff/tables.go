@@ -152,10 +152,11 @@ func (d *differ) foreignKeys() {
 }
 
 // disturbed reports whether an unchanged key on kept table k relies on a
-// column or key that changes: its own columns are retyped or lose their
-// index, or the referenced columns are retyped or lose their key.
+// column or key that changes: its own columns are retyped (or, where keys
+// need an index, lose it), or the referenced columns are retyped or lose
+// their key.
 func (d *differ) disturbed(k *kept, fk *schema.ForeignKey) bool {
-	if k.reshaped.hitsAny(fk.Columns) || keyCovers(k.keysOld, fk.Columns) {
+	if k.reshaped.hitsAny(fk.Columns) || (d.opts.FKNeedsIndex && keyCovers(k.keysOld, fk.Columns)) {
 		return true
 	}
 	p := d.kept[refKey(k.from, fk)]
