@@ -33,7 +33,7 @@ func (g *Graph) Resolve(target string, current []string) ([]string, error) {
 	}
 	if i := strings.LastIndexAny(target, "+-"); i >= 0 {
 		n, err := strconv.Atoi(target[i+1:])
-		if err != nil || n < 0 || strings.ContainsAny(target[i+1:], "+-") {
+		if err != nil || n < 0 || strings.ContainsAny(target[:i], "+-") {
 			return nil, invalid("invalid relative target %q (want +N, -N, <id>+N or <id>-N)", target)
 		}
 		from, err := g.relativeStart(target, target[:i], current)
