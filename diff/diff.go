@@ -22,7 +22,9 @@ type Options struct {
 // Schemas returns the operations that take `from` (the live database) to
 // `to` (the desired schema), in an order that can be executed as-is, each
 // op carrying what its Reverse needs (so op.ReverseAll(ops) is the
-// downgrade). A nil schema is an empty one.
+// downgrade). A nil schema is an empty one. The ops share values with the
+// inputs (names are filled in on copies), so neither may be changed
+// while the ops are in use.
 func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 	if from == nil {
 		from = &schema.Schema{}

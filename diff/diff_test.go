@@ -88,6 +88,27 @@ func TestTables(t *testing.T) {
 			"add unique users_code_key[code] on users",
 			"add fk badges badges_user_code_fkey (user_code) -> users(code)",
 		}},
+		{"dropped table referencing a key that goes loses its key first", with(blog(), func(s *schema.Schema) {
+			x := table("badges", "user_email text")
+			x.ForeignKeys = []*schema.ForeignKey{fk("badges_user_email_fkey", "user_email", "users", "email")}
+			s.Tables = append(s.Tables, x)
+		}), with(blog(), func(s *schema.Schema) { tbl(s, "users").Uniques = nil }), []string{
+			"drop fk badges badges_user_email_fkey (user_email) -> users(email)",
+			"drop unique users_email_key[email] on users",
+			"drop table badges",
+		}},
+		{"new table referencing a key that is replaced", blog(), with(blog(), func(s *schema.Schema) {
+			u := tbl(s, "users")
+			u.Uniques = []*schema.Unique{{Name: "users_email_key", Columns: []string{"email"}, Deferrable: true}}
+			x := table("badges", "user_email text")
+			x.ForeignKeys = []*schema.ForeignKey{fk("badges_user_email_fkey", "user_email", "users", "email")}
+			s.Tables = append(s.Tables, x)
+		}), []string{
+			"drop unique users_email_key[email] on users",
+			"create table badges",
+			"add unique users_email_key[email] on users",
+			"add fk badges badges_user_email_fkey (user_email) -> users(email)",
+		}},
 		{"table comment", blog(), with(blog(), func(s *schema.Schema) { tbl(s, "users").Comment = "people" }),
 			[]string{"set comment on users"}},
 		{"table SQL text is ignored", blog(), with(blog(), func(s *schema.Schema) { tbl(s, "users").SQL = "CREATE TABLE users(...)" }), nil},

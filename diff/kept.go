@@ -194,16 +194,12 @@ func (k *kept) diffIndexes() {
 	}
 }
 
-// needsNew reports whether a key over refCols of this table relies on
-// something only the column/constraint phases create, so a foreign key to
-// it must be added after them.
-func (k *kept) needsNew(refCols []string) bool {
-	return k.added.hitsAny(refCols) || k.reshaped.hitsAny(refCols) || keyCovers(k.keysNew, refCols)
-}
-
-// needsOld reports whether a key over refCols of this table relies on
-// something the column/constraint phases remove or change, so a foreign
-// key to it must be dropped before them.
-func (k *kept) needsOld(refCols []string) bool {
-	return k.droppedCols.hitsAny(refCols) || k.reshaped.hitsAny(refCols) || keyCovers(k.keysOld, refCols)
+// keyChanges reports whether a foreign key over refCols of this table
+// relies on a column or key the column/constraint phases add, remove or
+// change. A key from a new table is then added only after those phases,
+// and a key from a dropped table is dropped before them (PostgreSQL ties
+// a key to one unique index, and refuses to drop that index under it).
+func (k *kept) keyChanges(refCols []string) bool {
+	return k.added.hitsAny(refCols) || k.droppedCols.hitsAny(refCols) || k.reshaped.hitsAny(refCols) ||
+		keyCovers(k.keysNew, refCols) || keyCovers(k.keysOld, refCols)
 }

@@ -6,8 +6,8 @@ import (
 )
 
 // createTables emits new tables parents first. Keys that close a cycle
-// among new tables, or that reference a kept table's column or key only
-// created later, are left out of CreateTable and added at the end.
+// among new tables, or that reference a kept table's column or key that
+// changes later, are left out of CreateTable and added at the end.
 func (d *differ) createTables() {
 	named := make([]*schema.Table, len(d.created))
 	for i, t := range d.created {
@@ -21,7 +21,7 @@ func (d *differ) createTables() {
 	}
 	for _, t := range named {
 		for _, fk := range t.ForeignKeys {
-			if k := d.kept[refKey(t, fk)]; k != nil && k.needsNew(fk.RefColumns) {
+			if k := d.kept[refKey(t, fk)]; k != nil && k.keyChanges(fk.RefColumns) {
 				later[fk] = true
 			}
 		}
@@ -38,8 +38,8 @@ func (d *differ) createTables() {
 }
 
 // dropTables emits removed tables children first. Keys that close a cycle
-// among them, or that reference a kept table's column or key the later
-// phases remove, are dropped first, so the downgrade recreates the tables
+// among them, or that reference a kept table's column or key that the
+// later phases change, are dropped first, so the downgrade recreates the tables
 // without them and adds them back at the end.
 func (d *differ) dropTables() {
 	g := newTableGraph(d.dropped)
@@ -50,7 +50,7 @@ func (d *differ) dropTables() {
 	}
 	for _, t := range g.tables {
 		for _, fk := range t.ForeignKeys {
-			if k := d.kept[refKey(t, fk)]; k != nil && k.needsOld(fk.RefColumns) {
+			if k := d.kept[refKey(t, fk)]; k != nil && k.keyChanges(fk.RefColumns) {
 				first[fk] = true
 			}
 		}
