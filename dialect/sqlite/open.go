@@ -1,0 +1,81 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// openMemory is the path that names a private in-memory database.
+const openMemory = ":memory:"
+
+// Open implements dialect.Dialect. Every connection gets foreign keys on and
+// a busy timeout; every transaction is BEGIN IMMEDIATE, so concurrent
+// migrators queue on the write lock instead of failing halfway; files use
+// WAL so readers are not blocked meanwhile.
+func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
+	path := u.Path
+	if path == "" {
+		path = u.Opaque
+	}
+	if path == "" {
+		return nil, fmt.Errorf("SQLite URL %q names no database file", u.String())
+	}
+	dsn, err := openDSN(path, u.RawQuery)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
+	}
+	if path == openMemory {
+		// Each connection to :memory: would be a separate, empty database.
+		db.SetMaxOpenConns(1)
+		db.SetMaxIdleConns(1)
+		db.SetConnMaxLifetime(0)
+		db.SetConnMaxIdleTime(0)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openDSN builds the modernc.org/sqlite DSN: the path, then the user's own
+// options, then retort's defaults for whatever the user did not set.
+func openDSN(path, rawQuery string) (string, error) {
+	user, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return "", fmt.Errorf("SQLite URL for %s has malformed options %q: %w", path, rawQuery, err)
+	}
+	set := map[string]bool{}
+	for _, p := range user["_pragma"] {
+		name, _, _ := strings.Cut(p, "(")
+		name, _, _ = strings.Cut(name, "=")
+		set[strings.ToLower(strings.TrimSpace(name))] = true
+	}
+	q := url.Values{}
+	for k, vs := range user {
+		q[k] = append([]string(nil), vs...)
+	}
+	add := func(pragma, value string) {
+		if !set[pragma] {
+			q.Add("_pragma", pragma+"("+value+")")
+		}
+	}
+	add("foreign_keys", "1")
+	add("busy_timeout", "10000")
+	if path != openMemory && !strings.HasPrefix(path, "file::memory:") {
+		add("journal_mode", "WAL")
+	}
+	if q.Get("_txlock") == "" {
+		q.Set("_txlock", "immediate")
+	}
+	return path + "?" + q.Encode(), nil
+}
