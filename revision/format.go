@@ -19,7 +19,8 @@ func Format(r *Revision, upgradeSQL, downgradeSQL string) []byte {
 	if len(r.DependsOn) > 0 {
 		b.WriteString("-- retort:depends-on " + strings.Join(r.DependsOn, " ") + "\n")
 	}
-	if msg := strings.Join(strings.Fields(r.Message), " "); msg != "" {
+	msg := strings.NewReplacer("\r\n", " ", "\n", " ").Replace(r.Message)
+	if msg = strings.TrimSpace(msg); msg != "" {
 		b.WriteString("-- retort:message " + msg + "\n")
 	}
 	if !r.Created.IsZero() {

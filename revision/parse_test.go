@@ -208,7 +208,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		t.Fatalf("Parse(Format):\n%s\n%v", text, err)
 	}
 	if r.ID != in.ID || !reflect.DeepEqual(r.Parents, in.Parents) || !reflect.DeepEqual(r.DependsOn, in.DependsOn) ||
-		r.Message != "add users table" || !r.Created.Equal(in.Created) || r.UpgradeSQL != strings.TrimSpace(up) || r.DowngradeSQL != down {
+		r.Message != "add  users table" || !r.Created.Equal(in.Created) || r.UpgradeSQL != strings.TrimSpace(up) || r.DowngradeSQL != down {
 		t.Errorf("round trip:\n%s\ngot %+v", text, r)
 	}
 	if len(r.Upgrade) != 2 || len(r.Downgrade) != 1 {
