@@ -28,7 +28,6 @@ func TestWords(t *testing.T) {
 	}
 }
 
-
 // FuzzWords checks the tokenizer against strings.FieldsFunc.
 func FuzzWords(f *testing.F) {
 	for _, s := range []string{"SELECT a FROM b", "x.y", "\"q\"", "İstanbul", "a\x00b"} {
