@@ -1,0 +1,54 @@
+package runner
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/sqlsplit"
+)
+
+// MigrationError is a revision that failed to apply or revert.
+type MigrationError struct {
+	Revision  *revision.Revision
+	Direction string        // "up" or "down"
+	Statement sqlsplit.Stmt // the failing statement; Line 0 when not from the file
+	Executed  int           // statements that ran before the failing one
+	Err       error
+
+	// Total is the number of statements of the revision's plan.
+	Total int
+	// NotRolledBack is set when the executed statements stayed in effect
+	// (non-transactional DDL); a rerun resumes after them.
+	NotRolledBack bool
+}
+
+func (e *MigrationError) Error() string {
+	var b strings.Builder
+	where := e.Revision.File
+	if where == "" {
+		where = "revision " + e.Revision.ID
+	}
+	if e.Statement.Line > 0 {
+		where = fmt.Sprintf("%s:%d", where, e.Statement.Line)
+	}
+	fmt.Fprintf(&b, "revision %s (%s) failed: %v", e.Revision.ID, where, e.Err)
+	if e.Statement.SQL != "" {
+		fmt.Fprintf(&b, "\n  statement: %s", e.Statement.SQL)
+	}
+	if e.NotRolledBack {
+		cmd := "upgrade"
+		if e.Direction == "down" {
+			cmd = "downgrade"
+		}
+		if e.Executed == 0 {
+			fmt.Fprintf(&b, "\n  no statement of %d ran before it; fix and rerun %s", e.Total, cmd)
+		} else {
+			fmt.Fprintf(&b, "\n  statements 1..%d of %d ran and were NOT rolled back; fix and rerun %s to resume at statement %d",
+				e.Executed, e.Total, cmd, e.Executed+1)
+		}
+	}
+	return b.String()
+}
+
+func (e *MigrationError) Unwrap() error { return e.Err }

@@ -1,0 +1,69 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// runStepwise runs the revision statement by statement where DDL cannot
+// be rolled back (MySQL) or must not run in a transaction, recording
+// progress in retort_progress so a rerun resumes after the statements
+// that already ran.
+func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error) {
+	b := book{j.r.Dialect}
+	// The migration lock is held, so no other process moves the heads.
+	current, err := b.heads(ctx, j.conn)
+	if err != nil {
+		return false, err
+	}
+	if j.done(current) {
+		l.skip()
+		return false, nil
+	}
+	stmts := slices.Concat(j.plan.Body, j.plan.Deferred)
+	start := 0
+	p, err := b.getProgress(ctx, j.conn, j.rev.ID)
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case p == nil:
+		if err := b.startProgress(ctx, j.conn, j.rev.ID, progress{direction: j.dir, checksum: j.rev.Checksum}); err != nil {
+			return false, err
+		}
+	case p.direction != j.dir:
+		return false, fmt.Errorf("revision %s (%s) has an unfinished %s run (%d statement(s) done) recorded in retort_progress; finish it with %s, or repair by hand and delete its retort_progress row",
+			j.rev.ID, j.rev.File, p.direction, p.done, map[string]string{dirUp: "upgrade", dirDown: "downgrade"}[p.direction])
+	case p.checksum != j.rev.Checksum:
+		return false, fmt.Errorf("revision %s (%s) was partly run (%d of %d statement(s)) and its file changed since; restore the file as it was, or finish the revision by hand and run stamp %s",
+			j.rev.ID, j.rev.File, p.done, len(stmts), j.rev.ID)
+	default:
+		start = min(p.done, len(stmts))
+		l.note(fmt.Sprintf("resuming at statement %d of %d", start+1, len(stmts)))
+	}
+	for i := start; i < len(stmts); i++ {
+		j.r.logStatement(stmts[i])
+		if _, err := j.conn.ExecContext(ctx, stmts[i]); err != nil {
+			return false, j.fail(stmts[i], i, len(stmts), true, err)
+		}
+		if err := b.setProgress(ctx, j.conn, j.rev.ID, i+1); err != nil {
+			return false, err
+		}
+	}
+	if err := j.checks(ctx, len(stmts), true); err != nil {
+		return false, err
+	}
+	if err := j.begin(ctx); err != nil {
+		return false, err
+	}
+	err = b.write(ctx, j.conn, j.record(current))
+	if err == nil {
+		err = b.clearProgress(ctx, j.conn, j.rev.ID)
+	}
+	if err != nil {
+		j.rollback(ctx)
+		return false, err
+	}
+	return true, j.commit(ctx)
+}
