@@ -36,12 +36,15 @@ type Options struct {
 	FlatComments bool
 	// NoDollarQuotes disables $tag$ ... $tag$ quoting (MySQL, SQLite).
 	NoDollarQuotes bool
+	// Brackets makes [ ... ] a quoted identifier (SQLite, for MS SQL
+	// compatibility); PostgreSQL uses brackets for array subscripts.
+	Brackets bool
 }
 
 // Presets for the supported dialects.
 var (
 	PostgreSQL = Options{}
-	SQLite     = Options{FlatComments: true, NoDollarQuotes: true}
+	SQLite     = Options{FlatComments: true, NoDollarQuotes: true, Brackets: true}
 	MySQL      = Options{BackslashEscapes: true, HashComments: true, FlatComments: true, NoDollarQuotes: true}
 )
 
@@ -151,6 +154,12 @@ func (s *splitter) run() error {
 				return err
 			}
 			s.token()
+		case c == '[' && s.o.Brackets:
+			s.mark()
+			if err := s.bracket(); err != nil {
+				return err
+			}
+			s.token()
 		case c == '$' && !s.o.NoDollarQuotes:
 			s.mark()
 			if err := s.dollar(); err != nil {
@@ -249,6 +258,17 @@ func (s *splitter) quoted(q byte, escapes bool, what string) error {
 		i++
 	}
 	return s.fail(startLine, "unterminated %s", what)
+}
+
+// bracket skips a [quoted identifier] at s.i; SQLite has no escape in it.
+func (s *splitter) bracket() error {
+	end := strings.IndexByte(s.src[s.i:], ']')
+	if end < 0 {
+		return s.fail(s.line, "unterminated bracket-quoted identifier")
+	}
+	s.line += strings.Count(s.src[s.i:s.i+end], "\n")
+	s.i += end + 1
+	return nil
 }
 
 // blockComment skips /* ... */ at s.i, nesting unless FlatComments.

@@ -107,6 +107,8 @@ func TestSplitWithDialects(t *testing.T) {
 		{"mysql hash comment", MySQL, "SELECT 1 # x;\n; SELECT 2", []Stmt{{"SELECT 1", 1}, {"SELECT 2", 2}}},
 		{"mysql flat comment", MySQL, "SELECT /* /* */ 1; SELECT 2", []Stmt{{"SELECT /* /* */ 1", 1}, {"SELECT 2", 1}}},
 		{"sqlite flat comment", SQLite, "SELECT /* /* */ 1; SELECT 2", []Stmt{{"SELECT /* /* */ 1", 1}, {"SELECT 2", 1}}},
+		{"sqlite bracket identifier", SQLite, "CREATE TABLE [a;\nb] ([c'] int); SELECT 2", []Stmt{{"CREATE TABLE [a;\nb] ([c'] int)", 1}, {"SELECT 2", 2}}},
+		{"postgres brackets are subscripts", PostgreSQL, "SELECT a[1]; SELECT 2", []Stmt{{"SELECT a[1]", 1}, {"SELECT 2", 1}}},
 		{"sqlite dollar is a parameter", SQLite, "SELECT $a$; SELECT $b", []Stmt{{"SELECT $a$", 1}, {"SELECT $b", 1}}},
 		{"mysql trigger", MySQL, "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END;\nSELECT 1",
 			[]Stmt{{"CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END", 1}, {"SELECT 1", 2}}},
@@ -146,6 +148,7 @@ func TestSplitErrors(t *testing.T) {
 		{"unknown directive", PostgreSQL, "-- +retort StatementBgin\n", 1, "unknown directive"},
 		{"nested begin", PostgreSQL, "-- +retort StatementBegin\n-- +retort StatementBegin\n", 2, "inside the StatementBegin block of line 1"},
 		{"directive inside body", PostgreSQL, "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n-- +retort StatementBegin\n", 1, "unterminated BEGIN ... END body"},
+		{"sqlite bracket", SQLite, "SELECT 1;\nSELECT [a", 2, "unterminated bracket-quoted identifier"},
 		{"mysql string", MySQL, `SELECT 'a\'`, 1, "unterminated quoted string"},
 		{"mysql double-quoted string", MySQL, `SELECT "a`, 1, "unterminated quoted string"},
 	}
@@ -184,14 +187,12 @@ func FuzzSplit(f *testing.F) {
 		"/*!40101 SET x=1 */; # y;\n",
 	}
 	for _, s := range seeds {
-		f.Add(s, false)
-		f.Add(s, true)
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(1))
 	}
-	f.Fuzz(func(t *testing.T, src string, mysql bool) {
-		o := PostgreSQL
-		if mysql {
-			o = MySQL
-		}
+	f.Add("CREATE TABLE [a;b] (x int); SELECT 1", uint8(2))
+	f.Fuzz(func(t *testing.T, src string, dialect uint8) {
+		o := []Options{PostgreSQL, MySQL, SQLite}[dialect%3]
 		stmts, err := SplitWith(src, o)
 		if err != nil {
 			var se *Error
