@@ -50,6 +50,26 @@ func TestChecks(t *testing.T) {
 		{"rename by expression", cks(&schema.Check{Name: "a", Expr: "id > 0"}), cks(&schema.Check{Name: "b", Expr: "id > 0"}), []string{
 			"rename constraint a to b on users",
 		}},
+		{"same-kind chain is drop and add", with(blog(), func(s *schema.Schema) {
+			tbl(s, "users").Checks = []*schema.Check{{Name: "a", Expr: "id > 0"}, {Name: "b", Expr: "id > 1"}}
+		}), with(blog(), func(s *schema.Schema) {
+			tbl(s, "users").Checks = []*schema.Check{{Name: "b", Expr: "id > 0"}, {Name: "c", Expr: "id > 1"}}
+		}), []string{
+			"drop check a (id > 0) on users",
+			"drop check b (id > 1) on users",
+			"add check b (id > 0) on users",
+			"add check c (id > 1) on users",
+		}},
+		{"rename into a name another rename frees", with(blog(), func(s *schema.Schema) {
+			tbl(s, "notes").ForeignKeys[0].Name = "x"
+			tbl(s, "notes").Checks = []*schema.Check{{Name: "y", Expr: "id > 0"}}
+		}), with(blog(), func(s *schema.Schema) {
+			tbl(s, "notes").ForeignKeys[0].Name = "y"
+			tbl(s, "notes").Checks = []*schema.Check{{Name: "z", Expr: "id > 0"}}
+		}), []string{
+			"rename constraint y to z on notes",
+			"rename constraint x to y on notes",
+		}},
 		{"unnamed matches by expression", cks(&schema.Check{Expr: "id > 0"}), cks(&schema.Check{Name: "b", Expr: "id > 0"}), nil},
 		{"same name, new expression", cks(&schema.Check{Name: "a", Expr: "id > 0"}), cks(&schema.Check{Name: "a", Expr: "id > 1"}), []string{
 			"drop check a (id > 0) on users",

@@ -149,6 +149,35 @@ func (d *differ) foreignKeys() {
 		}
 	}
 	sortByTableAndName(d.p.renames)
+	d.p.renames = chainRenames(d.p.renames)
+}
+
+// chainRenames moves a rename after the one that frees its new name
+// (b -> c before a -> b), within one table.
+func chainRenames(ops []op.Op) []op.Op {
+	type rn struct{ old, new string }
+	names := func(o op.Op) rn {
+		switch o := o.(type) {
+		case op.RenameConstraint:
+			return rn{o.Old, o.New}
+		case op.RenameIndex:
+			return rn{o.Old, o.New}
+		}
+		return rn{}
+	}
+	deps := make([][]int, len(ops))
+	for i, a := range ops {
+		for j, b := range ops {
+			if i != j && a.TableRef() == b.TableRef() && names(a).new == names(b).old {
+				deps[i] = append(deps[i], j)
+			}
+		}
+	}
+	out := make([]op.Op, 0, len(ops))
+	for _, i := range orderByDeps(len(ops), deps) {
+		out = append(out, ops[i])
+	}
+	return out
 }
 
 // disturbed reports whether an unchanged key on kept table k relies on a
