@@ -1,6 +1,10 @@
 // Package sqlsplit splits a SQL script into statements on ';' while
 // respecting quotes, comments, dollar quoting, routine bodies
 // (BEGIN ... END) and explicit "-- +retort StatementBegin/End" blocks.
+//
+// Body detection is keyword based: an identifier named END inside a
+// body (SELECT start, end FROM ...) closes it early; wrap such a
+// statement in a StatementBegin/End block.
 package sqlsplit
 
 import (
