@@ -165,12 +165,18 @@ func chainRenames(ops []op.Op) []op.Op {
 		}
 		return rn{}
 	}
+	type at struct {
+		t    op.Ref
+		name string
+	}
+	byOld := make(map[at]int, len(ops))
+	for j, b := range ops {
+		byOld[at{b.TableRef(), names(b).old}] = j
+	}
 	deps := make([][]int, len(ops))
 	for i, a := range ops {
-		for j, b := range ops {
-			if i != j && a.TableRef() == b.TableRef() && names(a).new == names(b).old {
-				deps[i] = append(deps[i], j)
-			}
+		if j, ok := byOld[at{a.TableRef(), names(a).new}]; ok && j != i {
+			deps[i] = append(deps[i], j)
 		}
 	}
 	out := make([]op.Op, 0, len(ops))
