@@ -70,11 +70,10 @@ type differ struct {
 	opts     Options
 	p        phases
 
-	kept               map[tkey]*kept
-	keptOrder          []*kept
-	created, dropped   []*schema.Table
-	createdT, droppedT map[tkey]*schema.Table
-	dropViewSet        map[tkey]bool // live views dropped (and maybe recreated)
+	kept             map[tkey]*kept
+	keptOrder        []*kept
+	created, dropped []*schema.Table
+	dropViewSet      map[tkey]bool // live views dropped (and maybe recreated)
 }
 
 func (d *differ) run() {
@@ -102,8 +101,6 @@ func (d *differ) matchTables() {
 		want[keyOf(t)] = t
 	}
 	d.kept = map[tkey]*kept{}
-	d.createdT = map[tkey]*schema.Table{}
-	d.droppedT = map[tkey]*schema.Table{}
 	for _, t := range d.to.Tables {
 		if old := live[keyOf(t)]; old != nil {
 			k := newKept(old, t, d.opts.Naming)
@@ -111,13 +108,11 @@ func (d *differ) matchTables() {
 			d.keptOrder = append(d.keptOrder, k)
 		} else {
 			d.created = append(d.created, t)
-			d.createdT[keyOf(t)] = t
 		}
 	}
 	for _, t := range d.from.Tables {
 		if want[keyOf(t)] == nil {
 			d.dropped = append(d.dropped, t)
-			d.droppedT[keyOf(t)] = t
 		}
 	}
 	sort.Slice(d.keptOrder, func(i, j int) bool { return lessTable(d.keptOrder[i].to, d.keptOrder[j].to) })
