@@ -1,0 +1,174 @@
+package retort
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/schema"
+)
+
+// Inspect reflects the live database's schema (retort's own tables left
+// out).
+func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
+	s, err := m.d.Reflect(ctx, m.db)
+	if err != nil {
+		return nil, fmt.Errorf("reading the database schema failed: %w", err)
+	}
+	return s, nil
+}
+
+// Desired loads schema files into the scratch database devURL ("" for
+// the dialect's default) and reflects the result.
+func (m *Migrator) Desired(ctx context.Context, files []dialect.SourceFile, devURL string) (*schema.Schema, error) {
+	return m.d.LoadDesired(ctx, m.url, devURL, files)
+}
+
+func (m *Migrator) diffOptions() diff.Options {
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: dialect.TraitsOf(m.d).ImplicitFKIndex}
+}
+
+func (m *Migrator) renderOptions() dialect.RenderOptions {
+	return dialect.RenderOptions{Naming: m.opts.Naming, PlainForeignKeys: m.opts.PlainForeignKeys}
+}
+
+// Diff returns the operations that take the live database to the schema
+// the desired files describe.
+func (m *Migrator) Diff(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]op.Op, error) {
+	ops, _, err := m.diff(ctx, desired, devURL)
+	return ops, err
+}
+
+func (m *Migrator) diff(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]op.Op, *schema.Schema, error) {
+	live, err := m.Inspect(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	want, err := m.Desired(ctx, desired, devURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	ops, err := diff.Schemas(live, want, m.diffOptions())
+	if err != nil {
+		return nil, nil, fmt.Errorf("comparing the database with the desired schema failed: %w", err)
+	}
+	return ops, live, nil
+}
+
+// DiffSQL returns the statements that take the live database to the
+// desired schema; none when they match.
+func (m *Migrator) DiffSQL(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]string, error) {
+	ops, live, err := m.diff(ctx, desired, devURL)
+	if err != nil || len(ops) == 0 {
+		return nil, err
+	}
+	return m.render(ops, live)
+}
+
+func (m *Migrator) render(ops []op.Op, current *schema.Schema) ([]string, error) {
+	stmts, err := m.d.Render(ops, current, m.renderOptions())
+	if err != nil {
+		return nil, fmt.Errorf("rendering %s SQL failed: %w", m.d.Name(), err)
+	}
+	return stmts, nil
+}
+
+// CreateSQL returns the statements that create s in an empty database.
+func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
+	ops, err := diff.Schemas(nil, s, m.diffOptions())
+	if err != nil {
+		return nil, err
+	}
+	return m.render(ops, &schema.Schema{})
+}
+
+// Autogenerate returns a new revision's upgrade and downgrade statements
+// and the operations behind them. The database must be at head (else the
+// error wraps ErrNotAtHead), since the revision goes on top of it.
+func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFile, devURL string) (up, down []string, ops []op.Op, err error) {
+	current, err := m.Current(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if heads := m.graph.Heads(); !slices.Equal(current, heads) {
+		return nil, nil, nil, fmt.Errorf("%w: it is at %s but the revisions' head is %s; run upgrade first",
+			ErrNotAtHead, idsText(current), idsText(heads))
+	}
+	ops, live, err := m.diff(ctx, desired, devURL)
+	if err != nil || len(ops) == 0 {
+		return nil, nil, ops, err
+	}
+	if up, err = m.render(ops, live); err != nil {
+		return nil, nil, nil, err
+	}
+	// The downgrade starts from the schema the upgrade leaves behind.
+	after := live.Clone()
+	if err := op.Apply(after, ops...); err != nil {
+		return nil, nil, nil, fmt.Errorf("modelling the upgraded schema failed: %w", err)
+	}
+	if down, err = m.render(op.ReverseAll(ops), after); err != nil {
+		return nil, nil, nil, err
+	}
+	return up, down, ops, nil
+}
+
+// CheckReport is what Check found.
+type CheckReport struct {
+	Current, Heads []string
+	AtHead         bool
+	Pending        []*revision.Revision // not applied yet
+	Edited         []*revision.Revision // applied, then their file changed
+	Changes        []op.Op              // live database -> desired schema
+}
+
+// Clean reports whether the database is at head, no applied revision was
+// edited, and the database matches the desired schema.
+func (r *CheckReport) Clean() bool {
+	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0
+}
+
+// Check compares the database with the revisions and the desired schema.
+func (m *Migrator) Check(ctx context.Context, desired []dialect.SourceFile, devURL string) (*CheckReport, error) {
+	rep := &CheckReport{Heads: m.graph.Heads()}
+	var err error
+	if rep.Current, err = m.Current(ctx); err != nil {
+		return nil, err
+	}
+	rep.AtHead = slices.Equal(rep.Current, rep.Heads)
+	if rep.Pending, err = m.runner.Pending(ctx); err != nil {
+		return nil, err
+	}
+	if rep.Edited, err = m.runner.Edited(ctx); err != nil {
+		return nil, err
+	}
+	if rep.Changes, err = m.Diff(ctx, desired, devURL); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// RowEstimate returns approximate row counts of the live tables from
+// catalog statistics, 0 where unknown (or when the dialect keeps none).
+func (m *Migrator) RowEstimate(ctx context.Context) func(table string) int64 {
+	e, ok := m.d.(dialect.RowEstimator)
+	if !ok {
+		return func(string) int64 { return 0 }
+	}
+	counts, err := e.RowEstimates(ctx, m.db)
+	if err != nil {
+		counts = nil // estimates only grade warnings; unknown is safe
+	}
+	return func(table string) int64 { return counts[table] }
+}
+
+func idsText(ids []string) string {
+	if len(ids) == 0 {
+		return "base"
+	}
+	return strings.Join(ids, ", ")
+}
