@@ -107,3 +107,7 @@ func applyIdentStart(c byte) bool {
 func applyIdentPart(c byte) bool {
 	return applyIdentStart(c) || c >= '0' && c <= '9' || c == '$'
 }
+
+// ExprMentions reports whether a SQL expression names identifier ident
+// (case-insensitively, outside string literals, not as a function name).
+func ExprMentions(expr, ident string) bool { return applyMentions(expr, ident) }

@@ -1,0 +1,33 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+)
+
+// TransactionalDDL implements dialect.Dialect: SQLite rolls DDL back.
+func (Dialect) TransactionalDDL() bool { return true }
+
+// BeginSQL implements dialect.Dialect: IMMEDIATE takes the write lock at
+// BEGIN, so two migrators cannot both read the version and then write.
+func (Dialect) BeginSQL() string { return "BEGIN IMMEDIATE" }
+
+// Placeholder implements dialect.Dialect.
+func (Dialect) Placeholder(int) string { return "?" }
+
+// Lock implements dialect.Dialect. SQLite has no advisory lock; the
+// runner's BEGIN IMMEDIATE (Open sets _txlock=immediate) serializes
+// migrators and it re-reads the version table inside each transaction,
+// so there is nothing to take here.
+func (Dialect) Lock(context.Context, *sql.Conn) (func() error, error) {
+	return func() error { return nil }, nil
+}
+
+// VersionTablesDDL implements dialect.Dialect.
+func (Dialect) VersionTablesDDL() []string {
+	return []string{
+		`CREATE TABLE IF NOT EXISTS retort_version (revision TEXT NOT NULL PRIMARY KEY)`,
+		`CREATE TABLE IF NOT EXISTS retort_history (id INTEGER PRIMARY KEY AUTOINCREMENT, revision TEXT NOT NULL, direction TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL, duration_ms INTEGER NOT NULL)`,
+		`CREATE TABLE IF NOT EXISTS retort_progress (revision TEXT NOT NULL PRIMARY KEY, direction TEXT NOT NULL, checksum TEXT NOT NULL, statements_done INTEGER NOT NULL)`,
+	}
+}
