@@ -1,0 +1,23 @@
+package dialect
+
+// Traits are facts about a dialect that tools outside the dialect
+// packages (lint) act on, so they never test a dialect's name.
+type Traits struct {
+	// ImplicitFKIndex: the database indexes every foreign key itself
+	// (InnoDB), so an unindexed FK cannot happen.
+	ImplicitFKIndex bool
+	// DropTableCascades: DROP TABLE runs an implicit DELETE that fires ON
+	// DELETE CASCADE unless foreign keys are switched off first (SQLite).
+	DropTableCascades bool
+	// LockHazards: DDL takes long strong locks that online-safe variants
+	// avoid (PostgreSQL: NOT VALID + VALIDATE, CREATE INDEX CONCURRENTLY).
+	LockHazards bool
+}
+
+// TraitsOf returns a dialect's traits; dialects without any return zero.
+func TraitsOf(d Dialect) Traits {
+	if t, ok := d.(interface{ Traits() Traits }); ok {
+		return t.Traits()
+	}
+	return Traits{}
+}

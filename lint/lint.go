@@ -1,0 +1,178 @@
+// Package lint finds hazards in pending revisions before they run: foreign
+// keys without an index, destructive statements nobody allowed, locking
+// hazards on PostgreSQL, and SQLite rebuilds that would cascade-delete.
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/schema"
+	"github.com/retortdb/retort/sqlsplit"
+)
+
+// Severity orders findings; errors make `retort lint` exit 1.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one hazard, located at a file and line when it comes from a
+// statement.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	File     string
+	Line     int
+	Message  string
+}
+
+func (f Finding) String() string {
+	where := f.File
+	if f.Line > 0 {
+		where = fmt.Sprintf("%s:%d", f.File, f.Line)
+	}
+	if where != "" {
+		where += ": "
+	}
+	return fmt.Sprintf("%s%s [%s] %s", where, f.Severity, f.Rule, f.Message)
+}
+
+// Revision is a pending revision's upgrade as lint sees it.
+type Revision struct {
+	ID   string
+	File string
+	// AllowDestructive is set when the file opts in with a line
+	// "-- retort:allow destructive".
+	AllowDestructive bool
+	Upgrade          []sqlsplit.Stmt
+}
+
+// Input is everything the rules look at.
+type Input struct {
+	Traits  dialect.Traits
+	Pending []Revision
+	// Live is the database before the pending revisions; After is the
+	// schema they lead to (the desired schema, or a scratch database the
+	// revisions were applied to).
+	Live, After *schema.Schema
+	// RowEstimate returns a table's approximate row count in the live
+	// database (0 when unknown); BigTable is the threshold above which
+	// locking hazards are errors rather than warnings.
+	RowEstimate func(table string) int64
+	BigTable    int64
+}
+
+// Run applies every rule and returns findings sorted by file, line, rule.
+func Run(in Input) []Finding {
+	if in.BigTable == 0 {
+		in.BigTable = 100_000
+	}
+	var out []Finding
+	out = append(out, unindexedForeignKeys(in)...)
+	for _, r := range in.Pending {
+		stmts := classify(r.Upgrade)
+		out = append(out, destructive(r, stmts)...)
+		out = append(out, cascadingRebuild(in, r, stmts)...)
+		if in.Traits.LockHazards {
+			out = append(out, postgresLocks(in, r, stmts)...)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Rule < b.Rule
+	})
+	return out
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// unindexedForeignKeys: a child column set with no index starting with it
+// makes every parent delete/update scan the child table.
+func unindexedForeignKeys(in Input) []Finding {
+	if in.After == nil || in.Traits.ImplicitFKIndex {
+		return nil
+	}
+	var out []Finding
+	for _, t := range in.After.Tables {
+		for _, fk := range t.ForeignKeys {
+			if indexed(t, fk.Columns) {
+				continue
+			}
+			out = append(out, Finding{
+				Rule: "fk-unindexed", Severity: Warning,
+				Message: fmt.Sprintf("foreign key %s on %s(%s) has no index starting with its columns; deletes and updates on %s will scan %s",
+					nameOr(fk.Name, "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
+			})
+		}
+	}
+	return out
+}
+
+func indexed(t *schema.Table, cols []string) bool {
+	var candidates [][]string
+	if t.PrimaryKey != nil {
+		candidates = append(candidates, t.PrimaryKey.Columns)
+	}
+	for _, u := range t.Uniques {
+		candidates = append(candidates, u.Columns)
+	}
+	for _, ix := range t.Indexes {
+		if ix.Where != "" {
+			continue // a partial index does not serve every lookup
+		}
+		var c []string
+		for _, p := range ix.Parts {
+			c = append(c, p.Column)
+		}
+		candidates = append(candidates, c)
+	}
+	for _, c := range candidates {
+		if hasPrefix(c, cols) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefix: the index's leading columns are the FK columns in any order.
+func hasPrefix(index, cols []string) bool {
+	if len(index) < len(cols) {
+		return false
+	}
+	want := map[string]bool{}
+	for _, c := range cols {
+		want[strings.ToLower(c)] = true
+	}
+	for _, c := range index[:len(cols)] {
+		if !want[strings.ToLower(c)] {
+			return false
+		}
+	}
+	return true
+}
+
+func nameOr(name, alt string) string {
+	if name == "" {
+		return alt
+	}
+	return name
+}

@@ -1,0 +1,140 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/schema"
+	"github.com/retortdb/retort/sqlsplit"
+)
+
+func stmts(sqls ...string) []sqlsplit.Stmt {
+	out := make([]sqlsplit.Stmt, len(sqls))
+	for i, s := range sqls {
+		out[i] = sqlsplit.Stmt{SQL: s, Line: 10 + i}
+	}
+	return out
+}
+
+// live: users <- notes (ON DELETE CASCADE), notes indexed on author_id;
+// tags -> users without an index.
+func live() *schema.Schema {
+	return &schema.Schema{Tables: []*schema.Table{
+		{Name: "users", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}}},
+		{Name: "notes", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}},
+			ForeignKeys: []*schema.ForeignKey{{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
+			Indexes:     []*schema.Index{{Name: "notes_author_id_idx", Parts: []schema.IndexPart{{Column: "author_id"}}}}},
+		{Name: "tags",
+			ForeignKeys: []*schema.ForeignKey{{Name: "tags_user_id_fkey", Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}}},
+			Indexes:     []*schema.Index{{Name: "tags_partial", Parts: []schema.IndexPart{{Column: "user_id"}}, Where: "user_id > 0"}}},
+		{Name: "pairs", PrimaryKey: &schema.PrimaryKey{Columns: []string{"b", "a"}},
+			ForeignKeys: []*schema.ForeignKey{{Name: "pairs_fkey", Columns: []string{"a", "b"}, RefTable: "users", RefColumns: []string{"x", "y"}}}},
+	}}
+}
+
+var (
+	sqliteTraits   = dialect.Traits{DropTableCascades: true}
+	postgresTraits = dialect.Traits{LockHazards: true}
+	mysqlTraits    = dialect.Traits{ImplicitFKIndex: true}
+)
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		traits dialect.Traits
+		rev    Revision
+		rows   int64
+		want   []string // "rule severity line" of each finding, fk-unindexed has line 0
+	}{
+		{
+			name: "unindexed fk found once, composite covered by PK in any order", traits: sqliteTraits,
+			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "mysql indexes FKs itself", traits: mysqlTraits,
+		},
+		{
+			name: "drop table and column need an allow", traits: mysqlTraits,
+			rev: Revision{File: "a.sql", Upgrade: stmts(
+				`DROP TABLE "tags"`,
+				"ALTER TABLE `notes` DROP COLUMN body",
+				"ALTER TABLE notes DROP FOREIGN KEY notes_author_id_fkey",
+				"alter table notes drop constraint x",
+				"TRUNCATE notes")},
+			want: []string{"destructive error 10", "destructive error 11", "destructive error 14"},
+		},
+		{
+			name: "allowed destructive", traits: mysqlTraits,
+			rev: Revision{File: "a.sql", AllowDestructive: true, Upgrade: stmts(`DROP TABLE tags`)},
+		},
+		{
+			name: "retort's own rebuild is not destructive and has FKs off", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				"PRAGMA foreign_keys = OFF",
+				`CREATE TABLE "_retort_new_users" (id INTEGER PRIMARY KEY)`,
+				`INSERT INTO "_retort_new_users" (id) SELECT id FROM "users"`,
+				`DROP TABLE "users"`,
+				`ALTER TABLE "_retort_new_users" RENAME TO "users"`,
+				"PRAGMA foreign_key_check")},
+			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "hand-written rebuild of a cascade parent with FKs on", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				`CREATE TABLE users_new (id INTEGER PRIMARY KEY)`,
+				`INSERT INTO users_new SELECT * FROM users`,
+				`DROP TABLE users`,
+				`ALTER TABLE users_new RENAME TO users`)},
+			want: []string{"fk-unindexed warning 0", "cascade-on-rebuild error 12", "destructive error 12"},
+		},
+		{
+			name: "postgres lock hazards on a big table", traits: postgresTraits, rows: 2_000_000,
+			rev: Revision{File: "p.sql", Upgrade: stmts(
+				`ALTER TABLE notes ADD CONSTRAINT f FOREIGN KEY (author_id) REFERENCES users (id)`,
+				`ALTER TABLE notes ADD CONSTRAINT g FOREIGN KEY (author_id) REFERENCES users (id) NOT VALID`,
+				`CREATE INDEX notes_body_idx ON notes (body)`,
+				`CREATE INDEX CONCURRENTLY notes_b2 ON notes (body)`,
+				`ALTER TABLE notes ALTER COLUMN body TYPE varchar(10)`,
+				`ALTER TABLE notes ALTER COLUMN body SET NOT NULL`,
+				`CREATE TABLE fresh (id int)`,
+				`CREATE INDEX fresh_idx ON fresh (id)`)},
+			want: []string{"fk-unindexed warning 0", "pg-lock error 10", "pg-lock error 12", "pg-lock error 14", "pg-lock error 15"},
+		},
+		{
+			name: "postgres lock hazards on a small table are warnings", traits: postgresTraits, rows: 10,
+			rev:  Revision{File: "p.sql", Upgrade: stmts(`CREATE UNIQUE INDEX i ON public.notes (body)`)},
+			want: []string{"fk-unindexed warning 0", "pg-lock warning 10"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := Input{Traits: tt.traits, Live: live(), After: live(),
+				RowEstimate: func(string) int64 { return tt.rows }}
+			if tt.rev.File != "" {
+				in.Pending = []Revision{tt.rev}
+			}
+			var got []string
+			for _, f := range Run(in) {
+				got = append(got, strings.Join([]string{f.Rule, string(f.Severity), strconv.Itoa(f.Line)}, " "))
+				if f.Message == "" {
+					t.Errorf("finding without a message: %+v", f)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("findings\n  %v\nwant\n  %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindingString(t *testing.T) {
+	f := Finding{Rule: "destructive", Severity: Error, File: "m/a.sql", Line: 7, Message: "drop table t loses data"}
+	if got, want := f.String(), "m/a.sql:7: error [destructive] drop table t loses data"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
+	if HasErrors([]Finding{{Severity: Warning}}) || !HasErrors([]Finding{{Severity: Warning}, f}) {
+		t.Error("HasErrors wrong")
+	}
+}

@@ -1,0 +1,141 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// rebuildTemp is the prefix of the table a SQLite rebuild copies into.
+const rebuildTemp = "_retort_new_"
+
+// rebuilt returns the tables a revision rebuilds (copy into the temp
+// table, then drop the original): their DROP TABLE loses nothing.
+func rebuilt(stmts []stmt) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range stmts {
+		if s.kind == "insert" && strings.HasPrefix(s.table, rebuildTemp) {
+			out[strings.TrimPrefix(s.table, rebuildTemp)] = true
+		}
+	}
+	return out
+}
+
+// destructive: dropping a table or column, or truncating, loses data; it
+// needs an explicit "-- retort:allow destructive" in the revision file.
+func destructive(r Revision, stmts []stmt) []Finding {
+	if r.AllowDestructive {
+		return nil
+	}
+	rebuilds := rebuilt(stmts)
+	var out []Finding
+	for _, s := range stmts {
+		switch s.kind {
+		case "drop table", "drop column", "truncate":
+		default:
+			continue
+		}
+		if s.kind == "drop table" && (rebuilds[s.table] || strings.HasPrefix(s.table, rebuildTemp)) {
+			continue
+		}
+		out = append(out, Finding{
+			Rule: "destructive", Severity: Error, File: r.File, Line: s.Line,
+			Message: fmt.Sprintf("%s %s loses data; add the line \"-- retort:allow destructive\" to the revision if that is intended", s.kind, s.table),
+		})
+	}
+	return out
+}
+
+// cascadingRebuild: where DROP TABLE on a parent with foreign keys on
+// runs an implicit DELETE that fires every ON DELETE CASCADE child. A
+// rebuild must switch foreign keys off first.
+func cascadingRebuild(in Input, r Revision, stmts []stmt) []Finding {
+	if !in.Traits.DropTableCascades || in.Live == nil {
+		return nil
+	}
+	for _, s := range stmts {
+		if s.kind == "pragma fk off" {
+			return nil
+		}
+	}
+	var out []Finding
+	for _, s := range stmts {
+		if s.kind != "drop table" {
+			continue
+		}
+		for _, child := range cascadeChildren(in.Live, s.table) {
+			out = append(out, Finding{
+				Rule: "cascade-on-rebuild", Severity: Error, File: r.File, Line: s.Line,
+				Message: fmt.Sprintf("DROP TABLE %s with foreign keys on deletes every row of %s through ON DELETE CASCADE; put \"PRAGMA foreign_keys = OFF\" first (retort runs it before the transaction)", s.table, child),
+			})
+		}
+	}
+	return out
+}
+
+func cascadeChildren(s *schema.Schema, parent string) []string {
+	var out []string
+	for _, t := range s.Tables {
+		for _, fk := range t.ForeignKeys {
+			if strings.EqualFold(fk.RefTable, parent) && schema.Action(fk.OnDelete) == schema.Cascade && !strings.EqualFold(t.Name, parent) {
+				out = append(out, t.QualifiedName())
+			}
+		}
+	}
+	return out
+}
+
+// postgresLocks: statements that hold strong locks for as long as they
+// scan or rewrite a table that already has rows.
+func postgresLocks(in Input, r Revision, stmts []stmt) []Finding {
+	rows := func(table string) int64 {
+		if in.RowEstimate == nil {
+			return 0
+		}
+		return in.RowEstimate(table)
+	}
+	severity := func(table string) Severity {
+		if rows(table) >= in.BigTable {
+			return Error
+		}
+		return Warning
+	}
+	existing := func(table string) bool {
+		if in.Live == nil {
+			return false
+		}
+		_, bare, qualified := strings.Cut(table, ".")
+		for _, t := range in.Live.Tables {
+			if strings.EqualFold(t.QualifiedName(), table) || (qualified && strings.EqualFold(t.Name, bare)) || strings.EqualFold(t.Name, table) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Finding
+	for _, s := range stmts {
+		if !existing(s.table) {
+			continue // a table created in this revision is empty
+		}
+		var msg string
+		switch s.kind {
+		case "add fk":
+			if strings.Contains(s.upper, " NOT VALID") {
+				continue
+			}
+			msg = "validating foreign key add scans %s (~%d rows) under SHARE ROW EXCLUSIVE on both tables; add it NOT VALID and VALIDATE CONSTRAINT in a separate transaction"
+		case "create index":
+			msg = "CREATE INDEX without CONCURRENTLY blocks writes to %s (~%d rows) while it builds; use CREATE INDEX CONCURRENTLY (retort runs it outside a transaction)"
+		case "alter type":
+			msg = "changing a column type may rewrite %s (~%d rows) under ACCESS EXCLUSIVE"
+		case "set not null":
+			msg = "SET NOT NULL scans %s (~%d rows) under ACCESS EXCLUSIVE; add a CHECK (col IS NOT NULL) NOT VALID constraint and validate it first"
+		default:
+			continue
+		}
+		out = append(out, Finding{Rule: "pg-lock", Severity: severity(s.table), File: r.File, Line: s.Line,
+			Message: fmt.Sprintf(msg, s.table, rows(s.table))})
+	}
+	return out
+}
