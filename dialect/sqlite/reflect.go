@@ -118,6 +118,29 @@ func (st *reflState) master(ctx context.Context, q dialect.Querier) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("reflecting SQLite schema: reading sqlite_master: %w", err)
 	}
+	return st.dropShadowTables(ctx, q)
+}
+
+// dropShadowTables forgets the tables a virtual table (FTS5, R-Tree) keeps
+// its data in: they belong to the virtual table, not to the user.
+func (st *reflState) dropShadowTables(ctx context.Context, q dialect.Querier) error {
+	const query = `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'`
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("reflecting SQLite schema: %s: %w", query, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return fmt.Errorf("reflecting SQLite schema: reading pragma_table_list: %w", err)
+		}
+		delete(st.tables, name)
+		delete(st.ddl, name)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reflecting SQLite schema: reading pragma_table_list: %w", err)
+	}
 	return nil
 }
 
