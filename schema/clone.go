@@ -1,19 +1,17 @@
 package schema
 
-import (
-	"bytes"
-	"encoding/gob"
-)
+import "encoding/json"
 
 // Clone returns a deep copy, so callers can apply operations to a schema
-// without touching the reflected original.
+// without touching the reflected original. JSON (not gob) keeps pointers
+// to zero values, such as a Default of "" or an empty Generated.
 func (s *Schema) Clone() *Schema {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(s); err != nil {
+	data, err := json.Marshal(s)
+	if err != nil {
 		panic("schema: clone encode: " + err.Error())
 	}
 	out := new(Schema)
-	if err := gob.NewDecoder(&buf).Decode(out); err != nil {
+	if err := json.Unmarshal(data, out); err != nil {
 		panic("schema: clone decode: " + err.Error())
 	}
 	return out
