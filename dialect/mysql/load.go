@@ -1,0 +1,137 @@
+package mysql
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/schema"
+	"github.com/retortdb/retort/sqlsplit"
+)
+
+// LoadDesired implements dialect.Dialect. With devURL "" it creates a
+// scratch database retort_dev_<random> on the target's server and always
+// drops it; otherwise it loads into devURL's database, which must be
+// empty, and empties it again afterwards.
+func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string, files []dialect.SourceFile) (*schema.Schema, error) {
+	if devURL != "" {
+		u, err := url.Parse(devURL)
+		if err != nil {
+			return nil, fmt.Errorf("dev database URL %q is malformed", dialect.Redact(devURL))
+		}
+		return d.loadInto(ctx, u, files, false)
+	}
+	server := *target
+	server.Path = "/"
+	admin, err := d.Open(ctx, &server)
+	if err != nil {
+		return nil, err
+	}
+	defer admin.Close()
+	name := "retort_dev_" + randomHex()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+quote(name)); err != nil {
+		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(&server), err)
+	}
+	defer func() {
+		// The caller's context may be done; the drop must still happen.
+		dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		_, _ = admin.ExecContext(dctx, "DROP DATABASE IF EXISTS "+quote(name))
+	}()
+	dev := server
+	dev.Path = "/" + name
+	return d.loadInto(ctx, &dev, files, true)
+}
+
+// loadInto runs the files on one connection to u's database and reflects
+// it. A database retort did not create must start empty and is emptied
+// again, so the next load starts clean.
+func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.SourceFile, scratch bool) (*schema.Schema, error) {
+	db, err := d.Open(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", dialect.RedactURL(u), err)
+	}
+	defer conn.Close()
+	if !scratch {
+		before, err := d.Reflect(ctx, conn)
+		if err != nil {
+			return nil, err
+		}
+		if len(before.Tables)+len(before.Views) > 0 {
+			return nil, fmt.Errorf("dev database %s is not empty; retort loads the desired schema into it and needs it empty", dialect.RedactURL(u))
+		}
+		defer emptyDatabase(conn)
+	}
+	for _, f := range files {
+		if err := execFile(ctx, conn, f); err != nil {
+			return nil, err
+		}
+	}
+	return d.Reflect(ctx, conn)
+}
+
+// execFile runs one schema file statement by statement, so an error
+// names the file, line and statement.
+func execFile(ctx context.Context, conn *sql.Conn, f dialect.SourceFile) error {
+	stmts, err := sqlsplit.SplitWith(f.SQL, sqlsplit.MySQL)
+	if err != nil {
+		var se *sqlsplit.Error
+		if errors.As(err, &se) {
+			return fmt.Errorf("%s:%d: %s: %w", f.Name, se.Line, se.Msg, err)
+		}
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	for _, st := range stmts {
+		if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
+			return fmt.Errorf("%s:%d: %s\n%s: %w", f.Name, st.Line, serverMessage(err), st.SQL, err)
+		}
+	}
+	return nil
+}
+
+// serverMessage is the server's own message without the driver's
+// "Error 1064 (42000):" prefix.
+func serverMessage(err error) string {
+	var me *mysql.MySQLError
+	if errors.As(err, &me) {
+		return me.Message
+	}
+	return err.Error()
+}
+
+// emptyDatabase drops every view and table of the connection's database.
+func emptyDatabase(conn *sql.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	s, err := (Dialect{}).Reflect(ctx, conn)
+	if err != nil {
+		return
+	}
+	_, _ = conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS = 0")
+	defer conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS = 1")
+	for _, v := range s.Views {
+		_, _ = conn.ExecContext(ctx, "DROP VIEW IF EXISTS "+quote(v.Name))
+	}
+	for _, t := range s.Tables {
+		_, _ = conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+quote(t.Name))
+	}
+}
+
+func randomHex() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,168 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/schema"
+)
+
+// retortTables are retort's bookkeeping tables, never part of a schema.
+var retortTables = map[string]bool{"retort_version": true, "retort_history": true, "retort_progress": true}
+
+// reflector holds one reflection's state: a handful of catalog-wide
+// queries fill it, each linear in the size of the schema.
+type reflector struct {
+	q       dialect.Querier
+	db      string // the connected database
+	mariadb bool
+	s       *schema.Schema
+	tables  map[string]*tableInfo
+}
+
+type tableInfo struct {
+	t         *schema.Table
+	charset   string
+	collation string
+	uniques   map[string]bool // names of UNIQUE constraints
+	colChecks map[string]string
+}
+
+// Reflect implements dialect.Dialect for the connected database.
+func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error) {
+	r := &reflector{q: q, s: &schema.Schema{}, tables: map[string]*tableInfo{}}
+	var version string
+	var db sql.NullString
+	if err := q.QueryRowContext(ctx, "SELECT VERSION(), DATABASE()").Scan(&version, &db); err != nil {
+		return nil, fmt.Errorf("reflect: read server version: %w", err)
+	}
+	if !db.Valid || db.String == "" {
+		return nil, fmt.Errorf("reflect: the connection has no current database; put one in the URL (mysql://host/db)")
+	}
+	r.db = db.String
+	r.mariadb = isMariaDB(version)
+	for _, step := range []func(context.Context) error{
+		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
+		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
+	} {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	for _, ti := range r.tables {
+		dropImplicitFKIndexes(ti.t)
+	}
+	return r.s, nil
+}
+
+func isMariaDB(version string) bool { return strings.Contains(strings.ToLower(version), "mariadb") }
+
+// query runs one catalog query and hands each row to scan.
+func (r *reflector) query(ctx context.Context, what, query string, scan func(*sql.Rows) error) error {
+	rows, err := r.q.QueryContext(ctx, query, r.db)
+	if err != nil {
+		return fmt.Errorf("reflect %s of database %s: %w", what, r.db, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("reflect %s of database %s: %w", what, r.db, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reflect %s of database %s: %w", what, r.db, err)
+	}
+	return nil
+}
+
+func (r *reflector) loadTables(ctx context.Context) error {
+	const q = `SELECT t.TABLE_NAME, COALESCE(t.ENGINE, ''), COALESCE(t.TABLE_COLLATION, ''),
+  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, '')
+FROM information_schema.TABLES t
+LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
+WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
+ORDER BY t.TABLE_NAME`
+	return r.query(ctx, "tables", q, func(rows *sql.Rows) error {
+		var name, engine, coll, cs, comment string
+		if err := rows.Scan(&name, &engine, &coll, &cs, &comment); err != nil {
+			return err
+		}
+		if retortTables[name] || r.tables[name] != nil {
+			return nil
+		}
+		if cs == "" {
+			cs, _, _ = strings.Cut(coll, "_")
+		}
+		t := &schema.Table{Name: name, Comment: comment, Options: map[string]string{}}
+		if engine != "" {
+			t.Options["engine"] = engine
+		}
+		if cs != "" {
+			t.Options["charset"] = cs
+		}
+		if coll != "" {
+			t.Options["collation"] = coll
+		}
+		r.tables[name] = &tableInfo{t: t, charset: cs, collation: coll, uniques: map[string]bool{}, colChecks: map[string]string{}}
+		r.s.Tables = append(r.s.Tables, t)
+		return nil
+	})
+}
+
+func (r *reflector) loadConstraints(ctx context.Context) error {
+	const q = `SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS
+WHERE TABLE_SCHEMA = ? AND CONSTRAINT_TYPE = 'UNIQUE'`
+	return r.query(ctx, "unique constraints", q, func(rows *sql.Rows) error {
+		var table, name string
+		if err := rows.Scan(&table, &name); err != nil {
+			return err
+		}
+		if ti := r.tables[table]; ti != nil {
+			ti.uniques[name] = true
+		}
+		return nil
+	})
+}
+
+func (r *reflector) loadViews(ctx context.Context) error {
+	const q = `SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS
+WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`
+	return r.query(ctx, "views", q, func(rows *sql.Rows) error {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return err
+		}
+		// The server qualifies every name with the database; drop it so a
+		// view reads the same in the scratch database and the target.
+		def = strings.ReplaceAll(def, quote(r.db)+".", "")
+		r.s.Views = append(r.s.Views, &schema.View{
+			Name: name, Def: def,
+			SQL: "CREATE VIEW " + quote(name) + " AS " + def,
+		})
+		return nil
+	})
+}
+
+func (r *reflector) loadTriggers(ctx context.Context) error {
+	const q = `SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
+ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME`
+	return r.query(ctx, "triggers", q, func(rows *sql.Rows) error {
+		var name, table, timing, event, body string
+		if err := rows.Scan(&name, &table, &timing, &event, &body); err != nil {
+			return err
+		}
+		if retortTables[table] {
+			return nil
+		}
+		body = strings.ReplaceAll(body, quote(r.db)+".", "")
+		r.s.Triggers = append(r.s.Triggers, &schema.Trigger{
+			Name: name, Table: table,
+			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", quote(name), timing, event, quote(table), body),
+		})
+		return nil
+	})
+}

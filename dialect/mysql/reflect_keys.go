@@ -1,0 +1,218 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+func (r *reflector) loadIndexes(ctx context.Context) error {
+	// MySQL 8 has functional parts and INVISIBLE; MariaDB has IGNORED.
+	extra := "EXPRESSION, IS_VISIBLE = 'NO'"
+	if r.mariadb {
+		extra = "NULL, IGNORED = 'YES'"
+	}
+	q := `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COALESCE(COLUMN_NAME, ''), COALESCE(SUB_PART, 0),
+  COALESCE(COLLATION, ''), INDEX_TYPE, ` + extra + `
+FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
+	var cur *schema.Index
+	var curTable *tableInfo
+	flush := func() {
+		if cur != nil {
+			r.placeIndex(curTable, cur)
+		}
+		cur = nil
+	}
+	err := r.query(ctx, "indexes", q, func(rows *sql.Rows) error {
+		var table, name, col, coll, typ string
+		var nonUnique, prefix int
+		var expr sql.NullString
+		var invisible bool
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &prefix, &coll, &typ, &expr, &invisible); err != nil {
+			return err
+		}
+		ti := r.tables[table]
+		if ti == nil {
+			return nil
+		}
+		if cur == nil || curTable != ti || cur.Name != name {
+			flush()
+			curTable = ti
+			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ)}
+		}
+		p := schema.IndexPart{Column: col, Prefix: prefix, Desc: coll == "D"}
+		if expr.Valid && expr.String != "" {
+			p.Column, p.Expr = "", stripParens(expr.String)
+		}
+		cur.Parts = append(cur.Parts, p)
+		return nil
+	})
+	flush()
+	return err
+}
+
+// indexMethod keeps the index types that must be written out; BTREE is
+// InnoDB's default and stays "".
+func indexMethod(typ string) string {
+	switch strings.ToUpper(typ) {
+	case "FULLTEXT", "SPATIAL", "HASH":
+		return strings.ToUpper(typ)
+	}
+	return ""
+}
+
+// placeIndex files an index as the primary key, a UNIQUE constraint or a
+// plain index. The rule that round-trips: a unique index is a constraint
+// when the catalog lists it as one and it is plain columns only (what
+// ADD CONSTRAINT ... UNIQUE can express); anything else stays an index.
+func (r *reflector) placeIndex(ti *tableInfo, ix *schema.Index) {
+	t := ti.t
+	if ix.Name == "PRIMARY" {
+		t.PrimaryKey = &schema.PrimaryKey{Columns: partColumns(ix)}
+		return
+	}
+	if ix.Unique && ti.uniques[ix.Name] && isPlain(ix) {
+		t.Uniques = append(t.Uniques, &schema.Unique{Name: ix.Name, Columns: partColumns(ix)})
+		return
+	}
+	t.Indexes = append(t.Indexes, ix)
+}
+
+// isPlain reports an index of whole columns, ascending, visible, default
+// method.
+func isPlain(ix *schema.Index) bool {
+	if ix.Invisible || ix.Method != "" || ix.Where != "" {
+		return false
+	}
+	for _, p := range ix.Parts {
+		if p.Column == "" || p.Prefix != 0 || p.Desc || p.Collation != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func partColumns(ix *schema.Index) []string {
+	cols := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		cols[i] = p.Column
+	}
+	return cols
+}
+
+func (r *reflector) loadForeignKeys(ctx context.Context) error {
+	const q = `SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA,
+  k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, rc.UPDATE_RULE, rc.DELETE_RULE
+FROM information_schema.KEY_COLUMN_USAGE k
+JOIN information_schema.REFERENTIAL_CONSTRAINTS rc
+  ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = k.TABLE_NAME
+ AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
+ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`
+	var cur *schema.ForeignKey
+	var curTable string
+	return r.query(ctx, "foreign keys", q, func(rows *sql.Rows) error {
+		var table, name, col, refSchema, refTable, refCol, onUpdate, onDelete string
+		if err := rows.Scan(&table, &name, &col, &refSchema, &refTable, &refCol, &onUpdate, &onDelete); err != nil {
+			return err
+		}
+		ti := r.tables[table]
+		if ti == nil {
+			return nil
+		}
+		if cur == nil || curTable != table || cur.Name != name {
+			cur = &schema.ForeignKey{Name: name, RefTable: refTable, OnUpdate: action(onUpdate), OnDelete: action(onDelete)}
+			if refSchema != r.db {
+				cur.RefSchema = refSchema
+			}
+			curTable = table
+			ti.t.ForeignKeys = append(ti.t.ForeignKeys, cur)
+		}
+		cur.Columns = append(cur.Columns, col)
+		cur.RefColumns = append(cur.RefColumns, refCol)
+		return nil
+	})
+}
+
+// action maps a reported rule to the model. InnoDB checks RESTRICT and
+// NO ACTION alike, immediately, and MariaDB reports the default as
+// RESTRICT, so both become NO ACTION and never differ.
+func action(rule string) string {
+	a := schema.Action(rule)
+	if a == schema.Restrict {
+		return schema.NoAction
+	}
+	return a
+}
+
+// fkIndexOption is the table option recording the index InnoDB made for
+// a foreign key, so dropping the key can drop the index with it.
+const fkIndexOption = "fk_index:"
+
+// dropImplicitFKIndexes removes from the model the index InnoDB creates
+// for a foreign key: a plain non-unique index over exactly the key's
+// columns, named after the key (named keys) or its first column (unnamed
+// keys). It exists only because of the key, so it must not show as a diff.
+func dropImplicitFKIndexes(t *schema.Table) {
+	kept := t.Indexes[:0]
+	for _, ix := range t.Indexes {
+		if fk := implicitFor(t, ix); fk != nil {
+			t.Options[fkIndexOption+fk.Name] = ix.Name
+			continue
+		}
+		kept = append(kept, ix)
+	}
+	t.Indexes = kept
+	if len(t.Indexes) == 0 {
+		t.Indexes = nil
+	}
+}
+
+func implicitFor(t *schema.Table, ix *schema.Index) *schema.ForeignKey {
+	if ix.Unique || !isPlain(ix) {
+		return nil
+	}
+	cols := partColumns(ix)
+	for _, fk := range t.ForeignKeys {
+		if !sameFold(cols, fk.Columns) {
+			continue
+		}
+		if strings.EqualFold(ix.Name, fk.Name) || isColumnName(ix.Name, fk.Columns[0]) {
+			return fk
+		}
+	}
+	return nil
+}
+
+// isColumnName reports name == col or col_N (InnoDB's name for the index
+// of an unnamed key when col is taken).
+func isColumnName(name, col string) bool {
+	if strings.EqualFold(name, col) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(strings.ToLower(name), strings.ToLower(col)+"_")
+	if !ok || rest == "" {
+		return false
+	}
+	for _, c := range rest {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func sameFold(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,249 @@
+package mysql
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+// renderer turns operations into statements, tracking the schema they
+// produce so later operations can look up what earlier ones left.
+type renderer struct {
+	ops   []op.Op
+	opts  dialect.RenderOptions
+	state *schema.Schema
+	used  []bool
+	out   []string
+}
+
+// Render implements dialect.Dialect.
+func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOptions) ([]string, error) {
+	st := &schema.Schema{}
+	if current != nil {
+		st = current.Clone()
+	}
+	r := &renderer{ops: ops, opts: opts, state: st, used: make([]bool, len(ops))}
+	for i, o := range ops {
+		if r.used[i] {
+			continue
+		}
+		r.used[i] = true
+		if err := r.render(i, o); err != nil {
+			return nil, fmt.Errorf("render %s: %w", o, err)
+		}
+	}
+	return r.out, nil
+}
+
+// advance applies an operation to the tracked schema. A model that does
+// not know a table (a partial current schema) only loses lookups.
+func (r *renderer) advance(o op.Op) { _ = op.Apply(r.state, o) }
+
+func (r *renderer) emit(s string) { r.out = append(r.out, s) }
+
+func (r *renderer) alter(t op.Ref, clauses ...string) {
+	r.emit("ALTER TABLE " + tableName(t) + " " + strings.Join(clauses, ", "))
+}
+
+func tableName(t op.Ref) string {
+	if t.Schema == "" {
+		return quote(t.Name)
+	}
+	return quote(t.Schema) + "." + quote(t.Name)
+}
+
+func (r *renderer) render(i int, o op.Op) error {
+	switch o := o.(type) {
+	case op.CreateTable:
+		s, err := r.createTable(o.Table)
+		if err != nil {
+			return err
+		}
+		r.emit(s)
+	case op.DropTable:
+		r.emit("DROP TABLE " + tableName(op.RefOf(o.Table)))
+	case op.RenameTable:
+		r.emit(fmt.Sprintf("RENAME TABLE %s TO %s", tableName(op.Ref{Schema: o.Schema, Name: o.Old}), tableName(op.Ref{Schema: o.Schema, Name: o.New})))
+	case op.AddColumn:
+		r.alter(o.Table, "ADD COLUMN "+columnDef(o.Column))
+	case op.DropColumn:
+		r.alter(o.Table, "DROP COLUMN "+quote(o.Column.Name))
+	case op.AlterColumn:
+		r.alter(o.Table, "MODIFY COLUMN "+columnDef(o.To))
+	case op.RenameColumn:
+		r.alter(o.Table, fmt.Sprintf("RENAME COLUMN %s TO %s", quote(o.Old), quote(o.New)))
+	case op.AlterPrimaryKey:
+		var cl []string
+		if o.From != nil && len(o.From.Columns) > 0 {
+			cl = append(cl, "DROP PRIMARY KEY")
+		}
+		if o.To != nil && len(o.To.Columns) > 0 {
+			cl = append(cl, "ADD PRIMARY KEY ("+quoteList(o.To.Columns)+")")
+		}
+		if len(cl) > 0 {
+			r.alter(o.Table, cl...)
+		}
+	case op.DropForeignKey, op.AddForeignKey:
+		return r.foreignKeys(i)
+	case op.ValidateForeignKey:
+		// InnoDB validates keys when it adds them.
+	case op.AddUnique:
+		name := o.Unique.Name
+		if name == "" {
+			name = r.opts.Naming.Name("uq", o.Table.Name, o.Unique.Columns)
+		}
+		r.alter(o.Table, fmt.Sprintf("ADD CONSTRAINT %s UNIQUE (%s)", quote(name), quoteList(o.Unique.Columns)))
+	case op.DropUnique:
+		if o.Unique.Name == "" {
+			return fmt.Errorf("refusing to drop an unnamed unique constraint on %s", o.Table)
+		}
+		r.alter(o.Table, "DROP INDEX "+quote(o.Unique.Name))
+	case op.AddCheck:
+		r.alter(o.Table, "ADD "+checkDef(o.Check))
+	case op.DropCheck:
+		if o.Check.Name == "" {
+			return fmt.Errorf("refusing to drop an unnamed check constraint on %s", o.Table)
+		}
+		// DROP CONSTRAINT: both MariaDB and MySQL 8.0.19+ accept it for checks.
+		r.alter(o.Table, "DROP CONSTRAINT "+quote(o.Check.Name))
+	case op.RenameConstraint:
+		if err := r.renameConstraint(o); err != nil {
+			return err
+		}
+	case op.CreateIndex:
+		name := o.Index.Name
+		if name == "" {
+			name = r.opts.Naming.Name("ix", o.Table.Name, partNames(o.Index))
+		}
+		r.emit(fmt.Sprintf("CREATE %sINDEX %s ON %s (%s)%s", indexKind(o.Index), quote(name), tableName(o.Table), indexParts(o.Index.Parts), indexTail(o.Index)))
+	case op.DropIndex:
+		if o.Index.Name == "" {
+			return fmt.Errorf("refusing to drop an unnamed index on %s", o.Table)
+		}
+		r.emit(fmt.Sprintf("DROP INDEX %s ON %s", quote(o.Index.Name), tableName(o.Table)))
+	case op.RenameIndex:
+		r.alter(o.Table, fmt.Sprintf("RENAME INDEX %s TO %s", quote(o.Old), quote(o.New)))
+	case op.SetTableComment:
+		r.alter(o.Table, "COMMENT = "+literal(o.To))
+	case op.CreateView:
+		r.emit(fmt.Sprintf("CREATE VIEW %s AS %s", viewName(o.View), o.View.Def))
+	case op.DropView:
+		r.emit("DROP VIEW " + viewName(o.View))
+	case op.CreateTrigger:
+		r.emit(o.Trigger.SQL)
+	case op.DropTrigger:
+		r.emit("DROP TRIGGER " + quote(o.Trigger.Name))
+	case op.CreateEnum, op.DropEnum, op.AlterEnum:
+		return fmt.Errorf("MySQL has no enum types; write ENUM(...) as the column type instead")
+	case op.Execute:
+		if strings.TrimSpace(o.Up) != "" {
+			r.emit(o.Up)
+		}
+	default:
+		return fmt.Errorf("MySQL dialect cannot render operation %T", o)
+	}
+	r.advance(o)
+	return nil
+}
+
+func viewName(v *schema.View) string {
+	if v.Schema == "" {
+		return quote(v.Name)
+	}
+	return quote(v.Schema) + "." + quote(v.Name)
+}
+
+func partNames(ix *schema.Index) []string {
+	var cols []string
+	for _, p := range ix.Parts {
+		if p.Column != "" {
+			cols = append(cols, p.Column)
+		} else {
+			cols = append(cols, "expr")
+		}
+	}
+	return cols
+}
+
+func (r *renderer) createTable(t *schema.Table) (string, error) {
+	var defs []string
+	for _, c := range t.Columns {
+		defs = append(defs, columnDef(c))
+	}
+	if t.PrimaryKey != nil && len(t.PrimaryKey.Columns) > 0 {
+		defs = append(defs, "PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
+	}
+	for _, u := range t.Uniques {
+		name := u.Name
+		if name == "" {
+			name = r.opts.Naming.Name("uq", t.Name, u.Columns)
+		}
+		defs = append(defs, fmt.Sprintf("CONSTRAINT %s UNIQUE (%s)", quote(name), quoteList(u.Columns)))
+	}
+	for _, ix := range t.Indexes {
+		name := ix.Name
+		if name == "" {
+			name = r.opts.Naming.Name("ix", t.Name, partNames(ix))
+		}
+		defs = append(defs, fmt.Sprintf("%sKEY %s (%s)%s", indexKind(ix), quote(name), indexParts(ix.Parts), indexTail(ix)))
+	}
+	for _, ck := range t.Checks {
+		defs = append(defs, checkDef(ck))
+	}
+	for _, fk := range t.ForeignKeys {
+		d, err := fkDef(fk, r.fkName(t.Name, fk))
+		if err != nil {
+			return "", err
+		}
+		defs = append(defs, d)
+	}
+	return fmt.Sprintf("CREATE TABLE %s (\n  %s\n)%s", tableName(op.RefOf(t)), strings.Join(defs, ",\n  "), tableOptions(t)), nil
+}
+
+func (r *renderer) fkName(table string, fk *schema.ForeignKey) string {
+	if fk.Name != "" {
+		return fk.Name
+	}
+	return r.opts.Naming.Name("fk", table, fk.Columns)
+}
+
+// renameConstraint: MySQL renames only indexes, so keys and checks are
+// dropped and re-added under the new name in one statement.
+func (r *renderer) renameConstraint(o op.RenameConstraint) error {
+	t := r.state.Table(o.Table.Schema, o.Table.Name)
+	switch o.Kind {
+	case "pk":
+		return nil // MySQL's primary key is always named PRIMARY
+	case "uq":
+		r.alter(o.Table, fmt.Sprintf("RENAME INDEX %s TO %s", quote(o.Old), quote(o.New)))
+		return nil
+	case "fk":
+		if t != nil {
+			for _, fk := range t.ForeignKeys {
+				if fk.Name == o.Old {
+					d, err := fkDef(fk, o.New)
+					if err != nil {
+						return err
+					}
+					r.alter(o.Table, "DROP FOREIGN KEY "+quote(o.Old), "ADD "+d)
+					return nil
+				}
+			}
+		}
+	case "ck":
+		if t != nil {
+			for _, ck := range t.Checks {
+				if ck.Name == o.Old {
+					r.alter(o.Table, "DROP CONSTRAINT "+quote(o.Old), "ADD "+checkDef(&schema.Check{Name: o.New, Expr: ck.Expr}))
+					return nil
+				}
+			}
+		}
+	default:
+		return fmt.Errorf("unknown constraint kind %q", o.Kind)
+	}
+	return fmt.Errorf("constraint %s is not in the current schema of %s, so its definition is unknown", o.Old, o.Table)
+}
