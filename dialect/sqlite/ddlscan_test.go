@@ -1,0 +1,140 @@
+package sqlite
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestTokenizeIdentifiers(t *testing.T) {
+	cases := []struct {
+		src  string
+		want []string // ident() of each token
+	}{
+		{`"a ""b"""`, []string{`a "b"`}},
+		{"`x``y`", []string{"x`y"}},
+		{`[a b]`, []string{"a b"}},
+		{`'it''s'`, []string{"it's"}},
+		{"a -- (\nb /* ) */ c", []string{"a", "b", "c"}},
+		{`ünï$1 (x)`, []string{"ünï$1", "(", "x", ")"}},
+		{`"unterminated`, []string{"unterminated"}},
+		{`/* open`, nil},
+		{`[open`, []string{"open"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, tok := range reflTokenize(tc.src) {
+			got = append(got, tok.ident())
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("reflTokenize(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestScanCreateTable(t *testing.T) {
+	cases := []struct {
+		name string
+		src  string
+		want *reflTableDDL
+	}{
+		{
+			name: "column constraints",
+			src: `CREATE TABLE IF NOT EXISTS main.t (
+				id INTEGER CONSTRAINT pk PRIMARY KEY DESC ON CONFLICT ABORT AUTOINCREMENT,
+				n DECIMAL(10, 2) CONSTRAINT nn NOT NULL CHECK (n >= 0) DEFAULT -1.5e3 COLLATE nocase,
+				r INT CONSTRAINT r_fk REFERENCES p (id) ON DELETE NO ACTION ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED NOT NULL,
+				g AS (n * 2) STORED,
+				h TEXT GENERATED ALWAYS AS ('(' || n) UNIQUE
+			)`,
+			want: &reflTableDDL{
+				Columns: []reflColumnDDL{
+					{Name: "id", AutoIncrement: true},
+					{Name: "n", Collation: "NOCASE"},
+					{Name: "r"},
+					{Name: "g", Generated: true, GenExpr: "n * 2", GenStored: true},
+					{Name: "h", Generated: true, GenExpr: "'(' || n"},
+				},
+				PKName:      "pk",
+				Uniques:     []reflKeyDDL{{Columns: []string{"h"}}},
+				Checks:      []reflCheckDDL{{Expr: "n >= 0"}},
+				ForeignKeys: []reflFKDDL{{Name: "r_fk", Columns: []string{"r"}, RefTable: "p", RefColumns: []string{"id"}, Deferrable: true, InitiallyDeferred: true}},
+			},
+		},
+		{
+			name: "table constraints and options",
+			src: `CREATE TABLE [t] (a, b,
+				CONSTRAINT "p k" PRIMARY KEY (a, b),
+				UNIQUE (b COLLATE NOCASE DESC, a) ON CONFLICT IGNORE,
+				CONSTRAINT c1 CHECK (a IN (1, (2), 3)),
+				FOREIGN KEY (a, b) REFERENCES "q" MATCH SIMPLE NOT DEFERRABLE,
+				CONSTRAINT f2 FOREIGN KEY (b) REFERENCES q (x) DEFERRABLE
+			) STRICT, WITHOUT ROWID`,
+			want: &reflTableDDL{
+				Columns:     []reflColumnDDL{{Name: "a"}, {Name: "b"}},
+				PKName:      "p k",
+				Uniques:     []reflKeyDDL{{Columns: []string{"b", "a"}}},
+				Checks:      []reflCheckDDL{{Name: "c1", Expr: "a IN (1, (2), 3)"}},
+				ForeignKeys: []reflFKDDL{{Columns: []string{"a", "b"}, RefTable: "q", Match: "SIMPLE"}, {Name: "f2", Columns: []string{"b"}, RefTable: "q", RefColumns: []string{"x"}, Deferrable: true}},
+				WithoutRowid: true, Strict: true,
+			},
+		},
+		{
+			name: "a constraint name applies only to the next constraint",
+			src:  `CREATE TABLE t (a INT CONSTRAINT nn NOT NULL CHECK (a > 0) UNIQUE)`,
+			want: &reflTableDDL{
+				Columns: []reflColumnDDL{{Name: "a"}},
+				Uniques: []reflKeyDDL{{Columns: []string{"a"}}},
+				Checks:  []reflCheckDDL{{Expr: "a > 0"}},
+			},
+		},
+		{
+			name: "create table as select has no definitions",
+			src:  `CREATE TABLE t AS SELECT (1) AS a`,
+			want: &reflTableDDL{},
+		},
+		{
+			name: "truncated statement",
+			src:  `CREATE TABLE t (a INT CHECK (a > (1`,
+			want: &reflTableDDL{Columns: []reflColumnDDL{{Name: "a"}}, Checks: []reflCheckDDL{{Expr: "a > (1"}}},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := reflScanCreateTable(tc.src); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got  %s\nwant %s", reflJSON(got), reflJSON(tc.want))
+			}
+		})
+	}
+}
+
+func TestScanCreateIndex(t *testing.T) {
+	cases := []struct {
+		src  string
+		want *reflIndexDDL
+	}{
+		{`CREATE INDEX i ON t (a)`, &reflIndexDDL{Parts: []reflIndexPartDDL{{Expr: "a"}}}},
+		{`CREATE UNIQUE INDEX IF NOT EXISTS "i" ON "t" (lower( a ) COLLATE "nocase" DESC, b ASC, (a || ','))  WHERE a IS NOT NULL AND b > (1)`,
+			&reflIndexDDL{Parts: []reflIndexPartDDL{{Expr: "lower( a )", Collation: "NOCASE"}, {Expr: "b"}, {Expr: "(a || ',')"}}, Where: "a IS NOT NULL AND b > (1)"}},
+		{`CREATE INDEX i ON t (json_extract(doc, '$.where'))`, &reflIndexDDL{Parts: []reflIndexPartDDL{{Expr: "json_extract(doc, '$.where')"}}}},
+		{`CREATE INDEX`, &reflIndexDDL{}},
+	}
+	for _, tc := range cases {
+		if got := reflScanCreateIndex(tc.src); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("reflScanCreateIndex(%q)\n got  %s\n want %s", tc.src, reflJSON(got), reflJSON(tc.want))
+		}
+	}
+}
+
+func TestViewDef(t *testing.T) {
+	cases := map[string]string{
+		"CREATE VIEW v AS SELECT 1":                                           "SELECT 1",
+		"CREATE VIEW IF NOT EXISTS v(a, b) AS\n  SELECT  x ,y\tFROM t -- c\n": "SELECT x ,y FROM t",
+		`CREATE TEMP VIEW "as" AS SELECT 'a   b' AS "x  y"`:                  `SELECT 'a   b' AS "x  y"`,
+		"CREATE VIEW v":                                                       "",
+	}
+	for src, want := range cases {
+		if got := reflViewDef(src); got != want {
+			t.Errorf("reflViewDef(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
