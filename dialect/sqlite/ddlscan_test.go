@@ -70,11 +70,11 @@ func TestScanCreateTable(t *testing.T) {
 				CONSTRAINT f2 FOREIGN KEY (b) REFERENCES q (x) DEFERRABLE
 			) STRICT, WITHOUT ROWID`,
 			want: &reflTableDDL{
-				Columns:     []reflColumnDDL{{Name: "a"}, {Name: "b"}},
-				PKName:      "p k",
-				Uniques:     []reflKeyDDL{{Columns: []string{"b", "a"}}},
-				Checks:      []reflCheckDDL{{Name: "c1", Expr: "a IN (1, (2), 3)"}},
-				ForeignKeys: []reflFKDDL{{Columns: []string{"a", "b"}, RefTable: "q", Match: "SIMPLE"}, {Name: "f2", Columns: []string{"b"}, RefTable: "q", RefColumns: []string{"x"}, Deferrable: true}},
+				Columns:      []reflColumnDDL{{Name: "a"}, {Name: "b"}},
+				PKName:       "p k",
+				Uniques:      []reflKeyDDL{{Columns: []string{"b", "a"}}},
+				Checks:       []reflCheckDDL{{Name: "c1", Expr: "a IN (1, (2), 3)"}},
+				ForeignKeys:  []reflFKDDL{{Columns: []string{"a", "b"}, RefTable: "q", Match: "SIMPLE"}, {Name: "f2", Columns: []string{"b"}, RefTable: "q", RefColumns: []string{"x"}, Deferrable: true}},
 				WithoutRowid: true, Strict: true,
 			},
 		},
@@ -127,10 +127,10 @@ func TestScanCreateIndex(t *testing.T) {
 
 func TestViewDef(t *testing.T) {
 	cases := map[string]string{
-		"CREATE VIEW v AS SELECT 1":                                           "SELECT 1",
+		"CREATE VIEW v AS SELECT 1": "SELECT 1",
 		"CREATE VIEW IF NOT EXISTS v(a, b) AS\n  SELECT  x ,y\tFROM t -- c\n": "SELECT x ,y FROM t",
-		`CREATE TEMP VIEW "as" AS SELECT 'a   b' AS "x  y"`:                  `SELECT 'a   b' AS "x  y"`,
-		"CREATE VIEW v":                                                       "",
+		`CREATE TEMP VIEW "as" AS SELECT 'a   b' AS "x  y"`:                   `SELECT 'a   b' AS "x  y"`,
+		"CREATE VIEW v": "",
 	}
 	for src, want := range cases {
 		if got := reflViewDef(src); got != want {
