@@ -110,7 +110,8 @@ func TestDowngradePlan(t *testing.T) {
 		{graph: "merge", current: []string{"m3"}, target: "m2", want: []string{"m3", "mm"}, wantHeads: []string{"m1", "m2"}},
 		{graph: "merge", current: []string{"m3"}, target: "-1", want: []string{"m3"}, wantHeads: []string{"mm"}},
 		{graph: "merge", current: []string{"m3"}, target: "m0", want: []string{"m3", "mm", "m2", "m1"}, wantHeads: []string{"m0"}},
-		{graph: "merge", current: []string{"mm"}, target: "-1", err: "mm is a merge of m1, m2"},
+		{graph: "merge", current: []string{"mm"}, target: "-1", want: []string{"mm"}, wantHeads: []string{"m1", "m2"}},
+		{graph: "merge", current: []string{"mm"}, target: "-2", err: "mm is a merge of m1, m2"},
 		// depends-on: a dependent is reverted with its dependency
 		{graph: "depends", current: []string{"x2", "y2"}, target: "x1", want: []string{"y2", "x2"}, wantHeads: []string{"x1", "y1"}},
 		{graph: "depends", current: []string{"x2", "y2"}, target: "y1", want: []string{"y2"}, wantHeads: []string{"x2", "y1"}},

@@ -40,12 +40,10 @@ func (g *Graph) Resolve(target string, current []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		var id string
-		if target[i] == '+' {
-			id, err = g.up(target, from, n)
-		} else {
-			id, err = g.down(target, from, n)
+		if target[i] == '-' {
+			return g.down(target, from, n)
 		}
+		id, err := g.up(target, from, n)
 		if err != nil {
 			return nil, err
 		}
@@ -127,21 +125,29 @@ func (g *Graph) up(target, id string, n int) (string, error) {
 	return id, nil
 }
 
-// down walks n parents down from id; one step below a base is base ("").
-func (g *Graph) down(target, id string, n int) (string, error) {
+// down walks n parents down from id; one step below a base is base (the
+// empty set). The last step may undo a merge: it names all its parents,
+// as reverting the merge leaves them as heads; walking further down from
+// a merge is ambiguous.
+func (g *Graph) down(target, id string, n int) ([]string, error) {
 	for step := 1; step <= n; step++ {
 		if id == "" {
-			return "", invalid("relative target %q goes below base after %d step(s)", target, step-1)
+			return nil, invalid("relative target %q goes below base after %d step(s)", target, step-1)
 		}
 		parents := g.revs[id].Parents
-		switch len(parents) {
-		case 0:
+		switch {
+		case len(parents) == 0:
 			id = ""
-		case 1:
+		case len(parents) == 1:
 			id = parents[0]
+		case step == n:
+			return slices.Sorted(slices.Values(parents)), nil
 		default:
-			return "", invalid("relative target %q is ambiguous: %s is a merge of %s; use a revision id", target, id, strings.Join(parents, ", "))
+			return nil, invalid("relative target %q is ambiguous: %s is a merge of %s; use a revision id", target, id, strings.Join(parents, ", "))
 		}
 	}
-	return id, nil
+	if id == "" {
+		return []string{}, nil
+	}
+	return []string{id}, nil
 }

@@ -51,7 +51,8 @@ func TestResolve(t *testing.T) {
 		{"branch", "+1", []string{"b1"}, []string{"b2"}, ""},
 		{"branch", "-1", []string{"b2", "c1"}, nil, `relative target "-1" is ambiguous: the database is at several heads (b2, c1); use <id>+N or <id>-N`},
 		{"depends", "+1", nil, nil, "base is followed by several revisions (x1, y1)"},
-		{"merge", "-1", []string{"mm"}, nil, `relative target "-1" is ambiguous: mm is a merge of m1, m2`},
+		{"merge", "-1", []string{"mm"}, []string{"m1", "m2"}, ""},
+		{"merge", "-2", []string{"mm"}, nil, `relative target "-2" is ambiguous: mm is a merge of m1, m2`},
 		{"merge", "-1", []string{"m3"}, []string{"mm"}, ""},
 		{"merge", "+1", []string{"m1"}, []string{"mm"}, ""},
 		// relative to a named revision
