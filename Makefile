@@ -1,0 +1,20 @@
+# The two set-up commands of the README: `make quickstart` and `make test`.
+GO ?= go
+
+.PHONY: quickstart test bench build
+
+quickstart:
+	./scripts/quickstart.sh
+
+# Starts PostgreSQL/MariaDB when they are down, then runs every test.
+# With CI=true a missing server fails the run instead of skipping.
+test:
+	./scripts/services.sh
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 20m ./...
+
+build:
+	$(GO) build -o bin/retort ./cmd/retort
+
+bench:
+	./scripts/bench.sh

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	_ "github.com/retortdb/retort/dialect/all"
+	"github.com/retortdb/retort/internal/cli"
+	"github.com/retortdb/retort/internal/sqlq"
+	"github.com/retortdb/retort/internal/testdb"
+)
+
+var update = flag.Bool("update", false, "rewrite testscript cmp golden files")
+
+// TestMain lets the test binary act as the real retort binary inside
+// scripts, so each script runs the CLI as a separate process.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"retort": func() { os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
+	})
+}
+
+// TestScriptsPostgres and TestScriptsMySQL run the dialect scripts against
+// fresh server databases; RETORT_URL in the script's env points at them.
+func TestScriptsPostgres(t *testing.T) {
+	testdb.Postgres(t) // skips (or fails in CI) before any script when the server is down
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/postgres",
+		RequireExplicitExec: true,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("RETORT_URL", testdb.Postgres(t).String())
+			return nil
+		},
+	})
+}
+
+func TestScriptsMySQL(t *testing.T) {
+	testdb.MySQL(t) // skips (or fails in CI) before any script when the server is down
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/mysql",
+		RequireExplicitExec: true,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("RETORT_URL", testdb.MySQL(t).String())
+			return nil
+		},
+	})
+}
+
+// cmdSQLQuery runs one SQL statement the way an application would (SQLite
+// with foreign keys on) and prints result rows as tab-separated lines. The
+// database is a SQLite file or a URL:
+//
+//	sqlq app.db 'DELETE FROM users WHERE id = 1'
+//	sqlq $RETORT_URL 'SELECT count(*) FROM notes'
+func cmdSQLQuery(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: sqlq DATABASE SQL")
+	}
+	target := args[0]
+	if !strings.Contains(target, "://") {
+		target = ts.MkAbs(target)
+	}
+	err := sqlq.Run(context.Background(), target, args[1], ts.Stdout())
+	if err != nil {
+		fmt.Fprintln(ts.Stderr(), err)
+		if !neg {
+			ts.Fatalf("sqlq: %v", err)
+		}
+		return
+	}
+	if neg {
+		ts.Fatalf("sqlq succeeded, want failure")
+	}
+}

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/fkgraph"
+	"github.com/retortdb/retort/schema"
+)
+
+func graphCmd(g *globals, p func() *printer) *cobra.Command {
+	var (
+		format      string
+		cascadeFrom string
+		desired     bool
+	)
+	cmd := &cobra.Command{
+		Use:   "graph [--format mermaid|dot|svg] [--cascade-from TABLE] [--desired]",
+		Short: "Draw tables and foreign keys with their ON DELETE / ON UPDATE actions",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "mermaid" && format != "dot" && format != "svg" {
+				return fmt.Errorf("%w: --format must be mermaid, dot or svg, not %q", errUsage, format)
+			}
+			s, err := openSession(g, p())
+			if err != nil {
+				return err
+			}
+			m, err := s.migrator(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			var sch *schema.Schema
+			if desired {
+				files, err := s.cfg.SchemaFiles()
+				if err != nil {
+					return err
+				}
+				sch, err = m.Desired(cmd.Context(), files, s.cfg.DevURL)
+				if err != nil {
+					return err
+				}
+			} else if sch, err = m.Inspect(cmd.Context()); err != nil {
+				return err
+			}
+			if cascadeFrom != "" {
+				return printCascade(s.p, sch, cascadeFrom)
+			}
+			switch format {
+			case "mermaid":
+				fmt.Fprint(s.p.out, fkgraph.Mermaid(sch))
+			case "dot":
+				fmt.Fprint(s.p.out, fkgraph.DOT(sch))
+			case "svg":
+				dot, err := exec.LookPath("dot")
+				if err != nil {
+					return fmt.Errorf("%w: --format svg needs Graphviz's dot on PATH; use --format dot and render it elsewhere", errUsage)
+				}
+				run := exec.CommandContext(cmd.Context(), dot, "-Tsvg")
+				run.Stdin = strings.NewReader(fkgraph.DOT(sch))
+				var stderr bytes.Buffer
+				run.Stdout, run.Stderr = s.p.out, &stderr
+				if err := run.Run(); err != nil {
+					return fmt.Errorf("dot -Tsvg failed: %v: %s", err, strings.TrimSpace(stderr.String()))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "mermaid", "mermaid, dot or svg (svg needs Graphviz)")
+	cmd.Flags().StringVar(&cascadeFrom, "cascade-from", "", "list every table a DELETE on TABLE removes, nulls or is refused by, transitively")
+	cmd.Flags().BoolVar(&desired, "desired", false, "draw the desired schema (schema files) instead of the database")
+	return cmd
+}
+
+func printCascade(p *printer, sch *schema.Schema, table string) error {
+	found := false
+	for _, t := range sch.Tables {
+		if t.QualifiedName() == table {
+			found = true
+		}
+	}
+	if !found {
+		return fmt.Errorf("%w: table %q not found", errUsage, table)
+	}
+	effects := fkgraph.CascadeFrom(sch, table)
+	if len(effects) == 0 {
+		p.result("DELETE FROM %s reaches no other table", table)
+		return nil
+	}
+	p.result("DELETE FROM %s:", table)
+	for _, e := range effects {
+		verb := "refuses the delete while rows reference it"
+		switch e.Action {
+		case schema.Cascade:
+			verb = p.paint(red, "rows deleted")
+		case schema.SetNull:
+			verb = p.paint(yellow, "column(s) set to NULL")
+		case schema.SetDefault:
+			verb = p.paint(yellow, "column(s) set to DEFAULT")
+		}
+		p.result("%s%s: %s (via %s → %s.%s)", strings.Repeat("  ", e.Depth), e.Table, verb,
+			strings.Join(e.Via.FK.Columns, ", "), e.Via.Parent, strings.Join(e.Via.FK.RefColumns, ", "))
+	}
+	return nil
+}

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/retortdb/retort/config"
+	"github.com/retortdb/retort/revision"
+)
+
+// Exit codes fixed by SPEC.md.
+const (
+	exitOK      = 0
+	exitNo      = 1 // check found differences, or a command's own "no"
+	exitUsage   = 2 // bad flag, URL, config, revision file, unknown revision
+	exitFailure = 3 // the database refused something or a migration failed
+)
+
+// errUsage marks usage errors found by the CLI itself.
+var errUsage = errors.New("usage error")
+
+// answerNo is returned by a command whose answer is "no" (exit 1) after it
+// has printed why.
+type answerNo struct{ msg string }
+
+func (a answerNo) Error() string { return a.msg }
+
+func exitCode(err error) int {
+	var no answerNo
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &no):
+		return exitNo
+	case errors.Is(err, errUsage), errors.Is(err, config.ErrConfig), errors.Is(err, revision.ErrInvalid):
+		return exitUsage
+	default:
+		return exitFailure
+	}
+}

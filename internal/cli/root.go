@@ -1,0 +1,141 @@
+// Package cli is retort's command line: cobra commands over the library.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"regexp"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+// globals are the flags every command takes.
+type globals struct {
+	configPath string
+	url        string
+	dir        string
+	verbose    bool
+	quiet      bool
+}
+
+// Main runs the CLI with args and returns the process exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	g := &globals{}
+	root := newRoot(g, stdout, stderr)
+	root.SetArgs(relativeTargetsLast(args))
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
+		err = fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err != nil {
+		printError(stderr, err)
+	}
+	return exitCode(err)
+}
+
+func printError(w io.Writer, err error) {
+	var no answerNo
+	if errors.As(err, &no) {
+		if no.msg != "" {
+			fmt.Fprintln(w, no.msg)
+		}
+		return
+	}
+	msg := dialect.Redact(err.Error())
+	// The first line is the one clear sentence; details follow indented.
+	first, rest, _ := strings.Cut(msg, "\n")
+	fmt.Fprintln(w, "retort: "+first)
+	if rest != "" {
+		fmt.Fprintln(w, rest)
+	}
+}
+
+func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "retort",
+		Short:         "Schema migrations that keep every foreign key's intent",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.configPath, "config", "", "config file (default retort.toml)")
+	pf.StringVar(&g.url, "url", "", "database URL (overrides RETORT_URL, DATABASE_URL and the config)")
+	pf.StringVar(&g.dir, "dir", "", "revision scripts directory (overrides the config)")
+	pf.BoolVarP(&g.verbose, "verbose", "v", false, "print every statement as it runs")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print only results and errors")
+
+	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose) }
+	root.AddCommand(
+		initCmd(g, p),
+		revisionCmd(g, p),
+		upgradeCmd(g, p),
+		downgradeCmd(g, p),
+		stampCmd(g, p),
+		currentCmd(g, p),
+		historyCmd(g, p),
+		headsCmd(g, p),
+		mergeCmd(g, p),
+		checkCmd(g, p),
+		diffCmd(g, p),
+		inspectCmd(g, p),
+		graphCmd(g, p),
+		lintCmd(g, p),
+	)
+	for _, c := range root.Commands() {
+		c.Args = wrapArgs(c.Args)
+	}
+	return root
+}
+
+// wrapArgs makes positional-argument errors usage errors (exit 2).
+func wrapArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	if check == nil {
+		return nil
+	}
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return fmt.Errorf("%w: %s: %v", errUsage, cmd.CommandPath(), err)
+		}
+		return nil
+	}
+}
+
+var relativeStep = regexp.MustCompile(`^-[0-9]+$`)
+
+// relativeTargetsLast moves a "-N" target behind "--" so the flag parser
+// does not take it for a shorthand flag: `retort downgrade -1` works as
+// in Alembic.
+func relativeTargetsLast(args []string) []string {
+	out := make([]string, 0, len(args)+1)
+	var steps []string
+	for i, a := range args {
+		if a == "--" {
+			out = append(out, args[i:]...)
+			return append(out, steps...)
+		}
+		if relativeStep.MatchString(a) {
+			steps = append(steps, a)
+			continue
+		}
+		out = append(out, a)
+	}
+	if len(steps) == 0 {
+		return out
+	}
+	return append(append(out, "--"), steps...)
+}

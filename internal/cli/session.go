@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/config"
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
+)
+
+// session is what most commands need: the config, the revisions, and on
+// demand the database.
+type session struct {
+	cfg   *config.Config
+	dir   string
+	graph *revision.Graph
+	p     *printer
+}
+
+func openSession(g *globals, p *printer) (*session, error) {
+	cfg, err := config.Load(g.configPath)
+	if err != nil {
+		return nil, err
+	}
+	dir := cfg.Dir
+	if g.dir != "" {
+		dir = g.dir
+	}
+	s := &session{cfg: cfg, dir: dir, p: p}
+	revs, err := loadRevisions(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.graph, err = revision.NewGraph(revs)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func loadRevisions(dir string) ([]*revision.Revision, error) {
+	info, err := os.Stat(dir)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: cannot read revision directory %s: %v", config.ErrConfig, dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
+	}
+	return revision.Load(os.DirFS(dir))
+}
+
+// databaseURL resolves and checks the URL without connecting.
+func (s *session) databaseURL(g *globals) (string, dialect.Dialect, error) {
+	raw, err := s.cfg.DatabaseURL(g.url)
+	if err != nil {
+		return "", nil, err
+	}
+	_, d, err := dialect.ParseURL(raw)
+	if err != nil {
+		return "", nil, fmt.Errorf("%w: %v", config.ErrConfig, err)
+	}
+	return raw, d, nil
+}
+
+// migrator connects to the database.
+func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, error) {
+	raw, _, err := s.databaseURL(g)
+	if err != nil {
+		return nil, err
+	}
+	opts := retort.Options{
+		Log:              s.p.progress(),
+		Naming:           s.cfg.NamingConvention(),
+		PlainForeignKeys: s.cfg.PlainForeignKeys,
+		Verbose:          g.verbose,
+	}
+	return retort.Open(ctx, raw, os.DirFS(s.dir), opts)
+}
