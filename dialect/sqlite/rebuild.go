@@ -35,10 +35,10 @@ func (r *renderer) flush() error {
 		r.rebuilt = true
 		views = r.cur.Views
 		for _, tr := range r.cur.Triggers {
-			if rebuilt[strings.ToLower(tr.Table)] {
-				continue // dropped and recreated with its table
-			}
-			if r.cur.View(tr.Schema, tr.Table) != nil || rebuildMentionsAny(tr.SQL, rebuilt) {
+			// A trigger on one rebuilt table may name another, rebuilt
+			// later; triggers on views go with the views.
+			if rebuilt[strings.ToLower(tr.Table)] || r.cur.View(tr.Schema, tr.Table) != nil ||
+				rebuildMentionsAny(tr.SQL, rebuilt) {
 				trigs = append(trigs, tr)
 			}
 		}
@@ -69,13 +69,6 @@ func (r *renderer) flush() error {
 	}
 	for _, v := range views {
 		r.out = append(r.out, renderCreateView(v))
-	}
-	// Triggers last: a trigger naming another rebuilt table would fail
-	// that table's RENAME check.
-	for _, tr := range r.cur.Triggers {
-		if rebuilt[strings.ToLower(tr.Table)] {
-			r.out = append(r.out, tr.SQL)
-		}
 	}
 	for _, tr := range trigs {
 		r.out = append(r.out, tr.SQL)
