@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	_ "github.com/retortdb/retort/dialect/mysql"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/revision"
