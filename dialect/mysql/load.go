@@ -36,7 +36,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, err
 	}
 	defer admin.Close()
-	name := "retort_dev_" + randomHex()
+	name := newScratchName()
 	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+quote(name)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(&server), err)
 	}
@@ -129,6 +129,9 @@ func emptyDatabase(conn *sql.Conn) {
 		_, _ = conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+quote(t.Name))
 	}
 }
+
+// newScratchName names a scratch database; tests wrap it to watch the drop.
+var newScratchName = func() string { return "retort_dev_" + randomHex() }
 
 func randomHex() string {
 	var b [6]byte

@@ -1,0 +1,120 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/schema"
+)
+
+var diffOpts = diff.Options{FKNeedsIndex: true}
+
+// TestRoundTrip: every case's schema, rendered by Render from nothing and
+// applied to a fresh database, reflects exactly like the DDL run directly,
+// and diff finds nothing between the two (no false positives).
+func TestRoundTrip(t *testing.T) {
+	for _, tc := range reflectCases {
+		t.Run(tc.name, func(t *testing.T) {
+			direct, _ := freshDB(t)
+			execAll(t, direct, tc.ddl...)
+			want := reflectDB(t, direct)
+
+			stmts := renderDiff(t, nil, want)
+			rendered, _ := freshDB(t)
+			execAll(t, rendered, stmts...)
+			got := reflectDB(t, rendered)
+
+			if dump(got) != dump(want) {
+				t.Errorf("rendered schema reflects differently\nSQL:\n%s\n--- direct:\n%s\n--- rendered:\n%s", strings.Join(stmts, ";\n"), dump(want), dump(got))
+			}
+			assertNoDiff(t, got, want)
+			assertNoDiff(t, want, got)
+		})
+	}
+}
+
+func renderDiff(t testing.TB, from, to *schema.Schema) []string {
+	t.Helper()
+	ops, err := diff.Schemas(from, to, diffOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts, err := Dialect{}.Render(ops, from, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stmts
+}
+
+func assertNoDiff(t testing.TB, from, to *schema.Schema) {
+	t.Helper()
+	ops, err := diff.Schemas(from, to, diffOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ops) > 0 {
+		var b strings.Builder
+		for _, o := range ops {
+			b.WriteString("\n  " + o.String())
+		}
+		t.Errorf("false diff:%s", b.String())
+	}
+}
+
+// TestLoadDesired: schema files loaded through a scratch database reflect
+// like the same DDL run directly, and the scratch database is dropped.
+func TestLoadDesired(t *testing.T) {
+	for _, tc := range reflectCases {
+		t.Run(tc.name, func(t *testing.T) {
+			direct, u := freshDB(t)
+			execAll(t, direct, tc.ddl...)
+			want := reflectDB(t, direct)
+			src := strings.Join(tc.ddl, ";\n") + ";\n"
+			if strings.Contains(src, "TRIGGER") {
+				src = "-- triggers are one statement here\n" + src
+			}
+			names := watchScratch(t)
+			got, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "schema.sql", SQL: src}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dump(got) != dump(want) {
+				t.Errorf("loaded schema differs\n--- direct:\n%s\n--- loaded:\n%s", dump(want), dump(got))
+			}
+			assertDropped(t, direct, *names)
+		})
+	}
+}
+
+// watchScratch records the scratch database names LoadDesired picks.
+func watchScratch(t testing.TB) *[]string {
+	var names []string
+	orig := newScratchName
+	newScratchName = func() string {
+		n := orig()
+		names = append(names, n)
+		return n
+	}
+	t.Cleanup(func() { newScratchName = orig })
+	return &names
+}
+
+func assertDropped(t testing.TB, db *sql.DB, names []string) {
+	t.Helper()
+	if len(names) == 0 {
+		t.Fatal("LoadDesired created no scratch database")
+	}
+	for _, n := range names {
+		var count int
+		if err := db.QueryRow("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", n).Scan(&count); err != nil {
+			t.Fatal(err)
+		}
+		if count != 0 {
+			t.Errorf("scratch database %s was left behind", n)
+		}
+	}
+}
