@@ -2,9 +2,9 @@ package runner
 
 import (
 	"bytes"
-	"net/url"
 	"context"
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
