@@ -96,11 +96,26 @@ func execFile(ctx context.Context, conn *sql.Conn, f dialect.SourceFile) error {
 	}
 	for _, st := range stmts {
 		if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
-			return fmt.Errorf("%s:%d: %s\n%s: %w", f.Name, st.Line, serverMessage(err), st.SQL, err)
+			return &StmtError{File: f.Name, Line: st.Line, SQL: st.SQL, Err: err}
 		}
 	}
 	return nil
 }
+
+// StmtError is a schema-file statement the server refused.
+type StmtError struct {
+	File string
+	Line int
+	SQL  string
+	Err  error
+}
+
+// Error reads "schema.sql:12: <server message>" then the statement.
+func (e *StmtError) Error() string {
+	return fmt.Sprintf("%s:%d: %s\n%s", e.File, e.Line, serverMessage(e.Err), e.SQL)
+}
+
+func (e *StmtError) Unwrap() error { return e.Err }
 
 // serverMessage is the server's own message without the driver's
 // "Error 1064 (42000):" prefix.

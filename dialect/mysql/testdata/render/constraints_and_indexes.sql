@@ -1,0 +1,10 @@
+ALTER TABLE `notes` ADD CONSTRAINT `notes_author_id_id_key` UNIQUE (`author_id`, `id`);
+ALTER TABLE `users` DROP INDEX `users_email_key`;
+ALTER TABLE `notes` ADD CONSTRAINT `notes_pos` CHECK (`id` >= 0);
+ALTER TABLE `notes` DROP CONSTRAINT `notes_pos`;
+ALTER TABLE `notes` DROP CONSTRAINT `notes_id_check`, ADD CONSTRAINT `notes_id_positive` CHECK (`id` > 0);
+ALTER TABLE `notes` DROP FOREIGN KEY `notes_author_id_fkey`, ADD CONSTRAINT `notes_author_fk` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`);
+ALTER TABLE `users` RENAME INDEX `users_email_key` TO `users_email_uq`;
+CREATE UNIQUE INDEX `notes_author_id_idx` ON `notes` (`author_id` DESC);
+ALTER TABLE `notes` RENAME INDEX `notes_author_id_idx` TO `notes_by_author`;
+DROP INDEX `notes_by_author` ON `notes`;

@@ -1,0 +1,1 @@
+ALTER TABLE `notes` DROP FOREIGN KEY `notes_author_id_fkey`, ADD CONSTRAINT `notes_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`);
