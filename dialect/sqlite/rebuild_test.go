@@ -220,3 +220,34 @@ func rebuildNormalize(js string) string {
 	out, _ := json.MarshalIndent(&s, "", " ")
 	return string(out)
 }
+
+// With legacy_alter_table on, RENAME rewrites no references; the rebuild
+// must still leave children pointing at the rebuilt parent.
+func TestRebuildParentLegacyAlterTable(t *testing.T) {
+	for _, extra := range []string{"", "&_pragma=legacy_alter_table(1)"} {
+		db := rebuildOpenDBWith(t, extra)
+		cur, err := rebuildMigrate(t, db, &schema.Schema{}, rebuildCreateOps(rebuildFixture()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`INSERT INTO users (id, email) VALUES (1, 'a@x'); INSERT INTO notes (author_id, body) VALUES (1, 'x')`); err != nil {
+			t.Fatal(err)
+		}
+		ops := []op.Op{op.AddCheck{Table: op.Ref{Name: "users"}, Check: &schema.Check{Name: "c", Expr: "id > 0"}}}
+		if _, err := rebuildMigrate(t, db, cur, ops); err != nil {
+			t.Fatalf("%s: %v", extra, err)
+		}
+		if s := prepQueryStrings(t, db, `SELECT sql FROM sqlite_master WHERE name = 'notes'`)[0]; !strings.Contains(s, `REFERENCES "users"`) {
+			t.Fatalf("%s: child key text is %s", extra, s)
+		}
+		if n := prepQueryInt(t, db, `SELECT count(*) FROM notes`); n != 1 {
+			t.Fatalf("%s: %d notes", extra, n)
+		}
+		if _, err := db.Exec(`DELETE FROM users`); err != nil {
+			t.Fatal(err)
+		}
+		if n := prepQueryInt(t, db, `SELECT count(*) FROM notes`); n != 0 {
+			t.Fatalf("%s: cascade lost, %d notes", extra, n)
+		}
+	}
+}

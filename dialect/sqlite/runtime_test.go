@@ -91,10 +91,13 @@ func rebuildCreateOps(s *schema.Schema) []op.Op {
 }
 
 // rebuildOpenDB opens a fresh SQLite file the way an application does.
-func rebuildOpenDB(t testing.TB) *sql.DB {
+func rebuildOpenDB(t testing.TB) *sql.DB { return rebuildOpenDBWith(t, "") }
+
+// rebuildOpenDBWith adds URL parameters such as "&_pragma=legacy_alter_table(1)".
+func rebuildOpenDBWith(t testing.TB, extra string) *sql.DB {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"+extra)
 	if err != nil {
 		t.Fatal(err)
 	}
