@@ -73,7 +73,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 }
 
 func (st *reflState) master(ctx context.Context, q dialect.Querier) error {
-	const query = `SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master`
+	const query = `SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_master`
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("reflecting SQLite schema: %s: %w", query, err)
@@ -112,6 +112,9 @@ func (st *reflState) master(ctx context.Context, q dialect.Querier) error {
 		case "view":
 			st.out.Views = append(st.out.Views, &schema.View{Name: r.name, Def: reflViewDef(r.sql), SQL: r.sql})
 		case "trigger":
+			if reflSkipName(r.tbl) {
+				continue
+			}
 			st.out.Triggers = append(st.out.Triggers, &schema.Trigger{Name: r.name, Table: r.tbl, SQL: r.sql})
 		}
 	}
@@ -146,7 +149,7 @@ func (st *reflState) dropShadowTables(ctx context.Context, q dialect.Querier) er
 
 func (st *reflState) columns(ctx context.Context, q dialect.Querier) error {
 	query := `SELECT m.name, c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden
-FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c
+FROM main.sqlite_master m JOIN pragma_table_xinfo(m.name, 'main') c
 WHERE ` + reflTableFilter + `
 ORDER BY m.name, c.cid`
 	rows, err := q.QueryContext(ctx, query)

@@ -27,7 +27,7 @@ type reflIndexPartRow struct {
 // indexParts reads every index key part of every table in one query.
 func (st *reflState) indexParts(ctx context.Context, q dialect.Querier) error {
 	query := `SELECT m.name, il.name, il."unique", il.origin, il.partial, x.cid, x.name, x."desc", coalesce(x.coll, '')
-FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x
+FROM main.sqlite_master m JOIN pragma_index_list(m.name, 'main') il JOIN pragma_index_xinfo(il.name, 'main') x
 WHERE ` + reflTableFilter + ` AND x.key = 1
 ORDER BY m.name, il.name, x.seqno`
 	rows, err := q.QueryContext(ctx, query)
@@ -152,7 +152,7 @@ func reflSameCols(a, b []string) bool {
 // order.
 func (st *reflState) foreignKeys(ctx context.Context, q dialect.Querier) error {
 	query := `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
-FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+FROM main.sqlite_master m JOIN pragma_foreign_key_list(m.name, 'main') f
 WHERE ` + reflTableFilter + `
 ORDER BY m.name, f.id DESC, f.seq`
 	rows, err := q.QueryContext(ctx, query)

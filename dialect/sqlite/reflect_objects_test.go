@@ -108,3 +108,29 @@ func TestReflectOnConnAndTx(t *testing.T) {
 		t.Errorf("tables in tx = %d, want 2", len(s.Tables))
 	}
 }
+
+// A temporary table of the same name must not shadow the main one, and
+// triggers on retort's own tables are retort's.
+func TestReflectMainSchemaOnly(t *testing.T) {
+	db := reflOpenMemory(t)
+	reflExec(t, db,
+		`CREATE TABLE a (id INTEGER PRIMARY KEY, x INT REFERENCES a)`,
+		`CREATE INDEX a_x ON a (x)`,
+		`CREATE TEMP TABLE a (other TEXT, y INT REFERENCES b)`,
+		`CREATE INDEX temp.a_other ON a (other)`,
+		`CREATE TABLE retort_version (version_num TEXT)`,
+		`CREATE TRIGGER rv_ins AFTER INSERT ON retort_version BEGIN SELECT 1; END`,
+	)
+	s, err := Dialect{}.Reflect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Table("", "a")
+	if len(s.Tables) != 1 || len(a.Columns) != 2 || a.Columns[1].Name != "x" ||
+		len(a.ForeignKeys) != 1 || a.ForeignKeys[0].RefTable != "a" || len(a.Indexes) != 1 || a.Indexes[0].Name != "a_x" {
+		t.Errorf("schema = %s", reflJSON(s))
+	}
+	if len(s.Triggers) != 0 {
+		t.Errorf("triggers = %s", reflJSON(s.Triggers))
+	}
+}
