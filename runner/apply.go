@@ -20,6 +20,7 @@ type job struct {
 	plan  dialect.Plan
 	src   map[string]sqlsplit.Stmt // statement text -> where it is in the file
 	start time.Time
+	l     *logLine
 }
 
 // apply runs one revision in direction dir; ran is false when another
@@ -39,6 +40,7 @@ func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revisi
 	}
 	j := &job{r: r, conn: conn, rev: rev, dir: dir, plan: r.Dialect.Prepare(texts), src: src, start: time.Now()}
 	l := r.logStart(rev, dir)
+	j.l = l
 	defer func() { l.end(ran, err, time.Since(j.start)) }()
 	defer j.after(ctx, &err)
 	if err := j.execList(ctx, j.plan.Before, 0, false); err != nil {
@@ -67,6 +69,7 @@ func (j *job) fail(text string, executed, total int, notRolledBack bool, err err
 func (j *job) execList(ctx context.Context, stmts []string, offset int, notRolledBack bool) error {
 	for i, s := range stmts {
 		j.r.logStatement(s)
+		j.l.step(offset+i+1, offset+len(stmts))
 		if _, err := j.conn.ExecContext(ctx, s); err != nil {
 			return j.fail(s, offset+i, offset+len(stmts), notRolledBack, err)
 		}

@@ -2,6 +2,8 @@ package runner
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -12,8 +14,21 @@ import (
 // "upgrade 3f2a9c1e7b10 -> cascade notes on user delete ... ok (12 ms)".
 type logLine struct {
 	r       *Runner
+	prefix  string
+	tty     bool // show the running statement's number in place
+	shown   bool
 	skipped bool
 	notes   []string
+}
+
+// isTerminal reports whether w is a terminal; tests replace it.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func (r *Runner) logStart(rev *revision.Revision, dir string) *logLine {
@@ -29,7 +44,9 @@ func (r *Runner) logStart(rev *revision.Revision, dir string) *logLine {
 	if msg == "" {
 		msg = rev.File
 	}
-	fmt.Fprintf(r.Log, "%s %s -> %s ... ", verb, rev.ID, msg)
+	l.prefix = fmt.Sprintf("%s %s -> %s ... ", verb, rev.ID, msg)
+	l.tty = !r.Verbose && isTerminal(r.Log)
+	fmt.Fprint(r.Log, l.prefix)
 	if r.Verbose {
 		fmt.Fprintln(r.Log)
 	}
@@ -38,11 +55,24 @@ func (r *Runner) logStart(rev *revision.Revision, dir string) *logLine {
 
 func (l *logLine) skip() { l.skipped = true }
 
+// step shows "statement i/n" on a terminal while a statement runs, so a
+// long INSERT ... SELECT of a rebuild is visibly at work.
+func (l *logLine) step(i, n int) {
+	if !l.tty || n < 2 {
+		return
+	}
+	fmt.Fprintf(l.r.Log, "\r\x1b[K%sstatement %d/%d", l.prefix, i, n)
+	l.shown = true
+}
+
 func (l *logLine) note(s string) { l.notes = append(l.notes, s) }
 
 func (l *logLine) end(ran bool, err error, took time.Duration) {
 	if l.r.Log == nil {
 		return
+	}
+	if l.shown {
+		fmt.Fprintf(l.r.Log, "\r\x1b[K%s", l.prefix)
 	}
 	var notes string
 	if len(l.notes) > 0 {

@@ -44,6 +44,7 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 	}
 	for i := start; i < len(stmts); i++ {
 		j.r.logStatement(stmts[i])
+		l.step(i+1, len(stmts))
 		if _, err := j.conn.ExecContext(ctx, stmts[i]); err != nil {
 			return false, j.fail(stmts[i], i, len(stmts), true, err)
 		}
