@@ -222,12 +222,22 @@ func (st *reflState) finish() {
 		st.out.Tables = append(st.out.Tables, t)
 	}
 	for _, t := range st.out.Tables {
-		// "REFERENCES parent" without columns means the parent's primary key.
 		for _, fk := range t.ForeignKeys {
-			if len(fk.RefColumns) == 0 {
-				if p := byLower[strings.ToLower(fk.RefTable)]; p != nil && p.PrimaryKey != nil {
-					fk.RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
+			p := byLower[strings.ToLower(fk.RefTable)]
+			if p == nil {
+				continue
+			}
+			// SQLite keeps the parent's names as the REFERENCES clause
+			// spelled them; report the parent's own spelling.
+			fk.RefTable = p.Name
+			for i, c := range fk.RefColumns {
+				if pc := reflColumnFold(p, c); pc != nil {
+					fk.RefColumns[i] = pc.Name
 				}
+			}
+			// "REFERENCES parent" without columns means its primary key.
+			if len(fk.RefColumns) == 0 && p.PrimaryKey != nil {
+				fk.RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
 			}
 		}
 		sort.Slice(t.Indexes, func(i, j int) bool { return t.Indexes[i].Name < t.Indexes[j].Name })
@@ -238,4 +248,13 @@ func (st *reflState) finish() {
 	sort.Slice(st.out.Tables, func(i, j int) bool { return st.out.Tables[i].Name < st.out.Tables[j].Name })
 	sort.Slice(st.out.Views, func(i, j int) bool { return st.out.Views[i].Name < st.out.Views[j].Name })
 	sort.Slice(st.out.Triggers, func(i, j int) bool { return st.out.Triggers[i].Name < st.out.Triggers[j].Name })
+}
+
+func reflColumnFold(t *schema.Table, name string) *schema.Column {
+	for _, c := range t.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return c
+		}
+	}
+	return nil
 }
