@@ -69,3 +69,40 @@ func TestReflectBenchSchema(t *testing.T) {
 		t.Errorf("t4 = %s", reflJSON(tb))
 	}
 }
+
+// reflCountingQuerier counts the statements reflection sends.
+type reflCountingQuerier struct {
+	*sql.DB
+	n int
+}
+
+func (q *reflCountingQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	q.n++
+	return q.DB.QueryContext(ctx, query, args...)
+}
+
+func (q *reflCountingQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	q.n++
+	return q.DB.QueryRowContext(ctx, query, args...)
+}
+
+// The number of queries must not grow with the number of tables.
+func TestReflectQueryCountIsConstant(t *testing.T) {
+	counts := map[int]int{}
+	for _, n := range []int{1, 40} {
+		db := reflOpenMemory(t)
+		reflBenchSchema(t, db, n)
+		q := &reflCountingQuerier{DB: db}
+		s, err := Dialect{}.Reflect(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Tables) != n {
+			t.Fatalf("%d tables reflected, want %d", len(s.Tables), n)
+		}
+		counts[n] = q.n
+	}
+	if counts[1] != counts[40] || counts[1] > 6 {
+		t.Errorf("queries for 1 table: %d, for 40 tables: %d; want the same few", counts[1], counts[40])
+	}
+}
