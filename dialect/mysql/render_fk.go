@@ -7,10 +7,15 @@ import (
 )
 
 // foreignKeys renders the run of foreign-key operations starting at i.
-// Drops and adds on one table in the run become one ALTER TABLE, so the
+// Drops and adds on one table in the run share one ALTER TABLE, so the
 // table is never without its key (MySQL cannot alter a key in place).
 // Only a run of key operations is merged: anything else between a drop
 // and an add may depend on the key being absent.
+//
+// MariaDB refuses to drop and add the same constraint name in one ALTER
+// (ERROR 1826 Duplicate FOREIGN KEY constraint name), so a key that keeps
+// its name is swapped through a temporary name in a second ALTER; at
+// every point the table holds the old key or the new one.
 func (r *renderer) foreignKeys(i int) error {
 	t := r.ops[i].TableRef()
 	group := []int{i}
@@ -26,30 +31,61 @@ func (r *renderer) foreignKeys(i int) error {
 			r.used[j] = true
 		}
 	}
-	var drops, adds []string
+	var drops, first, second []string
+	dropped := map[string]bool{}
 	for _, k := range group {
-		switch o := r.ops[k].(type) {
-		case op.DropForeignKey:
+		if o, ok := r.ops[k].(op.DropForeignKey); ok {
 			if o.FK.Name == "" {
 				return fmt.Errorf("refusing to drop an unnamed foreign key on %s", o.Table)
 			}
 			drops = append(drops, "DROP FOREIGN KEY "+quote(o.FK.Name))
+			dropped[o.FK.Name] = true
 			if ix := r.implicitIndex(o, k); ix != "" {
 				drops = append(drops, "DROP INDEX "+quote(ix))
 			}
-		case op.AddForeignKey:
-			d, err := fkDef(o.FK, r.fkName(o.Table.Name, o.FK))
+		}
+	}
+	for _, k := range group {
+		o, ok := r.ops[k].(op.AddForeignKey)
+		if !ok {
+			continue
+		}
+		name := r.fkName(o.Table.Name, o.FK)
+		if !dropped[name] {
+			d, err := fkDef(o.FK, name)
 			if err != nil {
 				return err
 			}
-			adds = append(adds, "ADD "+d)
+			first = append(first, "ADD "+d)
+			continue
 		}
+		tmp := tempName(name)
+		d1, err := fkDef(o.FK, tmp)
+		if err != nil {
+			return err
+		}
+		d2, _ := fkDef(o.FK, name)
+		first = append(first, "ADD "+d1)
+		second = append(second, "DROP FOREIGN KEY "+quote(tmp), "ADD "+d2)
 	}
-	r.alter(t, append(drops, adds...)...)
+	r.alter(t, append(drops, first...)...)
+	if len(second) > 0 {
+		r.alter(t, second...)
+	}
 	for _, k := range group {
 		r.advance(r.ops[k])
 	}
 	return nil
+}
+
+// tempName is the name a key holds between the two ALTERs of a swap,
+// within MySQL's 64-character limit.
+func tempName(name string) string {
+	const suffix = "__retort_swap"
+	if len(name)+len(suffix) > 64 {
+		name = name[:64-len(suffix)]
+	}
+	return name + suffix
 }
 
 // implicitIndex is the index InnoDB made for a dropped key, when nothing

@@ -1,0 +1,156 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+const usersNotes = `CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE);
+CREATE TABLE notes (
+  id INT PRIMARY KEY,
+  author_id INT NOT NULL,
+  body TEXT,
+  CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES users (id)%s
+);
+`
+
+func loadDesired(t *testing.T, u interface{ String() string }, src string) *schema.Schema {
+	t.Helper()
+	pu, _, err := dialect.ParseURL(u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Dialect{}.LoadDesired(context.Background(), pu, "", []dialect.SourceFile{{Name: "schema.sql", SQL: src}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func count(t *testing.T, db *sql.DB, q string) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestAcceptanceCascade is the braindump at library level: add ON DELETE
+// CASCADE to a live key with data in place, in one ALTER, and back.
+func TestAcceptanceCascade(t *testing.T) {
+	db, u := freshDB(t)
+	plain := loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1))
+	execAll(t, db, renderDiff(t, nil, plain)...)
+	execAll(t, db,
+		"INSERT INTO users VALUES (1, 'a@x'), (2, 'b@x')",
+		"INSERT INTO notes VALUES (1, 1, 'one'), (2, 1, 'two'), (3, 2, 'three')")
+	live := reflectDB(t, db)
+	assertNoDiff(t, live, plain)
+
+	cascade := loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1))
+	ops, err := diff.Schemas(live, cascade, diffOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each ALTER swaps the old key for the new one, so notes never lacks
+	// a key (MariaDB refuses the same name dropped and added in one ALTER).
+	want := []string{
+		"ALTER TABLE `notes` DROP FOREIGN KEY `notes_author_id_fkey`, ADD CONSTRAINT `notes_author_id_fkey__retort_swap` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`) ON DELETE CASCADE",
+		"ALTER TABLE `notes` DROP FOREIGN KEY `notes_author_id_fkey__retort_swap`, ADD CONSTRAINT `notes_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`) ON DELETE CASCADE",
+	}
+	if strings.Join(up, ";\n") != strings.Join(want, ";\n") {
+		t.Fatalf("upgrade SQL:\n%s\nwant:\n%s", strings.Join(up, ";\n"), strings.Join(want, ";\n"))
+	}
+	for _, s := range up {
+		execAll(t, db, s)
+		if n := count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'"); n != 1 {
+			t.Fatalf("after %s: notes has %d foreign keys, want 1", s, n)
+		}
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
+		t.Fatalf("notes after upgrade = %d, want all 3 kept", n)
+	}
+	upgraded := reflectDB(t, db)
+	assertNoDiff(t, upgraded, cascade)
+
+	// Reverse restores the plain key; the cascade works until then.
+	down, err := Dialect{}.Render(op.ReverseAll(ops), upgraded, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	execAll(t, db, "DELETE FROM users WHERE id = 1")
+	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+		t.Fatalf("notes after deleting user 1 = %d, want 1 (cascade)", n)
+	}
+	execAll(t, db, down...)
+	assertNoDiff(t, reflectDB(t, db), plain)
+	if _, err := db.Exec("DELETE FROM users WHERE id = 2"); err == nil {
+		t.Fatal("after downgrade, deleting a referenced user should fail")
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+		t.Fatalf("notes after downgrade = %d, want 1", n)
+	}
+}
+
+// TestDropFKLeavesNoStrayIndex: dropping a key also drops the index InnoDB
+// made for it, so the next diff is empty; the reverse brings both back.
+func TestDropFKLeavesNoStrayIndex(t *testing.T) {
+	db, u := freshDB(t)
+	with := loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1))
+	execAll(t, db, renderDiff(t, nil, with)...)
+	without := loadDesired(t, u, "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE);\nCREATE TABLE notes (id INT PRIMARY KEY, author_id INT NOT NULL, body TEXT);")
+	live := reflectDB(t, db)
+	ops, err := diff.Schemas(live, without, diffOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	execAll(t, db, up...)
+	after := reflectDB(t, db)
+	assertNoDiff(t, after, without)
+	if n := count(t, db, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes' AND INDEX_NAME <> 'PRIMARY'"); n != 0 {
+		t.Fatalf("stray index left on notes (SQL: %s)", strings.Join(up, "; "))
+	}
+	down, err := Dialect{}.Render(op.ReverseAll(ops), after, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	execAll(t, db, down...)
+	assertNoDiff(t, reflectDB(t, db), with)
+}
+
+// TestRenameFKOneAlter: a key renamed (different names) is dropped and
+// added in one ALTER, which MariaDB accepts.
+func TestRenameFKOneAlter(t *testing.T) {
+	db, u := freshDB(t)
+	s := loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1))
+	execAll(t, db, renderDiff(t, nil, s)...)
+	live := reflectDB(t, db)
+	stmts, err := Dialect{}.Render([]op.Op{op.RenameConstraint{Table: op.Ref{Name: "notes"}, Kind: "fk", Old: "notes_author_id_fkey", New: "notes_author_fk"}}, live, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stmts) != 1 {
+		t.Fatalf("want one ALTER, got %q", stmts)
+	}
+	execAll(t, db, stmts...)
+	got := dump(reflectDB(t, db))
+	if !strings.Contains(got, "fk notes_author_fk [author_id] -> users[id]") {
+		t.Fatalf("key not renamed:\n%s", got)
+	}
+}
