@@ -165,23 +165,30 @@ func reflSplitTop(toks []reflTok) [][]reflTok {
 	return append(parts, toks[from:])
 }
 
-// reflText is the source text the tokens span, as written.
-func reflText(src string, toks []reflTok) string {
-	if len(toks) == 0 {
-		return ""
-	}
-	return src[toks[0].start:toks[len(toks)-1].end]
-}
-
-// reflInner is the text between the '(' at toks[open] and its ')', trimmed,
-// exactly as written (comments included).
+// reflInner is the text between the '(' at toks[open] and its ')', as
+// written but without comments: a "--" comment would swallow the ')' a
+// renderer puts after the expression.
 func reflInner(src string, toks []reflTok, open int) (string, int) {
 	cl := reflCloseParen(toks, open)
-	end := len(src)
-	if cl < len(toks) {
-		end = toks[cl].start
+	return reflTextNoComments(src, toks[open+1:min(cl, len(toks))]), cl
+}
+
+// reflTextNoComments is the tokens' source text with whitespace between them
+// kept as written and any gap holding a comment turned into one space.
+func reflTextNoComments(src string, toks []reflTok) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			gap := src[toks[i-1].end:t.start]
+			if strings.TrimSpace(gap) == "" {
+				b.WriteString(gap)
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t.text)
 	}
-	return strings.TrimSpace(src[toks[open].end:end]), cl
+	return b.String()
 }
 
 // reflNormalize rebuilds the tokens' text with every run of whitespace or

@@ -38,12 +38,12 @@ func reflScanCreateIndex(src string) *reflIndexDDL {
 			p.Collation = strings.ToUpper(part[n-1].ident())
 			part = part[:n-2]
 		}
-		p.Expr = reflText(src, part)
+		p.Expr = reflTextNoComments(src, part)
 		d.Parts = append(d.Parts, p)
 	}
 	for i := cl + 1; i < len(toks); i++ {
 		if toks[i].is("WHERE") {
-			d.Where = strings.TrimSpace(src[toks[i].end:])
+			d.Where = reflTextNoComments(src, toks[i+1:])
 			break
 		}
 	}

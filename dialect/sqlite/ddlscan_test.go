@@ -138,3 +138,19 @@ func TestViewDef(t *testing.T) {
 		}
 	}
 }
+
+// Comments leave expressions: a "--" comment kept in a CHECK would comment
+// out the ')' a renderer writes after it.
+func TestScanDropsCommentsFromExpressions(t *testing.T) {
+	d := reflScanCreateTable("CREATE TABLE t (a INT CHECK (a > 0 -- positive\n), b AS (a /* twice */ *  2) STORED)")
+	if len(d.Checks) != 1 || d.Checks[0].Expr != "a > 0" {
+		t.Errorf("checks = %s", reflJSON(d.Checks))
+	}
+	if d.Columns[1].GenExpr != "a *  2" {
+		t.Errorf("generated = %q", d.Columns[1].GenExpr)
+	}
+	ix := reflScanCreateIndex("CREATE INDEX i ON t (lower(a) -- c\n, b) WHERE a > 0 -- why\n")
+	if ix.Parts[0].Expr != "lower(a)" || ix.Where != "a > 0" {
+		t.Errorf("index = %s", reflJSON(ix))
+	}
+}

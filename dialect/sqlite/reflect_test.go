@@ -176,7 +176,7 @@ func TestReflectTables(t *testing.T) {
 				Checks: []*schema.Check{
 					{Expr: "a > (1 + (2 * 3))"},
 					{Name: "b_ok", Expr: "b IN ('(', ')', 'it''s')"},
-					{Name: "ab", Expr: "a < length(b) /* no ) here */"},
+					{Name: "ab", Expr: "a < length(b)"},
 					{Expr: `b <> "a"`},
 				},
 			},
