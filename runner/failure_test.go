@@ -172,3 +172,45 @@ PRAGMA foreign_keys = ON;`,
 		}
 	})
 }
+
+// TestFailingDowngradeResumes: a downgrade failing midway keeps the
+// revision applied; after the fix a rerun finishes it (resuming after
+// the statements that stayed in effect on stepwise databases).
+func TestFailingDowngradeResumes(t *testing.T) {
+	forEach(t, func(t *testing.T, tg target, u *url.URL) {
+		ctx := context.Background()
+		revs := []rev{blocked[0], {id: "f2", parents: "f1", msg: "down blocks",
+			up:   "CREATE TABLE made (id INTEGER PRIMARY KEY);",
+			down: "DROP TABLE made;\nINSERT INTO blocker (id) VALUES (1);\nDELETE FROM blocker;"}}
+		r := newRunner(t, tg, u, revs...)
+		var log bytes.Buffer
+		r.Log = &log
+		if _, err := r.Upgrade(ctx, "head"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.DB.Exec("INSERT INTO blocker (id) VALUES (1)"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := r.Downgrade(ctx, "f1")
+		var me *MigrationError
+		if !errors.As(err, &me) || me.Direction != "down" {
+			t.Fatalf("err = %v, want a failed downgrade", err)
+		}
+		mustCurrent(t, r, "f2")
+		stepwise := !tg.d.TransactionalDDL()
+		if hasTable(r.DB, "made") == stepwise {
+			t.Fatalf("table made present=%v on stepwise=%v", hasTable(r.DB, "made"), stepwise)
+		}
+		if _, err := r.DB.Exec("DELETE FROM blocker"); err != nil {
+			t.Fatal(err)
+		}
+		log.Reset()
+		if done, err := r.Downgrade(ctx, "f1"); err != nil || ids(done) != "f2" {
+			t.Fatalf("rerun: %s %v", ids(done), err)
+		}
+		mustCurrent(t, r, "f1")
+		if stepwise != strings.Contains(log.String(), "resuming at statement 2 of 3") {
+			t.Fatalf("log:\n%s", log.String())
+		}
+	})
+}
