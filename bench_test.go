@@ -3,7 +3,6 @@ package retort_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +12,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/diff"
-	"github.com/retortdb/retort/internal/sqlq"
+	"github.com/retortdb/retort/sqlsplit"
 )
 
 // benchSchemaSQL is n tables shaped like an application's: a primary key,
@@ -41,21 +40,27 @@ func benchMigrator(b *testing.B, n int) (*retort.Migrator, []dialect.SourceFile)
 	ddl := benchSchemaSQL(n)
 	path := filepath.Join(b.TempDir(), "bench.db")
 	ctx := context.Background()
-	for _, stmt := range strings.SplitAfter(ddl, ");\n") {
-		if strings.TrimSpace(stmt) == "" {
-			continue
-		}
-		for _, s := range strings.Split(strings.TrimSpace(stmt), ";\n") {
-			if err := sqlq.Run(ctx, path, s, os.Stdout); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
 	m, err := retort.Open(ctx, "sqlite://"+path, fstest.MapFS{}, retort.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { m.Close() })
+	stmts, err := sqlsplit.SplitWith(ddl, sqlsplit.SQLite)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tx, err := m.DB().BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range stmts {
+		if _, err := tx.ExecContext(ctx, s.SQL); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
 	return m, []dialect.SourceFile{{Name: "schema.sql", SQL: ddl}}
 }
 
