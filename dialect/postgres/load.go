@@ -1,0 +1,175 @@
+package postgres
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/schema"
+	"github.com/retortdb/retort/sqlsplit"
+)
+
+// LoadDesired implements dialect.Dialect. With devURL "" it creates a
+// scratch database retort_dev_<random hex> on the target's server, makes
+// the schemas the target's search_path names, loads the files, reflects
+// with the target's search path and always drops the database. With a
+// devURL it loads into that database, which must be empty, inside a
+// transaction it rolls back, so the database stays empty.
+func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string, files []dialect.SourceFile) (*schema.Schema, error) {
+	if devURL != "" {
+		u, err := url.Parse(devURL)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("dev database URL %q is not a postgres://host/db URL", dialect.Redact(devURL))
+		}
+		return d.loadDev(ctx, u, files)
+	}
+	if target == nil {
+		return nil, fmt.Errorf("load desired PostgreSQL schema: no target database URL to find the server for the scratch database, and no dev URL")
+	}
+	admin, err := d.Open(ctx, target)
+	if err != nil {
+		return nil, err
+	}
+	defer admin.Close()
+	name := loadScratchName()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+d.Quote(name)); err != nil {
+		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(target), err)
+	}
+	// The caller's context may be done by now; the drop must still happen.
+	defer func() {
+		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		_, _ = admin.ExecContext(dctx, "DROP DATABASE IF EXISTS "+d.Quote(name)+" WITH (FORCE)")
+	}()
+	dev := *target
+	dev.Path = "/" + name
+	db, err := d.Open(ctx, &dev)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("connect to scratch database %s: %w", name, err)
+	}
+	defer conn.Close()
+	for _, s := range loadSearchPath(target) {
+		if _, err := conn.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+d.Quote(s)); err != nil {
+			return nil, fmt.Errorf("create schema %s of the search path in scratch database %s: %w", s, name, err)
+		}
+	}
+	for _, f := range files {
+		if err := loadFile(ctx, conn, f); err != nil {
+			return nil, err
+		}
+	}
+	return d.Reflect(ctx, conn)
+}
+
+// loadDev loads into a database the user provides, in a transaction that
+// is always rolled back (PostgreSQL DDL is transactional).
+func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.SourceFile) (*schema.Schema, error) {
+	db, err := d.Open(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin loading into dev database %s: %w", dialect.RedactURL(u), err)
+	}
+	defer tx.Rollback()
+	before, err := d.Reflect(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if n := len(before.Tables) + len(before.Views) + len(before.Enums); n > 0 {
+		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views or types in its search path); retort needs an empty one", dialect.RedactURL(u), n)
+	}
+	for _, f := range files {
+		if err := loadFile(ctx, tx, f); err != nil {
+			return nil, err
+		}
+	}
+	return d.Reflect(ctx, tx)
+}
+
+// loadSearchPath lists the schemas a URL's search_path names, leaving out
+// "$user" and the system schemas.
+func loadSearchPath(u *url.URL) []string {
+	var out []string
+	for _, s := range strings.Split(u.Query().Get("search_path"), ",") {
+		s = strings.TrimSpace(s)
+		if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+			s = strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
+		} else {
+			s = strings.ToLower(s)
+		}
+		if s == "" || s == "$user" || s == "pg_catalog" || s == "information_schema" || strings.HasPrefix(s, "pg_") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// loadFile runs one schema file statement by statement; an error names
+// the file and the line where the failing statement starts.
+func loadFile(ctx context.Context, q dialect.Querier, f dialect.SourceFile) error {
+	stmts, err := sqlsplit.SplitWith(f.SQL, sqlsplit.PostgreSQL)
+	if err != nil {
+		var se *sqlsplit.Error
+		if errors.As(err, &se) {
+			return fmt.Errorf("%s:%d: %s: %w", f.Name, se.Line, se.Msg, err)
+		}
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	for _, s := range stmts {
+		if _, err := q.ExecContext(ctx, s.SQL); err != nil {
+			return &LoadError{File: f.Name, Line: s.Line, SQL: s.SQL, Err: err}
+		}
+	}
+	return nil
+}
+
+// LoadError is a schema-file statement the scratch database refused.
+type LoadError struct {
+	File string
+	Line int
+	SQL  string
+	Err  error
+}
+
+// Error reads "schema.sql:12: <server message>" then the statement.
+func (e *LoadError) Error() string {
+	msg := e.Err.Error()
+	var pe *pgconn.PgError
+	if errors.As(e.Err, &pe) {
+		msg = pe.Message
+		if pe.Detail != "" {
+			msg += " (" + pe.Detail + ")"
+		}
+	}
+	return fmt.Sprintf("%s:%d: %s\n%s", e.File, e.Line, msg, e.SQL)
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// loadScratchName names a scratch database; a variable so tests can watch
+// the drop.
+var loadScratchName = func() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return "retort_dev_" + hex.EncodeToString(b[:])
+}
+
+var _ dialect.Querier = (*sql.Conn)(nil)
