@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
 	"github.com/retortdb/retort/revision"
 )
@@ -29,7 +30,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &no):
+	case errors.As(err, &no), errors.Is(err, retort.ErrNotAtHead):
 		return exitNo
 	case errors.Is(err, errUsage), errors.Is(err, config.ErrConfig), errors.Is(err, revision.ErrInvalid):
 		return exitUsage
