@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -62,5 +61,3 @@ type scrubbed struct {
 
 func (s *scrubbed) Error() string { return strings.ReplaceAll(s.err.Error(), s.pass, "xxxxx") }
 func (s *scrubbed) Unwrap() error { return s.err }
-
-var _ = errors.Unwrap

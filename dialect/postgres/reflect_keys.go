@@ -1,92 +1,122 @@
 package postgres
 
 import (
-	"context"
-	"database/sql"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
 )
 
-// reflConstraintsQuery reads primary keys, uniques, checks and foreign
-// keys of all reflected tables; key columns come in key order.
-var reflConstraintsQuery = reflTablesCTE + `
-SELECT c.conrelid, c.conname, c.contype::text, c.condeferrable, c.condeferred, c.convalidated,
-  c.confdeltype::text, c.confupdtype::text, c.confmatchtype::text, pg_get_constraintdef(c.oid, true),
-  (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(num, ord)
-     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num),
-  fn.nspname, fc.relname,
-  (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY k(num, ord)
-     JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num)
-FROM pg_constraint c
-JOIN refl_t ON refl_t.oid = c.conrelid
-LEFT JOIN pg_class fc ON fc.oid = c.confrelid
-LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE c.contype IN ('p', 'u', 'f', 'c')
-ORDER BY c.conrelid, c.conname`
+// constraintsSQL reads keys and checks; key columns come back in key
+// order (conkey/confkey are ordered arrays of attribute numbers).
+const constraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
+	ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+		JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+	COALESCE(rn.nspname, ''), COALESCE(rc.relname, ''),
+	ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+		JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+	con.confdeltype, con.confupdtype, con.confmatchtype,
+	con.condeferrable, con.condeferred, con.convalidated,
+	CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) ELSE '' END
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE ` + scopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
+ORDER BY con.conrelid, con.conname`
 
-// reflActions maps confdeltype/confupdtype codes to SQL.
-var reflActions = map[string]string{
-	"a": schema.NoAction, "r": schema.Restrict, "c": schema.Cascade,
-	"n": schema.SetNull, "d": schema.SetDefault,
-}
-
-// reflMatch maps confmatchtype codes to SQL; simple is the default.
-var reflMatch = map[string]string{"f": schema.MatchFull, "p": schema.MatchPartial, "s": ""}
-
-func (r *reflector) loadConstraints(ctx context.Context) error {
-	return r.query(ctx, "constraints", reflConstraintsQuery, func(rows *sql.Rows) error {
+func (r *reflector) constraints() error {
+	rows, err := r.q.QueryContext(r.ctx, constraintsSQL)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
 		var (
-			oid                             int64
-			name, typ, del, upd, match, def string
+			oid                             uint32
+			name, kind, refNsp, refTable    string
+			cols, refCols                   []string
+			onDel, onUpd, match, checkDef   string
 			deferrable, deferred, validated bool
-			cols, refNsp, refTable, refCols sql.NullString
 		)
-		if err := rows.Scan(&oid, &name, &typ, &deferrable, &deferred, &validated,
-			&del, &upd, &match, &def, &cols, &refNsp, &refTable, &refCols); err != nil {
+		if err := rows.Scan(&oid, &name, &kind, r.names(&cols), &refNsp, &refTable, r.names(&refCols),
+			&onDel, &onUpd, &match, &deferrable, &deferred, &validated, &checkDef); err != nil {
 			return err
 		}
 		t := r.tables[oid]
 		if t == nil {
-			return nil
+			continue
 		}
-		columns, err := reflNames(cols)
-		if err != nil {
-			return err
-		}
-		switch typ {
+		switch kind {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: columns}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols}
 		case "u":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: columns,
-				Deferrable: deferrable, InitiallyDeferred: deferred})
-		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: reflCheckExpr(def)})
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred})
 		case "f":
-			refColumns, err := reflNames(refCols)
-			if err != nil {
-				return err
-			}
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
-				Name: name, Columns: columns,
-				RefSchema: r.schemaName(refNsp.String), RefTable: refTable.String, RefColumns: refColumns,
-				OnDelete: reflActions[del], OnUpdate: reflActions[upd],
+				Name: name, Columns: cols,
+				RefSchema: r.schemaName(refNsp), RefTable: refTable, RefColumns: refCols,
+				OnDelete: actions[onDel], OnUpdate: actions[onUpd],
 				Deferrable: deferrable, InitiallyDeferred: deferred,
-				Match: reflMatch[match], NotValid: !validated,
+				Match: matches[match], NotValid: !validated,
 			})
+		case "c":
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: checkExpr(checkDef)})
 		}
-		return nil
-	})
+	}
+	return rows.Err()
 }
 
-// reflCheckExpr turns pg_get_constraintdef's "CHECK (expr) [NO INHERIT]
-// [NOT VALID]" into expr.
-func reflCheckExpr(def string) string {
-	e := strings.TrimSpace(def)
-	e = strings.TrimSuffix(e, " NOT VALID")
-	e = strings.TrimSuffix(e, " NO INHERIT")
-	if strings.HasPrefix(e, "CHECK (") && strings.HasSuffix(e, ")") {
-		e = e[len("CHECK (") : len(e)-1]
+var actions = map[string]string{
+	"a": schema.NoAction, "r": schema.Restrict, "c": schema.Cascade,
+	"n": schema.SetNull, "d": schema.SetDefault,
+}
+
+var matches = map[string]string{"f": schema.MatchFull, "p": schema.MatchPartial, "s": schema.MatchSimple}
+
+// checkExpr turns pg_get_constraintdef's "CHECK ((a > 0)) NOT VALID"
+// into "a > 0".
+func checkExpr(def string) string {
+	def = strings.TrimSpace(def)
+	for _, suffix := range []string{" NOT VALID", " NO INHERIT"} {
+		def = strings.TrimSuffix(def, suffix)
 	}
-	return strings.TrimSpace(e)
+	def = strings.TrimSpace(strings.TrimPrefix(def, "CHECK"))
+	return stripParens(def)
+}
+
+// stripParens removes parentheses that wrap the whole expression.
+func stripParens(s string) string {
+	for {
+		s = strings.TrimSpace(s)
+		if len(s) < 2 || s[0] != '(' || matchingParen(s, 0) != len(s)-1 {
+			return s
+		}
+		s = s[1 : len(s)-1]
+	}
+}
+
+// matchingParen returns the index of the parenthesis closing s[open],
+// skipping string literals and quoted identifiers, or -1.
+func matchingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"':
+			q := s[i]
+			for i++; i < len(s) && s[i] != q; i++ {
+			}
+			if i >= len(s) {
+				return -1
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }

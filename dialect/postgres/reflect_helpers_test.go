@@ -1,0 +1,165 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/testdb"
+	"github.com/retortdb/retort/schema"
+)
+
+// reflFresh opens a fresh test database whose connections use searchPath
+// ("" for the server default); the path's schemas are created first.
+func reflFresh(t testing.TB, searchPath string) (*sql.DB, *url.URL) {
+	t.Helper()
+	u := testdb.Postgres(t)
+	ctx := context.Background()
+	if searchPath != "" {
+		db, err := Dialect{}.Open(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range loadSearchPath(&url.URL{RawQuery: url.Values{"search_path": {searchPath}}.Encode()}) {
+			if _, err := db.Exec("CREATE SCHEMA IF NOT EXISTS " + Dialect{}.Quote(s)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+		q := u.Query()
+		q.Set("search_path", searchPath)
+		u.RawQuery = q.Encode()
+	}
+	db, err := Dialect{}.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, u
+}
+
+func reflExec(t testing.TB, db *sql.DB, stmts ...string) {
+	t.Helper()
+	for _, s := range stmts {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}
+
+func reflReflect(t testing.TB, db *sql.DB) *schema.Schema {
+	t.Helper()
+	s, err := Dialect{}.Reflect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// reflNoDiff fails the test when diff finds changes between two schemas.
+func reflNoDiff(t testing.TB, live, desired *schema.Schema) {
+	t.Helper()
+	ops, err := diff.Schemas(live, desired, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ops) > 0 {
+		var b strings.Builder
+		for _, o := range ops {
+			fmt.Fprintf(&b, "  %#v\n", o)
+		}
+		t.Errorf("false positive: %d ops between a database and its own DDL loaded as desired:\n%s\nlive:\n%s\ndesired:\n%s",
+			len(ops), b.String(), reflDump(live), reflDump(desired))
+	}
+}
+
+// reflDump prints a schema one fact per line, so tests compare whole
+// reflections and failures read as diffs.
+func reflDump(s *schema.Schema) string {
+	var lines []string
+	add := func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }
+	for _, e := range s.Enums {
+		add("enum %s.%s %q", e.Schema, e.Name, e.Values)
+	}
+	for _, t := range s.Tables {
+		add("table %s.%s comment=%q", t.Schema, t.Name, t.Comment)
+		for _, c := range t.Columns {
+			def := "-"
+			if c.Default != nil {
+				def = *c.Default
+			}
+			gen := "-"
+			if c.Generated != nil {
+				gen = fmt.Sprintf("%s stored=%v", c.Generated.Expr, c.Generated.Stored)
+			}
+			add("  col %s %s null=%v default=%s auto=%v identity=%q gen=%s coll=%q comment=%q",
+				c.Name, c.Type, c.Nullable, def, c.AutoIncrement, c.Identity, gen, c.Collation, c.Comment)
+		}
+		if pk := t.PrimaryKey; pk != nil {
+			add("  pk %s %q", pk.Name, pk.Columns)
+		}
+		for _, u := range t.Uniques {
+			add("  unique %s %q deferrable=%v deferred=%v", u.Name, u.Columns, u.Deferrable, u.InitiallyDeferred)
+		}
+		for _, c := range t.Checks {
+			add("  check %s %s", c.Name, c.Expr)
+		}
+		for _, fk := range t.ForeignKeys {
+			add("  fk %s %q -> %s.%s %q del=%s upd=%s deferrable=%v deferred=%v match=%q notvalid=%v",
+				fk.Name, fk.Columns, fk.RefSchema, fk.RefTable, fk.RefColumns, fk.OnDelete, fk.OnUpdate,
+				fk.Deferrable, fk.InitiallyDeferred, fk.Match, fk.NotValid)
+		}
+		for _, ix := range t.Indexes {
+			var parts []string
+			for _, p := range ix.Parts {
+				s := p.Column
+				if p.Expr != "" {
+					s = "(" + p.Expr + ")"
+				}
+				if p.Collation != "" {
+					s += " COLLATE " + p.Collation
+				}
+				if p.OpClass != "" {
+					s += " " + p.OpClass
+				}
+				if p.Desc {
+					s += " DESC"
+				}
+				parts = append(parts, s)
+			}
+			add("  index %s unique=%v method=%q parts=[%s] where=%q", ix.Name, ix.Unique, ix.Method, strings.Join(parts, ", "), ix.Where)
+		}
+	}
+	for _, v := range s.Views {
+		add("view %s.%s %s", v.Schema, v.Name, strings.Join(strings.Fields(v.Def), " "))
+	}
+	for _, tr := range s.Triggers {
+		add("trigger %s.%s on %s: %s", tr.Schema, tr.Name, tr.Table, tr.SQL)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// reflHas fails unless every wanted line appears in the dump.
+func reflHas(t testing.TB, s *schema.Schema, want ...string) {
+	t.Helper()
+	d := reflDump(s)
+	have := map[string]bool{}
+	for _, l := range strings.Split(d, "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	var missing []string
+	for _, w := range want {
+		if !have[w] {
+			missing = append(missing, w)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("reflection lacks:\n  %s\nhave:\n%s", strings.Join(missing, "\n  "), d)
+	}
+}

@@ -1,0 +1,125 @@
+package postgres
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+var relationsSQL = `SELECT c.oid, n.nspname, c.relname, c.relkind,
+	COALESCE(obj_description(c.oid, 'pg_class'), ''),
+	CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) ELSE '' END,
+	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ` + scopeSQL + ` AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition
+	AND c.relname NOT IN ` + retortTablesSQL + `
+	AND ` + fmt.Sprintf(notExtensionSQL, "pg_class", "c.oid")
+
+func (r *reflector) relations() error {
+	rows, err := r.q.QueryContext(r.ctx, relationsSQL)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			oid                                   uint32
+			nsp, name, kind, comment, def, partBy string
+		)
+		if err := rows.Scan(&oid, &nsp, &name, &kind, &comment, &def, &partBy); err != nil {
+			return err
+		}
+		if kind == "v" {
+			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: viewDef(def)})
+			continue
+		}
+		t := &schema.Table{Schema: r.schemaName(nsp), Name: name, Comment: comment}
+		if partBy != "" {
+			t.Options = map[string]string{"partition_by": partBy}
+		}
+		r.tables[oid] = t
+		r.s.Tables = append(r.s.Tables, t)
+	}
+	return rows.Err()
+}
+
+// viewDef trims pg_get_viewdef's leading space and trailing semicolon.
+func viewDef(def string) string {
+	return strings.TrimSuffix(strings.TrimSpace(def), ";")
+}
+
+// columnsSQL: a serial column is one whose default is nextval() of a
+// sequence the column owns (pg_depend deptype 'a'); identity sequences
+// are 'i' and never match.
+var columnsSQL = `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+	pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated,
+	CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN co.collname ELSE '' END,
+	COALESCE(col_description(a.attrelid, a.attnum), ''),
+	(SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+		WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+		AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+		AND dep.deptype = 'a' AND s.relkind = 'S' LIMIT 1)
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+WHERE ` + scopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+	AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attrelid, a.attnum`
+
+func (r *reflector) columns() error {
+	rows, err := r.q.QueryContext(r.ctx, columnsSQL)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			oid                                     uint32
+			name, typ, identity, generated, collate string
+			comment                                 string
+			notNull                                 bool
+			def, ownedSeq                           sql.NullString
+		)
+		if err := rows.Scan(&oid, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq); err != nil {
+			return err
+		}
+		t := r.tables[oid]
+		if t == nil {
+			continue // a retort or extension table
+		}
+		c := &schema.Column{Name: name, Type: typ, Nullable: !notNull, Collation: collate, Comment: comment}
+		switch identity {
+		case "a":
+			c.Identity = "ALWAYS"
+		case "d":
+			c.Identity = "BY DEFAULT"
+		}
+		switch {
+		case generated == "s" && def.Valid:
+			c.Generated = &schema.Generated{Expr: def.String, Stored: true}
+		case def.Valid && ownedSeq.Valid && isSerialDefault(def.String, ownedSeq.String, typ):
+			c.AutoIncrement = true
+		case def.Valid:
+			d := def.String
+			c.Default = &d
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	return rows.Err()
+}
+
+// isSerialDefault reports whether def is nextval() of seq on an integer
+// column, the shape serial/bigserial/smallserial create.
+func isSerialDefault(def, seq, typ string) bool {
+	switch typ {
+	case "integer", "bigint", "smallint":
+	default:
+		return false
+	}
+	return def == "nextval("+literal(seq)+"::regclass)"
+}
