@@ -1,0 +1,181 @@
+package postgres
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+// alterColumn renders a column change as one ALTER COLUMN statement per
+// aspect, in an order where each step is valid: defaults and identities
+// go before the type change they could block, NOT NULL before an
+// identity is added. Sequences are never reset, only moved forward.
+func (r *renderer) alterColumn(o op.AlterColumn) error {
+	from, to := o.From, o.To
+	col := quote(to.Name)
+	alter := func(clause string) { r.alter(o.Table, "ALTER COLUMN "+col+" "+clause) }
+
+	if to.Generated != nil && !sameGenerated(from.Generated, to.Generated) {
+		// PostgreSQL cannot change or add a generation expression in
+		// place; the values are derived, so dropping the column loses
+		// nothing.
+		r.alter(o.Table, "DROP COLUMN "+col)
+		r.alter(o.Table, "ADD COLUMN "+columnDef(to))
+		r.columnComment(o.Table, to, "")
+		return nil
+	}
+	if from.Generated != nil && to.Generated == nil {
+		alter("DROP EXPRESSION")
+	}
+	hadDefault := from.Default != nil && !from.AutoIncrement && from.Generated == nil && from.Identity == ""
+	if from.AutoIncrement && !to.AutoIncrement {
+		alter("DROP DEFAULT")
+		hadDefault = false
+	}
+	if from.Identity != "" && to.Identity == "" {
+		alter("DROP IDENTITY IF EXISTS")
+	}
+	retype := !strings.EqualFold(from.Type, to.Type) || from.Collation != to.Collation
+	if retype {
+		// An old default may not cast to the new type; it is set again below.
+		if hadDefault && needsUsing(from.Type, to.Type) {
+			alter("DROP DEFAULT")
+			hadDefault = false
+		}
+		clause := "TYPE " + to.Type
+		if to.Collation != "" {
+			clause += " COLLATE " + quote(to.Collation)
+		}
+		if needsUsing(from.Type, to.Type) {
+			clause += " USING " + col + "::" + to.Type
+		}
+		alter(clause)
+	}
+	if from.Nullable != to.Nullable {
+		if to.Nullable {
+			alter("DROP NOT NULL")
+		} else {
+			alter("SET NOT NULL")
+		}
+	}
+	wantDefault := to.Default != nil && !to.AutoIncrement && to.Generated == nil && to.Identity == ""
+	switch {
+	case wantDefault && (!hadDefault || *from.Default != *to.Default):
+		alter("SET DEFAULT " + *to.Default)
+	case !wantDefault && hadDefault:
+		alter("DROP DEFAULT")
+	}
+	switch {
+	case from.Identity == "" && to.Identity != "":
+		alter("ADD GENERATED " + strings.ToUpper(to.Identity) + " AS IDENTITY")
+		r.advanceSequence(o.Table, to.Name, fmt.Sprintf("pg_get_serial_sequence(%s, %s)", literal(tableName(o.Table)), literal(to.Name)))
+	case from.Identity != "" && to.Identity != "" && !strings.EqualFold(from.Identity, to.Identity):
+		alter("SET GENERATED " + strings.ToUpper(to.Identity))
+	}
+	if to.AutoIncrement && !from.AutoIncrement && to.Identity == "" {
+		seq := qualified(o.Table.Schema, seqName(o.Table.Name, to.Name))
+		r.emit(fmt.Sprintf("CREATE SEQUENCE IF NOT EXISTS %s AS %s OWNED BY %s.%s", seq, to.Type, tableName(o.Table), col))
+		r.advanceSequence(o.Table, to.Name, literal(seq))
+		alter(fmt.Sprintf("SET DEFAULT nextval(%s::regclass)", literal(seq)))
+	}
+	r.columnComment(o.Table, to, from.Comment)
+	return nil
+}
+
+// advanceSequence moves a new column sequence past the column's values
+// (never back: nextval only moves forward, a skipped number is harmless),
+// so existing rows do not collide with new ones.
+func (r *renderer) advanceSequence(t op.Ref, col, seqExpr string) {
+	r.emit(fmt.Sprintf("SELECT setval(%[1]s, GREATEST((SELECT COALESCE(max(%[2]s), 0) + 1 FROM %[3]s), nextval(%[1]s)), false)",
+		seqExpr, quote(col), tableName(t)))
+}
+
+// seqName is the sequence name serial would pick, within 63 bytes.
+func seqName(table, col string) string {
+	n := table + "_" + col + "_seq"
+	if len(n) > 63 {
+		n = n[:63]
+	}
+	return n
+}
+
+func sameGenerated(a, b *schema.Generated) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Expr == b.Expr && a.Stored == b.Stored
+}
+
+// needsUsing reports whether a type change needs an explicit cast: the
+// families differ and the target is not a string type (everything
+// converts to strings by assignment). An explicit cast where an
+// assignment cast exists could silently truncate (varchar(10) to (5)).
+func needsUsing(from, to string) bool {
+	f, t := typeFamily(from), typeFamily(to)
+	return f != t && t != "string"
+}
+
+func typeFamily(typ string) string {
+	t := strings.ToLower(strings.TrimSpace(typ))
+	array := strings.HasSuffix(t, "[]")
+	t = strings.TrimSuffix(t, "[]")
+	if i := strings.IndexByte(t, '('); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	fam := t
+	switch t {
+	case "text", "character varying", "varchar", "character", "char", "bpchar", "name", "citext":
+		fam = "string"
+	case "smallint", "integer", "bigint", "numeric", "decimal", "real", "double precision", "int", "int2", "int4", "int8", "float4", "float8":
+		fam = "number"
+	}
+	if array {
+		return fam + "[]"
+	}
+	return fam
+}
+
+// alterEnum adds values with ADD VALUE ... BEFORE/AFTER. Removing or
+// reordering values needs the type rebuilt and every column using it
+// rewritten, which retort does not do for you.
+func (r *renderer) alterEnum(o op.AlterEnum) error {
+	name := qualified(o.Schema, o.Name)
+	// From must appear in To in the same order.
+	j := 0
+	for _, v := range o.To {
+		if j < len(o.From) && o.From[j] == v {
+			j++
+		}
+	}
+	if j < len(o.From) {
+		var gone []string
+		for _, v := range o.From {
+			if !slices.Contains(o.To, v) {
+				gone = append(gone, v)
+			}
+		}
+		what := "reordering its values"
+		if len(gone) > 0 {
+			what = "removing " + literalList(gone)
+		}
+		return fmt.Errorf("enum type %s: PostgreSQL cannot drop or reorder enum values; %s needs the type rebuilt (CREATE TYPE new, ALTER COLUMN ... TYPE new USING col::text::new, DROP TYPE old), which retort leaves to a hand-written revision", name, what)
+	}
+	have := slices.Clone(o.From)
+	for i, v := range o.To {
+		if slices.Contains(have, v) {
+			continue
+		}
+		if i > 0 {
+			r.emit(fmt.Sprintf("ALTER TYPE %s ADD VALUE %s AFTER %s", name, literal(v), literal(o.To[i-1])))
+		} else if len(have) > 0 {
+			r.emit(fmt.Sprintf("ALTER TYPE %s ADD VALUE %s BEFORE %s", name, literal(v), literal(have[0])))
+		} else {
+			r.emit(fmt.Sprintf("ALTER TYPE %s ADD VALUE %s", name, literal(v)))
+		}
+		have = append(have, v)
+	}
+	return nil
+}

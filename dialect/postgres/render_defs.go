@@ -1,0 +1,196 @@
+package postgres
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
+)
+
+func (r *renderer) createTable(t *schema.Table) error {
+	ref := op.RefOf(t)
+	var defs []string
+	for _, c := range t.Columns {
+		defs = append(defs, columnDef(c))
+	}
+	if t.PrimaryKey != nil && len(t.PrimaryKey.Columns) > 0 {
+		defs = append(defs, pkDef(t.PrimaryKey, r.name("pk", t.Name, t.PrimaryKey.Name, nil)))
+	}
+	for _, u := range t.Uniques {
+		defs = append(defs, uniqueDef(u, r.name("uq", t.Name, u.Name, u.Columns)))
+	}
+	for _, ck := range t.Checks {
+		defs = append(defs, checkDef(ck))
+	}
+	for _, fk := range t.ForeignKeys {
+		d, err := fkDef(fk, r.name("fk", t.Name, fk.Name, fk.Columns))
+		if err != nil {
+			return err
+		}
+		defs = append(defs, d)
+	}
+	tail := ""
+	if pb := t.Options["partition_by"]; pb != "" {
+		tail = " PARTITION BY " + pb
+	}
+	r.emit(fmt.Sprintf("CREATE TABLE %s (\n  %s\n)%s", tableName(ref), strings.Join(defs, ",\n  "), tail))
+	r.created[ref] = true
+	for _, ix := range t.Indexes {
+		r.emit(r.createIndex(ref, ix))
+	}
+	if t.Comment != "" {
+		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(ref), literal(t.Comment)))
+	}
+	for _, c := range t.Columns {
+		r.columnComment(ref, c, "")
+	}
+	return nil
+}
+
+// columnComment sets a column's comment when it differs from was.
+func (r *renderer) columnComment(t op.Ref, c *schema.Column, was string) {
+	if c.Comment != was {
+		r.emit(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", tableName(t), quote(c.Name), commentText(c.Comment)))
+	}
+}
+
+// serialTypes maps an auto-increment column's integer type to the serial
+// pseudo-type that creates and owns its sequence.
+var serialTypes = map[string]string{"integer": "serial", "bigint": "bigserial", "smallint": "smallserial"}
+
+func columnDef(c *schema.Column) string {
+	typ := c.Type
+	if c.AutoIncrement && c.Identity == "" {
+		if s, ok := serialTypes[strings.ToLower(typ)]; ok {
+			typ = s
+		}
+	}
+	s := quote(c.Name) + " " + typ
+	if c.Collation != "" {
+		s += " COLLATE " + quote(c.Collation)
+	}
+	switch {
+	case c.Generated != nil:
+		s += " GENERATED ALWAYS AS (" + c.Generated.Expr + ") STORED"
+	case c.Identity != "":
+		s += " GENERATED " + strings.ToUpper(c.Identity) + " AS IDENTITY"
+	}
+	if !c.Nullable {
+		s += " NOT NULL"
+	}
+	if c.Default != nil && !c.AutoIncrement && c.Generated == nil && c.Identity == "" {
+		s += " DEFAULT " + *c.Default
+	}
+	return s
+}
+
+func pkDef(pk *schema.PrimaryKey, name string) string {
+	return fmt.Sprintf("CONSTRAINT %s PRIMARY KEY (%s)", quote(name), quoteList(pk.Columns))
+}
+
+func uniqueDef(u *schema.Unique, name string) string {
+	return fmt.Sprintf("CONSTRAINT %s UNIQUE (%s)%s", quote(name), quoteList(u.Columns), deferral(u.Deferrable, u.InitiallyDeferred))
+}
+
+// checkDef leaves an unnamed check unnamed: PostgreSQL names it the way
+// it names the checks of the desired schema.
+func checkDef(ck *schema.Check) string {
+	if ck.Name == "" {
+		return "CHECK (" + ck.Expr + ")"
+	}
+	return fmt.Sprintf("CONSTRAINT %s CHECK (%s)", quote(ck.Name), ck.Expr)
+}
+
+func deferral(deferrable, deferred bool) string {
+	switch {
+	case deferred:
+		return " DEFERRABLE INITIALLY DEFERRED"
+	case deferrable:
+		return " DEFERRABLE"
+	}
+	return ""
+}
+
+// fkDef is "CONSTRAINT name FOREIGN KEY ...", defaults left out.
+func fkDef(fk *schema.ForeignKey, name string) (string, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)", quote(name), quoteList(fk.Columns), qualified(fk.RefSchema, fk.RefTable), quoteList(fk.RefColumns))
+	switch m := schema.MatchType(fk.Match); m {
+	case schema.MatchSimple:
+	case schema.MatchFull:
+		b.WriteString(" MATCH FULL")
+	default:
+		return "", fmt.Errorf("foreign key %s: PostgreSQL does not implement MATCH %s", name, m)
+	}
+	for _, a := range []struct{ on, action string }{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
+		if act := schema.Action(a.action); act != schema.NoAction {
+			fmt.Fprintf(&b, " ON %s %s", a.on, act)
+		}
+	}
+	b.WriteString(deferral(fk.Deferrable, fk.InitiallyDeferred))
+	return b.String(), nil
+}
+
+func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if ix.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	fmt.Fprintf(&b, "INDEX %s ON %s", quote(r.name("ix", t.Name, ix.Name, partNames(ix))), tableName(t))
+	if ix.Method != "" && !strings.EqualFold(ix.Method, "btree") {
+		b.WriteString(" USING " + quote(ix.Method))
+	}
+	parts := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		s := quote(p.Column)
+		if p.Column == "" {
+			s = "(" + p.Expr + ")"
+		}
+		if p.Collation != "" {
+			s += " COLLATE " + quote(p.Collation)
+		}
+		if p.OpClass != "" {
+			s += " " + quote(p.OpClass)
+		}
+		if p.Desc {
+			s += " DESC"
+		}
+		parts[i] = s
+	}
+	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	if ix.Where != "" {
+		b.WriteString(" WHERE " + ix.Where)
+	}
+	return b.String()
+}
+
+func partNames(ix *schema.Index) []string {
+	var cols []string
+	for _, p := range ix.Parts {
+		if p.Column != "" {
+			cols = append(cols, p.Column)
+		} else {
+			cols = append(cols, "expr")
+		}
+	}
+	return cols
+}
+
+func (r *renderer) alterPrimaryKey(o op.AlterPrimaryKey) error {
+	if o.From != nil && len(o.From.Columns) > 0 {
+		name := o.From.Name
+		if t := r.state.Table(o.Table.Schema, o.Table.Name); name == "" && t != nil && t.PrimaryKey != nil {
+			name = t.PrimaryKey.Name
+		}
+		if name == "" {
+			return fmt.Errorf("refusing to drop the unnamed primary key of %s", o.Table)
+		}
+		r.alter(o.Table, "DROP CONSTRAINT "+quote(name))
+	}
+	if o.To != nil && len(o.To.Columns) > 0 {
+		r.alter(o.Table, "ADD "+pkDef(o.To, r.name("pk", o.Table.Name, o.To.Name, nil)))
+	}
+	return nil
+}
