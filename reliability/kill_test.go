@@ -18,7 +18,7 @@ type killStats struct {
 	// knownBug counts stepwise resumes that re-ran the statement the
 	// killed client had in flight (see RELIABILITY.md, "Known bug").
 	knownBug int
-	landed                              map[int]int // chain index (-1 = base) -> trials
+	landed   map[int]int // chain index (-1 = base) -> trials
 }
 
 func (s killStats) String() string {

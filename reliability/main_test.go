@@ -61,6 +61,12 @@ func run(t testing.TB, dir string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	return runWith(t, ctx, dir, args...)
+}
+
+// runWith runs retort under ctx; it does not call t.Fatal, so goroutines
+// may use it (a failure to start shows as exit -1).
+func runWith(t testing.TB, ctx context.Context, dir string, args ...string) result {
 	cmd := command(ctx, dir, args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -71,7 +77,7 @@ func run(t testing.TB, dir string, args ...string) result {
 	case errors.As(err, &ee):
 		code = ee.ExitCode()
 	case err != nil:
-		t.Fatalf("running retort %v in %s failed: %v", args, dir, err)
+		return result{code: -1, stderr: fmt.Sprintf("running retort %v in %s failed: %v", args, dir, err)}
 	}
 	return result{code: code, stdout: out.String(), stderr: errb.String()}
 }
