@@ -155,3 +155,5 @@ func copyDir(t testing.TB, src, dst string) {
 		}
 	}
 }
+
+func mkdir(p string) error { return os.MkdirAll(p, 0o755) }
