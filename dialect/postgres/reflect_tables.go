@@ -101,7 +101,7 @@ func (r *reflector) columns() error {
 		}
 		switch {
 		case generated == "s" && def.Valid:
-			c.Generated = &schema.Generated{Expr: def.String, Stored: true}
+			c.Generated = &schema.Generated{Expr: stripParens(def.String), Stored: true}
 		case def.Valid && ownedSeq.Valid && isSerialDefault(def.String, ownedSeq.String, typ):
 			c.AutoIncrement = true
 		case def.Valid:

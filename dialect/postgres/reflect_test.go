@@ -128,7 +128,7 @@ CREATE TABLE things (
 			`col created_at timestamp with time zone null=false default=now() auto=false identity="" gen=- coll="" comment=""`,
 			`col label text null=true default='x'::text auto=false identity="" gen=- coll="" comment=""`,
 			`col name character varying(40) null=true default=- auto=false identity="" gen=- coll="C" comment=""`,
-			`col tax numeric(10,2) null=true default=- auto=false identity="" gen=(price * 0.2) stored=true coll="" comment=""`,
+			`col tax numeric(10,2) null=true default=- auto=false identity="" gen=price * 0.2 stored=true coll="" comment=""`,
 			`col tags text[] null=true default='{}'::text[] auto=false identity="" gen=- coll="" comment=""`,
 			`check things_price_check price > 0::numeric`,
 		},
