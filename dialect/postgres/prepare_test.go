@@ -1,0 +1,66 @@
+package postgres
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+func TestPrepare(t *testing.T) {
+	cases := []struct {
+		name  string
+		stmts []string
+		want  dialect.Plan
+	}{
+		{"plain body", []string{"CREATE TABLE a (id int)", "ALTER TABLE a ADD COLUMN b int"},
+			dialect.Plan{Body: []string{"CREATE TABLE a (id int)", "ALTER TABLE a ADD COLUMN b int"}}},
+		{"validate deferred", []string{lockTimeout, "ALTER TABLE notes ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id) NOT VALID", "ALTER TABLE notes VALIDATE CONSTRAINT f", "alter table \"X\"\n  validate constraint c"},
+			dialect.Plan{Body: []string{lockTimeout, "ALTER TABLE notes ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id) NOT VALID"}, Deferred: []string{"ALTER TABLE notes VALIDATE CONSTRAINT f", "alter table \"X\"\n  validate constraint c"}}},
+		{"validate in a name is not a validate", []string{"ALTER TABLE validate_constraint_log ADD COLUMN x int"},
+			dialect.Plan{Body: []string{"ALTER TABLE validate_constraint_log ADD COLUMN x int"}}},
+		{"concurrently leaves the transaction and SET LOCAL", []string{lockTimeout, "CREATE INDEX CONCURRENTLY i ON t (a)", "ALTER TABLE t VALIDATE CONSTRAINT c"},
+			dialect.Plan{Body: []string{"CREATE INDEX CONCURRENTLY i ON t (a)"}, Deferred: []string{"ALTER TABLE t VALIDATE CONSTRAINT c"}, NoTransaction: true}},
+		{"drop index concurrently", []string{"drop index concurrently if exists i"},
+			dialect.Plan{Body: []string{"drop index concurrently if exists i"}, NoTransaction: true}},
+		{"enum add value", []string{"ALTER TYPE mood ADD VALUE 'happy' AFTER 'ok'"},
+			dialect.Plan{Body: []string{"ALTER TYPE mood ADD VALUE 'happy' AFTER 'ok'"}, NoTransaction: true}},
+		{"enum rename value stays transactional", []string{"ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'"},
+			dialect.Plan{Body: []string{"ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'"}}},
+		{"vacuum", []string{"VACUUM ANALYZE t"}, dialect.Plan{Body: []string{"VACUUM ANALYZE t"}, NoTransaction: true}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Dialect{}.Prepare(tc.stmts)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Prepare(%q)\n got %#v\nwant %#v", tc.stmts, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuote(t *testing.T) {
+	cases := map[string]string{
+		"users": "users", "user": `"user"`, "Users": `"Users"`, "a b": `"a b"`, `x"y`: `"x""y"`,
+		"_t1": "_t1", "1t": `"1t"`, "t$": "t$", "order": `"order"`, "select": `"select"`, "name": "name",
+		"": `""`, "été": `"été"`,
+	}
+	for in, want := range cases {
+		if got := (Dialect{}).Quote(in); got != want {
+			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestPlaceholderAndVersionTables(t *testing.T) {
+	d := Dialect{}
+	if d.Placeholder(1) != "$1" || d.Placeholder(12) != "$12" {
+		t.Errorf("Placeholder: %s %s", d.Placeholder(1), d.Placeholder(12))
+	}
+	if !d.TransactionalDDL() || d.BeginSQL() != "BEGIN" {
+		t.Error("PostgreSQL DDL is transactional and begins with BEGIN")
+	}
+	if !dialect.TraitsOf(d).LockHazards {
+		t.Error("PostgreSQL has lock hazards")
+	}
+}

@@ -1,0 +1,5 @@
+SET LOCAL lock_timeout = '5s';
+
+ALTER TABLE notes ADD CONSTRAINT tmp_fk FOREIGN KEY (n) REFERENCES users (id) NOT VALID;
+
+ALTER TABLE notes DROP CONSTRAINT tmp_fk;
