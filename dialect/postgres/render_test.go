@@ -118,7 +118,11 @@ var execCases = []struct {
 		n := col(s, notesRef, "n")
 		return []op.Op{
 			op.AddColumn{Table: notesRef, Column: &schema.Column{Name: "at", Type: "timestamp with time zone", Default: str("now()"), Comment: "when"}},
-			op.AlterColumn{Table: notesRef, From: body, To: with(body, func(c *schema.Column) { c.Type = "character varying(100)"; c.Nullable = false; c.Default = str("''::character varying") })},
+			op.AlterColumn{Table: notesRef, From: body, To: with(body, func(c *schema.Column) {
+				c.Type = "character varying(100)"
+				c.Nullable = false
+				c.Default = str("''::character varying")
+			})},
 			op.AlterColumn{Table: notesRef, From: code, To: with(code, func(c *schema.Column) { c.Type = "integer"; c.Default = str("7") })},
 			op.AlterColumn{Table: notesRef, From: n, To: with(n, func(c *schema.Column) { c.Nullable = false; c.Identity = "ALWAYS" })},
 			op.RenameColumn{Table: notesRef, Old: "at", New: "At"},
