@@ -49,11 +49,16 @@ func (m *Migrator) Diff(ctx context.Context, desired []dialect.SourceFile, devUR
 }
 
 func (m *Migrator) diff(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]op.Op, *schema.Schema, error) {
+	return m.diffWith(ctx, func() (*schema.Schema, error) { return m.Desired(ctx, desired, devURL) })
+}
+
+// diffWith diffs the live schema against the one desired returns.
+func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema, error)) ([]op.Op, *schema.Schema, error) {
 	live, err := m.Inspect(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	want, err := m.Desired(ctx, desired, devURL)
+	want, err := desired()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,6 +100,10 @@ func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
 // and the operations behind them. The database must be at head (else the
 // error wraps ErrNotAtHead), since the revision goes on top of it.
 func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFile, devURL string) (up, down []string, ops []op.Op, err error) {
+	return m.autogenerate(ctx, func() ([]op.Op, *schema.Schema, error) { return m.diff(ctx, desired, devURL) })
+}
+
+func (m *Migrator) autogenerate(ctx context.Context, diffFn func() ([]op.Op, *schema.Schema, error)) (up, down []string, ops []op.Op, err error) {
 	current, err := m.Current(ctx)
 	if err != nil {
 		return nil, nil, nil, err
@@ -103,7 +112,7 @@ func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFil
 		return nil, nil, nil, fmt.Errorf("%w: it is at %s but the revisions' head is %s; run upgrade first",
 			ErrNotAtHead, idsText(current), idsText(heads))
 	}
-	ops, live, err := m.diff(ctx, desired, devURL)
+	ops, live, err := diffFn()
 	if err != nil || len(ops) == 0 {
 		return nil, nil, ops, err
 	}

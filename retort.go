@@ -43,6 +43,9 @@ type Options struct {
 	PlainForeignKeys bool
 	// Verbose logs every statement before it runs.
 	Verbose bool
+	// GoRevisions are revisions written in Go; they join the revision
+	// files in one graph (parents may name either kind).
+	GoRevisions []*GoRevision
 }
 
 // Migrator migrates one database with one set of revisions.
@@ -101,12 +104,20 @@ func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (
 			return nil, err
 		}
 	}
+	for _, gr := range opts.GoRevisions {
+		r, err := gr.revision()
+		if err != nil {
+			return nil, err
+		}
+		revs = append(revs, r)
+	}
 	g, err := revision.NewGraph(revs)
 	if err != nil {
 		return nil, err
 	}
 	m := &Migrator{db: db, d: d, graph: g, opts: opts}
-	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: g, Log: opts.Log, Verbose: opts.Verbose}
+	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: g, Log: opts.Log, Verbose: opts.Verbose,
+		RenderOptions: dialect.RenderOptions{Naming: opts.Naming, PlainForeignKeys: opts.PlainForeignKeys}}
 	return m, nil
 }
 

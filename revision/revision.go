@@ -35,6 +35,10 @@ type Revision struct {
 	// UpgradeSQL and DowngradeSQL are the sections' text, trimmed.
 	UpgradeSQL   string
 	DowngradeSQL string
+
+	// UpgradeGo and DowngradeGo are set for revisions written in Go (see
+	// NewGo); they run instead of the SQL sections.
+	UpgradeGo, DowngradeGo GoFunc
 }
 
 // Error is an invalid-input error; it always matches ErrInvalid.

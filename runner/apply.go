@@ -38,6 +38,12 @@ func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revisi
 			src[s.SQL] = s
 		}
 	}
+	if rev.IsGo() {
+		// Before the transaction: the plan may need statements ahead of BEGIN.
+		if texts, err = r.goStatements(ctx, conn, rev, dir); err != nil {
+			return false, err
+		}
+	}
 	j := &job{r: r, conn: conn, rev: rev, dir: dir, plan: r.Dialect.Prepare(texts), src: src, start: time.Now()}
 	l := r.logStart(rev, dir)
 	j.l = l

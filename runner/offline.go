@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,7 +20,22 @@ var now = time.Now
 // Plan.Before, the transaction with the body, checks and the
 // retort_version/retort_history statements (literal values; applied_at
 // is the time the script was made), and Plan.After.
+//
+// A Go revision is rendered with an empty live schema: it works offline
+// only when it changes nothing but tables it creates itself (CreateTable,
+// then indexes, keys, columns on them, and Execute); anything else fails
+// with an error wrapping op.ErrNeedsDatabase.
 func OfflineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool) (string, error) {
+	return offlineSQL(d, g, from, target, down, dialect.RenderOptions{})
+}
+
+// OfflineSQL is the package's OfflineSQL with the runner's dialect, graph
+// and render options.
+func (r *Runner) OfflineSQL(from []string, target string, down bool) (string, error) {
+	return offlineSQL(r.Dialect, r.Graph, from, target, down, r.RenderOptions)
+}
+
+func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool, opts dialect.RenderOptions) (string, error) {
 	var plan []*revision.Revision
 	var err error
 	dir := dirUp
@@ -48,6 +64,15 @@ func OfflineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 		texts := make([]string, len(stmts))
 		for i, s := range stmts {
 			texts[i] = s.SQL
+		}
+		if rev.IsGo() {
+			fn, err := goFunc(rev, dir)
+			if err != nil {
+				return "", err
+			}
+			if texts, err = buildGo(context.Background(), d, opts, rev, dir, fn, nil, true); err != nil {
+				return "", err
+			}
 		}
 		p := d.Prepare(texts)
 		var next []string

@@ -19,6 +19,8 @@ type Runner struct {
 	Log     io.Writer // progress lines; nil = silent
 	// Verbose also logs every statement before it runs.
 	Verbose bool
+	// RenderOptions render the operations of Go revisions.
+	RenderOptions dialect.RenderOptions
 }
 
 // Current returns the heads recorded in retort_version, sorted; empty at

@@ -32,6 +32,11 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 		if err := b.startProgress(ctx, j.conn, j.rev.ID, progress{direction: j.dir, checksum: j.rev.Checksum}); err != nil {
 			return false, err
 		}
+	case j.rev.IsGo() && p.done > 0:
+		// Its statements are rendered from the live schema, which the
+		// statements that ran have changed: resuming by index is unsafe.
+		return false, fmt.Errorf("Go revision %s (%s) was partly run (%d statement(s) done, recorded in retort_progress) and cannot resume; finish or undo it by hand, then delete its retort_progress row",
+			j.rev.ID, j.rev.File, p.done)
 	case p.direction != j.dir:
 		return false, fmt.Errorf("revision %s (%s) has an unfinished %s run (%d statement(s) done) recorded in retort_progress; finish it with %s, or repair by hand and delete its retort_progress row",
 			j.rev.ID, j.rev.File, p.direction, p.done, map[string]string{dirUp: "upgrade", dirDown: "downgrade"}[p.direction])
