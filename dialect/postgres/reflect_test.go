@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
@@ -165,6 +166,31 @@ ALTER TABLE people ADD CONSTRAINT people_later CHECK (id < 1000000) NOT VALID;`,
 			`trigger .people_touch on people: CREATE TRIGGER people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION touch()`,
 		},
 	},
+	{
+		name:       "partitions mixed-case schema and retort tables",
+		searchPath: `"Sales",public`,
+		ddl: `CREATE SCHEMA ext;
+CREATE TYPE ext.kind AS ENUM ('a', 'b');
+CREATE TABLE "Orders" (
+  "Id" bigint NOT NULL, placed date NOT NULL, k ext.kind,
+  PRIMARY KEY ("Id", placed)) PARTITION BY RANGE (placed);
+CREATE TABLE orders_2024 PARTITION OF "Orders" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.lines (
+  order_id bigint, placed date, qty int CHECK (qty BETWEEN 1 AND 99 AND qty <> 13),
+  FOREIGN KEY (order_id, placed) REFERENCES "Sales"."Orders" ("Id", placed));
+CREATE UNIQUE INDEX lines_one_open ON public.lines (order_id) WHERE qty IS NULL;
+CREATE VIEW public.recent AS SELECT "Id" FROM "Orders" WHERE placed > current_date - 7;
+CREATE TABLE retort_version (revision text PRIMARY KEY);
+CREATE TABLE retort_history (id int);`,
+		want: []string{
+			`table .Orders comment=""`,
+			`col k ext.kind null=true default=- auto=false identity="" gen=- coll="" comment=""`,
+			`pk Orders_pkey ["Id" "placed"]`,
+			`table public.lines comment=""`,
+			`fk lines_order_id_placed_fkey ["order_id" "placed"] -> .Orders ["Id" "placed"] del=NO ACTION upd=NO ACTION deferrable=false deferred=false match="SIMPLE" notvalid=false`,
+			`index lines_one_open unique=true method="" parts=[order_id] where="qty IS NULL"`,
+		},
+	},
 }
 
 func TestReflectCases(t *testing.T) {
@@ -190,6 +216,11 @@ func TestReflectCases(t *testing.T) {
 				t.Errorf("desired reflection differs from live:\nlive:\n%s\ndesired:\n%s", a, b)
 			}
 			reflNoDiff(t, live, desired)
+			for _, tb := range live.Tables {
+				if strings.HasPrefix(tb.Name, "retort_") || tb.Name == "orders_2024" {
+					t.Errorf("reflected %s, which is not part of the schema", tb.QualifiedName())
+				}
+			}
 		})
 	}
 }
