@@ -82,7 +82,7 @@ func renderKitchenSink() *schema.Table {
 				OnDelete: schema.SetNull, OnUpdate: schema.Cascade, Match: schema.MatchFull},
 			{Name: "orders_parent_fkey", Columns: []string{"parent_id"}, RefSchema: "app", RefTable: "Orders", RefColumns: []string{"id"},
 				OnDelete: schema.Restrict, OnUpdate: schema.SetDefault, Deferrable: true, InitiallyDeferred: true},
-			{Name: "orders_deferrable_fkey", Columns: []string{"big"}, RefSchema: "app", RefTable: "Orders", RefColumns: []string{"big"},
+			{Name: "orders_deferrable_fkey", Columns: []string{"big"}, RefSchema: "app", RefTable: "Orders", RefColumns: []string{"id"},
 				Deferrable: true, Match: schema.MatchSimple, OnDelete: schema.NoAction},
 		},
 		Indexes: []*schema.Index{
