@@ -15,7 +15,7 @@ func (Dialect) RowEstimates(ctx context.Context, q dialect.Querier) (map[string]
 	rows, err := q.QueryContext(ctx, `
 SELECT n.nspname, c.relname, c.reltuples::bigint
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p') AND `+scopeSQL+`
+WHERE c.relkind IN ('r', 'p') AND `+reflScopeSQL+`
 ORDER BY array_position(current_schemas(false), n.nspname), c.relname`)
 	if err != nil {
 		return nil, fmt.Errorf("estimate row counts from pg_class: %w", err)

@@ -16,15 +16,15 @@ import (
 // linearly with the number of tables (information_schema's views took
 // 40 s on 500 tables).
 
-// scopeSQL restricts a query on namespace n to the reflected schemas.
-const scopeSQL = `n.nspname = ANY (current_schemas(false)) AND n.nspname NOT IN ('pg_catalog', 'information_schema')`
+// reflScopeSQL restricts a query on namespace n to the reflected schemas.
+const reflScopeSQL = `n.nspname = ANY (current_schemas(false)) AND n.nspname NOT IN ('pg_catalog', 'information_schema')`
 
-// notExtensionSQL leaves out objects an extension owns (PostGIS's
+// reflNotExtensionSQL leaves out objects an extension owns (PostGIS's
 // spatial_ref_sys...); %s is the object's oid, %s its catalog.
-const notExtensionSQL = `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')`
+const reflNotExtensionSQL = `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')`
 
 // retortTables are retort's bookkeeping tables, never reflected.
-const retortTablesSQL = `('retort_version', 'retort_history', 'retort_progress')`
+const reflRetortTablesSQL = `('retort_version', 'retort_history', 'retort_progress')`
 
 // reflector carries one reflection's state.
 type reflector struct {
@@ -56,7 +56,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 			return nil, fmt.Errorf("reflect PostgreSQL %s: %w", st.what, err)
 		}
 	}
-	sortSchema(r.s)
+	reflSortSchema(r.s)
 	return r.s, nil
 }
 
@@ -78,7 +78,7 @@ func (r *reflector) searchPath() error {
 // names scans a text[] column.
 func (r *reflector) names(dst *[]string) any { return r.arrays.SQLScanner(dst) }
 
-func sortSchema(s *schema.Schema) {
+func reflSortSchema(s *schema.Schema) {
 	less := func(as, an, bs, bn string) bool {
 		if as != bs {
 			return as < bs

@@ -6,11 +6,11 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// indexesSQL returns one row per key part of every index that does not
+// reflIndexesSQL returns one row per key part of every index that does not
 // back a constraint (those are the primary key, uniques and exclusion
 // constraints). indkey 0 marks an expression part. Collation and operator
 // class are reported only when they differ from the default.
-const indexesSQL = `SELECT i.indrelid, ic.relname, i.indisunique, am.amname,
+const reflIndexesSQL = `SELECT i.indrelid, ic.relname, i.indisunique, am.amname,
 	COALESCE(pg_get_expr(i.indpred, i.indrelid, true), ''),
 	k.ord, k.attnum, COALESCE(a.attname, ''), pg_get_indexdef(i.indexrelid, k.ord::int, true),
 	(k.opt & 1) = 1,
@@ -26,12 +26,12 @@ CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indclass::oid[], i.indcollation::o
 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0
 LEFT JOIN pg_opclass opc ON opc.oid = k.cls
 LEFT JOIN pg_collation co ON co.oid = k.coll
-WHERE ` + scopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND k.ord <= i.indnkeyatts
+WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND k.ord <= i.indnkeyatts
 	AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype IN ('p', 'u', 'x'))
 ORDER BY i.indrelid, ic.relname, k.ord`
 
 func (r *reflector) indexes() error {
-	rows, err := r.q.QueryContext(r.ctx, indexesSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflIndexesSQL)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (r *reflector) indexes() error {
 		}
 		p := schema.IndexPart{Column: col, Desc: desc, OpClass: opc, Collation: coll}
 		if attnum.Int64 == 0 {
-			p.Column, p.Expr = "", stripParens(def)
+			p.Column, p.Expr = "", reflStripParens(def)
 		}
 		last.Parts = append(last.Parts, p)
 	}

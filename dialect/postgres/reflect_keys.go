@@ -6,9 +6,9 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// constraintsSQL reads keys and checks; key columns come back in key
+// reflConstraintsSQL reads keys and checks; key columns come back in key
 // order (conkey/confkey are ordered arrays of attribute numbers).
-const constraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
+const reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
 	ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
 		JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
 	COALESCE(rn.nspname, ''), COALESCE(rc.relname, ''),
@@ -22,11 +22,11 @@ JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE ` + scopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
+WHERE ` + reflScopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
 ORDER BY con.conrelid, con.conname`
 
 func (r *reflector) constraints() error {
-	rows, err := r.q.QueryContext(r.ctx, constraintsSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflConstraintsSQL)
 	if err != nil {
 		return err
 	}
@@ -56,49 +56,49 @@ func (r *reflector) constraints() error {
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
 				Name: name, Columns: cols,
 				RefSchema: r.schemaName(refNsp), RefTable: refTable, RefColumns: refCols,
-				OnDelete: actions[onDel], OnUpdate: actions[onUpd],
+				OnDelete: reflActions[onDel], OnUpdate: reflActions[onUpd],
 				Deferrable: deferrable, InitiallyDeferred: deferred,
-				Match: matches[match], NotValid: !validated,
+				Match: reflMatches[match], NotValid: !validated,
 			})
 		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: checkExpr(checkDef)})
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: reflCheckExpr(checkDef)})
 		}
 	}
 	return rows.Err()
 }
 
-var actions = map[string]string{
+var reflActions = map[string]string{
 	"a": schema.NoAction, "r": schema.Restrict, "c": schema.Cascade,
 	"n": schema.SetNull, "d": schema.SetDefault,
 }
 
-var matches = map[string]string{"f": schema.MatchFull, "p": schema.MatchPartial, "s": schema.MatchSimple}
+var reflMatches = map[string]string{"f": schema.MatchFull, "p": schema.MatchPartial, "s": schema.MatchSimple}
 
-// checkExpr turns pg_get_constraintdef's "CHECK ((a > 0)) NOT VALID"
+// reflCheckExpr turns pg_get_constraintdef's "CHECK ((a > 0)) NOT VALID"
 // into "a > 0".
-func checkExpr(def string) string {
+func reflCheckExpr(def string) string {
 	def = strings.TrimSpace(def)
 	for _, suffix := range []string{" NOT VALID", " NO INHERIT"} {
 		def = strings.TrimSuffix(def, suffix)
 	}
 	def = strings.TrimSpace(strings.TrimPrefix(def, "CHECK"))
-	return stripParens(def)
+	return reflStripParens(def)
 }
 
-// stripParens removes parentheses that wrap the whole expression.
-func stripParens(s string) string {
+// reflStripParens removes parentheses that wrap the whole expression.
+func reflStripParens(s string) string {
 	for {
 		s = strings.TrimSpace(s)
-		if len(s) < 2 || s[0] != '(' || matchingParen(s, 0) != len(s)-1 {
+		if len(s) < 2 || s[0] != '(' || reflMatchingParen(s, 0) != len(s)-1 {
 			return s
 		}
 		s = s[1 : len(s)-1]
 	}
 }
 
-// matchingParen returns the index of the parenthesis closing s[open],
+// reflMatchingParen returns the index of the parenthesis closing s[open],
 // skipping string literals and quoted identifiers, or -1.
-func matchingParen(s string, open int) int {
+func reflMatchingParen(s string, open int) int {
 	depth := 0
 	for i := open; i < len(s); i++ {
 		switch s[i] {

@@ -6,18 +6,18 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// triggersSQL: pretty pg_get_triggerdef qualifies the table and function
+// reflTriggersSQL: pretty pg_get_triggerdef qualifies the table and function
 // only when the search path does not reach them, so the same trigger
 // reflects alike in the target and in a scratch schema.
-const triggersSQL = `SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)
+const reflTriggersSQL = `SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ` + scopeSQL + ` AND NOT t.tgisinternal AND c.relname NOT IN ` + retortTablesSQL + `
+WHERE ` + reflScopeSQL + ` AND NOT t.tgisinternal AND c.relname NOT IN ` + reflRetortTablesSQL + `
 	AND (t.tgparentid = 0) AND NOT c.relispartition`
 
 func (r *reflector) triggers() error {
-	rows, err := r.q.QueryContext(r.ctx, triggersSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflTriggersSQL)
 	if err != nil {
 		return err
 	}
@@ -32,15 +32,15 @@ func (r *reflector) triggers() error {
 	return rows.Err()
 }
 
-var enumsSQL = `SELECT n.nspname, t.typname, e.enumlabel
+var reflEnumsSQL = `SELECT n.nspname, t.typname, e.enumlabel
 FROM pg_enum e
 JOIN pg_type t ON t.oid = e.enumtypid
 JOIN pg_namespace n ON n.oid = t.typnamespace
-WHERE ` + scopeSQL + ` AND ` + fmt.Sprintf(notExtensionSQL, "pg_type", "t.oid") + `
+WHERE ` + reflScopeSQL + ` AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_type", "t.oid") + `
 ORDER BY n.nspname, t.typname, e.enumsortorder`
 
 func (r *reflector) enums() error {
-	rows, err := r.q.QueryContext(r.ctx, enumsSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflEnumsSQL)
 	if err != nil {
 		return err
 	}

@@ -8,17 +8,17 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-var relationsSQL = `SELECT c.oid, n.nspname, c.relname, c.relkind,
+var reflRelationsSQL = `SELECT c.oid, n.nspname, c.relname, c.relkind,
 	COALESCE(obj_description(c.oid, 'pg_class'), ''),
 	CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) ELSE '' END,
 	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ` + scopeSQL + ` AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition
-	AND c.relname NOT IN ` + retortTablesSQL + `
-	AND ` + fmt.Sprintf(notExtensionSQL, "pg_class", "c.oid")
+WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition
+	AND c.relname NOT IN ` + reflRetortTablesSQL + `
+	AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_class", "c.oid")
 
 func (r *reflector) relations() error {
-	rows, err := r.q.QueryContext(r.ctx, relationsSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflRelationsSQL)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (r *reflector) relations() error {
 			return err
 		}
 		if kind == "v" {
-			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: viewDef(def)})
+			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def)})
 			continue
 		}
 		t := &schema.Table{Schema: r.schemaName(nsp), Name: name, Comment: comment}
@@ -45,15 +45,15 @@ func (r *reflector) relations() error {
 	return rows.Err()
 }
 
-// viewDef trims pg_get_viewdef's leading space and trailing semicolon.
-func viewDef(def string) string {
+// reflViewDef trims pg_get_viewdef's leading space and trailing semicolon.
+func reflViewDef(def string) string {
 	return strings.TrimSuffix(strings.TrimSpace(def), ";")
 }
 
-// columnsSQL: a serial column is one whose default is nextval() of a
+// reflColumnsSQL: a serial column is one whose default is nextval() of a
 // sequence the column owns (pg_depend deptype 'a'); identity sequences
 // are 'i' and never match.
-var columnsSQL = `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+var reflColumnsSQL = `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
 	pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated,
 	CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN co.collname ELSE '' END,
 	COALESCE(col_description(a.attrelid, a.attnum), ''),
@@ -67,12 +67,12 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
-WHERE ` + scopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 	AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`
 
 func (r *reflector) columns() error {
-	rows, err := r.q.QueryContext(r.ctx, columnsSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflColumnsSQL)
 	if err != nil {
 		return err
 	}
@@ -101,8 +101,8 @@ func (r *reflector) columns() error {
 		}
 		switch {
 		case generated == "s" && def.Valid:
-			c.Generated = &schema.Generated{Expr: stripParens(def.String), Stored: true}
-		case def.Valid && ownedSeq.Valid && isSerialDefault(def.String, ownedSeq.String, typ):
+			c.Generated = &schema.Generated{Expr: reflStripParens(def.String), Stored: true}
+		case def.Valid && ownedSeq.Valid && reflIsSerialDefault(def.String, ownedSeq.String, typ):
 			c.AutoIncrement = true
 		case def.Valid:
 			d := def.String
@@ -113,9 +113,9 @@ func (r *reflector) columns() error {
 	return rows.Err()
 }
 
-// isSerialDefault reports whether def is nextval() of seq on an integer
+// reflIsSerialDefault reports whether def is nextval() of seq on an integer
 // column, the shape serial/bigserial/smallserial create.
-func isSerialDefault(def, seq, typ string) bool {
+func reflIsSerialDefault(def, seq, typ string) bool {
 	switch typ {
 	case "integer", "bigint", "smallint":
 	default:
