@@ -2,8 +2,11 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/retortdb/retort/dialect"
 )
 
 // runStepwise runs the revision statement by statement where DDL cannot
@@ -47,13 +50,18 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 		start = min(p.done, len(stmts))
 		l.note(fmt.Sprintf("resuming at statement %d of %d", start+1, len(stmts)))
 	}
+	resumed := p != nil && start > 0
 	for i := start; i < len(stmts); i++ {
 		j.r.logStatement(stmts[i])
 		l.step(i+1, len(stmts))
-		if _, err := j.conn.ExecContext(ctx, stmts[i]); err != nil {
-			return false, j.fail(stmts[i], i, len(stmts), true, err)
+		err := j.execStep(ctx, b, stmts[i], i)
+		if err != nil && resumed && i == start && j.alreadyApplied(err) {
+			// The process died after this DDL took effect but before its
+			// progress was recorded.
+			l.note(fmt.Sprintf("statement %d had already taken effect before the interruption", i+1))
+			err = b.setProgress(ctx, j.conn, j.rev.ID, i+1)
 		}
-		if err := b.setProgress(ctx, j.conn, j.rev.ID, i+1); err != nil {
+		if err != nil {
 			return false, err
 		}
 	}
@@ -72,4 +80,39 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 		return false, err
 	}
 	return true, j.commit(ctx)
+}
+
+// execStep runs one statement and records it as done. A statement that does
+// not commit implicitly runs in one transaction with its progress record,
+// so a crash can never leave it done but unrecorded.
+func (j *job) execStep(ctx context.Context, b book, stmt string, i int) error {
+	total := len(j.plan.Body) + len(j.plan.Deferred)
+	ic, ok := j.r.Dialect.(dialect.ImplicitCommitter)
+	if !ok || ic.CommitsImplicitly(stmt) {
+		if _, err := j.conn.ExecContext(ctx, stmt); err != nil {
+			return j.fail(stmt, i, total, true, err)
+		}
+		return b.setProgress(ctx, j.conn, j.rev.ID, i+1)
+	}
+	if err := j.begin(ctx); err != nil {
+		return err
+	}
+	if _, err := j.conn.ExecContext(ctx, stmt); err != nil {
+		j.rollback(ctx)
+		return j.fail(stmt, i, total, true, err)
+	}
+	if err := b.setProgress(ctx, j.conn, j.rev.ID, i+1); err != nil {
+		j.rollback(ctx)
+		return err
+	}
+	return j.commit(ctx)
+}
+
+func (j *job) alreadyApplied(err error) bool {
+	var me *MigrationError
+	if errors.As(err, &me) {
+		err = me.Err
+	}
+	rc, ok := j.r.Dialect.(dialect.ResumeClassifier)
+	return ok && rc.AlreadyApplied(err)
 }
