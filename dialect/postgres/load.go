@@ -62,7 +62,11 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, fmt.Errorf("connect to scratch database %s: %w", name, err)
 	}
 	defer conn.Close()
-	for _, s := range loadSearchPath(target) {
+	schemas, err := loadLiveSchemas(ctx, admin, target)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range schemas {
 		if _, err := conn.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+d.Quote(s)); err != nil {
 			return nil, fmt.Errorf("create schema %s of the search path in scratch database %s: %w", s, name, err)
 		}
@@ -101,6 +105,37 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 		}
 	}
 	return d.Reflect(ctx, tx)
+}
+
+// loadLiveSchemas lists the schemas the scratch database needs so its
+// search path resolves like the target's: those of the target's effective
+// search path (a "$user" schema included) and those its URL names.
+func loadLiveSchemas(ctx context.Context, admin *sql.DB, target *url.URL) ([]string, error) {
+	rows, err := admin.QueryContext(ctx, `SELECT s FROM unnest(current_schemas(false)) s
+WHERE s NOT IN ('pg_catalog', 'information_schema') AND s NOT LIKE 'pg\_%'`)
+	if err != nil {
+		return nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
+	}
+	defer rows.Close()
+	seen := map[string]bool{}
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
+	}
+	for _, s := range loadSearchPath(target) {
+		if !seen[s] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // loadSearchPath lists the schemas a URL's search_path names, leaving out

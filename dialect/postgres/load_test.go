@@ -192,3 +192,20 @@ func TestOpen(t *testing.T) {
 		}
 	}
 }
+
+// A schema named after the user comes first in the default search path
+// ("$user", public); the scratch database must have it too, or public
+// objects would reflect under a different schema name.
+func TestLoadDesiredUserSchema(t *testing.T) {
+	db, u := reflFresh(t, "")
+	reflExec(t, db, "CREATE SCHEMA IF NOT EXISTS AUTHORIZATION CURRENT_USER")
+	ddl := "CREATE TABLE mine (id int PRIMARY KEY);\nCREATE TABLE public.shared (id int PRIMARY KEY, mine_id int REFERENCES mine (id));"
+	reflExec(t, db, ddl)
+	live := reflReflect(t, db)
+	reflHas(t, live, `table .mine comment=""`, `table public.shared comment=""`)
+	desired, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "s.sql", SQL: ddl}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reflNoDiff(t, live, desired)
+}
