@@ -53,6 +53,12 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 			clause += " USING " + col + "::" + to.Type
 		}
 		alter(clause)
+		if from.AutoIncrement && to.AutoIncrement && to.Identity == "" {
+			// A serial's sequence keeps its old type (and limit); an
+			// identity's follows the column by itself.
+			r.emit(fmt.Sprintf("DO $retort$BEGIN EXECUTE format('ALTER SEQUENCE %%s AS %s', pg_get_serial_sequence(%s, %s)); END$retort$",
+				strings.ReplaceAll(to.Type, "'", "''"), literal(tableName(o.Table)), literal(to.Name)))
+		}
 	}
 	if from.Nullable != to.Nullable {
 		if to.Nullable {

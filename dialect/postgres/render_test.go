@@ -63,6 +63,7 @@ var execCases = []struct {
 	opts  dialect.RenderOptions
 	ops   func(s *schema.Schema) []op.Op
 	noRun bool // refused or not executable on the fixture
+	check func(t *testing.T, db *sql.DB)
 }{
 	{name: "fk_on_delete_cascade", ops: func(s *schema.Schema) []op.Op {
 		fk := notesFK(s)
@@ -129,7 +130,7 @@ var execCases = []struct {
 			op.DropColumn{Table: notesRef, Column: col(s, notesRef, "m")},
 			op.SetTableComment{Table: notesRef, To: "user's notes"},
 		}
-	}},
+	}, check: nextN(3)},
 	{name: "serial_and_identity", ops: func(s *schema.Schema) []op.Op {
 		uid := col(s, op.Ref{Name: "users"}, "id")
 		nid := col(s, notesRef, "id")
@@ -138,6 +139,19 @@ var execCases = []struct {
 			op.AlterColumn{Table: op.Ref{Name: "users"}, From: uid, To: with(uid, func(c *schema.Column) { c.AutoIncrement = false; c.Type = "bigint" })},
 			op.AlterColumn{Table: notesRef, From: nid, To: with(nid, func(c *schema.Column) { c.Identity = "ALWAYS" })},
 			op.AlterColumn{Table: notesRef, From: n, To: with(n, func(c *schema.Column) { c.AutoIncrement = true; c.Nullable = false })},
+		}
+	}, check: nextN(3)},
+	{name: "serial_widened", ops: func(s *schema.Schema) []op.Op {
+		uid := col(s, op.Ref{Name: "users"}, "id")
+		return []op.Op{op.AlterColumn{Table: op.Ref{Name: "users"}, From: uid, To: with(uid, func(c *schema.Column) { c.Type = "bigint" })}}
+	}, check: func(t *testing.T, db *sql.DB) {
+		var typ string
+		var next int64
+		if err := db.QueryRow("SELECT data_type::text, nextval('users_id_seq') FROM pg_sequences WHERE sequencename = 'users_id_seq'").Scan(&typ, &next); err != nil {
+			t.Fatal(err)
+		}
+		if typ != "bigint" || next != 3 {
+			t.Errorf("sequence after widening: %s, next %d; want bigint, 3 (never reset)", typ, next)
 		}
 	}},
 	{name: "generated", ops: func(s *schema.Schema) []op.Op {
@@ -176,6 +190,20 @@ var execCases = []struct {
 	}},
 }
 
+// nextN checks that a sequence put on notes.n continues after the
+// existing values instead of starting at 1.
+func nextN(want int64) func(t *testing.T, db *sql.DB) {
+	return func(t *testing.T, db *sql.DB) {
+		var n int64
+		if err := db.QueryRow("INSERT INTO notes (author_id, body) VALUES (1, 'new') RETURNING n").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("new row got n = %d, want %d", n, want)
+		}
+	}
+}
+
 // TestRenderExecuted compares rendered SQL with golden files, runs it on the
 // fixture through Prepare's plan and checks the database then reflects
 // like the fixture with the ops applied.
@@ -199,6 +227,9 @@ func TestRenderExecuted(t *testing.T) {
 				t.Fatal(err)
 			}
 			reflNoDiff(t, reflReflect(t, db), want)
+			if tc.check != nil {
+				tc.check(t, db)
+			}
 		})
 	}
 }
