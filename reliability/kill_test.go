@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -15,15 +14,12 @@ import (
 // killStats counts what the kill trials saw.
 type killStats struct {
 	trials, failures, finished, partial int
-	// knownBug counts stepwise resumes that re-ran the statement the
-	// killed client had in flight (see RELIABILITY.md, "Known bug").
-	knownBug int
 	landed   map[int]int // chain index (-1 = base) -> trials
 }
 
 func (s killStats) String() string {
-	return fmt.Sprintf("trials=%d failures=%d known-bug(stepwise re-run of in-flight statement)=%d finished-before-kill=%d mid-revision(retort_progress)=%d landed-at=%v",
-		s.trials, s.failures, s.knownBug, s.finished, s.partial, s.landed)
+	return fmt.Sprintf("trials=%d failures=%d finished-before-kill=%d mid-revision(retort_progress)=%d landed-at=%v",
+		s.trials, s.failures, s.finished, s.partial, s.landed)
 }
 
 func TestKillSQLite(t *testing.T) {
@@ -73,11 +69,6 @@ func killTrials(t *testing.T, c chain, fresh func() target, n int) {
 			stats.finished++
 		}
 		problems := checkKilled(t, work, tg, c, refs, head, &stats)
-		if len(problems) == 1 && strings.HasPrefix(problems[0], knownBugPrefix) && os.Getenv("RETORT_RELIABILITY_STRICT") == "" {
-			stats.knownBug++
-			fmt.Printf("\n*** KNOWN BUG (not counted as a failure; RETORT_RELIABILITY_STRICT=1 fails on it): trial %d, kill after %v: %s ***\n\n", i, delay, problems[0])
-			continue
-		}
 		if len(problems) > 0 {
 			stats.failures++
 			t.Errorf("trial %d (%s, kill after %v): %s", i, tg.dialect, delay, strings.Join(problems, "\n"))
@@ -149,7 +140,7 @@ func checkKilled(t *testing.T, work string, tg target, c chain, refs []snapshot,
 	r := run(t, work, args(tg, c, "upgrade", "head")...)
 	if r.code != 0 {
 		if len(problems) == 0 && strings.Contains(r.stderr, "resuming at statement") && alreadyApplied(r.stderr) {
-			return []string{knownBugPrefix + r.String()}
+			return []string{resumeRerunPrefix + r.String()}
 		}
 		return append(problems, fmt.Sprintf("rerun of upgrade head after the kill failed: %s", r))
 	}
@@ -160,7 +151,7 @@ func checkKilled(t *testing.T, work string, tg target, c chain, refs []snapshot,
 	return append(problems, integrityProblems(t, tg, db)...)
 }
 
-const knownBugPrefix = "stepwise resume re-ran a statement the killed run had already applied: "
+const resumeRerunPrefix = "stepwise resume re-ran a statement the killed run had already applied: "
 
 // alreadyApplied reports whether a MySQL error says the statement's
 // effect is already there (duplicate row, key, column or constraint).

@@ -50,7 +50,9 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 		start = min(p.done, len(stmts))
 		l.note(fmt.Sprintf("resuming at statement %d of %d", start+1, len(stmts)))
 	}
-	resumed := p != nil && start > 0
+	// A progress row means an earlier run started here; its in-flight
+	// statement may have taken effect.
+	resumed := p != nil
 	for i := start; i < len(stmts); i++ {
 		j.r.logStatement(stmts[i])
 		l.step(i+1, len(stmts))
