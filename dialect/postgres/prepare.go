@@ -15,11 +15,17 @@ var (
 	// block. ALTER TYPE ... ADD VALUE runs in one since PG 12, but the new
 	// value cannot be used before commit, so it runs outside one too.
 	noTxRe = regexp.MustCompile(`(?is)^\s*(` +
-		`(CREATE|DROP|REINDEX)\b.*\bCONCURRENTLY\b` +
+		`CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\b|DROP\s+INDEX\s+CONCURRENTLY\b|REINDEX\b[^;']*\bCONCURRENTLY\b` +
 		`|ALTER\s+TYPE\s.*\sADD\s+VALUE\b` +
 		`|(CREATE|DROP)\s+DATABASE\b|ALTER\s+SYSTEM\b|VACUUM\b|CREATE\s+TABLESPACE\b|DROP\s+TABLESPACE\b)`)
 	setLocalRe = regexp.MustCompile(`(?is)^\s*SET\s+LOCAL\s`)
+	// prepLeadingComments matches the comments and blanks a hand-written
+	// statement may start with, which must not hide its first keyword.
+	prepLeadingComments = regexp.MustCompile(`^(\s+|--[^\n]*(\n|$)|/\*(?s:.*?)\*/)*`)
 )
+
+// prepHead is a statement without its leading comments, for classifying.
+func prepHead(s string) string { return prepLeadingComments.ReplaceAllString(s, "") }
 
 // Prepare implements dialect.Dialect. VALIDATE CONSTRAINT statements move
 // to Plan.Deferred. A statement that cannot run in a transaction makes
@@ -29,14 +35,14 @@ var (
 func (Dialect) Prepare(stmts []string) dialect.Plan {
 	var p dialect.Plan
 	for _, s := range stmts {
-		if noTxRe.MatchString(s) {
+		if noTxRe.MatchString(prepHead(s)) {
 			p.NoTransaction = true
 		}
 	}
 	for _, s := range stmts {
 		switch {
-		case p.NoTransaction && setLocalRe.MatchString(s):
-		case validateRe.MatchString(s):
+		case p.NoTransaction && setLocalRe.MatchString(prepHead(s)):
+		case validateRe.MatchString(prepHead(s)):
 			p.Deferred = append(p.Deferred, s)
 		default:
 			p.Body = append(p.Body, s)
