@@ -48,7 +48,8 @@ func buildGo(ctx context.Context, d dialect.Dialect, opts dialect.RenderOptions,
 		err = b.Err()
 	}
 	if err != nil {
-		return nil, fail("its %s function failed: %w", fmt.Errorf("%s: %w", map[string]string{dirUp: "Up", dirDown: "Down"}[dir], err))
+		name := map[string]string{dirUp: "Up", dirDown: "Down"}[dir]
+		return nil, fail("%w", fmt.Errorf("its %s function failed: %w", name, err))
 	}
 	stmts, err := d.Render(b.Ops(), b.Start(), opts)
 	if err != nil {
