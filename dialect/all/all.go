@@ -4,5 +4,6 @@ package all
 
 import (
 	_ "github.com/retortdb/retort/dialect/mysql"
+	_ "github.com/retortdb/retort/dialect/postgres"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 )
