@@ -138,4 +138,10 @@ func TestValidateFailureLeavesKeyNotValid(t *testing.T) {
 	if got := reflReflect(t, db).Table("", "notes").ForeignKeys[0]; !got.NotValid {
 		t.Fatal("the key should be left NOT VALID")
 	}
+	// The runner reruns the whole revision once the data is fixed.
+	reflExec(t, db, "INSERT INTO users VALUES (42)")
+	runPlan(t, db, p)
+	if got := reflReflect(t, db).Table("", "notes").ForeignKeys; len(got) != 1 || got[0].NotValid {
+		t.Fatalf("after the rerun: %+v, want one validated key", got)
+	}
 }

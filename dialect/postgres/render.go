@@ -19,9 +19,10 @@ const lockTimeout = "SET LOCAL lock_timeout = '5s'"
 type renderer struct {
 	opts    dialect.RenderOptions
 	state   *schema.Schema
-	created map[op.Ref]bool // tables created by this render: empty, no lock worries
-	timeout bool            // lockTimeout already emitted
-	pending []validation    // constraints added NOT VALID, validated at the end
+	created map[op.Ref]bool     // tables created by this render: empty, no lock worries
+	timeout bool                // lockTimeout already emitted
+	pending []validation        // constraints added NOT VALID, validated at the end
+	dropped map[validation]bool // constraints this render dropped
 	out     []string
 }
 
@@ -39,7 +40,7 @@ func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOp
 	if current != nil {
 		st = current.Clone()
 	}
-	r := &renderer{opts: opts, state: st, created: map[op.Ref]bool{}}
+	r := &renderer{opts: opts, state: st, created: map[op.Ref]bool{}, dropped: map[validation]bool{}}
 	for _, o := range ops {
 		if err := r.render(o); err != nil {
 			return nil, fmt.Errorf("render %s: %w", o, err)
@@ -156,6 +157,7 @@ func (r *renderer) dropConstraint(t op.Ref, name, what string) error {
 	}
 	r.alter(t, "DROP CONSTRAINT "+quote(name))
 	r.forget(t, name)
+	r.dropped[validation{t, name}] = true
 	return nil
 }
 

@@ -31,6 +31,7 @@ func (r *renderer) addForeignKey(o op.AddForeignKey) error {
 	case o.FK.NotValid:
 		r.alter(o.Table, "ADD "+def+" NOT VALID")
 	case r.online(o.Table):
+		r.rerunnable(o.Table, name)
 		r.alter(o.Table, "ADD "+def+" NOT VALID")
 		r.addPending(o.Table, name)
 	default:
@@ -48,6 +49,17 @@ func (r *renderer) addCheck(o op.AddCheck) {
 		return
 	}
 	r.bounded(o.Table)
+	r.rerunnable(o.Table, o.Check.Name)
 	r.alter(o.Table, "ADD "+def+" NOT VALID")
 	r.addPending(o.Table, o.Check.Name)
+}
+
+// rerunnable drops a leftover of the constraint about to be added online.
+// The NOT VALID add commits before VALIDATE runs; when VALIDATE fails the
+// revision stays unapplied with the constraint in place, and the rerun
+// the runner promises must not trip over it. A swap drops it already.
+func (r *renderer) rerunnable(t op.Ref, name string) {
+	if !r.dropped[validation{t, name}] {
+		r.alter(t, "DROP CONSTRAINT IF EXISTS "+quote(name))
+	}
 }

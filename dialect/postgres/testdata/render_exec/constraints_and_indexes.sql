@@ -4,6 +4,8 @@ ALTER TABLE users DROP CONSTRAINT users_email_key;
 
 SET LOCAL lock_timeout = '5s';
 
+ALTER TABLE notes DROP CONSTRAINT IF EXISTS notes_n;
+
 ALTER TABLE notes ADD CONSTRAINT notes_n CHECK (n >= 0) NOT VALID;
 
 ALTER TABLE notes DROP CONSTRAINT notes_id_check;
