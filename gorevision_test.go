@@ -204,4 +204,3 @@ func count(t *testing.T, db *sql.DB, q string) int {
 	}
 	return n
 }
-
