@@ -9,6 +9,7 @@ import (
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
 	_ "github.com/retortdb/retort/dialect/mysql"
+	_ "github.com/retortdb/retort/dialect/postgres"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/revision"
 )

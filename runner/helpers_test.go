@@ -13,6 +13,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	_ "github.com/retortdb/retort/dialect/mysql"
+	_ "github.com/retortdb/retort/dialect/postgres"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/revision"
