@@ -23,6 +23,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE ` + reflScopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
+	AND con.conparentid = 0 -- not the per-partition copies of a key to a partitioned table
 ORDER BY con.conrelid, con.conname`
 
 func (r *reflector) constraints() error {

@@ -23,10 +23,17 @@ func (r *renderer) createTable(t *schema.Table) error {
 	for _, ck := range t.Checks {
 		defs = append(defs, checkDef(ck))
 	}
+	var notValid []string
 	for _, fk := range t.ForeignKeys {
 		d, err := fkDef(fk, r.name("fk", t.Name, fk.Name, fk.Columns))
 		if err != nil {
 			return err
+		}
+		if fk.NotValid {
+			// CREATE TABLE validates every key (the table is empty), so a
+			// key the model keeps NOT VALID is added afterwards.
+			notValid = append(notValid, "ADD "+d+" NOT VALID")
+			continue
 		}
 		defs = append(defs, d)
 	}
@@ -36,6 +43,9 @@ func (r *renderer) createTable(t *schema.Table) error {
 	}
 	r.emit(fmt.Sprintf("CREATE TABLE %s (\n  %s\n)%s", tableName(ref), strings.Join(defs, ",\n  "), tail))
 	r.created[ref] = true
+	for _, c := range notValid {
+		r.alter(ref, c)
+	}
 	for _, ix := range t.Indexes {
 		r.emit(r.createIndex(ref, ix))
 	}
