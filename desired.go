@@ -26,8 +26,8 @@ func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
 // Desired loads schema files into the scratch database devURL ("" for
 // the dialect's default) and reflects the result.
 func (m *Migrator) Desired(ctx context.Context, files []dialect.SourceFile, devURL string) (*schema.Schema, error) {
-	// Only SQLite's default scratch database (in memory) needs no server.
-	if m.url == nil && devURL == "" && m.d.Name() != "sqlite" {
+	// Only an embedded scratch database (SQLite in memory) needs no server.
+	if m.url == nil && devURL == "" && !dialect.TraitsOf(m.d).EmbeddedScratch {
 		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so pass devURL or use Open", m.d.Name())
 	}
 	return m.d.LoadDesired(ctx, m.url, devURL, files)

@@ -21,7 +21,6 @@ import (
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/runner"
 	"github.com/retortdb/retort/schema"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // ErrNotAtHead is wrapped by Autogenerate when the database is behind
@@ -100,7 +99,7 @@ func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (
 	var revs []*revision.Revision
 	if revisions != nil {
 		var err error
-		if revs, err = revision.LoadWith(revisions, splitOptions(d)); err != nil {
+		if revs, err = revision.LoadWith(revisions, dialect.SplitOptionsOf(d)); err != nil {
 			return nil, err
 		}
 	}
@@ -119,20 +118,6 @@ func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (
 	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: g, Log: opts.Log, Verbose: opts.Verbose,
 		RenderOptions: dialect.RenderOptions{Naming: opts.Naming, PlainForeignKeys: opts.PlainForeignKeys}}
 	return m, nil
-}
-
-// splitOptions picks the lexing rules revision files are split with.
-func splitOptions(d dialect.Dialect) sqlsplit.Options {
-	if s, ok := d.(interface{ SplitOptions() sqlsplit.Options }); ok {
-		return s.SplitOptions()
-	}
-	switch d.Name() {
-	case "sqlite":
-		return sqlsplit.SQLite
-	case "mysql":
-		return sqlsplit.MySQL
-	}
-	return sqlsplit.PostgreSQL
 }
 
 // Close closes the database if Open opened it.

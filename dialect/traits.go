@@ -12,6 +12,9 @@ type Traits struct {
 	// LockHazards: DDL takes long strong locks that online-safe variants
 	// avoid (PostgreSQL: NOT VALID + VALIDATE, CREATE INDEX CONCURRENTLY).
 	LockHazards bool
+	// EmbeddedScratch: the scratch database for desired schemas needs no
+	// server (SQLite in memory), so no target URL is needed to load one.
+	EmbeddedScratch bool
 }
 
 // TraitsOf returns a dialect's traits; dialects without any return zero.

@@ -3,12 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/sqlsplit"
 )
 
 // session is what most commands need: the config, the revisions, and on
@@ -30,7 +32,13 @@ func openSession(g *globals, p *printer) (*session, error) {
 		dir = g.dir
 	}
 	s := &session{cfg: cfg, dir: dir, p: p}
-	revs, err := loadRevisions(dir)
+	// Revision files split with the target dialect's lexing rules when the
+	// URL is known; history and heads also work without one.
+	split := sqlsplit.PostgreSQL
+	if _, d, err := s.databaseURL(g); err == nil {
+		split = dialect.SplitOptionsOf(d)
+	}
+	revs, err := loadRevisions(dir, split)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +49,7 @@ func openSession(g *globals, p *printer) (*session, error) {
 	return s, nil
 }
 
-func loadRevisions(dir string) ([]*revision.Revision, error) {
+func loadRevisions(dir string, split sqlsplit.Options) ([]*revision.Revision, error) {
 	info, err := os.Stat(dir)
 	if os.IsNotExist(err) {
 		return nil, nil
@@ -52,7 +60,7 @@ func loadRevisions(dir string) ([]*revision.Revision, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
 	}
-	return revision.Load(os.DirFS(dir))
+	return revision.LoadWith(os.DirFS(dir), split)
 }
 
 // databaseURL resolves and checks the URL without connecting.
@@ -80,5 +88,9 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 		PlainForeignKeys: s.cfg.PlainForeignKeys,
 		Verbose:          g.verbose,
 	}
-	return retort.Open(ctx, raw, os.DirFS(s.dir), opts)
+	var revisions fs.FS
+	if info, err := os.Stat(s.dir); err == nil && info.IsDir() {
+		revisions = os.DirFS(s.dir)
+	}
+	return retort.Open(ctx, raw, revisions, opts)
 }
