@@ -14,7 +14,7 @@ import (
 // killStats counts what the kill trials saw.
 type killStats struct {
 	trials, failures, finished, partial int
-	landed   map[int]int // chain index (-1 = base) -> trials
+	landed                              map[int]int // chain index (-1 = base) -> trials
 }
 
 func (s killStats) String() string {
