@@ -3,11 +3,14 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // openMemory is the path that names a private in-memory database.
@@ -40,12 +43,35 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 		db.SetConnMaxLifetime(0)
 		db.SetConnMaxIdleTime(0)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := openPing(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 	}
 	return db, nil
 }
+
+// openPing connects once, retrying while the file is busy: switching a new
+// file to WAL needs an exclusive lock, and SQLite does not call the busy
+// handler for that, so several processes opening one fresh database at the
+// same moment would otherwise fail with SQLITE_BUSY.
+func openPing(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(openBusyWait)
+	for wait := time.Millisecond; ; wait = min(wait*2, 100*time.Millisecond) {
+		err := db.PingContext(ctx)
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// openBusyWait matches the busy_timeout every connection gets.
+const openBusyWait = 10 * time.Second
 
 // openDSN builds the modernc.org/sqlite DSN: the path, then the user's own
 // options, then retort's defaults for whatever the user did not set.
