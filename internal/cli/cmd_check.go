@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 )
 
@@ -16,42 +18,31 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Exit 0 when the database is at head and matches the desired schema",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			files, err := s.cfg.SchemaFiles()
-			if err != nil {
-				return err
-			}
-			m, err := s.migrator(cmd.Context(), g)
-			if err != nil {
-				return err
-			}
-			defer m.Close()
-			rep, err := m.Check(cmd.Context(), files, s.cfg.DevURL)
-			if err != nil {
-				return err
-			}
-			var problems []string
-			if !rep.AtHead {
-				problems = append(problems, fmt.Sprintf("database is at %s, head is %s", describeHeads(rep.Current), describeHeads(rep.Heads)))
-				for _, r := range rep.Pending {
-					problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
+			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, files []dialect.SourceFile) error {
+				rep, err := m.Check(cmd.Context(), files, s.cfg.DevURL)
+				if err != nil {
+					return err
 				}
-			}
-			for _, r := range rep.Edited {
-				problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
-			}
-			if len(rep.Changes) > 0 {
-				problems = append(problems, "database differs from the desired schema:")
-				problems = append(problems, indent(diff.Describe(rep.Changes)))
-			}
-			if len(problems) == 0 {
-				s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
-				return nil
-			}
-			return answerNo{msg: s.p.paint(red, "check failed: ") + strings.Join(problems, "\n")}
+				var problems []string
+				if !rep.AtHead {
+					problems = append(problems, fmt.Sprintf("database is at %s, head is %s", describeHeads(rep.Current), describeHeads(rep.Heads)))
+					for _, r := range rep.Pending {
+						problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
+					}
+				}
+				for _, r := range rep.Edited {
+					problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
+				}
+				if len(rep.Changes) > 0 {
+					problems = append(problems, "database differs from the desired schema:")
+					problems = append(problems, indent(diff.Describe(rep.Changes)))
+				}
+				if len(problems) == 0 {
+					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
+					return nil
+				}
+				return answerNo{msg: s.p.paint(red, "check failed: ") + strings.Join(problems, "\n")}
+			})
 		},
 	}
 }
@@ -70,29 +61,18 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Print the SQL that would take the database to the desired schema",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			files, err := s.cfg.SchemaFiles()
-			if err != nil {
-				return err
-			}
-			m, err := s.migrator(cmd.Context(), g)
-			if err != nil {
-				return err
-			}
-			defer m.Close()
-			stmts, err := m.DiffSQL(cmd.Context(), files, s.cfg.DevURL)
-			if err != nil {
-				return err
-			}
-			if len(stmts) == 0 {
-				s.p.info("no changes detected")
+			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, files []dialect.SourceFile) error {
+				stmts, err := m.DiffSQL(cmd.Context(), files, s.cfg.DevURL)
+				if err != nil {
+					return err
+				}
+				if len(stmts) == 0 {
+					s.p.info("no changes detected")
+					return nil
+				}
+				fmt.Fprint(s.p.out, joinStatements(stmts))
 				return nil
-			}
-			fmt.Fprint(s.p.out, joinStatements(stmts))
-			return nil
+			})
 		},
 	}
 }
@@ -107,30 +87,23 @@ func inspectCmd(g *globals, p func() *printer) *cobra.Command {
 			if format != "sql" && format != "json" {
 				return fmt.Errorf("%w: --format must be sql or json, not %q", errUsage, format)
 			}
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			m, err := s.migrator(cmd.Context(), g)
-			if err != nil {
-				return err
-			}
-			defer m.Close()
-			live, err := m.Inspect(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				enc := json.NewEncoder(s.p.out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(live)
-			}
-			stmts, err := m.CreateSQL(live)
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(s.p.out, joinStatements(stmts))
-			return nil
+			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
+				live, err := m.Inspect(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					enc := json.NewEncoder(s.p.out)
+					enc.SetIndent("", "  ")
+					return enc.Encode(live)
+				}
+				stmts, err := m.CreateSQL(live)
+				if err != nil {
+					return err
+				}
+				fmt.Fprint(s.p.out, joinStatements(stmts))
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "sql", "sql or json")

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/fkgraph"
 	"github.com/retortdb/retort/schema"
 )
@@ -26,50 +28,46 @@ func graphCmd(g *globals, p func() *printer) *cobra.Command {
 			if format != "mermaid" && format != "dot" && format != "svg" {
 				return fmt.Errorf("%w: --format must be mermaid, dot or svg, not %q", errUsage, format)
 			}
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			m, err := s.migrator(cmd.Context(), g)
-			if err != nil {
-				return err
-			}
-			defer m.Close()
-			var sch *schema.Schema
-			if desired {
-				files, err := s.cfg.SchemaFiles()
-				if err != nil {
+			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
+				var (
+					sch *schema.Schema
+					err error
+				)
+				if desired {
+					var files []dialect.SourceFile
+					if files, err = s.cfg.SchemaFiles(); err != nil {
+						return err
+					}
+					sch, err = m.Desired(cmd.Context(), files, s.cfg.DevURL)
+					if err != nil {
+						return err
+					}
+				} else if sch, err = m.Inspect(cmd.Context()); err != nil {
 					return err
 				}
-				sch, err = m.Desired(cmd.Context(), files, s.cfg.DevURL)
-				if err != nil {
-					return err
+				if cascadeFrom != "" {
+					return printCascade(s.p, sch, cascadeFrom)
 				}
-			} else if sch, err = m.Inspect(cmd.Context()); err != nil {
-				return err
-			}
-			if cascadeFrom != "" {
-				return printCascade(s.p, sch, cascadeFrom)
-			}
-			switch format {
-			case "mermaid":
-				fmt.Fprint(s.p.out, fkgraph.Mermaid(sch))
-			case "dot":
-				fmt.Fprint(s.p.out, fkgraph.DOT(sch))
-			case "svg":
-				dot, err := exec.LookPath("dot")
-				if err != nil {
-					return fmt.Errorf("%w: --format svg needs Graphviz's dot on PATH; use --format dot and render it elsewhere", errUsage)
+				switch format {
+				case "mermaid":
+					fmt.Fprint(s.p.out, fkgraph.Mermaid(sch))
+				case "dot":
+					fmt.Fprint(s.p.out, fkgraph.DOT(sch))
+				case "svg":
+					dot, err := exec.LookPath("dot")
+					if err != nil {
+						return fmt.Errorf("%w: --format svg needs Graphviz's dot on PATH; use --format dot and render it elsewhere", errUsage)
+					}
+					run := exec.CommandContext(cmd.Context(), dot, "-Tsvg")
+					run.Stdin = strings.NewReader(fkgraph.DOT(sch))
+					var stderr bytes.Buffer
+					run.Stdout, run.Stderr = s.p.out, &stderr
+					if err := run.Run(); err != nil {
+						return fmt.Errorf("dot -Tsvg failed: %v: %s", err, strings.TrimSpace(stderr.String()))
+					}
 				}
-				run := exec.CommandContext(cmd.Context(), dot, "-Tsvg")
-				run.Stdin = strings.NewReader(fkgraph.DOT(sch))
-				var stderr bytes.Buffer
-				run.Stdout, run.Stderr = s.p.out, &stderr
-				if err := run.Run(); err != nil {
-					return fmt.Errorf("dot -Tsvg failed: %v: %s", err, strings.TrimSpace(stderr.String()))
-				}
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "mermaid", "mermaid, dot or svg (svg needs Graphviz)")

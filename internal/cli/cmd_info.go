@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/revision"
 )
 
@@ -16,37 +17,30 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Print the revision(s) the database is at",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			m, err := s.migrator(cmd.Context(), g)
-			if err != nil {
-				return err
-			}
-			defer m.Close()
-			current, err := m.Current(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if len(current) == 0 {
-				s.p.info("(base: no revision applied)")
+			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
+				current, err := m.Current(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if len(current) == 0 {
+					s.p.info("(base: no revision applied)")
+					return nil
+				}
+				heads := toSet(s.graph.Heads())
+				for _, id := range current {
+					line := id
+					if heads[id] {
+						line += " " + s.p.paint(green, "(head)")
+					}
+					if r := s.graph.Get(id); r != nil {
+						line += "  " + r.Message
+					} else {
+						line += "  " + s.p.paint(red, "(not in "+s.dir+")")
+					}
+					s.p.result("%s", line)
+				}
 				return nil
-			}
-			heads := toSet(s.graph.Heads())
-			for _, id := range current {
-				line := id
-				if heads[id] {
-					line += " " + s.p.paint(green, "(head)")
-				}
-				if r := s.graph.Get(id); r != nil {
-					line += "  " + r.Message
-				} else {
-					line += "  " + s.p.paint(red, "(not in "+s.dir+")")
-				}
-				s.p.result("%s", line)
-			}
-			return nil
+			})
 		},
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/runner"
 )
@@ -120,24 +121,17 @@ func stampCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Record TARGET as applied without running anything",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			m, err := s.migrator(cmd.Context(), g)
-			if err != nil {
-				return err
-			}
-			defer m.Close()
-			if err := m.Stamp(cmd.Context(), args[0]); err != nil {
-				return err
-			}
-			current, err := m.Current(cmd.Context())
-			if err != nil {
-				return err
-			}
-			s.p.info("stamped; now at %s", describeHeads(current))
-			return nil
+			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
+				if err := m.Stamp(cmd.Context(), args[0]); err != nil {
+					return err
+				}
+				current, err := m.Current(cmd.Context())
+				if err != nil {
+					return err
+				}
+				s.p.info("stamped; now at %s", describeHeads(current))
+				return nil
+			})
 		},
 	}
 }

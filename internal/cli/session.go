@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
 	"github.com/retortdb/retort/dialect"
@@ -93,4 +95,39 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 		revisions = os.DirFS(s.dir)
 	}
 	return retort.Open(ctx, raw, revisions, opts)
+}
+
+// withDatabase opens the session and the database, runs fn, and closes
+// the database again.
+func withDatabase(cmd *cobra.Command, g *globals, p *printer, fn func(s *session, m *retort.Migrator) error) error {
+	s, err := openSession(g, p)
+	if err != nil {
+		return err
+	}
+	m, err := s.migrator(cmd.Context(), g)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	return fn(s, m)
+}
+
+// withDesired is withDatabase for commands that also read the desired
+// schema files; those are read first, so a missing file is reported
+// without connecting.
+func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session, m *retort.Migrator, files []dialect.SourceFile) error) error {
+	s, err := openSession(g, p)
+	if err != nil {
+		return err
+	}
+	files, err := s.cfg.SchemaFiles()
+	if err != nil {
+		return err
+	}
+	m, err := s.migrator(cmd.Context(), g)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	return fn(s, m, files)
 }
