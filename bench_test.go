@@ -10,8 +10,10 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
+	_ "github.com/retortdb/retort/dialect/postgres"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -20,7 +22,7 @@ import (
 func benchSchemaSQL(n int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n  id INTEGER PRIMARY KEY,\n  code TEXT NOT NULL UNIQUE,\n  qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0),\n  note TEXT,\n  created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP", i)
+		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n  id INTEGER PRIMARY KEY,\n  code TEXT NOT NULL UNIQUE,\n  qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0),\n  note TEXT,\n  created_at TEXT NOT NULL DEFAULT 'now'", i)
 		if i > 0 {
 			fmt.Fprintf(&b, ",\n  parent_id INTEGER REFERENCES t%04d (id) ON DELETE CASCADE", i-1)
 		}
@@ -33,19 +35,18 @@ func benchSchemaSQL(n int) string {
 	return b.String()
 }
 
-// benchMigrator returns a migrator on a SQLite file holding n tables, and
-// the desired-schema file describing exactly them.
-func benchMigrator(b *testing.B, n int) (*retort.Migrator, []dialect.SourceFile) {
+// benchMigrator returns a migrator on a database (url) holding n tables,
+// and the desired-schema file describing exactly them.
+func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, []dialect.SourceFile) {
 	b.Helper()
 	ddl := benchSchemaSQL(n)
-	path := filepath.Join(b.TempDir(), "bench.db")
 	ctx := context.Background()
-	m, err := retort.Open(ctx, "sqlite://"+path, fstest.MapFS{}, retort.Options{})
+	m, err := retort.Open(ctx, url, fstest.MapFS{}, retort.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { m.Close() })
-	stmts, err := sqlsplit.SplitWith(ddl, sqlsplit.SQLite)
+	stmts, err := sqlsplit.SplitWith(ddl, dialect.SplitOptionsOf(m.Dialect()))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,32 +70,61 @@ func benchMigrator(b *testing.B, n int) (*retort.Migrator, []dialect.SourceFile)
 // schema (reflected once, outside the loop), and the full path including
 // loading the schema file into an in-memory database.
 func BenchmarkNoChangeSQLite(b *testing.B) {
-	ctx := context.Background()
 	for _, n := range []int{500, 2000} {
-		m, files := benchMigrator(b, n)
-		want, err := m.Desired(ctx, files, "")
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("reflect+diff/tables=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				live, err := m.Inspect(ctx)
-				if err != nil {
-					b.Fatal(err)
-				}
-				ops, err := diff.Schemas(live, want, diff.Options{})
-				if err != nil || len(ops) != 0 {
-					b.Fatalf("ops %v, err %v", ops, err)
-				}
-			}
-		})
-		b.Run(fmt.Sprintf("load+reflect+diff/tables=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				ops, err := m.Diff(ctx, files, "")
-				if err != nil || len(ops) != 0 {
-					b.Fatalf("ops %v, err %v", ops, err)
-				}
-			}
-		})
+		benchNoChange(b, "sqlite://"+filepath.Join(b.TempDir(), "bench.db"), n)
 	}
+}
+
+// BenchmarkNoChangePostgres is the same on PostgreSQL, where the desired
+// schema goes into a scratch database that retort creates and drops.
+func BenchmarkNoChangePostgres(b *testing.B) {
+	benchNoChange(b, testdb.Postgres(b).String(), 500)
+}
+
+func benchNoChange(b *testing.B, url string, n int) {
+	ctx := context.Background()
+	m, files := benchMigrator(b, url, n)
+	want, err := m.Desired(ctx, files, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("reflect+diff/tables=%d", n), func(b *testing.B) {
+		for b.Loop() {
+			live, err := m.Inspect(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ops, err := diff.Schemas(live, want, diff.Options{})
+			if err != nil || len(ops) != 0 {
+				b.Fatalf("ops %v, err %v", ops, err)
+			}
+		}
+	})
+	b.Run(fmt.Sprintf("load+reflect+diff/tables=%d", n), func(b *testing.B) {
+		for b.Loop() {
+			ops, err := m.Diff(ctx, files, "")
+			if err != nil || len(ops) != 0 {
+				b.Fatalf("ops %v, err %v", ops, err)
+			}
+		}
+	})
+	if dialect.TraitsOf(m.Dialect()).EmbeddedScratch {
+		return // the desired-schema cache is for server dialects
+	}
+	cached, err := retort.Open(ctx, url, fstest.MapFS{}, retort.Options{CacheDir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer cached.Close()
+	if _, err := cached.Diff(ctx, files, ""); err != nil { // fills the cache
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("cached-load+reflect+diff/tables=%d", n), func(b *testing.B) {
+		for b.Loop() {
+			ops, err := cached.Diff(ctx, files, "")
+			if err != nil || len(ops) != 0 {
+				b.Fatalf("ops %v, err %v", ops, err)
+			}
+		}
+	})
 }

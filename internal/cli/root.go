@@ -24,6 +24,7 @@ type globals struct {
 	dir        string
 	verbose    bool
 	quiet      bool
+	noCache    bool
 }
 
 // Main runs the CLI with args and returns the process exit code.
@@ -78,6 +79,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&g.dir, "dir", "", "revision scripts directory (overrides the config)")
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "print every statement as it runs")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print only results and errors")
+	pf.BoolVar(&g.noCache, "no-cache", false, "load the desired schema into a scratch database even when an identical load is cached (also RETORT_NO_CACHE=1)")
 
 	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose) }
 	root.AddCommand(

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -89,6 +90,7 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 		Naming:           s.cfg.NamingConvention(),
 		PlainForeignKeys: s.cfg.PlainForeignKeys,
 		Verbose:          g.verbose,
+		CacheDir:         cacheDir(g),
 	}
 	var revisions fs.FS
 	if info, err := os.Stat(s.dir); err == nil && info.IsDir() {
@@ -130,4 +132,17 @@ func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session,
 	}
 	defer m.Close()
 	return fn(s, m, files)
+}
+
+// cacheDir is where loaded desired schemas are kept between runs: the
+// user's cache directory, unless turned off.
+func cacheDir(g *globals) string {
+	if g.noCache || os.Getenv("RETORT_NO_CACHE") == "1" {
+		return ""
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "retort")
 }
