@@ -76,46 +76,12 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		defer emptyDatabase(conn)
 	}
 	for _, f := range files {
-		if err := execFile(ctx, conn, f); err != nil {
+		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.MySQL, serverMessage); err != nil {
 			return nil, err
 		}
 	}
 	return d.Reflect(ctx, conn)
 }
-
-// execFile runs one schema file statement by statement, so an error
-// names the file, line and statement.
-func execFile(ctx context.Context, conn *sql.Conn, f dialect.SourceFile) error {
-	stmts, err := sqlsplit.SplitWith(f.SQL, sqlsplit.MySQL)
-	if err != nil {
-		var se *sqlsplit.Error
-		if errors.As(err, &se) {
-			return fmt.Errorf("%s:%d: %s: %w", f.Name, se.Line, se.Msg, err)
-		}
-		return fmt.Errorf("%s: %w", f.Name, err)
-	}
-	for _, st := range stmts {
-		if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
-			return &StmtError{File: f.Name, Line: st.Line, SQL: st.SQL, Err: err}
-		}
-	}
-	return nil
-}
-
-// StmtError is a schema-file statement the server refused.
-type StmtError struct {
-	File string
-	Line int
-	SQL  string
-	Err  error
-}
-
-// Error reads "schema.sql:12: <server message>" then the statement.
-func (e *StmtError) Error() string {
-	return fmt.Sprintf("%s:%d: %s\n%s", e.File, e.Line, serverMessage(e.Err), e.SQL)
-}
-
-func (e *StmtError) Unwrap() error { return e.Err }
 
 // serverMessage is the server's own message without the driver's
 // "Error 1064 (42000):" prefix.

@@ -72,7 +72,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		}
 	}
 	for _, f := range files {
-		if err := loadFile(ctx, conn, f); err != nil {
+		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.PostgreSQL, loadMessage); err != nil {
 			return nil, err
 		}
 	}
@@ -100,7 +100,7 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views or types in its search path); retort needs an empty one", dialect.RedactURL(u), n)
 	}
 	for _, f := range files {
-		if err := loadFile(ctx, tx, f); err != nil {
+		if err := dialect.ExecFile(ctx, tx, f, sqlsplit.PostgreSQL, loadMessage); err != nil {
 			return nil, err
 		}
 	}
@@ -157,47 +157,17 @@ func loadSearchPath(u *url.URL) []string {
 	return out
 }
 
-// loadFile runs one schema file statement by statement; an error names
-// the file and the line where the failing statement starts.
-func loadFile(ctx context.Context, q dialect.Querier, f dialect.SourceFile) error {
-	stmts, err := sqlsplit.SplitWith(f.SQL, sqlsplit.PostgreSQL)
-	if err != nil {
-		var se *sqlsplit.Error
-		if errors.As(err, &se) {
-			return fmt.Errorf("%s:%d: %s: %w", f.Name, se.Line, se.Msg, err)
-		}
-		return fmt.Errorf("%s: %w", f.Name, err)
-	}
-	for _, s := range stmts {
-		if _, err := q.ExecContext(ctx, s.SQL); err != nil {
-			return &LoadError{File: f.Name, Line: s.Line, SQL: s.SQL, Err: err}
-		}
-	}
-	return nil
-}
-
-// LoadError is a schema-file statement the scratch database refused.
-type LoadError struct {
-	File string
-	Line int
-	SQL  string
-	Err  error
-}
-
-// Error reads "schema.sql:12: <server message>" then the statement.
-func (e *LoadError) Error() string {
-	msg := e.Err.Error()
+// loadMessage is the server's own message, with its detail.
+func loadMessage(err error) string {
 	var pe *pgconn.PgError
-	if errors.As(e.Err, &pe) {
-		msg = pe.Message
-		if pe.Detail != "" {
-			msg += " (" + pe.Detail + ")"
-		}
+	if !errors.As(err, &pe) {
+		return err.Error()
 	}
-	return fmt.Sprintf("%s:%d: %s\n%s", e.File, e.Line, msg, e.SQL)
+	if pe.Detail != "" {
+		return pe.Message + " (" + pe.Detail + ")"
+	}
+	return pe.Message
 }
-
-func (e *LoadError) Unwrap() error { return e.Err }
 
 // loadScratchName names a scratch database; a variable so tests can watch
 // the drop.

@@ -103,7 +103,7 @@ func TestLoadDesired(t *testing.T) {
 func TestLoadDesiredErrorType(t *testing.T) {
 	_, u := reflFresh(t, "")
 	_, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "s.sql", SQL: "SELEC 1;"}})
-	var le *LoadError
+	var le *dialect.LoadError
 	if !errors.As(err, &le) || le.File != "s.sql" || le.Line != 1 || le.SQL != "SELEC 1" && le.SQL != "SELEC 1;" {
 		t.Fatalf("want *LoadError for s.sql:1, got %#v (%v)", le, err)
 	}

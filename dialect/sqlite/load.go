@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -49,7 +48,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		defer loadClear(context.WithoutCancel(ctx), conn)
 	}
 	for _, f := range files {
-		if err := loadFile(ctx, conn, f); err != nil {
+		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.SQLite, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -93,36 +92,3 @@ WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
 	}
 	conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`)
 }
-
-// loadFile runs one schema file; an error names the file and the line where
-// the failing statement starts, then shows the statement.
-func loadFile(ctx context.Context, conn *sql.Conn, f dialect.SourceFile) error {
-	stmts, err := sqlsplit.SplitWith(f.SQL, sqlsplit.SQLite)
-	if err != nil {
-		var se *sqlsplit.Error
-		if errors.As(err, &se) {
-			return fmt.Errorf("%s:%d: %s", f.Name, se.Line, se.Msg)
-		}
-		return fmt.Errorf("%s: %w", f.Name, err)
-	}
-	for _, s := range stmts {
-		if _, err := conn.ExecContext(ctx, s.SQL); err != nil {
-			return &LoadError{File: f.Name, Line: s.Line, SQL: s.SQL, Err: err}
-		}
-	}
-	return nil
-}
-
-// LoadError is a schema-file statement the scratch database refused.
-type LoadError struct {
-	File string
-	Line int
-	SQL  string
-	Err  error
-}
-
-func (e *LoadError) Error() string {
-	return fmt.Sprintf("%s:%d: %v\n%s", e.File, e.Line, e.Err, e.SQL)
-}
-
-func (e *LoadError) Unwrap() error { return e.Err }

@@ -97,7 +97,7 @@ func TestLoadDesiredErrors(t *testing.T) {
 		})
 	}
 	_, err := Dialect{}.LoadDesired(context.Background(), nil, "", []dialect.SourceFile{{Name: "x.sql", SQL: "SELEC 1;"}})
-	var le *LoadError
+	var le *dialect.LoadError
 	if !errors.As(err, &le) || le.File != "x.sql" || le.Line != 1 || le.SQL != "SELEC 1" {
 		t.Errorf("err = %#v", err)
 	}
