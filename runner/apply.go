@@ -75,8 +75,10 @@ func (j *job) fail(text string, executed, total int, notRolledBack bool, err err
 func (j *job) execList(ctx context.Context, stmts []string, offset int, notRolledBack bool) error {
 	for i, s := range stmts {
 		j.r.logStatement(s)
-		j.l.step(offset+i+1, offset+len(stmts))
-		if _, err := j.conn.ExecContext(ctx, s); err != nil {
+		done := j.l.step(offset+i+1, offset+len(stmts), s)
+		_, err := j.conn.ExecContext(ctx, s)
+		done()
+		if err != nil {
 			return j.fail(s, offset+i, offset+len(stmts), notRolledBack, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/retortdb/retort/revision"
@@ -19,7 +20,16 @@ type logLine struct {
 	shown   bool
 	skipped bool
 	notes   []string
+	mu      sync.Mutex // the progress ticker writes too
 }
+
+// Long statements (the row copy of a table rebuild) report progress: on
+// a terminal the elapsed time in place every progressTTY, elsewhere a line
+// every progressPlain.
+var (
+	progressTTY   = time.Second
+	progressPlain = 10 * time.Second
+)
 
 // isTerminal reports whether w is a terminal; tests replace it.
 var isTerminal = func(w io.Writer) bool {
@@ -55,13 +65,59 @@ func (r *Runner) logStart(rev *revision.Revision, dir string) *logLine {
 
 func (l *logLine) skip() { l.skipped = true }
 
-// step shows "statement i/n" on a terminal while a statement runs, so a
-// long INSERT ... SELECT of a rebuild is visibly at work.
-func (l *logLine) step(i, n int) {
-	if !l.tty || n < 2 {
+// step marks statement i of n as running until the returned function is
+// called: on a terminal "statement i/n" shows in place, and a statement
+// that runs long (the INSERT ... SELECT of a rebuild) keeps reporting how
+// long it has been running, so a big table copy is visibly at work.
+func (l *logLine) step(i, n int, stmt string) (done func()) {
+	if l.r.Log == nil {
+		return func() {}
+	}
+	if l.tty && n >= 2 {
+		l.mu.Lock()
+		fmt.Fprintf(l.r.Log, "\r\x1b[K%sstatement %d/%d", l.prefix, i, n)
+		l.shown = true
+		l.mu.Unlock()
+	}
+	every := progressPlain
+	if l.tty {
+		every = progressTTY
+	}
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				l.progress(i, n, stmt, time.Since(start))
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		<-stopped
+	}
+}
+
+func (l *logLine) progress(i, n int, stmt string, running time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	secs := running.Round(time.Second)
+	if l.tty {
+		fmt.Fprintf(l.r.Log, "\r\x1b[K%sstatement %d/%d, running %s", l.prefix, i, n, secs)
+		l.shown = true
 		return
 	}
-	fmt.Fprintf(l.r.Log, "\r\x1b[K%sstatement %d/%d", l.prefix, i, n)
+	first, _, _ := strings.Cut(strings.TrimSpace(stmt), "\n")
+	if len(first) > 72 {
+		first = first[:72] + "..."
+	}
+	fmt.Fprintf(l.r.Log, "\n  statement %d/%d still running after %s: %s", i, n, secs, first)
 	l.shown = true
 }
 
@@ -71,8 +127,10 @@ func (l *logLine) end(ran bool, err error, took time.Duration) {
 	if l.r.Log == nil {
 		return
 	}
-	if l.shown {
+	if l.shown && l.tty {
 		fmt.Fprintf(l.r.Log, "\r\x1b[K%s", l.prefix)
+	} else if l.shown {
+		fmt.Fprintf(l.r.Log, "\n%s", l.prefix)
 	}
 	var notes string
 	if len(l.notes) > 0 {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLogLines(t *testing.T) {
@@ -48,5 +49,36 @@ func TestLogLines(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A long statement keeps reporting that it runs: in place on a terminal,
+// as lines elsewhere.
+func TestLogProgressOfLongStatement(t *testing.T) {
+	tg := targets(t)[0]
+	slow := "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000)\nINSERT INTO big SELECT count(*) FROM c;"
+	revs := []rev{{id: "p1", msg: "big copy", up: "CREATE TABLE big (n INTEGER);\n" + slow, down: "DROP TABLE big;"}}
+	progressTTY, progressPlain = 20*time.Millisecond, 20*time.Millisecond
+	t.Cleanup(func() { progressTTY, progressPlain = time.Second, 10*time.Second })
+	for _, tty := range []bool{false, true} {
+		isTerminal = func(io.Writer) bool { return tty }
+		r := newRunner(t, tg, tg.fresh(t), revs...)
+		var log bytes.Buffer
+		r.Log = &log
+		if _, err := r.Upgrade(context.Background(), "head"); err != nil {
+			t.Fatal(err)
+		}
+		isTerminal = func(io.Writer) bool { return false }
+		got := log.String()
+		want := "\n  statement 2/2 still running after "
+		if tty {
+			want = "\r\x1b[Kupgrade p1 -> big copy ... statement 2/2, running "
+		}
+		if !strings.Contains(got, want) || !strings.Contains(got, "upgrade p1 -> big copy ... ok (") {
+			t.Errorf("tty=%v: log lacks progress %q:\n%q", tty, want, got)
+		}
+		if !tty && !strings.Contains(got, "WITH RECURSIVE c(x) AS") {
+			t.Errorf("plain progress does not name the statement:\n%q", got)
+		}
 	}
 }

@@ -55,8 +55,9 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 	resumed := p != nil
 	for i := start; i < len(stmts); i++ {
 		j.r.logStatement(stmts[i])
-		l.step(i+1, len(stmts))
+		done := l.step(i+1, len(stmts), stmts[i])
 		err := j.execStep(ctx, b, stmts[i], i)
+		done()
 		if err != nil && resumed && i == start && j.alreadyApplied(err) {
 			// The process died after this DDL took effect but before its
 			// progress was recorded.
