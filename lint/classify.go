@@ -22,6 +22,7 @@ var (
 	reAddFK        = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bADD (?:CONSTRAINT [^\s]+ )?FOREIGN KEY\b`)
 	reCreateIndex  = regexp.MustCompile(`^CREATE (?:UNIQUE )?INDEX (CONCURRENTLY )?(?:IF NOT EXISTS )?(?:[^\s]+ )?ON (?:ONLY )?([^\s(]+)`)
 	reInsertSelect = regexp.MustCompile(`^INSERT INTO ([^\s(]+)`)
+	reCreateTable  = regexp.MustCompile(`^CREATE (?:UNLOGGED |TEMP |TEMPORARY )?TABLE (?:IF NOT EXISTS )?([^\s(]+)`)
 	reFKOff        = regexp.MustCompile(`^PRAGMA (?:MAIN\.)?FOREIGN_KEYS ?= ?(?:OFF|0|FALSE|NO)$`)
 	reAlterType    = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bALTER (?:COLUMN )?[^\s]+ (?:SET DATA )?TYPE\b`)
 	reSetNotNull   = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bALTER (?:COLUMN )?[^\s]+ SET NOT NULL\b`)
@@ -55,6 +56,8 @@ func classify(in []sqlsplit.Stmt) []stmt {
 			if m[1] != "" {
 				st.kind = "create index concurrently"
 			}
+		case reCreateTable.MatchString(u):
+			st.kind, st.table = "create table", ident(reCreateTable.FindStringSubmatch(u)[1])
 		case reInsertSelect.MatchString(u):
 			st.kind, st.table = "insert", ident(reInsertSelect.FindStringSubmatch(u)[1])
 		}

@@ -80,6 +80,7 @@ func Run(in Input) []Finding {
 		out = append(out, cascadingRebuild(in, r, stmts)...)
 		if in.Traits.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
+			out = append(out, tooManyRelations(r, stmts)...)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,13 +42,14 @@ var (
 )
 
 func TestRules(t *testing.T) {
-	tests := []struct {
+	type ruleCase struct {
 		name   string
 		traits dialect.Traits
 		rev    Revision
 		rows   int64
 		want   []string // "rule severity line" of each finding, fk-unindexed has line 0
-	}{
+	}
+	tests := []ruleCase{
 		{
 			name: "unindexed fk found once, composite covered by PK in any order", traits: sqliteTraits,
 			want: []string{"fk-unindexed warning 0"},
@@ -108,6 +110,15 @@ func TestRules(t *testing.T) {
 			want: []string{"fk-unindexed warning 0", "pg-lock warning 10"},
 		},
 	}
+	var many []string
+	for i := 0; i < 260; i++ {
+		many = append(many, fmt.Sprintf("CREATE TABLE t%d (id int PRIMARY KEY)", i), fmt.Sprintf("CREATE INDEX i%d ON t%d (id)", i, i))
+	}
+	tests = append(tests,
+		ruleCase{name: "postgres revision creating 520 relations", traits: postgresTraits,
+			rev: Revision{File: "big.sql", Upgrade: stmts(many...)}, want: []string{"fk-unindexed warning 0", "pg-lock-table warning 0"}},
+		ruleCase{name: "500 relations are fine", traits: postgresTraits,
+			rev: Revision{File: "big.sql", Upgrade: stmts(many[:500]...)}, want: []string{"fk-unindexed warning 0"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := Input{Traits: tt.traits, Live: live(), After: live(),

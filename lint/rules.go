@@ -139,3 +139,26 @@ func postgresLocks(in Input, r Revision, stmts []stmt) []Finding {
 	}
 	return out
 }
+
+// manyRelations is how many tables and indexes one revision may create
+// before the lock table becomes a concern: PostgreSQL keeps a lock on every
+// relation a transaction creates until COMMIT, and the shared lock table
+// holds max_locks_per_transaction (64 by default) x max_connections
+// entries; about 1,400 small tables in one transaction exhausted it here.
+const manyRelations = 500
+
+// tooManyRelations: a revision that creates very many relations in its one
+// transaction can fail with "out of shared memory".
+func tooManyRelations(r Revision, stmts []stmt) []Finding {
+	n := 0
+	for _, s := range stmts {
+		if s.kind == "create table" || s.kind == "create index" {
+			n++
+		}
+	}
+	if n <= manyRelations {
+		return nil
+	}
+	return []Finding{{Rule: "pg-lock-table", Severity: Warning, File: r.File,
+		Message: fmt.Sprintf("revision creates %d tables and indexes in one transaction; PostgreSQL locks each until COMMIT and may run out of lock table space (\"out of shared memory\"): split the revision or raise max_locks_per_transaction", n)}}
+}

@@ -68,7 +68,8 @@ func (j *job) stmt(text string) sqlsplit.Stmt {
 
 func (j *job) fail(text string, executed, total int, notRolledBack bool, err error) *MigrationError {
 	return &MigrationError{Revision: j.rev, Direction: j.dir, Statement: j.stmt(text),
-		Executed: executed, Total: total, NotRolledBack: notRolledBack, Err: err}
+		Executed: executed, Total: total, NotRolledBack: notRolledBack, Err: err,
+		Message: dialect.Describe(j.r.Dialect, err)}
 }
 
 // execList runs statements; offset numbers them for errors.

@@ -15,6 +15,9 @@ type MigrationError struct {
 	Statement sqlsplit.Stmt // the failing statement; Line 0 when not from the file
 	Executed  int           // statements that ran before the failing one
 	Err       error
+	// Message is the database's own description of Err (with its detail
+	// and hint where the dialect gives them); "" uses Err.
+	Message string
 
 	// Total is the number of statements of the revision's plan.
 	Total int
@@ -32,9 +35,18 @@ func (e *MigrationError) Error() string {
 	if e.Statement.Line > 0 {
 		where = fmt.Sprintf("%s:%d", where, e.Statement.Line)
 	}
-	fmt.Fprintf(&b, "revision %s (%s) failed: %v", e.Revision.ID, where, e.Err)
+	msg := e.Message
+	if msg == "" {
+		msg = e.Err.Error()
+	}
+	detail := ""
+	msg, detail, _ = strings.Cut(msg, "\n")
+	fmt.Fprintf(&b, "revision %s (%s) failed: %s", e.Revision.ID, where, msg)
 	if e.Statement.SQL != "" {
 		fmt.Fprintf(&b, "\n  statement: %s", e.Statement.SQL)
+	}
+	if detail != "" {
+		fmt.Fprintf(&b, "\n%s", detail)
 	}
 	if e.NotRolledBack {
 		cmd := "upgrade"

@@ -101,6 +101,9 @@ func TestMigrationErrorText(t *testing.T) {
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:3) failed: no such table: notes\n  statement: S\n  statements 1..2 of 5 ran and were NOT rolled back; fix and rerun downgrade to resume at statement 3"},
 		{MigrationError{Revision: r, Direction: "up", Statement: sqlsplit.Stmt{SQL: "S", Line: 3}, Total: 5, NotRolledBack: true, Err: cause},
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:3) failed: no such table: notes\n  statement: S\n  no statement of 5 ran before it; fix and rerun upgrade"},
+		{MigrationError{Revision: r, Direction: "up", Statement: sqlsplit.Stmt{SQL: "S", Line: 3}, Err: cause,
+			Message: "out of shared memory (SQLSTATE 53200)\n  hint: You might need to increase max_locks_per_transaction."},
+			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:3) failed: out of shared memory (SQLSTATE 53200)\n  statement: S\n  hint: You might need to increase max_locks_per_transaction."},
 	}
 	for _, tt := range tests {
 		if got := tt.e.Error(); got != tt.want {

@@ -5,13 +5,10 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
@@ -72,7 +69,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		}
 	}
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.PostgreSQL, loadMessage); err != nil {
+		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.PostgreSQL, d.DescribeError); err != nil {
 			return nil, err
 		}
 	}
@@ -100,7 +97,7 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views or types in its search path); retort needs an empty one", dialect.RedactURL(u), n)
 	}
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, tx, f, sqlsplit.PostgreSQL, loadMessage); err != nil {
+		if err := dialect.ExecFile(ctx, tx, f, sqlsplit.PostgreSQL, d.DescribeError); err != nil {
 			return nil, err
 		}
 	}
@@ -155,18 +152,6 @@ func loadSearchPath(u *url.URL) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// loadMessage is the server's own message, with its detail.
-func loadMessage(err error) string {
-	var pe *pgconn.PgError
-	if !errors.As(err, &pe) {
-		return err.Error()
-	}
-	if pe.Detail != "" {
-		return pe.Message + " (" + pe.Detail + ")"
-	}
-	return pe.Message
 }
 
 // loadScratchName names a scratch database; a variable so tests can watch
