@@ -8,6 +8,10 @@ type Schema struct {
 	Views    []*View
 	Triggers []*Trigger
 	Enums    []*Enum // PostgreSQL enum types; empty elsewhere
+	// Server is the reflected server's version string, set by dialects
+	// whose syntax differs between servers (MySQL's INVISIBLE is MariaDB's
+	// IGNORED) so their renderers can choose; "" otherwise. Diff ignores it.
+	Server string
 }
 
 // Table is one base table.

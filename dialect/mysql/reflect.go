@@ -44,6 +44,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	}
 	r.db = db.String
 	r.mariadb = isMariaDB(version)
+	r.s.Server = version
 	for _, step := range []func(context.Context) error{
 		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
 		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,

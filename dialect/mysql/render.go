@@ -17,6 +17,19 @@ type renderer struct {
 	state *schema.Schema
 	used  []bool
 	out   []string
+	// invisible is the index option that hides an index from the
+	// optimizer: INVISIBLE on MySQL 8, IGNORED on MariaDB.
+	invisible string
+}
+
+// invisibleWord picks the server's spelling; a model with no server
+// (built by hand, or an empty database rendered offline) gets MariaDB's,
+// the server retort is tested on.
+func invisibleWord(server string) string {
+	if server != "" && !isMariaDB(server) {
+		return "INVISIBLE"
+	}
+	return "IGNORED"
 }
 
 // Render implements dialect.Dialect.
@@ -26,6 +39,7 @@ func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOp
 		st = current.Clone()
 	}
 	r := &renderer{ops: ops, opts: opts, state: st, used: make([]bool, len(ops))}
+	r.invisible = invisibleWord(st.Server)
 	for i, o := range ops {
 		if r.used[i] {
 			continue
@@ -118,7 +132,7 @@ func (r *renderer) render(i int, o op.Op) error {
 		if name == "" {
 			name = r.opts.Naming.Name("ix", o.Table.Name, partNames(o.Index))
 		}
-		r.emit(fmt.Sprintf("CREATE %sINDEX %s ON %s (%s)%s", indexKind(o.Index), quote(name), tableName(o.Table), indexParts(o.Index.Parts), indexTail(o.Index)))
+		r.emit(fmt.Sprintf("CREATE %sINDEX %s ON %s (%s)%s", indexKind(o.Index), quote(name), tableName(o.Table), indexParts(o.Index.Parts), r.indexTail(o.Index)))
 	case op.DropIndex:
 		if o.Index.Name == "" {
 			return fmt.Errorf("refusing to drop an unnamed index on %s", o.Table)
@@ -188,7 +202,7 @@ func (r *renderer) createTable(t *schema.Table) (string, error) {
 		if name == "" {
 			name = r.opts.Naming.Name("ix", t.Name, partNames(ix))
 		}
-		defs = append(defs, fmt.Sprintf("%sKEY %s (%s)%s", indexKind(ix), quote(name), indexParts(ix.Parts), indexTail(ix)))
+		defs = append(defs, fmt.Sprintf("%sKEY %s (%s)%s", indexKind(ix), quote(name), indexParts(ix.Parts), r.indexTail(ix)))
 	}
 	for _, ck := range t.Checks {
 		defs = append(defs, checkDef(ck))

@@ -132,16 +132,14 @@ func indexKind(ix *schema.Index) string {
 	return ""
 }
 
-// indexTail holds the options after the key parts. INVISIBLE is MySQL's
-// word, IGNORED MariaDB's; Render has no connection, so it writes
-// MariaDB's (see the package report).
-func indexTail(ix *schema.Index) string {
+// indexTail holds the options after the key parts.
+func (r *renderer) indexTail(ix *schema.Index) string {
 	s := ""
 	if strings.EqualFold(ix.Method, "HASH") {
 		s += " USING HASH"
 	}
 	if ix.Invisible {
-		s += " IGNORED"
+		s += " " + r.invisible
 	}
 	return s
 }
