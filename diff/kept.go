@@ -63,17 +63,17 @@ func newKept(from, to *schema.Table, n schema.Naming) *kept {
 	k.names = newNamer(n, to)
 	for _, p := range k.fks.pairs {
 		if to.ForeignKeys[p.want].Name == "" {
-			k.names.take(from.ForeignKeys[p.live].Name)
+			k.names.Take(from.ForeignKeys[p.live].Name)
 		}
 	}
 	for _, p := range uqs.pairs {
 		if to.Uniques[p.want].Name == "" {
-			k.names.take(from.Uniques[p.live].Name)
+			k.names.Take(from.Uniques[p.live].Name)
 		}
 	}
 	for _, p := range cks.pairs {
 		if to.Checks[p.want].Name == "" {
-			k.names.take(from.Checks[p.live].Name)
+			k.names.Take(from.Checks[p.live].Name)
 		}
 	}
 

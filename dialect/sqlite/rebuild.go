@@ -54,7 +54,7 @@ func (r *renderer) flush() error {
 		if t == nil {
 			return fmt.Errorf("table %s vanished from the model", p.ref)
 		}
-		renderNameConstraints(t, r.opts.Naming)
+		r.opts.Naming.NameConstraints(t)
 		for _, ix := range t.Indexes {
 			if ix.Name == "" {
 				ix.Name = renderIndexName(r.cur, t, ix, r.opts.Naming)

@@ -42,7 +42,7 @@ func renderRowidAlias(t *schema.Table) *schema.Column {
 }
 
 // renderCreateTable renders CREATE TABLE name for t, whose constraints
-// must already be named (renderNameConstraints).
+// must already be named (schema.Naming.NameConstraints).
 func renderCreateTable(t *schema.Table, name string) string {
 	var items []string
 	alias := renderRowidAlias(t)

@@ -1,0 +1,39 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNameConstraints(t *testing.T) {
+	tbl := &Table{
+		Name:        "notes",
+		PrimaryKey:  &PrimaryKey{Columns: []string{"id"}},
+		Uniques:     []*Unique{{Columns: []string{"slug"}}, {Name: "kept", Columns: []string{"a"}}},
+		Checks:      []*Check{{Expr: "a > 0"}, {Expr: "b > 0"}},
+		ForeignKeys: []*ForeignKey{{Columns: []string{"author_id"}}, {Columns: []string{"author_id"}}},
+		// An index already holds the name a unique would get.
+		Indexes: []*Index{{Name: "notes_slug_key"}},
+	}
+	Naming{}.NameConstraints(tbl)
+	got := []string{tbl.PrimaryKey.Name, tbl.Uniques[0].Name, tbl.Uniques[1].Name,
+		tbl.Checks[0].Name, tbl.Checks[1].Name, tbl.ForeignKeys[0].Name, tbl.ForeignKeys[1].Name}
+	want := []string{"notes_pkey", "notes_slug_key1", "kept", "notes_check", "notes_check1",
+		"notes_author_id_fkey", "notes_author_id_fkey1"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("names %v, want %v", got, want)
+	}
+}
+
+func TestNamerTemplatesAndLimit(t *testing.T) {
+	nm := Naming{Templates: map[string]string{"ck": "ck_{table}"}}.NewNamer(&Table{Name: "t"})
+	if got := nm.Check(); got != "ck_t" {
+		t.Errorf("check with template = %q", got)
+	}
+	long := strings.Repeat("x", 70)
+	ln := Naming{}.NewNamer(&Table{Name: long})
+	first, second := ln.Check(), ln.Check()
+	if len(first) != 63 || len(second) != 63 || first == second || !strings.HasSuffix(second, "1") {
+		t.Errorf("long names %q (%d), %q (%d): want distinct, 63 bytes", first, len(first), second, len(second))
+	}
+}
