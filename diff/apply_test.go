@@ -245,7 +245,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if o.FK.Name != "" && m.constraintNamed(t, o.FK.Name) {
+		if o.FK.Name != "" && t.HasConstraint(o.FK.Name) {
 			return fmt.Errorf("name %s taken", o.FK.Name)
 		}
 		if err := m.checkFK(t, o.FK); err != nil {
@@ -272,7 +272,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if o.Unique.Name != "" && m.constraintNamed(t, o.Unique.Name) {
+		if o.Unique.Name != "" && t.HasConstraint(o.Unique.Name) {
 			return fmt.Errorf("bad or taken name %q", o.Unique.Name)
 		}
 		t.Uniques = append(t.Uniques, o.Unique)
@@ -296,7 +296,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if o.Check.Name != "" && m.constraintNamed(t, o.Check.Name) {
+		if o.Check.Name != "" && t.HasConstraint(o.Check.Name) {
 			return fmt.Errorf("bad or taken name %q", o.Check.Name)
 		}
 		t.Checks = append(t.Checks, o.Check)
@@ -320,7 +320,7 @@ func (m *sim) apply(o op.Op) error {
 		if err != nil {
 			return err
 		}
-		if m.constraintNamed(t, o.New) {
+		if t.HasConstraint(o.New) {
 			return fmt.Errorf("name %s taken", o.New)
 		}
 		return renameConstraint(t, o.Kind, o.Old, o.New)
@@ -494,25 +494,6 @@ func (m *sim) stillKeyed(t *schema.Table) error {
 		}
 	}
 	return nil
-}
-
-func (m *sim) constraintNamed(t *schema.Table, name string) bool {
-	for _, fk := range t.ForeignKeys {
-		if fk.Name == name {
-			return true
-		}
-	}
-	for _, u := range t.Uniques {
-		if u.Name == name {
-			return true
-		}
-	}
-	for _, c := range t.Checks {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 func renameConstraint(t *schema.Table, kind, old, new string) error {

@@ -47,7 +47,7 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		pk.Columns = append([]string(nil), o.To.Columns...)
 		t.PrimaryKey = &pk
 	case AddForeignKey:
-		if o.FK.Name != "" && applyConstraintNamed(t, o.FK.Name) {
+		if o.FK.Name != "" && t.HasConstraint(o.FK.Name) {
 			return fmt.Errorf("constraint %s already exists on %s", o.FK.Name, t.Name)
 		}
 		t.ForeignKeys = append(t.ForeignKeys, applyCloneFK(o.FK))
@@ -66,7 +66,7 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		}
 		return fmt.Errorf("no foreign key %s on %s", o.Name, t.Name)
 	case AddUnique:
-		if o.Unique.Name != "" && applyConstraintNamed(t, o.Unique.Name) {
+		if o.Unique.Name != "" && t.HasConstraint(o.Unique.Name) {
 			return fmt.Errorf("constraint %s already exists on %s", o.Unique.Name, t.Name)
 		}
 		u := *o.Unique
@@ -80,7 +80,7 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		}
 		t.Uniques = append(t.Uniques[:i:i], t.Uniques[i+1:]...)
 	case AddCheck:
-		if o.Check.Name != "" && applyConstraintNamed(t, o.Check.Name) {
+		if o.Check.Name != "" && t.HasConstraint(o.Check.Name) {
 			return fmt.Errorf("constraint %s already exists on %s", o.Check.Name, t.Name)
 		}
 		c := *o.Check
@@ -156,30 +156,8 @@ func applySameExpr(a, b string) bool {
 	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
-func applyConstraintNamed(t *schema.Table, name string) bool {
-	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
-		return true
-	}
-	for _, fk := range t.ForeignKeys {
-		if fk.Name == name {
-			return true
-		}
-	}
-	for _, u := range t.Uniques {
-		if u.Name == name {
-			return true
-		}
-	}
-	for _, c := range t.Checks {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 func applyRenameConstraint(t *schema.Table, o RenameConstraint) error {
-	if applyConstraintNamed(t, o.New) {
+	if t.HasConstraint(o.New) {
 		return fmt.Errorf("constraint %s already exists on %s", o.New, t.Name)
 	}
 	switch o.Kind {

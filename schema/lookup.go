@@ -108,3 +108,27 @@ func equalFold(a, b []string) bool {
 	}
 	return true
 }
+
+// HasConstraint reports whether t has a primary key, foreign key, unique
+// or check constraint of that name.
+func (t *Table) HasConstraint(name string) bool {
+	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
+		return true
+	}
+	for _, fk := range t.ForeignKeys {
+		if fk.Name == name {
+			return true
+		}
+	}
+	for _, u := range t.Uniques {
+		if u.Name == name {
+			return true
+		}
+	}
+	for _, c := range t.Checks {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
