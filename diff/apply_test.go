@@ -282,8 +282,8 @@ func (m *sim) apply(o op.Op) error {
 			return err
 		}
 		for i, u := range t.Uniques {
-			if (o.Unique.Name != "" && u.Name == o.Unique.Name) || (o.Unique.Name == "" && u.Name == "" && equalFold(u.Columns, o.Unique.Columns)) {
-				if !equalFold(u.Columns, o.Unique.Columns) || !sameUniqueOptions(u, o.Unique) {
+			if (o.Unique.Name != "" && u.Name == o.Unique.Name) || (o.Unique.Name == "" && u.Name == "" && schema.SameColumns(u.Columns, o.Unique.Columns)) {
+				if !schema.SameColumns(u.Columns, o.Unique.Columns) || !sameUniqueOptions(u, o.Unique) {
 					return fmt.Errorf("unique differs")
 				}
 				t.Uniques = append(t.Uniques[:i:i], t.Uniques[i+1:]...)

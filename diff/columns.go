@@ -62,7 +62,7 @@ func samePrimaryKey(a, b *schema.PrimaryKey) bool {
 	if a == nil || len(a.Columns) == 0 || b == nil || len(b.Columns) == 0 {
 		return (a == nil || len(a.Columns) == 0) && (b == nil || len(b.Columns) == 0)
 	}
-	return equalFold(a.Columns, b.Columns)
+	return schema.SameColumns(a.Columns, b.Columns)
 }
 
 // diffColumns fills the column part of a kept table's changes.

@@ -3,6 +3,7 @@ package diff
 import (
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
+	"strings"
 )
 
 // kept is a table present on both sides and the changes found for it.
@@ -47,7 +48,7 @@ func newKept(from, to *schema.Table, n schema.Naming) *kept {
 		nLive: len(from.Uniques), nWant: len(to.Uniques),
 		liveName: func(i int) string { return from.Uniques[i].Name },
 		wantName: func(i int) string { return to.Uniques[i].Name },
-		same:     func(l, w int) bool { return equalFold(from.Uniques[l].Columns, to.Uniques[w].Columns) },
+		same:     func(l, w int) bool { return schema.SameColumns(from.Uniques[l].Columns, to.Uniques[w].Columns) },
 		equal:    func(l, w int) bool { return sameUniqueOptions(from.Uniques[l], to.Uniques[w]) },
 	}.run()
 	cks := matcher{
@@ -101,7 +102,7 @@ func (k *kept) diffUniques(m matching) {
 	for _, p := range m.pairs {
 		l, w := from[p.live], to[p.want]
 		switch {
-		case !equalFold(l.Columns, w.Columns) || !sameUniqueOptions(l, w):
+		case !schema.SameColumns(l.Columns, w.Columns) || !sameUniqueOptions(l, w):
 			drop(l)
 			add(w, l.Name)
 		case l.Name != "" && w.Name != "" && l.Name != w.Name:
@@ -140,20 +141,18 @@ func (k *kept) diffChecks(m matching) {
 // original SQL text.
 func sameIndex(a, b *schema.Index) bool {
 	if a.Unique != b.Unique || a.Where != b.Where || a.Invisible != b.Invisible ||
-		!equalFoldOne(a.Method, b.Method) || len(a.Parts) != len(b.Parts) {
+		!strings.EqualFold(a.Method, b.Method) || len(a.Parts) != len(b.Parts) {
 		return false
 	}
 	for i, p := range a.Parts {
 		q := b.Parts[i]
-		if !equalFoldOne(p.Column, q.Column) || p.Expr != q.Expr || p.Desc != q.Desc ||
+		if !strings.EqualFold(p.Column, q.Column) || p.Expr != q.Expr || p.Desc != q.Desc ||
 			p.Collation != q.Collation || p.OpClass != q.OpClass || p.Prefix != q.Prefix {
 			return false
 		}
 	}
 	return true
 }
-
-func equalFoldOne(a, b string) bool { return equalFold([]string{a}, []string{b}) }
 
 func (k *kept) diffIndexes() {
 	from, to := k.from.Indexes, k.to.Indexes

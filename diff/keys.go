@@ -78,18 +78,6 @@ func (s colSet) hitsAll(cols []string) bool {
 	return true
 }
 
-func equalFold(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // indexColumns returns the plain columns of an index, or nil when a part
 // is an expression (no foreign key can rely on it).
 func indexColumns(ix *schema.Index) []string {

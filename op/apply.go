@@ -110,19 +110,6 @@ func applyWithout[T any](xs []T, drop func(T) bool) []T {
 	return out
 }
 
-// applySameCols compares column lists the way SQL compares identifiers.
-func applySameCols(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 func applyHasCol(cols []string, name string) bool {
 	for _, c := range cols {
 		if strings.EqualFold(c, name) {

@@ -74,7 +74,7 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		t.Uniques = append(t.Uniques, &u)
 	case DropUnique:
 		i := applyFind(t.Uniques, o.Unique.Name, func(u *schema.Unique) string { return u.Name },
-			func(u *schema.Unique) bool { return applySameCols(u.Columns, o.Unique.Columns) })
+			func(u *schema.Unique) bool { return schema.SameColumns(u.Columns, o.Unique.Columns) })
 		if i < 0 {
 			return fmt.Errorf("no unique %s%v on %s", o.Unique.Name, o.Unique.Columns, t.Name)
 		}

@@ -2,6 +2,7 @@ package op
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -109,7 +110,7 @@ func findColumn(t *schema.Table, name string) (*schema.Column, error) {
 		return c, nil
 	}
 	for _, c := range t.Columns {
-		if equalFoldASCII(c.Name, name) {
+		if strings.EqualFold(c.Name, name) {
 			return c, nil
 		}
 	}
@@ -120,5 +121,3 @@ func cloneColumn(c *schema.Column) *schema.Column {
 	t := (&schema.Table{Columns: []*schema.Column{c}}).Clone()
 	return t.Columns[0]
 }
-
-func equalFoldASCII(a, b string) bool { return applySameCols([]string{a}, []string{b}) }

@@ -93,7 +93,7 @@ func (b *Builder) DropForeignKeyOn(table string, cols []string, refTable string)
 	return b.onTable(table, func(t *schema.Table, ref Ref) ([]Op, error) {
 		var found []*schema.ForeignKey
 		for _, fk := range t.ForeignKeys {
-			if applySameCols(fk.Columns, cols) && strings.EqualFold(fk.RefTable, refTable) {
+			if schema.SameColumns(fk.Columns, cols) && strings.EqualFold(fk.RefTable, refTable) {
 				found = append(found, fk)
 			}
 		}

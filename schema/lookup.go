@@ -84,7 +84,7 @@ func MatchType(m string) string {
 // same referenced columns: the identity used to match unnamed keys.
 func (fk *ForeignKey) SameTarget(o *ForeignKey) bool {
 	return fk.RefSchema == o.RefSchema && fk.RefTable == o.RefTable &&
-		equalFold(fk.Columns, o.Columns) && equalFold(fk.RefColumns, o.RefColumns)
+		SameColumns(fk.Columns, o.Columns) && SameColumns(fk.RefColumns, o.RefColumns)
 }
 
 // SameOptions reports whether two foreign keys behave the same: actions,
@@ -97,7 +97,9 @@ func (fk *ForeignKey) SameOptions(o *ForeignKey) bool {
 		MatchType(fk.Match) == MatchType(o.Match)
 }
 
-func equalFold(a, b []string) bool {
+// SameColumns compares column lists the way SQL compares identifiers:
+// same length, same order, case-insensitively.
+func SameColumns(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}

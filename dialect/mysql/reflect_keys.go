@@ -177,7 +177,7 @@ func implicitFor(t *schema.Table, ix *schema.Index) *schema.ForeignKey {
 	}
 	cols := partColumns(ix)
 	for _, fk := range t.ForeignKeys {
-		if !sameFold(cols, fk.Columns) {
+		if !schema.SameColumns(cols, fk.Columns) {
 			continue
 		}
 		if strings.EqualFold(ix.Name, fk.Name) || isColumnName(ix.Name, fk.Columns[0]) {
@@ -199,18 +199,6 @@ func isColumnName(name, col string) bool {
 	}
 	for _, c := range rest {
 		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func sameFold(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
 			return false
 		}
 	}

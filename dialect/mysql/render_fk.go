@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"fmt"
+	"github.com/retortdb/retort/schema"
 
 	"github.com/retortdb/retort/op"
 )
@@ -102,12 +103,12 @@ func (r *renderer) implicitIndex(o op.DropForeignKey, at int) string {
 		return ""
 	}
 	for _, fk := range t.ForeignKeys {
-		if fk.Name != o.FK.Name && sameFold(fk.Columns, o.FK.Columns) {
+		if fk.Name != o.FK.Name && schema.SameColumns(fk.Columns, o.FK.Columns) {
 			return ""
 		}
 	}
 	for _, later := range r.ops[at+1:] {
-		if a, ok := later.(op.AddForeignKey); ok && a.Table == o.Table && sameFold(a.FK.Columns, o.FK.Columns) {
+		if a, ok := later.(op.AddForeignKey); ok && a.Table == o.Table && schema.SameColumns(a.FK.Columns, o.FK.Columns) {
 			return ""
 		}
 	}

@@ -125,7 +125,7 @@ func (st *reflState) assignUniques(t *schema.Table, d *reflTableDDL, rs []*reflI
 			u.Columns = append(u.Columns, p.name)
 		}
 		for i, du := range d.Uniques {
-			if !used[i] && reflSameCols(du.Columns, u.Columns) {
+			if !used[i] && schema.SameColumns(du.Columns, u.Columns) {
 				used[i] = true
 				u.Name = du.Name
 				break
@@ -133,18 +133,6 @@ func (st *reflState) assignUniques(t *schema.Table, d *reflTableDDL, rs []*reflI
 		}
 		t.Uniques = append(t.Uniques, u)
 	}
-}
-
-func reflSameCols(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // foreignKeys reads every foreign key of every table in one query. SQLite
@@ -204,7 +192,7 @@ func reflMatchFKs(fks []*schema.ForeignKey, ddl []reflFKDDL) {
 	used := make([]bool, len(ddl))
 	for _, fk := range fks {
 		for i, d := range ddl {
-			if used[i] || !strings.EqualFold(d.RefTable, fk.RefTable) || !reflSameCols(d.Columns, fk.Columns) {
+			if used[i] || !strings.EqualFold(d.RefTable, fk.RefTable) || !schema.SameColumns(d.Columns, fk.Columns) {
 				continue
 			}
 			used[i] = true
