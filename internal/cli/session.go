@@ -35,8 +35,10 @@ func openSession(g *globals, p *printer) (*session, error) {
 		dir = g.dir
 	}
 	s := &session{cfg: cfg, dir: dir, p: p}
-	// Revision files split with the target dialect's lexing rules when the
-	// URL is known; history and heads also work without one.
+	// Revisions are parsed before any connection, so a malformed file fails
+	// with nothing touched (the library parses them again when it opens the
+	// database). They are split with the target dialect's lexing rules when
+	// the URL is known; history and heads also work without one.
 	split := sqlsplit.PostgreSQL
 	if _, d, err := s.databaseURL(g); err == nil {
 		split = dialect.SplitOptionsOf(d)
