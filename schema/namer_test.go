@@ -37,3 +37,10 @@ func TestNamerTemplatesAndLimit(t *testing.T) {
 		t.Errorf("long names %q (%d), %q (%d): want distinct, 63 bytes", first, len(first), second, len(second))
 	}
 }
+
+func TestIndexName(t *testing.T) {
+	ix := &Index{Parts: []IndexPart{{Column: "a"}, {Expr: "lower(b)"}}}
+	if got := (Naming{}).IndexName("t", ix); got != "t_a_expr_idx" {
+		t.Errorf("IndexName = %q", got)
+	}
+}

@@ -35,3 +35,17 @@ func (n Naming) Name(kind, table string, columns []string) string {
 	}
 	return name
 }
+
+// IndexName is the convention's name for an index on table; expression
+// parts count as "expr".
+func (n Naming) IndexName(table string, ix *Index) string {
+	cols := make([]string, 0, len(ix.Parts))
+	for _, p := range ix.Parts {
+		if p.Column != "" {
+			cols = append(cols, p.Column)
+		} else {
+			cols = append(cols, "expr")
+		}
+	}
+	return n.Name("ix", table, cols)
+}

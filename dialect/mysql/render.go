@@ -130,7 +130,7 @@ func (r *renderer) render(i int, o op.Op) error {
 	case op.CreateIndex:
 		name := o.Index.Name
 		if name == "" {
-			name = r.opts.Naming.Name("ix", o.Table.Name, partNames(o.Index))
+			name = r.opts.Naming.IndexName(o.Table.Name, o.Index)
 		}
 		r.emit(fmt.Sprintf("CREATE %sINDEX %s ON %s (%s)%s", indexKind(o.Index), quote(name), tableName(o.Table), indexParts(o.Index.Parts), r.indexTail(o.Index)))
 	case op.DropIndex:
@@ -170,18 +170,6 @@ func viewName(v *schema.View) string {
 	return quote(v.Schema) + "." + quote(v.Name)
 }
 
-func partNames(ix *schema.Index) []string {
-	var cols []string
-	for _, p := range ix.Parts {
-		if p.Column != "" {
-			cols = append(cols, p.Column)
-		} else {
-			cols = append(cols, "expr")
-		}
-	}
-	return cols
-}
-
 func (r *renderer) createTable(t *schema.Table) (string, error) {
 	var defs []string
 	for _, c := range t.Columns {
@@ -200,7 +188,7 @@ func (r *renderer) createTable(t *schema.Table) (string, error) {
 	for _, ix := range t.Indexes {
 		name := ix.Name
 		if name == "" {
-			name = r.opts.Naming.Name("ix", t.Name, partNames(ix))
+			name = r.opts.Naming.IndexName(t.Name, ix)
 		}
 		defs = append(defs, fmt.Sprintf("%sKEY %s (%s)%s", indexKind(ix), quote(name), indexParts(ix.Parts), r.indexTail(ix)))
 	}

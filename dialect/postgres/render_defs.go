@@ -148,7 +148,11 @@ func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 	if ix.Unique {
 		b.WriteString("UNIQUE ")
 	}
-	fmt.Fprintf(&b, "INDEX %s ON %s", quote(r.name("ix", t.Name, ix.Name, partNames(ix))), tableName(t))
+	name := ix.Name
+	if name == "" {
+		name = r.opts.Naming.IndexName(t.Name, ix)
+	}
+	fmt.Fprintf(&b, "INDEX %s ON %s", quote(name), tableName(t))
 	if ix.Method != "" && !strings.EqualFold(ix.Method, "btree") {
 		b.WriteString(" USING " + quote(ix.Method))
 	}
@@ -174,18 +178,6 @@ func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 		b.WriteString(" WHERE " + ix.Where)
 	}
 	return b.String()
-}
-
-func partNames(ix *schema.Index) []string {
-	var cols []string
-	for _, p := range ix.Parts {
-		if p.Column != "" {
-			cols = append(cols, p.Column)
-		} else {
-			cols = append(cols, "expr")
-		}
-	}
-	return cols
 }
 
 func (r *renderer) alterPrimaryKey(o op.AlterPrimaryKey) error {

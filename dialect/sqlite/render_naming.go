@@ -9,15 +9,7 @@ import (
 // renderIndexName names an unnamed index; index names are database-wide
 // in SQLite, so it checks every table.
 func renderIndexName(s *schema.Schema, t *schema.Table, ix *schema.Index, naming schema.Naming) string {
-	var cols []string
-	for _, p := range ix.Parts {
-		if p.Column != "" {
-			cols = append(cols, p.Column)
-		} else {
-			cols = append(cols, "expr")
-		}
-	}
-	base := naming.Name("ix", t.Name, cols)
+	base := naming.IndexName(t.Name, ix)
 	taken := func(name string) bool {
 		for _, x := range s.Tables {
 			if x.Index(name) != nil {
