@@ -42,12 +42,18 @@ type Plan struct {
 	// Body runs inside the transaction (or one statement at a time where
 	// DDL is not transactional).
 	Body []string
-	// Deferred runs in a second transaction after Body commits
+	// Deferred runs after the body committed and the revision was recorded
 	// (PostgreSQL's VALIDATE CONSTRAINT, so the short first transaction is
-	// all that holds the exclusive lock). The revision is recorded in this
-	// second transaction: a failed validation leaves it unapplied and a
-	// rerun redoes both.
+	// all that holds the exclusive lock). Until it succeeds, retort_progress
+	// marks the revision's validation as pending; a rerun only runs what of
+	// Deferred is left.
 	Deferred []string
+	// PreChecks are queries run before anything of the revision; a row
+	// refuses the revision with nothing changed (PostgreSQL: orphan rows a
+	// deferred validation would reject). A PreCheck that fails to run (its
+	// table is created by the revision itself) is skipped: Deferred still
+	// catches the violation.
+	PreChecks []string
 	// Checks are queries run before COMMIT; any row they return fails the
 	// revision and rolls it back (SQLite's PRAGMA foreign_key_check).
 	Checks []string
@@ -55,8 +61,10 @@ type Plan struct {
 	// committed or rolled back.
 	After []string
 	// NoTransaction is set when a statement cannot run inside a transaction
-	// (PostgreSQL CREATE INDEX CONCURRENTLY); the body then runs statement
-	// by statement with progress recorded, as on MySQL.
+	// (PostgreSQL CREATE INDEX CONCURRENTLY, all DDL on MySQL): the runner
+	// then runs each statement that commits on its own alone, marked in
+	// flight, and groups the others into transactions that also record the
+	// progress (see ImplicitCommitter and docs/execution.md).
 	NoTransaction bool
 }
 

@@ -1,22 +1,70 @@
 package dialect
 
-// Optional interfaces for dialects whose DDL is not transactional (MySQL):
-// the runner runs such revisions statement by statement with recorded
-// progress, and these let it do so exactly once.
+import "context"
+
+// Optional interfaces for statements that commit on their own (all DDL on
+// MySQL; CREATE INDEX CONCURRENTLY and friends on PostgreSQL). The runner
+// runs them one at a time, marked in retort_progress as in flight before
+// they start, and after a crash finds out from the catalog whether the
+// interrupted one took effect. docs/execution.md describes the whole
+// state machine.
 
 // ImplicitCommitter tells which statements commit on their own. The
-// runner wraps every other statement in a transaction together with its
-// progress record, so a data change is never done twice after a crash.
-// Dialects that do not implement it are assumed to commit every statement
-// implicitly.
+// runner runs every other statement in a transaction together with its
+// progress record, so it is never done twice after a crash. Dialects that
+// do not implement it are assumed to commit every statement implicitly
+// when a plan is not transactional.
 type ImplicitCommitter interface {
 	CommitsImplicitly(stmt string) bool
 }
 
-// ResumeClassifier recognizes the error a DDL statement gives when it
-// already took effect: when a run is resumed, the statement that was
-// running when the process died may have completed without its progress
-// being recorded.
-type ResumeClassifier interface {
-	AlreadyApplied(err error) bool
+// Effect says how the runner can tell whether an interrupted statement
+// that commits on its own took effect.
+type Effect int
+
+const (
+	// EffectOpaque: the reflected schema does not show the statement's
+	// effect and running it twice is not harmless. After an interruption
+	// the user decides (retort resolve).
+	EffectOpaque Effect = iota
+	// EffectSchema: the statement is atomic and, when it succeeds,
+	// changes the reflected schema or is harmless to repeat (CREATE TABLE
+	// IF NOT EXISTS). The runner compares a fingerprint of the reflected
+	// schema taken before it started with the live one.
+	EffectSchema
+	// EffectRepeatable: running it again is harmless (ANALYZE, VACUUM).
+	EffectRepeatable
+)
+
+// Resumer classifies statements and errors for resuming a run.
+type Resumer interface {
+	// Effect classifies a statement that commits on its own.
+	Effect(stmt string) Effect
+	// Rejected reports whether err is the server's own refusal of the
+	// statement, after which it had no effect, as opposed to a lost
+	// connection or a cancellation, after which it may have.
+	Rejected(err error) bool
+}
+
+// InFlightVerdict is what the catalog says of an interrupted statement.
+type InFlightVerdict int
+
+const (
+	// InFlightUnknown: the checker does not know this kind of statement.
+	InFlightUnknown InFlightVerdict = iota
+	// InFlightApplied: the statement's whole effect is present.
+	InFlightApplied
+	// InFlightNotApplied: nothing of it is left; run the cleanup
+	// statements, then the statement again.
+	InFlightNotApplied
+)
+
+// InFlightChecker knows, for some statements, how to prove from the
+// catalog whether they took effect (PostgreSQL: an index built
+// CONCURRENTLY exists and is valid).
+type InFlightChecker interface {
+	// CheckInFlight inspects the catalog for stmt. cleanup, with
+	// InFlightNotApplied, removes what a failed attempt left (an invalid
+	// index) and runs before the statement is retried.
+	CheckInFlight(ctx context.Context, q Querier, stmt string) (v InFlightVerdict, cleanup []string, err error)
 }

@@ -2,8 +2,11 @@ package runner
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
@@ -21,11 +24,14 @@ type job struct {
 	src   map[string]sqlsplit.Stmt // statement text -> where it is in the file
 	start time.Time
 	l     *logLine
+	// expect is the heads the plan was made for; anything else inside the
+	// revision's transaction means another run moved the database.
+	expect []string
 }
 
-// apply runs one revision in direction dir; ran is false when another
-// process had already done it.
-func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string) (ran bool, err error) {
+// newJob prepares rev for direction dir: its statements (a Go revision's
+// rendered against the live schema on conn) arranged by the dialect.
+func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string) (*job, error) {
 	stmts := rev.Upgrade
 	if dir == dirDown {
 		stmts = rev.Downgrade
@@ -38,25 +44,45 @@ func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revisi
 			src[s.SQL] = s
 		}
 	}
-	if rev.IsGo() {
-		// Before the transaction: the plan may need statements ahead of BEGIN.
+	if rev.IsGo() && conn != nil {
+		var err error
 		if texts, err = r.goStatements(ctx, conn, rev, dir); err != nil {
-			return false, err
+			return nil, err
 		}
 	}
-	j := &job{r: r, conn: conn, rev: rev, dir: dir, plan: r.Dialect.Prepare(texts), src: src, start: time.Now()}
+	return &job{r: r, conn: conn, rev: rev, dir: dir, plan: r.Dialect.Prepare(texts), src: src, start: time.Now()}, nil
+}
+
+// apply runs one revision in direction dir on top of heads expect; ran is
+// false when another process had already done it.
+func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string, expect []string) (ran bool, err error) {
+	j, err := r.newJob(ctx, conn, rev, dir)
+	if err != nil {
+		return false, err
+	}
+	j.expect = expect
 	l := r.logStart(rev, dir)
 	j.l = l
 	defer func() { l.end(ran, err, time.Since(j.start)) }()
+	defer func() { ran, err = j.truth(ctx, ran, err) }()
 	defer j.after(ctx, &err)
 	if err := j.execList(ctx, j.plan.Before, 0, false); err != nil {
 		return false, err
 	}
-	if !r.Dialect.TransactionalDDL() || j.plan.NoTransaction {
-		return j.runStepwise(ctx, l)
+	if j.transactional() {
+		return j.runTx(ctx)
 	}
-	return j.runTx(ctx, l)
+	return j.runStepwise(ctx)
 }
+
+// transactional reports whether the whole body runs in one transaction.
+func (j *job) transactional() bool {
+	return j.r.Dialect.TransactionalDDL() && !j.plan.NoTransaction
+}
+
+// statements is the plan's Body then Deferred: what retort_progress
+// counts.
+func (j *job) statements() []string { return slices.Concat(j.plan.Body, j.plan.Deferred) }
 
 // stmt returns where text comes from in the revision file.
 func (j *job) stmt(text string) sqlsplit.Stmt {
@@ -74,14 +100,26 @@ func (j *job) fail(text string, executed, total int, notRolledBack bool, err err
 
 // execList runs statements; offset numbers them for errors.
 func (j *job) execList(ctx context.Context, stmts []string, offset int, notRolledBack bool) error {
+	total := offset + len(stmts)
+	if len(j.plan.Body)+len(j.plan.Deferred) > total {
+		total = len(j.plan.Body) + len(j.plan.Deferred)
+	}
 	for i, s := range stmts {
-		j.r.logStatement(s)
-		done := j.l.step(offset+i+1, offset+len(stmts), s)
-		_, err := j.conn.ExecContext(ctx, s)
-		done()
-		if err != nil {
-			return j.fail(s, offset+i, offset+len(stmts), notRolledBack, err)
+		if err := j.exec(ctx, s, offset+i, total, notRolledBack); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// exec runs statement number i (0-based) of total.
+func (j *job) exec(ctx context.Context, s string, i, total int, notRolledBack bool) error {
+	j.r.logStatement(s)
+	done := j.l.step(i+1, total, s)
+	_, err := j.conn.ExecContext(ctx, s)
+	done()
+	if err != nil {
+		return j.fail(s, i, total, notRolledBack, err)
 	}
 	return nil
 }
@@ -102,6 +140,16 @@ func (j *job) after(ctx context.Context, errp *error) {
 func (j *job) done(current []string) bool {
 	applied := j.r.Graph.Applied(current)[j.rev.ID]
 	return applied == (j.dir == dirUp)
+}
+
+// moved checks, inside the revision's transaction or under the lock, that
+// the recorded heads are still those the plan was made for.
+func (j *job) moved(current []string) error {
+	if j.expect == nil || slices.Equal(current, j.expect) {
+		return nil
+	}
+	return fmt.Errorf("revision %s was not %s: the recorded revisions changed during this run (planned at %s, now %s), so another migration ran at the same time; nothing of it ran, run the command again",
+		j.rev.ID, map[string]string{dirUp: "applied", dirDown: "reverted"}[j.dir], headsText(j.expect), headsText(current))
 }
 
 // record is the bookkeeping for this revision on top of current.
@@ -132,4 +180,31 @@ func (j *job) checks(ctx context.Context, executed int, notRolledBack bool) erro
 		}
 	}
 	return nil
+}
+
+// preChecks runs Plan.PreChecks before anything of the revision; rows
+// refuse it. A query that cannot run (the revision creates its table) is
+// skipped: the deferred validation still catches the rows.
+func (j *job) preChecks(ctx context.Context) error {
+	for _, q := range j.plan.PreChecks {
+		j.r.logStatement(q)
+		found, err := queryRows(ctx, j.conn, q, 10)
+		if err != nil || len(found) == 0 {
+			continue
+		}
+		err = fmt.Errorf("%d or more existing row(s) would violate a foreign key the revision adds, so nothing ran; fix or delete them first: %s", len(found), joinRows(found))
+		return j.fail(q, 0, len(j.statements()), false, err)
+	}
+	return nil
+}
+
+// sumOf is the checksum of the first n statements, which a resumed run
+// compares to tell whether what already ran was edited since.
+func sumOf(stmts []string, n int) string {
+	h := sha256.New()
+	for _, s := range stmts[:min(n, len(stmts))] {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
 }

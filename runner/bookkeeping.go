@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -24,7 +25,7 @@ func (b book) ensure(ctx context.Context, q dialect.Querier) error {
 			return fmt.Errorf("creating retort's bookkeeping tables failed: %w\n  statement: %s", err, s)
 		}
 	}
-	return nil
+	return b.upgradeProgress(ctx, q)
 }
 
 // heads returns the recorded heads, sorted; missing tables mean base.
@@ -126,44 +127,95 @@ func (b book) write(ctx context.Context, q dialect.Querier, rec record) error {
 	return nil
 }
 
-// progress is a partial non-transactional run.
+// progress is a revision run that is not finished: a stepwise run part
+// way through its statements, or a recorded revision whose deferred
+// statements (validations) are pending.
 type progress struct {
 	direction string
 	checksum  string
-	done      int
+	done      int // statements of Body+Deferred that took effect
+	// inFlight is the 1-based number of a statement that commits on its
+	// own and was started but not seen to finish (0: none); before is the
+	// fingerprint of the reflected schema taken just before it.
+	inFlight int
+	before   string
+	// doneSum is the checksum of the statements done (and the one in
+	// flight), so an edit of the file after them does not block a resume.
+	doneSum string
+	// pending are the deferred statements still to run of a recorded
+	// revision, kept as text: a Go revision renders differently once its
+	// body ran, and the file may change meanwhile.
+	pending []string
+}
+
+// progressColumns are retort_progress's columns after the first four; a
+// table made by an older retort gets them added by ensure.
+var progressColumns = []struct{ name, typ string }{
+	{"in_flight", "INTEGER"}, {"before_schema", "VARCHAR(64)"}, {"done_checksum", "VARCHAR(64)"}, {"pending", "TEXT"},
+}
+
+// upgradeProgress adds the columns an older retort_progress lacks.
+func (b book) upgradeProgress(ctx context.Context, q dialect.Querier) error {
+	if rows, err := q.QueryContext(ctx, "SELECT in_flight, before_schema, done_checksum, pending FROM retort_progress WHERE 1 = 0"); err == nil {
+		return rows.Close()
+	}
+	for _, c := range progressColumns {
+		s := "ALTER TABLE retort_progress ADD COLUMN " + c.name + " " + c.typ
+		probe, err := q.QueryContext(ctx, "SELECT "+c.name+" FROM retort_progress WHERE 1 = 0")
+		if err == nil {
+			probe.Close()
+			continue
+		}
+		if _, err := q.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("adding column %s to retort_progress failed: %w\n  statement: %s", c.name, err, s)
+		}
+	}
+	return nil
 }
 
 // getProgress returns the progress row of a revision, if any.
 func (b book) getProgress(ctx context.Context, q dialect.Querier, rev string) (*progress, error) {
 	p := &progress{}
+	var inFlight sql.NullInt64
+	var before, doneSum, pending sql.NullString
 	err := q.QueryRowContext(ctx,
-		"SELECT direction, checksum, statements_done FROM retort_progress WHERE revision = "+b.ph(1), rev).
-		Scan(&p.direction, &p.checksum, &p.done)
+		"SELECT direction, checksum, statements_done, in_flight, before_schema, done_checksum, pending FROM retort_progress WHERE revision = "+b.ph(1), rev).
+		Scan(&p.direction, &p.checksum, &p.done, &inFlight, &before, &doneSum, &pending)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading retort_progress for revision %s failed: %w", rev, err)
 	}
+	p.inFlight, p.before, p.doneSum = int(inFlight.Int64), before.String, doneSum.String
+	if pending.String != "" {
+		if err := json.Unmarshal([]byte(pending.String), &p.pending); err != nil {
+			return nil, fmt.Errorf("reading the pending statements of revision %s in retort_progress failed: %w", rev, err)
+		}
+	}
 	return p, nil
 }
 
-func (b book) startProgress(ctx context.Context, q dialect.Querier, rev string, p progress) error {
+// putProgress replaces the progress row of a revision.
+func (b book) putProgress(ctx context.Context, q dialect.Querier, rev string, p progress) error {
 	if err := b.clearProgress(ctx, q, rev); err != nil {
 		return err
 	}
-	_, err := q.ExecContext(ctx, fmt.Sprintf(
-		"INSERT INTO retort_progress (revision, direction, checksum, statements_done) VALUES (%s, %s, %s, %s)",
-		b.ph(1), b.ph(2), b.ph(3), b.ph(4)), rev, p.direction, p.checksum, p.done)
-	if err != nil {
-		return fmt.Errorf("recording progress of revision %s in retort_progress failed: %w", rev, err)
+	var inFlight, pending any
+	if p.inFlight > 0 {
+		inFlight = p.inFlight
 	}
-	return nil
-}
-
-func (b book) setProgress(ctx context.Context, q dialect.Querier, rev string, done int) error {
+	if len(p.pending) > 0 {
+		data, err := json.Marshal(p.pending)
+		if err != nil {
+			return fmt.Errorf("recording the pending statements of revision %s failed: %w", rev, err)
+		}
+		pending = string(data)
+	}
 	_, err := q.ExecContext(ctx, fmt.Sprintf(
-		"UPDATE retort_progress SET statements_done = %s WHERE revision = %s", b.ph(1), b.ph(2)), done, rev)
+		"INSERT INTO retort_progress (revision, direction, checksum, statements_done, in_flight, before_schema, done_checksum, pending) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+		b.ph(1), b.ph(2), b.ph(3), b.ph(4), b.ph(5), b.ph(6), b.ph(7), b.ph(8)),
+		rev, p.direction, p.checksum, p.done, inFlight, p.before, p.doneSum, pending)
 	if err != nil {
 		return fmt.Errorf("recording progress of revision %s in retort_progress failed: %w", rev, err)
 	}

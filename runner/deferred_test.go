@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
@@ -21,17 +22,17 @@ func (d deferLast) Prepare(stmts []string) dialect.Plan {
 	return p
 }
 
-// TestDeferredFailureLeavesUnapplied: the body commits on its own, a
-// failing deferred statement leaves the revision unrecorded, and a rerun
-// redoes both.
-func TestDeferredFailureLeavesUnapplied(t *testing.T) {
+// TestDeferredFailureLeavesPending: the body and its record commit
+// together; a failing deferred statement leaves the revision recorded with
+// it pending, and a rerun runs only it (the body never twice).
+func TestDeferredFailureLeavesPending(t *testing.T) {
 	forEach(t, func(t *testing.T, tg target, u *url.URL) {
 		ctx := context.Background()
 		tg.d = deferLast{tg.d}
 		revs := []rev{
 			blocked[0],
 			{id: "f2", parents: "f1", msg: "deferred",
-				up:   "CREATE TABLE IF NOT EXISTS made (id INTEGER PRIMARY KEY);\nINSERT INTO blocker (id) VALUES (1);",
+				up:   "CREATE TABLE made (id INTEGER PRIMARY KEY);\nINSERT INTO made (id) VALUES (1);\nINSERT INTO blocker (id) VALUES (1);",
 				down: "DROP TABLE made;"},
 		}
 		r := newRunner(t, tg, u, revs...)
@@ -41,13 +42,14 @@ func TestDeferredFailureLeavesUnapplied(t *testing.T) {
 		if _, err := r.DB.Exec("INSERT INTO blocker (id) VALUES (1)"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := r.Upgrade(ctx, "head"); err == nil {
-			t.Fatal("failing deferred statement did not fail the revision")
+		done, err := r.Upgrade(ctx, "head")
+		if err == nil || !strings.Contains(err.Error(), "1 deferred statement(s) from this one on are pending") {
+			t.Fatalf("err = %v, want the pending deferred statement explained", err)
 		}
-		mustCurrent(t, r, "f1")
-		if !hasTable(r.DB, "made") {
-			t.Fatal("the body did not commit before the deferred statements")
+		if ids(done) != "f2" {
+			t.Fatalf("reported applied %q, want f2 (its body is recorded)", ids(done))
 		}
+		mustCurrent(t, r, "f2")
 		if _, err := r.DB.Exec("DELETE FROM blocker"); err != nil {
 			t.Fatal(err)
 		}
@@ -59,5 +61,19 @@ func TestDeferredFailureLeavesUnapplied(t *testing.T) {
 		if err := r.DB.QueryRow("SELECT COUNT(*) FROM blocker").Scan(&n); err != nil || n != 1 {
 			t.Fatalf("blocker rows %d %v: deferred statement not rerun", n, err)
 		}
+		if err := r.DB.QueryRow("SELECT COUNT(*) FROM made").Scan(&n); err != nil || n != 1 {
+			t.Fatalf("made rows %d %v: the body ran twice", n, err)
+		}
+		if err := r.DB.QueryRow("SELECT COUNT(*) FROM retort_progress").Scan(&n); err != nil || n != 0 {
+			t.Fatalf("progress rows %d %v after the validation finished", n, err)
+		}
+		// A pending validation does not block the downgrade.
+		if _, err := r.DB.Exec("INSERT INTO blocker (id) VALUES (5)"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Downgrade(ctx, "f1"); err != nil {
+			t.Fatal(err)
+		}
+		mustCurrent(t, r, "f1")
 	})
 }

@@ -24,6 +24,10 @@ type MigrationError struct {
 	// NotRolledBack is set when the executed statements stayed in effect
 	// (non-transactional DDL); a rerun resumes after them.
 	NotRolledBack bool
+	// Pending counts the deferred statements (validations) left to run of
+	// a revision whose body is applied and recorded; a rerun of upgrade
+	// runs only them.
+	Pending int
 }
 
 func (e *MigrationError) Error() string {
@@ -47,6 +51,10 @@ func (e *MigrationError) Error() string {
 	}
 	if detail != "" {
 		fmt.Fprintf(&b, "\n%s", detail)
+	}
+	if e.Pending > 0 {
+		fmt.Fprintf(&b, "\n  the revision's other statements are applied and it is recorded; %d deferred statement(s) from this one on are pending: fix the cause, then rerun upgrade, which runs only them", e.Pending)
+		return b.String()
 	}
 	if e.NotRolledBack {
 		cmd := "upgrade"

@@ -56,25 +56,23 @@ func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 	}
 	heads := slices.Clone(from)
 	at := now()
+	r := &Runner{Dialect: d, Graph: g, RenderOptions: opts}
 	for _, rev := range plan {
-		stmts := rev.Upgrade
-		if down {
-			stmts = rev.Downgrade
-		}
-		texts := make([]string, len(stmts))
-		for i, s := range stmts {
-			texts[i] = s.SQL
+		j, err := r.newJob(context.Background(), nil, rev, dir)
+		if err != nil {
+			return "", err
 		}
 		if rev.IsGo() {
 			fn, err := goFunc(rev, dir)
 			if err != nil {
 				return "", err
 			}
-			if texts, err = buildGo(context.Background(), d, opts, rev, dir, fn, nil, true); err != nil {
+			texts, err := buildGo(context.Background(), d, opts, rev, dir, fn, nil, true)
+			if err != nil {
 				return "", err
 			}
+			j.plan = d.Prepare(texts)
 		}
-		p := d.Prepare(texts)
 		var next []string
 		if down {
 			next = g.HeadsAfterDowngrade(heads, rev)
@@ -83,36 +81,59 @@ func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 		}
 		heads = next
 		rec := record{heads: next, history: []entry{{revision: rev.ID, direction: dir, checksum: rev.Checksum, at: at}}}
-
 		fmt.Fprintf(&w, "\n-- %s: %s\n", rev.ID, oneLine(rev.Message))
-		writeAll(&w, p.Before)
-		tx := d.TransactionalDDL() && !p.NoTransaction
-		if tx {
-			writeStmt(&w, d.BeginSQL())
-		}
-		writeAll(&w, p.Body)
-		for _, c := range p.Checks {
-			w.WriteString("-- must return no rows:\n")
-			writeStmt(&w, c)
-		}
-		if tx && len(p.Deferred) > 0 {
-			writeStmt(&w, "COMMIT")
-		}
-		if !tx {
-			writeAll(&w, p.Deferred)
-		}
-		if !tx || len(p.Deferred) > 0 {
-			writeStmt(&w, d.BeginSQL())
-		}
-		if tx {
-			writeAll(&w, p.Deferred)
-		}
-		book, _ := rec.sql(func(_ int, v any) string { return literal(v) })
-		writeAll(&w, book)
-		writeStmt(&w, "COMMIT")
-		writeAll(&w, p.After)
+		j.writeOffline(&w, rec)
 	}
 	return w.String(), nil
+}
+
+// writeOffline writes one revision the way runTx and runStepwise run it:
+// the same transactions, with the record committed together with the
+// body and the deferred statements after it. Progress rows are left out:
+// a script run by hand cannot resume.
+func (j *job) writeOffline(w *strings.Builder, rec record) {
+	d := j.r.Dialect
+	p := j.plan
+	writeAll(w, p.Before)
+	for _, c := range p.PreChecks {
+		w.WriteString("-- must return no rows before the revision starts:\n-- ")
+		w.WriteString(oneLine(c))
+		w.WriteString(";\n")
+	}
+	tx := j.transactional()
+	if tx {
+		writeStmt(w, d.BeginSQL())
+		writeAll(w, p.Body)
+	} else {
+		for i := 0; i < len(p.Body); {
+			n := j.group(p.Body, i)
+			if n == 0 {
+				writeStmt(w, p.Body[i])
+				i++
+				continue
+			}
+			writeStmt(w, d.BeginSQL())
+			writeAll(w, p.Body[i:i+n])
+			writeStmt(w, "COMMIT")
+			i += n
+		}
+	}
+	for _, c := range p.Checks {
+		w.WriteString("-- must return no rows:\n")
+		writeStmt(w, c)
+	}
+	if !tx {
+		writeStmt(w, d.BeginSQL())
+	}
+	book, _ := rec.sql(func(_ int, v any) string { return literal(v) })
+	writeAll(w, book)
+	writeStmt(w, "COMMIT")
+	for _, s := range p.Deferred {
+		writeStmt(w, d.BeginSQL())
+		writeStmt(w, s)
+		writeStmt(w, "COMMIT")
+	}
+	writeAll(w, p.After)
 }
 
 func writeAll(w *strings.Builder, stmts []string) {

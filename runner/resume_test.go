@@ -6,10 +6,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/dialect"
 )
 
-// crashRevs: a DDL, a data change, another DDL. Used to simulate a process
-// killed after a statement took effect but before its progress was saved.
+// crashRevs: a DDL, a data change, another DDL.
 var crashRevs = []rev{
 	{id: "c1", msg: "crash prone",
 		up: "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20));\n" +
@@ -18,72 +19,157 @@ var crashRevs = []rev{
 		down: "DROP TABLE items;"},
 }
 
-// On a dialect whose DDL commits implicitly, a resumed run that meets the
-// statement that was running when the process died, already applied,
-// skips it instead of failing; data statements were recorded atomically
-// with their progress, so they are never run twice.
-func TestResumeAfterUnrecordedDDL(t *testing.T) {
+// stepwiseOnly skips dialects whose revisions run in one transaction.
+func stepwiseOnly(t *testing.T, tg target) {
+	if tg.d.TransactionalDDL() {
+		t.Skip("transactional DDL: a crash rolls the whole revision back")
+	}
+}
+
+// inFlight writes the progress row a process killed while statement n
+// (1-based) of c1 ran would leave: its fingerprint taken before it.
+func inFlight(t *testing.T, r *Runner, n int) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := r.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	b := book{r.Dialect}
+	if err := b.ensure(ctx, conn); err != nil {
+		t.Fatal(err)
+	}
+	j, err := r.newJob(ctx, conn, r.Graph.Get("c1"), dirUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := j.progressAt(n - 1)
+	p.inFlight, p.doneSum = n, sumOf(j.statements(), n)
+	if p.before, err = j.fingerprint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.putProgress(ctx, conn, "c1", p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A process killed while an atomic DDL statement ran: the rerun compares
+// the schema with the fingerprint taken before it and resumes after it
+// when it committed, at it when it did not. Data statements commit with
+// their progress, so they never run twice.
+func TestResumeSettlesInFlightDDL(t *testing.T) {
 	forEach(t, func(t *testing.T, tg target, u *url.URL) {
-		if tg.d.TransactionalDDL() {
-			t.Skip("transactional DDL: a crash rolls the whole revision back")
-		}
+		stepwiseOnly(t, tg)
 		ctx := context.Background()
 		r := newRunner(t, tg, u, crashRevs...)
-		for _, s := range tg.d.VersionTablesDDL() {
-			if _, err := r.DB.Exec(s); err != nil {
-				t.Fatal(err)
-			}
-		}
-		checksum := r.Graph.Get("c1").Checksum
-		// The first statement ran; the process died before recording it.
+		var log bytes.Buffer
+		r.Log = &log
+
+		// Killed during statement 1, which committed.
+		inFlight(t, r, 1)
 		if _, err := r.DB.Exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20))"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := r.DB.Exec("INSERT INTO retort_progress (revision, direction, checksum, statements_done) VALUES ('c1', 'up', ?, 0)", checksum); err != nil {
-			t.Fatal(err)
-		}
-		var log bytes.Buffer
-		r.Log = &log
-		// The CREATE TABLE had taken effect: the resumed run skips it.
 		done, err := r.Upgrade(ctx, "head")
 		if err != nil || ids(done) != "c1" {
-			t.Fatalf("resume at statement 1: %s %v\n%s", ids(done), err, log.String())
+			t.Fatalf("resume after a committed statement 1: %s %v\n%s", ids(done), err, log.String())
 		}
-		if !strings.Contains(log.String(), "statement 1 had already taken effect before the interruption") {
-			t.Fatalf("log does not explain the skipped statement:\n%s", log.String())
+		if !strings.Contains(log.String(), "statement 1 had taken effect before the interruption") {
+			t.Fatalf("log does not explain the settled statement:\n%s", log.String())
 		}
 		if _, err := r.Downgrade(ctx, "base"); err != nil {
 			t.Fatal(err)
 		}
-		// A fresh run (no progress row) never skips a failing statement.
-		if _, err := r.DB.Exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20))"); err != nil {
+
+		// Killed during statement 1, which did not commit.
+		inFlight(t, r, 1)
+		log.Reset()
+		if done, err = r.Upgrade(ctx, "head"); err != nil || ids(done) != "c1" {
+			t.Fatalf("resume after an uncommitted statement 1: %s %v\n%s", ids(done), err, log.String())
+		}
+		if !strings.Contains(log.String(), "statement 1 had not taken effect before the interruption") {
+			t.Fatalf("log does not explain the rerun statement:\n%s", log.String())
+		}
+		if _, err := r.Downgrade(ctx, "base"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := r.Upgrade(ctx, "head"); err == nil {
-			t.Fatal("a run with no recorded progress skipped a failing statement")
-		}
-		// Now the data statement and the index ran, the index unrecorded.
-		if _, err := r.DB.Exec("UPDATE retort_progress SET statements_done = 2"); err != nil {
+
+		// Statements 1 and 2 recorded; killed during the index, which committed.
+		if _, err := r.DB.Exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20))"); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := r.DB.Exec("INSERT INTO items (id, name) VALUES (1, 'one')"); err != nil {
 			t.Fatal(err)
 		}
+		inFlight(t, r, 3)
 		if _, err := r.DB.Exec("CREATE INDEX items_name_idx ON items (name)"); err != nil {
 			t.Fatal(err)
 		}
 		log.Reset()
-		done, err = r.Upgrade(ctx, "head")
-		if err != nil || ids(done) != "c1" {
+		if done, err = r.Upgrade(ctx, "head"); err != nil || ids(done) != "c1" {
 			t.Fatalf("resume: %s %v\n%s", ids(done), err, log.String())
-		}
-		if !strings.Contains(log.String(), "statement 3 had already taken effect before the interruption") {
-			t.Fatalf("log does not explain the skipped statement:\n%s", log.String())
 		}
 		mustCurrent(t, r, "c1")
 		var n int
 		if err := r.DB.QueryRow("SELECT COUNT(*) FROM items").Scan(&n); err != nil || n != 1 {
 			t.Fatalf("items rows = %d, %v", n, err)
 		}
+	})
+}
+
+// A fresh run never skips a failing statement, and neither does the rerun
+// of a statement the server refused (issue: ALTER TABLE ... ADD email, ADD
+// phone failed on email; the rerun skipped it and phone never existed).
+func TestRefusedStatementIsNeverSkipped(t *testing.T) {
+	forEach(t, func(t *testing.T, tg target, u *url.URL) {
+		stepwiseOnly(t, tg)
+		ctx := context.Background()
+		revs := []rev{
+			{id: "u1", msg: "users", up: "CREATE TABLE users (id INTEGER PRIMARY KEY);", down: "DROP TABLE users;"},
+			{id: "u2", parents: "u1", msg: "contact",
+				up:   "ALTER TABLE users ADD COLUMN email VARCHAR(100), ADD COLUMN phone VARCHAR(20);",
+				down: "ALTER TABLE users DROP COLUMN email, DROP COLUMN phone;"},
+		}
+		r := newRunner(t, tg, u, revs...)
+		if _, err := r.Upgrade(ctx, "u1"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.DB.Exec("ALTER TABLE users ADD COLUMN email VARCHAR(100)"); err != nil {
+			t.Fatal(err)
+		}
+		for run := 1; run <= 2; run++ {
+			if _, err := r.Upgrade(ctx, "head"); err == nil {
+				t.Fatalf("run %d: a statement that failed was skipped and the revision recorded", run)
+			}
+			mustCurrent(t, r, "u1")
+		}
+		if _, err := r.DB.Exec("SELECT phone FROM users"); err == nil {
+			t.Fatal("phone exists although the ALTER failed")
+		}
+	})
+}
+
+// A statement whose effect the catalog cannot show stops the rerun and
+// names retort resolve; it is never guessed.
+func TestOpaqueInFlightNeedsResolve(t *testing.T) {
+	forEach(t, func(t *testing.T, tg target, u *url.URL) {
+		stepwiseOnly(t, tg)
+		rs, ok := tg.d.(dialect.Resumer)
+		if !ok || rs.Effect("TRUNCATE TABLE items") != dialect.EffectOpaque {
+			t.Skip("TRUNCATE is not opaque here")
+		}
+		ctx := context.Background()
+		revs := []rev{{id: "c1", msg: "opaque", up: "CREATE TABLE items (id INTEGER PRIMARY KEY);\nTRUNCATE TABLE items;", down: "DROP TABLE items;"}}
+		r := newRunner(t, tg, u, revs...)
+		if _, err := r.DB.Exec("CREATE TABLE items (id INTEGER PRIMARY KEY)"); err != nil {
+			t.Fatal(err)
+		}
+		inFlight(t, r, 2)
+		_, err := r.Upgrade(ctx, "head")
+		if err == nil || !strings.Contains(err.Error(), "retort resolve c1 --skip-statement 2") {
+			t.Fatalf("err = %v, want the resolve instructions", err)
+		}
+		mustCurrent(t, r)
 	})
 }

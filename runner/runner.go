@@ -51,6 +51,13 @@ const (
 func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revision.Revision, err error) {
 	err = r.session(ctx, func(conn *sql.Conn) error {
 		b := book{r.Dialect}
+		if dir == dirUp {
+			// A recorded revision whose validation is pending finishes
+			// before anything else runs.
+			if err := r.finishPending(ctx, conn); err != nil {
+				return err
+			}
+		}
 		current, err := b.heads(ctx, conn)
 		if err != nil {
 			return err
@@ -65,12 +72,23 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revis
 			return err
 		}
 		for _, rev := range plan {
-			ran, err := r.apply(ctx, conn, rev, dir)
+			ran, err := r.apply(ctx, conn, rev, dir, current)
+			if ran {
+				done = append(done, rev)
+				if dir == dirUp {
+					current = r.Graph.HeadsAfterUpgrade(current, rev)
+				} else {
+					current = r.Graph.HeadsAfterDowngrade(current, rev)
+				}
+			}
 			if err != nil {
 				return err
 			}
-			if ran {
-				done = append(done, rev)
+			if !ran {
+				// Another process did it; plan on from what is recorded.
+				if current, err = b.heads(ctx, conn); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

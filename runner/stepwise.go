@@ -2,18 +2,19 @@ package runner
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/retortdb/retort/dialect"
 )
 
-// runStepwise runs the revision statement by statement where DDL cannot
-// be rolled back (MySQL) or must not run in a transaction, recording
-// progress in retort_progress so a rerun resumes after the statements
-// that already ran.
-func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error) {
+// runStepwise runs a revision whose statements cannot share one
+// transaction (MySQL DDL, PostgreSQL CREATE INDEX CONCURRENTLY). Runs of
+// statements that can share one run in a transaction with their progress
+// record; a statement that commits on its own runs alone, marked in
+// retort_progress as in flight before it starts, so a rerun after a crash
+// can find out from the catalog whether it took effect (resume.go). The
+// revision is recorded in a last transaction, as in runTx.
+func (j *job) runStepwise(ctx context.Context) (ran bool, err error) {
 	b := book{j.r.Dialect}
 	// The migration lock is held, so no other process moves the heads.
 	current, err := b.heads(ctx, j.conn)
@@ -21,101 +22,150 @@ func (j *job) runStepwise(ctx context.Context, l *logLine) (ran bool, err error)
 		return false, err
 	}
 	if j.done(current) {
-		l.skip()
+		j.l.skip()
 		return false, nil
 	}
-	stmts := slices.Concat(j.plan.Body, j.plan.Deferred)
-	start := 0
-	p, err := b.getProgress(ctx, j.conn, j.rev.ID)
+	if err := j.moved(current); err != nil {
+		return false, err
+	}
+	start, err := j.resumeAt(ctx, b)
 	if err != nil {
 		return false, err
 	}
-	switch {
-	case p == nil:
-		if err := b.startProgress(ctx, j.conn, j.rev.ID, progress{direction: j.dir, checksum: j.rev.Checksum}); err != nil {
+	if start == 0 {
+		if err := j.preChecks(ctx); err != nil {
 			return false, err
 		}
-	case j.rev.IsGo() && p.done > 0:
-		// Its statements are rendered from the live schema, which the
-		// statements that ran have changed: resuming by index is unsafe.
-		return false, fmt.Errorf("Go revision %s (%s) was partly run (%d statement(s) done, recorded in retort_progress) and cannot resume; finish or undo it by hand, then delete its retort_progress row",
-			j.rev.ID, j.rev.File, p.done)
-	case p.direction != j.dir:
-		return false, fmt.Errorf("revision %s (%s) has an unfinished %s run (%d statement(s) done) recorded in retort_progress; finish it with %s, or repair by hand and delete its retort_progress row",
-			j.rev.ID, j.rev.File, p.direction, p.done, map[string]string{dirUp: "upgrade", dirDown: "downgrade"}[p.direction])
-	case p.checksum != j.rev.Checksum:
-		return false, fmt.Errorf("revision %s (%s) was partly run (%d of %d statement(s)) and its file changed since; restore the file as it was, or finish the revision by hand and run stamp %s",
-			j.rev.ID, j.rev.File, p.done, len(stmts), j.rev.ID)
-	default:
-		start = min(p.done, len(stmts))
-		l.note(fmt.Sprintf("resuming at statement %d of %d", start+1, len(stmts)))
 	}
-	// A progress row means an earlier run started here; its in-flight
-	// statement may have taken effect.
-	resumed := p != nil
-	for i := start; i < len(stmts); i++ {
-		j.r.logStatement(stmts[i])
-		done := l.step(i+1, len(stmts), stmts[i])
-		err := j.execStep(ctx, b, stmts[i], i)
-		done()
-		if err != nil && resumed && i == start && j.alreadyApplied(err) {
-			// The process died after this DDL took effect but before its
-			// progress was recorded.
-			l.note(fmt.Sprintf("statement %d had already taken effect before the interruption", i+1))
-			err = b.setProgress(ctx, j.conn, j.rev.ID, i+1)
+	body := j.plan.Body
+	for i := start; i < len(body); {
+		n := j.group(body, i)
+		if n == 0 {
+			err = j.execAlone(ctx, b, i)
+			n = 1
+		} else {
+			err = j.execGroup(ctx, b, i, n)
 		}
 		if err != nil {
 			return false, err
 		}
+		i += n
 	}
-	if err := j.checks(ctx, len(stmts), true); err != nil {
+	if err := j.checks(ctx, len(body), true); err != nil {
 		return false, err
 	}
 	if err := j.begin(ctx); err != nil {
 		return false, err
 	}
-	err = b.write(ctx, j.conn, j.record(current))
-	if err == nil {
-		err = b.clearProgress(ctx, j.conn, j.rev.ID)
-	}
-	if err != nil {
+	if err := j.finish(ctx, b, current); err != nil {
 		j.rollback(ctx)
 		return false, err
 	}
-	return true, j.commit(ctx)
+	if err := j.commit(ctx); err != nil {
+		return false, err
+	}
+	return true, j.runDeferred(ctx, j.plan.Deferred, len(body))
 }
 
-// execStep runs one statement and records it as done. A statement that does
-// not commit implicitly runs in one transaction with its progress record,
-// so a crash can never leave it done but unrecorded.
-func (j *job) execStep(ctx context.Context, b book, stmt string, i int) error {
-	total := len(j.plan.Body) + len(j.plan.Deferred)
+// commitsAlone reports whether a statement must run on its own.
+func (j *job) commitsAlone(stmt string) bool {
 	ic, ok := j.r.Dialect.(dialect.ImplicitCommitter)
-	if !ok || ic.CommitsImplicitly(stmt) {
-		if _, err := j.conn.ExecContext(ctx, stmt); err != nil {
-			return j.fail(stmt, i, total, true, err)
-		}
-		return b.setProgress(ctx, j.conn, j.rev.ID, i+1)
+	return !ok || ic.CommitsImplicitly(stmt)
+}
+
+// group returns how many statements from i on can run in one
+// transaction; 0 when statement i commits on its own.
+func (j *job) group(stmts []string, i int) int {
+	n := 0
+	for i+n < len(stmts) && !j.commitsAlone(stmts[i+n]) {
+		n++
 	}
+	return n
+}
+
+// execGroup runs statements i..i+n-1 in one transaction together with
+// their progress, so a crash leaves all of them done and recorded or
+// none.
+func (j *job) execGroup(ctx context.Context, b book, i, n int) error {
+	all := j.statements()
 	if err := j.begin(ctx); err != nil {
 		return err
 	}
-	if _, err := j.conn.ExecContext(ctx, stmt); err != nil {
-		j.rollback(ctx)
-		return j.fail(stmt, i, total, true, err)
+	for k := i; k < i+n; k++ {
+		if err := j.exec(ctx, all[k], k, len(all), true); err != nil {
+			j.rollback(ctx)
+			return err
+		}
 	}
-	if err := b.setProgress(ctx, j.conn, j.rev.ID, i+1); err != nil {
+	if err := b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i+n)); err != nil {
 		j.rollback(ctx)
 		return err
 	}
 	return j.commit(ctx)
 }
 
-func (j *job) alreadyApplied(err error) bool {
-	var me *MigrationError
-	if errors.As(err, &me) {
-		err = me.Err
+// execAlone runs statement i, which commits on its own: in flight first,
+// with the fingerprint that lets a rerun tell whether it took effect.
+func (j *job) execAlone(ctx context.Context, b book, i int) error {
+	all := j.statements()
+	p := j.progressAt(i)
+	p.inFlight, p.doneSum = i+1, sumOf(all, i+1)
+	if j.effect(all[i]) == dialect.EffectSchema {
+		fp, err := j.fingerprint(ctx)
+		if err != nil {
+			return err
+		}
+		p.before = fp
 	}
-	rc, ok := j.r.Dialect.(dialect.ResumeClassifier)
-	return ok && rc.AlreadyApplied(err)
+	if err := b.putProgress(ctx, j.conn, j.rev.ID, p); err != nil {
+		return err
+	}
+	if err := j.exec(ctx, all[i], i, len(all), true); err != nil {
+		j.afterRejected(ctx, b, i, err)
+		return err
+	}
+	return b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i+1))
+}
+
+// progressAt is the progress row for the first done statements finished.
+func (j *job) progressAt(done int) progress {
+	return progress{direction: j.dir, checksum: j.rev.Checksum, done: done, doneSum: sumOf(j.statements(), done)}
+}
+
+// afterRejected clears the in-flight mark of statement i when the server
+// refused it, which proves it had no effect, after removing what a failed
+// attempt leaves (PostgreSQL's invalid index). Otherwise (connection lost,
+// cancelled) the mark stays and the rerun asks the catalog.
+func (j *job) afterRejected(ctx context.Context, b book, i int, err error) {
+	rs, ok := j.r.Dialect.(dialect.Resumer)
+	if !ok || !rs.Rejected(err) {
+		return
+	}
+	ctx = context.WithoutCancel(ctx)
+	stmt := j.statements()[i]
+	if c, ok := j.r.Dialect.(dialect.InFlightChecker); ok {
+		v, cleanup, cerr := c.CheckInFlight(ctx, j.conn, stmt)
+		if cerr != nil || v == dialect.InFlightApplied {
+			return
+		}
+		for _, s := range cleanup {
+			j.r.logStatement(s)
+			if _, err := j.conn.ExecContext(ctx, s); err != nil {
+				return
+			}
+		}
+	}
+	_ = b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
+}
+
+func (j *job) effect(stmt string) dialect.Effect {
+	if rs, ok := j.r.Dialect.(dialect.Resumer); ok {
+		return rs.Effect(stmt)
+	}
+	return dialect.EffectOpaque
+}
+
+// stepwiseNote is the log note of a resumed run.
+func stepwiseNote(start, total int) string {
+	return fmt.Sprintf("resuming at statement %d of %d", start+1, total)
 }

@@ -2,15 +2,19 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
-// runTx runs the revision inside a transaction that also records it, so
+// runTx runs the revision inside one transaction that also records it, so
 // it is either applied and recorded or neither. With Plan.Deferred the
-// body commits first and the deferred statements and the record follow in
-// a second transaction.
-func (j *job) runTx(ctx context.Context, l *logLine) (ran bool, err error) {
+// same transaction marks the deferred statements as pending, and they run
+// after it commits (runDeferred).
+func (j *job) runTx(ctx context.Context) (ran bool, err error) {
 	b := book{j.r.Dialect}
+	if err := j.preChecks(ctx); err != nil {
+		return false, err
+	}
 	if err := j.begin(ctx); err != nil {
 		return false, err
 	}
@@ -27,8 +31,11 @@ func (j *job) runTx(ctx context.Context, l *logLine) (ran bool, err error) {
 		return false, err
 	}
 	if j.done(current) {
-		l.skip()
+		j.l.skip()
 		return false, nil
+	}
+	if err := j.moved(current); err != nil {
+		return false, err
 	}
 	body := j.plan.Body
 	if err := j.execList(ctx, body, 0, false); err != nil {
@@ -37,27 +44,61 @@ func (j *job) runTx(ctx context.Context, l *logLine) (ran bool, err error) {
 	if err := j.checks(ctx, len(body), false); err != nil {
 		return false, err
 	}
-	if len(j.plan.Deferred) > 0 {
-		if err := j.commit(ctx); err != nil {
-			return false, err
-		}
-		open = false
-		if err := j.begin(ctx); err != nil {
-			return false, err
-		}
-		open = true
-		if err := j.execList(ctx, j.plan.Deferred, len(body), false); err != nil {
-			return false, err
-		}
-	}
-	if err := b.write(ctx, j.conn, j.record(current)); err != nil {
+	if err := j.finish(ctx, b, current); err != nil {
 		return false, err
 	}
 	if err := j.commit(ctx); err != nil {
 		return false, err
 	}
 	open = false
-	return true, nil
+	return true, j.runDeferred(ctx, j.plan.Deferred, len(body))
+}
+
+// finish writes the revision's record and, when deferred statements
+// follow, the progress row that keeps them pending; the caller's
+// transaction commits both with the body.
+func (j *job) finish(ctx context.Context, b book, current []string) error {
+	if err := b.write(ctx, j.conn, j.record(current)); err != nil {
+		return err
+	}
+	if len(j.plan.Deferred) == 0 {
+		return b.clearProgress(ctx, j.conn, j.rev.ID)
+	}
+	n := len(j.plan.Body)
+	return b.putProgress(ctx, j.conn, j.rev.ID, progress{direction: j.dir, checksum: j.rev.Checksum, done: n, doneSum: sumOf(j.statements(), n), pending: j.plan.Deferred})
+}
+
+// runDeferred runs a recorded revision's pending statements, numbered
+// from offset, each in its own transaction that also records what is
+// left, and clears the progress row with the last one. A failure leaves
+// the revision recorded with the rest pending; a rerun of upgrade only
+// runs them (finishPending).
+func (j *job) runDeferred(ctx context.Context, pending []string, offset int) error {
+	b := book{j.r.Dialect}
+	total := offset + len(pending)
+	for k, s := range pending {
+		if err := j.begin(ctx); err != nil {
+			return err
+		}
+		err := j.exec(ctx, s, offset+k, total, true)
+		if err == nil && k == len(pending)-1 {
+			err = b.clearProgress(ctx, j.conn, j.rev.ID)
+		} else if err == nil {
+			err = b.putProgress(ctx, j.conn, j.rev.ID, progress{direction: j.dir, checksum: j.rev.Checksum, done: offset + k + 1, pending: pending[k+1:]})
+		}
+		if err != nil {
+			j.rollback(ctx)
+			var me *MigrationError
+			if errors.As(err, &me) {
+				me.Pending = len(pending) - k
+			}
+			return err
+		}
+		if err := j.commit(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (j *job) begin(ctx context.Context) error {

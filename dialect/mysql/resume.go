@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	driver "github.com/go-sql-driver/mysql"
+
+	"github.com/retortdb/retort/dialect"
 )
 
 // implicitCommit matches the statements MySQL and MariaDB commit on their
@@ -17,30 +19,33 @@ func (Dialect) CommitsImplicitly(stmt string) bool {
 	return implicitCommit.MatchString(strings.TrimSpace(stmt))
 }
 
-// alreadyAppliedCodes are the errors a DDL statement gives when run a
-// second time after it took effect: object exists, duplicate column, key,
-// index or constraint name, or the object it drops is gone.
-var alreadyAppliedCodes = map[uint16]bool{
-	1050: true, // table already exists
-	1051: true, // unknown table (DROP TABLE)
-	1060: true, // duplicate column name
-	1061: true, // duplicate key name
-	1068: true, // multiple primary key defined
-	1091: true, // can't DROP ...; check that it exists
-	1826: true, // duplicate constraint name
-	3822: true, // duplicate check constraint name (MySQL 8)
+var (
+	// schemaDDL is DDL on the objects retort reflects. MySQL 8 and
+	// MariaDB 10.6+ make each such statement atomic, so a changed
+	// reflected schema proves an interrupted one committed.
+	schemaDDL = regexp.MustCompile(`(?is)^\s*(?:/\*.*?\*/\s*)*(` +
+		`(CREATE|ALTER|DROP)\s+(TEMPORARY\s+)?TABLE\b|RENAME\s+TABLE\b` +
+		`|CREATE\s+((UNIQUE|FULLTEXT|SPATIAL)\s+)?INDEX\b|DROP\s+INDEX\b` +
+		`|(CREATE|DROP)\s+((OR\s+REPLACE|ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*(VIEW|TRIGGER)\b|ALTER\s+((ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*VIEW\b)`)
+	// repeatable statements change no data and no definition.
+	repeatable = regexp.MustCompile(`(?is)^\s*(?:/\*.*?\*/\s*)*(ANALYZE|OPTIMIZE|REPAIR|FLUSH|CHECK)\b`)
+)
+
+// Effect implements dialect.Resumer.
+func (Dialect) Effect(stmt string) dialect.Effect {
+	switch {
+	case schemaDDL.MatchString(stmt):
+		return dialect.EffectSchema
+	case repeatable.MatchString(stmt):
+		return dialect.EffectRepeatable
+	}
+	return dialect.EffectOpaque
 }
 
-// AlreadyApplied implements dialect.ResumeClassifier.
-func (Dialect) AlreadyApplied(err error) bool {
+// Rejected implements dialect.Resumer: an error packet from the server
+// means the statement failed; anything else (a broken connection, a
+// cancelled context) leaves its outcome unknown.
+func (Dialect) Rejected(err error) bool {
 	var me *driver.MySQLError
-	if !errors.As(err, &me) {
-		return false
-	}
-	if alreadyAppliedCodes[me.Number] {
-		return true
-	}
-	// A duplicate foreign key name surfaces as "can't create table
-	// (errno: 121 ...)" on InnoDB.
-	return me.Number == 1005 && strings.Contains(me.Message, "errno: 121")
+	return errors.As(err, &me)
 }
