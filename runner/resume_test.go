@@ -171,5 +171,46 @@ func TestOpaqueInFlightNeedsResolve(t *testing.T) {
 			t.Fatalf("err = %v, want the resolve instructions", err)
 		}
 		mustCurrent(t, r)
+		if err := r.Resolve(ctx, "c1", Resolution{SkipStatement: 1}); err == nil {
+			t.Fatal("skipping a statement other than the next one was accepted")
+		}
+		if err := r.Resolve(ctx, "c1", Resolution{SkipStatement: 2, Retry: true}); err == nil {
+			t.Fatal("two decisions at once were accepted")
+		}
+		if err := r.Resolve(ctx, "c1", Resolution{SkipStatement: 2}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Upgrade(ctx, "head"); err != nil {
+			t.Fatalf("upgrade after resolve --skip-statement: %v", err)
+		}
+		mustCurrent(t, r, "c1")
+		if err := r.Resolve(ctx, "c1", Resolution{Retry: true}); err == nil || !strings.Contains(err.Error(), "no unfinished run") {
+			t.Fatalf("resolve without an unfinished run: %v", err)
+		}
+		// --retry runs the statement again; --forget starts over.
+		if _, err := r.Downgrade(ctx, "base"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.DB.Exec("CREATE TABLE items (id INTEGER PRIMARY KEY)"); err != nil {
+			t.Fatal(err)
+		}
+		inFlight(t, r, 2)
+		if err := r.Resolve(ctx, "c1", Resolution{Retry: true}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Upgrade(ctx, "head"); err != nil {
+			t.Fatalf("upgrade after resolve --retry: %v", err)
+		}
+		if _, err := r.Downgrade(ctx, "base"); err != nil {
+			t.Fatal(err)
+		}
+		inFlight(t, r, 2)
+		if err := r.Resolve(ctx, "c1", Resolution{Forget: true}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Upgrade(ctx, "head"); err != nil {
+			t.Fatalf("upgrade after resolve --forget (statement 1 runs again on an empty database): %v", err)
+		}
+		mustCurrent(t, r, "c1")
 	})
 }

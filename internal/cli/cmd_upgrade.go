@@ -66,6 +66,10 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 		applied, err = m.Runner().Upgrade(cmd.Context(), target)
 	}
 	if err != nil {
+		if len(applied) > 0 {
+			// What did commit is reported too, re-read after the failure.
+			p.info("%s %d revision(s) before the failure: %s", map[bool]string{false: "applied", true: "reverted"}[down], len(applied), revisionIDs(applied))
+		}
 		return err
 	}
 	if len(applied) == 0 {
@@ -134,6 +138,14 @@ func stampCmd(g *globals, p func() *printer) *cobra.Command {
 			})
 		},
 	}
+}
+
+func revisionIDs(revs []*revision.Revision) string {
+	ids := make([]string, len(revs))
+	for i, r := range revs {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 func describeHeads(ids []string) string {

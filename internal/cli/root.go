@@ -97,6 +97,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 		inspectCmd(g, p),
 		graphCmd(g, p),
 		lintCmd(g, p),
+		resolveCmd(g, p),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
