@@ -10,6 +10,7 @@ import (
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/runner"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -142,12 +143,16 @@ type CheckReport struct {
 	Pending        []*revision.Revision // not applied yet
 	Edited         []*revision.Revision // applied, then their file changed
 	Changes        []op.Op              // live database -> desired schema
+	// Unfinished are runs retort_progress records as not finished: a
+	// stepwise run part way, or a recorded revision whose validation is
+	// pending.
+	Unfinished []runner.Unfinished
 }
 
 // Clean reports whether the database is at head, no applied revision was
 // edited, and the database matches the desired schema.
 func (r *CheckReport) Clean() bool {
-	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0
+	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0 && len(r.Unfinished) == 0
 }
 
 // Check compares the database with the revisions and the desired schema.
@@ -162,6 +167,9 @@ func (m *Migrator) Check(ctx context.Context, desired []dialect.SourceFile, devU
 		return nil, err
 	}
 	if rep.Edited, err = m.runner.Edited(ctx); err != nil {
+		return nil, err
+	}
+	if rep.Unfinished, err = m.runner.Unfinished(ctx); err != nil {
 		return nil, err
 	}
 	if rep.Changes, err = m.Diff(ctx, desired, devURL); err != nil {

@@ -30,6 +30,9 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 						problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
 					}
 				}
+				for _, u := range rep.Unfinished {
+					problems = append(problems, u.String())
+				}
 				for _, r := range rep.Edited {
 					problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
 				}

@@ -22,6 +22,13 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				unfinished, err := m.Runner().Unfinished(cmd.Context())
+				if err != nil {
+					return err
+				}
+				for _, u := range unfinished {
+					s.p.info("%s", s.p.paint(red, u.String()))
+				}
 				if len(current) == 0 {
 					s.p.info("(base: no revision applied)")
 					return nil

@@ -1,0 +1,53 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+// Unfinished is a revision run that retort_progress says is not finished.
+type Unfinished struct {
+	Revision  string
+	Direction string // "up" or "down"
+	Done      int    // statements that took effect
+	InFlight  int    // the statement started and not seen to finish (0: none)
+	Pending   int    // deferred statements (validations) left of a recorded revision
+}
+
+func (u Unfinished) String() string {
+	switch {
+	case u.Pending > 0:
+		return fmt.Sprintf("revision %s is applied but %d deferred statement(s) (validation) are pending; retort upgrade runs them", u.Revision, u.Pending)
+	case u.InFlight > 0:
+		return fmt.Sprintf("revision %s has an unfinished %s run: %d statement(s) done, statement %d was running when it stopped; rerun it, or see retort resolve", u.Revision, u.Direction, u.Done, u.InFlight)
+	}
+	return fmt.Sprintf("revision %s has an unfinished %s run: %d statement(s) done; rerun it to resume", u.Revision, u.Direction, u.Done)
+}
+
+// Unfinished lists the unfinished runs recorded in retort_progress.
+func (r *Runner) Unfinished(ctx context.Context) ([]Unfinished, error) {
+	return unfinished(ctx, book{r.Dialect}, r.DB)
+}
+
+func unfinished(ctx context.Context, b book, q dialect.Querier) ([]Unfinished, error) {
+	ids, err := b.progressRevisions(ctx, q)
+	if err != nil {
+		if missingTable(b.d, err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var out []Unfinished
+	for _, id := range ids {
+		p, err := b.getProgress(ctx, q, id)
+		if err != nil {
+			return nil, err
+		}
+		if p != nil {
+			out = append(out, Unfinished{Revision: id, Direction: p.direction, Done: p.done, InFlight: p.inFlight, Pending: len(p.pending)})
+		}
+	}
+	return out, nil
+}
