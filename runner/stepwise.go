@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/retortdb/retort/dialect"
@@ -94,6 +95,11 @@ func (j *job) execGroup(ctx context.Context, b book, i, n int) error {
 	for k := i; k < i+n; k++ {
 		if err := j.exec(ctx, all[k], k, len(all), true); err != nil {
 			j.rollback(ctx)
+			var me *MigrationError
+			if errors.As(err, &me) {
+				// The group's earlier statements were rolled back with it.
+				me.Executed = i
+			}
 			return err
 		}
 	}
