@@ -15,10 +15,11 @@ import (
 	"github.com/retortdb/retort/sqlsplit"
 )
 
-// LoadDesired implements dialect.Dialect. With devURL "" it removes stale
-// scratch databases killed loads left, creates one named by
-// dialect.ScratchName on the target's server and always drops it; otherwise it loads into devURL's database, which must be
-// empty, and empties it again afterwards.
+// LoadDesired implements dialect.Dialect. With devURL "" it removes the
+// stale scratch databases killed loads left, creates one named by
+// dialect.ScratchName on the target's server and always drops it;
+// otherwise it loads into devURL's database, which must be empty, and
+// empties it again afterwards.
 func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string, files []dialect.SourceFile) (*schema.Schema, error) {
 	if devURL != "" {
 		u, err := url.Parse(devURL)
