@@ -16,9 +16,9 @@ import (
 // stale scratch databases killed loads left, creates one named by
 // dialect.ScratchName on the target's server, makes the schemas the
 // target's search_path names, loads the files, reflects with the target's
-// search path and always drops the database. With a
-// devURL it loads into that database, which must be empty, inside a
-// transaction it rolls back, so the database stays empty.
+// search path and always drops the database. With a devURL it loads into
+// that database, which must be empty, inside a transaction it rolls back,
+// so the database stays empty.
 func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string, files []dialect.SourceFile) (*schema.Schema, error) {
 	if devURL != "" {
 		u, err := url.Parse(devURL)

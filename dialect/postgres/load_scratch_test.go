@@ -15,8 +15,8 @@ import (
 	"github.com/retortdb/retort/internal/testdb"
 )
 
-// loadFakeScratch creates a database named like a scratch database made at
-// the given time, as a killed load would leave it; the test drops it.
+// loadFakeScratch creates a database with a scratch database's name, as a
+// killed load would leave it; the test drops it.
 func loadFakeScratch(t *testing.T, db *sql.DB, name string) string {
 	t.Helper()
 	reflExec(t, db, "CREATE DATABASE "+Dialect{}.Quote(name))
