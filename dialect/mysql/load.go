@@ -2,9 +2,7 @@ package mysql
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -17,10 +15,11 @@ import (
 	"github.com/retortdb/retort/sqlsplit"
 )
 
-// LoadDesired implements dialect.Dialect. With devURL "" it creates a
-// scratch database retort_dev_<random> on the target's server and always
-// drops it; otherwise it loads into devURL's database, which must be
-// empty, and empties it again afterwards.
+// LoadDesired implements dialect.Dialect. With devURL "" it removes the
+// stale scratch databases killed loads left, creates one named by
+// dialect.ScratchName on the target's server and always drops it;
+// otherwise it loads into devURL's database, which must be empty, and
+// empties it again afterwards.
 func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string, files []dialect.SourceFile) (*schema.Schema, error) {
 	if devURL != "" {
 		u, err := url.Parse(devURL)
@@ -36,16 +35,13 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, err
 	}
 	defer admin.Close()
+	scratchSweep(ctx, admin)
 	name := newScratchName()
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+quote(name)); err != nil {
+	// Deferred before CREATE: a cancelled CREATE may still have happened.
+	defer scratchDrop(ctx, admin, name)
+	if err := scratchCreate(ctx, admin, name); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(&server), err)
 	}
-	defer func() {
-		// The caller's context may be done; the drop must still happen.
-		dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		_, _ = admin.ExecContext(dctx, "DROP DATABASE IF EXISTS "+quote(name))
-	}()
 	dev := server
 	dev.Path = "/" + name
 	return d.loadInto(ctx, &dev, files, true)
@@ -109,13 +105,4 @@ func emptyDatabase(conn *sql.Conn) {
 	for _, t := range s.Tables {
 		_, _ = conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+quote(t.Name))
 	}
-}
-
-// newScratchName names a scratch database; tests wrap it to watch the drop.
-var newScratchName = func() string { return "retort_dev_" + randomHex() }
-
-func randomHex() string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }

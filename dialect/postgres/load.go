@@ -2,25 +2,23 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
-// LoadDesired implements dialect.Dialect. With devURL "" it creates a
-// scratch database retort_dev_<random hex> on the target's server, makes
-// the schemas the target's search_path names, loads the files, reflects
-// with the target's search path and always drops the database. With a
-// devURL it loads into that database, which must be empty, inside a
-// transaction it rolls back, so the database stays empty.
+// LoadDesired implements dialect.Dialect. With devURL "" it removes the
+// stale scratch databases killed loads left, creates one named by
+// dialect.ScratchName on the target's server, makes the schemas the
+// target's search_path names, loads the files, reflects with the target's
+// search path and always drops the database. With a devURL it loads into
+// that database, which must be empty, inside a transaction it rolls back,
+// so the database stays empty.
 func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string, files []dialect.SourceFile) (*schema.Schema, error) {
 	if devURL != "" {
 		u, err := url.Parse(devURL)
@@ -37,16 +35,13 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, err
 	}
 	defer admin.Close()
+	d.loadScratchSweep(ctx, admin)
 	name := loadScratchName()
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+d.Quote(name)); err != nil {
+	// Deferred before CREATE: a cancelled CREATE may still have happened.
+	defer d.loadScratchDrop(ctx, admin, name)
+	if err := d.loadScratchCreate(ctx, admin, name); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(target), err)
 	}
-	// The caller's context may be done by now; the drop must still happen.
-	defer func() {
-		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		_, _ = admin.ExecContext(dctx, "DROP DATABASE IF EXISTS "+d.Quote(name)+" WITH (FORCE)")
-	}()
 	dev := *target
 	dev.Path = "/" + name
 	db, err := d.Open(ctx, &dev)
@@ -152,14 +147,6 @@ func loadSearchPath(u *url.URL) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// loadScratchName names a scratch database; a variable so tests can watch
-// the drop.
-var loadScratchName = func() string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return "retort_dev_" + hex.EncodeToString(b[:])
 }
 
 var _ dialect.Querier = (*sql.Conn)(nil)

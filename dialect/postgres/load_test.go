@@ -44,7 +44,7 @@ func TestLoadDesired(t *testing.T) {
 	}
 	bad := []dialect.SourceFile{files[0], {Name: "schema/bad.sql", SQL: "CREATE TABLE ok1 (id int);\n\n\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n"}}
 	split := []dialect.SourceFile{{Name: "quote.sql", SQL: "CREATE TABLE x (a text DEFAULT 'unterminated);\n"}}
-	slow := []dialect.SourceFile{{Name: "slow.sql", SQL: "CREATE TABLE s (id int);\nSELECT pg_sleep(10);\n"}}
+	slow := []dialect.SourceFile{{Name: "slow.sql", SQL: "CREATE TABLE s (id int);\nSELECT pg_sleep(60);\n"}}
 
 	cases := []struct {
 		name    string
@@ -57,7 +57,9 @@ func TestLoadDesired(t *testing.T) {
 		{name: "no files", tables: nil},
 		{name: "refused statement", files: bad, wantErr: []string{"schema/bad.sql:4: ", `relation "nowhere" does not exist`, "CREATE TABLE broken"}},
 		{name: "unsplittable file", files: split, wantErr: []string{"quote.sql:1"}},
-		{name: "cancelled mid-load", files: slow, timeout: 500 * time.Millisecond, wantErr: []string{"slow.sql:2"}},
+		// The timeout outlasts CREATE DATABASE on a busy server (seconds), so it
+		// falls in the sleep.
+		{name: "cancelled mid-load", files: slow, timeout: 8 * time.Second, wantErr: []string{"slow.sql:2"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,8 +18,10 @@ const openMemory = ":memory:"
 
 // Open implements dialect.Dialect. Every connection gets foreign keys on and
 // a busy timeout; every transaction is BEGIN IMMEDIATE, so concurrent
-// migrators queue on the write lock instead of failing halfway; files use
-// WAL so readers are not blocked meanwhile.
+// migrators queue on the write lock instead of failing halfway. The file's
+// journal mode is left as the user has it (WAL persists in the file, and a
+// read-only command must not change it); a URL option such as
+// _pragma=journal_mode(WAL) sets it explicitly.
 func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	path := u.Path
 	if path == "" {
@@ -50,10 +52,10 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	return db, nil
 }
 
-// openPing connects once, retrying while the file is busy: switching a new
-// file to WAL needs an exclusive lock, and SQLite does not call the busy
-// handler for that, so several processes opening one fresh database at the
-// same moment would otherwise fail with SQLITE_BUSY.
+// openPing connects once, retrying while the file is busy: a URL that asks
+// for WAL switches the file, which needs an exclusive lock, and SQLite does
+// not call the busy handler for that, so several processes opening one
+// fresh database at the same moment would otherwise fail with SQLITE_BUSY.
 func openPing(ctx context.Context, db *sql.DB) error {
 	deadline := time.Now().Add(openBusyWait)
 	for wait := time.Millisecond; ; wait = min(wait*2, 100*time.Millisecond) {
@@ -97,9 +99,6 @@ func openDSN(path, rawQuery string) (string, error) {
 	}
 	add("foreign_keys", "1")
 	add("busy_timeout", "10000")
-	if path != openMemory && !strings.HasPrefix(path, "file::memory:") {
-		add("journal_mode", "WAL")
-	}
 	if q.Get("_txlock") == "" {
 		q.Set("_txlock", "immediate")
 	}

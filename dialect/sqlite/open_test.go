@@ -16,7 +16,8 @@ func TestOpenDSN(t *testing.T) {
 		path, query string
 		has, hasNot []string
 	}{
-		{"app.db", "", []string{"app.db?", "_pragma=foreign_keys%281%29", "_pragma=busy_timeout%2810000%29", "_pragma=journal_mode%28WAL%29", "_txlock=immediate"}, nil},
+		{"app.db", "", []string{"app.db?", "_pragma=foreign_keys%281%29", "_pragma=busy_timeout%2810000%29", "_txlock=immediate"}, []string{"journal_mode"}},
+		{"app.db", "_pragma=journal_mode(WAL)", []string{"journal_mode%28WAL%29", "busy_timeout%2810000%29"}, nil},
 		{":memory:", "", []string{":memory:?", "foreign_keys", "_txlock=immediate"}, []string{"journal_mode"}},
 		{"/abs/x.db", "_pragma=journal_mode(DELETE)&_txlock=exclusive", []string{"journal_mode%28DELETE%29", "_txlock=exclusive"}, []string{"WAL", "immediate"}},
 		{"x.db", "_pragma=busy_timeout%3D50", []string{"busy_timeout%3D50"}, []string{"10000"}},
@@ -73,7 +74,8 @@ func TestOpenFileSettings(t *testing.T) {
 		if err := c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 			t.Fatal(err)
 		}
-		if fk != 1 || busy != 10000 || !strings.EqualFold(mode, "wal") {
+		// A new file keeps SQLite's default rollback journal.
+		if fk != 1 || busy != 10000 || !strings.EqualFold(mode, "delete") {
 			t.Errorf("conn %d: foreign_keys=%d busy_timeout=%d journal_mode=%s", i, fk, busy, mode)
 		}
 	}
