@@ -65,14 +65,17 @@ type Migrator struct {
 	opts   Options
 }
 
+// ErrNoDatabase is returned by the methods that need the database when
+// New was given a nil *sql.DB.
+var ErrNoDatabase = errors.New("this Migrator has no database: retort.New was given a nil *sql.DB")
+
 // New migrates db, which the caller keeps owning, with the revisions at
 // the root of revisions (use fs.Sub for a subdirectory). A nil revisions
-// means there are no revision files: only Options.GoRevisions, or none
-// for a Migrator that inspects and diffs. db must not be nil.
+// means no revision files: only Options.GoRevisions, if any. A nil db
+// makes a Migrator for work without a database: offline SQL
+// (Runner().OfflineSQL), SchemaOf, CreateSQL, Desired with a devURL or on
+// SQLite; the methods that need the database return ErrNoDatabase.
 func New(db *sql.DB, revisions fs.FS, opts Options) (*Migrator, error) {
-	if db == nil {
-		return nil, errors.New("retort.New: db is nil; pass an open *sql.DB, or use retort.Open with a URL")
-	}
 	if opts.Dialect == "" {
 		return nil, errors.New("retort.New: Options.Dialect is required (sqlite, postgres or mysql)")
 	}
@@ -164,21 +167,35 @@ func (m *Migrator) Close() error {
 // Upgrade applies revisions up to target ("head", "heads", an id, a
 // prefix, "+N").
 func (m *Migrator) Upgrade(ctx context.Context, target string) error {
+	if m.db == nil {
+		return ErrNoDatabase
+	}
 	_, err := m.runner.Upgrade(ctx, target)
 	return err
 }
 
 // Downgrade reverts revisions down to target ("base", an id, "-N").
 func (m *Migrator) Downgrade(ctx context.Context, target string) error {
+	if m.db == nil {
+		return ErrNoDatabase
+	}
 	_, err := m.runner.Downgrade(ctx, target)
 	return err
 }
 
 // Current returns the revisions the database is at, sorted; empty at base.
-func (m *Migrator) Current(ctx context.Context) ([]string, error) { return m.runner.Current(ctx) }
+func (m *Migrator) Current(ctx context.Context) ([]string, error) {
+	if m.db == nil {
+		return nil, ErrNoDatabase
+	}
+	return m.runner.Current(ctx)
+}
 
 // Stamp records target as applied without running anything.
 func (m *Migrator) Stamp(ctx context.Context, target string) error {
+	if m.db == nil {
+		return ErrNoDatabase
+	}
 	return m.runner.Stamp(ctx, target)
 }
 

@@ -35,7 +35,6 @@ func TestNewRefusesBadArguments(t *testing.T) {
 		open func() (*retort.Migrator, error)
 		want string
 	}{
-		{"New with a nil db", func() (*retort.Migrator, error) { return retort.New(nil, migrations, sqlite) }, "retort.New: db is nil"},
 		{"New with a nil Go revision", func() (*retort.Migrator, error) {
 			return retort.New(db, nil, retort.Options{Dialect: "sqlite", GoRevisions: []*retort.GoRevision{nil}})
 		}, "retort.New: Options.GoRevisions[0] is nil"},
@@ -72,6 +71,40 @@ func TestNewRefusesBadArguments(t *testing.T) {
 	}
 	if _, err := m.Inspect(ctx); err != nil {
 		t.Errorf("Inspect without revisions: %v", err)
+	}
+}
+
+// TestNewWithoutDatabase: a nil db is a Migrator for offline work; what
+// needs the database says so instead of panicking.
+func TestNewWithoutDatabase(t *testing.T) {
+	ctx := context.Background()
+	m, err := retort.New(nil, migrations, retort.Options{Dialect: "sqlite"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := m.Runner().OfflineSQL(nil, "head", false); err != nil || !strings.Contains(out, "CREATE TABLE users") {
+		t.Errorf("offline SQL without a database = %v\n%s", err, out)
+	}
+	calls := map[string]func() error{
+		"Upgrade":   func() error { return m.Upgrade(ctx, "head") },
+		"Downgrade": func() error { return m.Downgrade(ctx, "base") },
+		"Stamp":     func() error { return m.Stamp(ctx, "head") },
+		"Current":   func() error { _, err := m.Current(ctx); return err },
+		"Inspect":   func() error { _, err := m.Inspect(ctx); return err },
+		"Diff":      func() error { _, err := m.Diff(ctx, desired, ""); return err },
+		"Check":     func() error { _, err := m.Check(ctx, desired, ""); return err },
+		"Autogenerate": func() error {
+			_, _, _, err := m.Autogenerate(ctx, desired, "")
+			return err
+		},
+	}
+	for name, call := range calls {
+		if err := call(); !errors.Is(err, retort.ErrNoDatabase) {
+			t.Errorf("%s without a database = %v, want ErrNoDatabase", name, err)
+		}
+	}
+	if n := m.RowEstimate(ctx)("users"); n != 0 {
+		t.Errorf("RowEstimate without a database = %d", n)
 	}
 }
 
