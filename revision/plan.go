@@ -2,7 +2,6 @@ package revision
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -11,11 +10,8 @@ import (
 // already applied (or not yet), so the command would quietly do nothing.
 func CheckDirection(target string, down bool) error {
 	t := strings.TrimSpace(target)
-	if t == "" {
-		return nil
-	}
-	if _, err := strconv.Atoi(t[1:]); err != nil {
-		return nil
+	if len(t) < 2 || strings.Trim(t[1:], "0123456789") != "" {
+		return nil // not a bare step; Resolve judges it
 	}
 	switch {
 	case t[0] == '-' && !down:

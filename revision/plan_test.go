@@ -190,3 +190,36 @@ func TestUpDownInverse(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckDirection(t *testing.T) {
+	tests := []struct {
+		target string
+		down   bool
+		err    string
+	}{
+		{"-1", false, "-1 is a downgrade target; use downgrade -1"},
+		{" -12 ", false, "-12 is a downgrade target; use downgrade -12"},
+		{"+3", true, "+3 is an upgrade target; use upgrade +3"},
+		{"-1", true, ""},
+		{"+1", false, ""},
+		{"head", false, ""},
+		{"base", true, ""},
+		{"abcd-1", false, ""},
+		{"abcd+1", true, ""},
+		{"-+1", false, ""}, // malformed: left to Resolve
+		{"-", false, ""},
+		{"", false, ""},
+	}
+	for _, tt := range tests {
+		err := CheckDirection(tt.target, tt.down)
+		if tt.err == "" {
+			if err != nil {
+				t.Errorf("CheckDirection(%q, %v) = %v, want nil", tt.target, tt.down, err)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrInvalid) || err.Error() != tt.err {
+			t.Errorf("CheckDirection(%q, %v) = %v, want %q", tt.target, tt.down, err, tt.err)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func read(f fs.File, desc string, lim Limit) ([]byte, error) {
 
 func check(info fs.FileInfo, desc string, lim Limit) error {
 	if !info.Mode().IsRegular() {
-		return &refusal{fmt.Sprintf("%s is not a regular file (%s)", desc, Kind(info.Mode())), ErrNotRegular}
+		return &refusal{fmt.Sprintf("%s is not a regular file (%s)", desc, kind(info.Mode())), ErrNotRegular}
 	}
 	if info.Size() > lim.max() {
 		return tooLarge(desc, info.Size(), lim)
@@ -126,8 +126,8 @@ func tooLarge(desc string, size int64, lim Limit) error {
 	return &refusal{msg, ErrTooLarge}
 }
 
-// Kind names a file type that is not a regular file.
-func Kind(m fs.FileMode) string {
+// kind names a file type that is not a regular file.
+func kind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "named pipe"
