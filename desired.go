@@ -17,6 +17,9 @@ import (
 // Inspect reflects the live database's schema (retort's own tables left
 // out).
 func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
+	if m.db == nil {
+		return nil, ErrNoDatabase
+	}
 	s, err := m.d.Reflect(ctx, m.db)
 	if err != nil {
 		return nil, fmt.Errorf("reading the database schema failed: %w", err)
@@ -182,7 +185,7 @@ func (m *Migrator) Check(ctx context.Context, desired []dialect.SourceFile, devU
 // catalog statistics, 0 where unknown (or when the dialect keeps none).
 func (m *Migrator) RowEstimate(ctx context.Context) func(table string) int64 {
 	e, ok := m.d.(dialect.RowEstimator)
-	if !ok {
+	if !ok || m.db == nil {
 		return func(string) int64 { return 0 }
 	}
 	counts, err := e.RowEstimates(ctx, m.db)

@@ -55,6 +55,9 @@ func (m *Migrator) cachedDesired(ctx context.Context, files []dialect.SourceFile
 }
 
 func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, devURL string) (string, error) {
+	if m.db == nil {
+		return "", ErrNoDatabase // no server version to key on
+	}
 	exe, err := executableHash()
 	if err != nil {
 		return "", err

@@ -49,6 +49,9 @@ type Options struct {
 	// (PostgreSQL, MySQL) so an unchanged set of schema files is not loaded
 	// into a scratch database again; see Desired.
 	CacheDir string
+	// MaxFileSize caps each revision file, in bytes; 0 means
+	// revision.DefaultMaxFileSize (16 MiB). Only regular files are read.
+	MaxFileSize int64
 }
 
 // Migrator migrates one database with one set of revisions.
@@ -62,8 +65,16 @@ type Migrator struct {
 	opts   Options
 }
 
+// ErrNoDatabase is returned by the methods that need the database when
+// New was given a nil *sql.DB.
+var ErrNoDatabase = errors.New("this Migrator has no database: retort.New was given a nil *sql.DB")
+
 // New migrates db, which the caller keeps owning, with the revisions at
-// the root of revisions (use fs.Sub for a subdirectory).
+// the root of revisions (use fs.Sub for a subdirectory). A nil revisions
+// means no revision files: only Options.GoRevisions, if any. A nil db
+// makes a Migrator for work without a database: offline SQL
+// (Runner().OfflineSQL), SchemaOf, CreateSQL, Desired with a devURL or on
+// SQLite; the methods that need the database return ErrNoDatabase.
 func New(db *sql.DB, revisions fs.FS, opts Options) (*Migrator, error) {
 	if opts.Dialect == "" {
 		return nil, errors.New("retort.New: Options.Dialect is required (sqlite, postgres or mysql)")
@@ -72,13 +83,33 @@ func New(db *sql.DB, revisions fs.FS, opts Options) (*Migrator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("retort.New: %w (is its package imported? import _ \"github.com/retortdb/retort/dialect/all\")", err)
 	}
+	if err := checkOptions("retort.New", opts); err != nil {
+		return nil, err
+	}
 	return newMigrator(db, d, revisions, opts)
 }
 
+// checkOptions refuses options that would otherwise fail later, or
+// panic, far from the mistake.
+func checkOptions(fn string, opts Options) error {
+	if opts.MaxFileSize < 0 {
+		return fmt.Errorf("%s: Options.MaxFileSize is %d; want a positive byte count, or 0 for the default", fn, opts.MaxFileSize)
+	}
+	for i, gr := range opts.GoRevisions {
+		if gr == nil {
+			return fmt.Errorf("%s: Options.GoRevisions[%d] is nil", fn, i)
+		}
+	}
+	return nil
+}
+
 // Open connects to databaseURL (its scheme picks the dialect) and
-// migrates it with the revisions at the root of revisions. Close closes
-// the connection.
+// migrates it with the revisions at the root of revisions (nil for none,
+// as with New). Close closes the connection.
 func Open(ctx context.Context, databaseURL string, revisions fs.FS, opts Options) (*Migrator, error) {
+	if err := checkOptions("retort.Open", opts); err != nil {
+		return nil, err
+	}
 	u, d, err := dialect.ParseURL(databaseURL)
 	if err != nil {
 		return nil, err
@@ -103,7 +134,8 @@ func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (
 	var revs []*revision.Revision
 	if revisions != nil {
 		var err error
-		if revs, err = revision.LoadWith(revisions, dialect.SplitOptionsOf(d)); err != nil {
+		o := revision.LoadOptions{Split: dialect.SplitOptionsOf(d), MaxFileSize: opts.MaxFileSize, LimitSetting: "retort.Options.MaxFileSize"}
+		if revs, err = revision.LoadFS(revisions, o); err != nil {
 			return nil, err
 		}
 	}
@@ -135,21 +167,35 @@ func (m *Migrator) Close() error {
 // Upgrade applies revisions up to target ("head", "heads", an id, a
 // prefix, "+N").
 func (m *Migrator) Upgrade(ctx context.Context, target string) error {
+	if m.db == nil {
+		return ErrNoDatabase
+	}
 	_, err := m.runner.Upgrade(ctx, target)
 	return err
 }
 
 // Downgrade reverts revisions down to target ("base", an id, "-N").
 func (m *Migrator) Downgrade(ctx context.Context, target string) error {
+	if m.db == nil {
+		return ErrNoDatabase
+	}
 	_, err := m.runner.Downgrade(ctx, target)
 	return err
 }
 
 // Current returns the revisions the database is at, sorted; empty at base.
-func (m *Migrator) Current(ctx context.Context) ([]string, error) { return m.runner.Current(ctx) }
+func (m *Migrator) Current(ctx context.Context) ([]string, error) {
+	if m.db == nil {
+		return nil, ErrNoDatabase
+	}
+	return m.runner.Current(ctx)
+}
 
 // Stamp records target as applied without running anything.
 func (m *Migrator) Stamp(ctx context.Context, target string) error {
+	if m.db == nil {
+		return ErrNoDatabase
+	}
 	return m.runner.Stamp(ctx, target)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/userfile"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -33,6 +34,9 @@ type Config struct {
 	// PlainForeignKeys renders validating FK adds instead of the
 	// online-safe NOT VALID + VALIDATE pair (PostgreSQL).
 	PlainForeignKeys bool `toml:"plain_foreign_keys"`
+	// MaxFileSize caps every revision and schema file retort reads; 0
+	// means 16 MiB.
+	MaxFileSize Size `toml:"max_file_size"`
 
 	// Path is the file the config came from, "" when none was found.
 	Path string `toml:"-"`
@@ -46,13 +50,13 @@ func Load(path string) (*Config, error) {
 		path = DefaultFile
 	}
 	cfg := &Config{Dir: "migrations", Schema: []string{"schema.sql"}}
-	data, err := os.ReadFile(path)
+	data, err := userfile.ReadFile(path, "config file "+path, userfile.Limit{})
 	switch {
 	case err == nil:
 	case errors.Is(err, os.ErrNotExist) && !explicit:
 		return cfg, nil
 	default:
-		return nil, fmt.Errorf("%w: cannot read config file %s: %v", ErrConfig, path, err)
+		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	md, err := toml.Decode(string(data), cfg)
 	if err != nil {
@@ -98,9 +102,9 @@ func (c *Config) SchemaFiles() ([]dialect.SourceFile, error) {
 				continue
 			}
 			seen[m] = true
-			data, err := os.ReadFile(m)
+			data, err := userfile.ReadFile(m, "schema file "+m, userfile.Limit{Max: int64(c.MaxFileSize), Setting: c.LimitSetting()})
 			if err != nil {
-				return nil, fmt.Errorf("%w: cannot read schema file %s: %v", ErrConfig, m, err)
+				return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 			}
 			files = append(files, dialect.SourceFile{Name: m, SQL: string(data)})
 		}
@@ -111,4 +115,14 @@ func (c *Config) SchemaFiles() ([]dialect.SourceFile, error) {
 // NamingConvention returns the constraint naming convention.
 func (c *Config) NamingConvention() schema.Naming {
 	return schema.Naming{Templates: c.Naming}
+}
+
+// LimitSetting names where MaxFileSize is set, for the error about a
+// file over it.
+func (c *Config) LimitSetting() string {
+	file := c.Path
+	if file == "" {
+		file = DefaultFile
+	}
+	return "max_file_size in " + file
 }

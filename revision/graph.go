@@ -19,7 +19,10 @@ type Graph struct {
 // NewGraph checks revs and builds their graph.
 func NewGraph(revs []*Revision) (*Graph, error) {
 	g := &Graph{revs: map[string]*Revision{}, children: map[string][]string{}, heads: []string{}, bases: []string{}}
-	for _, r := range revs {
+	for i, r := range revs {
+		if r == nil {
+			return nil, invalid("revision %d of %d is nil", i+1, len(revs))
+		}
 		if prev, dup := g.revs[r.ID]; dup {
 			return nil, invalid("duplicate revision id %s in %s and %s", r.ID, prev.File, r.File)
 		}

@@ -129,6 +129,7 @@ func TestNewGraphErrors(t *testing.T) {
 		{"two-cycle", []*Revision{rev("a", 1, "b"), rev("b", 2, "a")}, []string{"revision cycle: a -> b -> a"}},
 		{"three-cycle beside a base", []*Revision{rev("base", 0), rev("a", 1, "c"), rev("b", 2, "a"), rev("c", 3, "b", "base")}, []string{"revision cycle: a -> c -> b -> a"}},
 		{"cycle through depends-on", []*Revision{rev("a", 1), dependsOn(rev("b", 2, "a"), "c"), rev("c", 3, "b")}, []string{"revision cycle: b -> c -> b"}},
+		{"nil revision", []*Revision{rev("a", 1), nil}, []string{"revision 2 of 2 is nil"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

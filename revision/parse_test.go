@@ -74,7 +74,7 @@ func TestParseVariants(t *testing.T) {
 				t.Errorf("got %+v", r)
 			}
 		}},
-		{"created with offset", "-- retort:revision abc\n-- retort:created 2026-01-02T03:04:05+02:00\n-- +upgrade\n", func(t *testing.T, r *Revision) {
+		{"created with offset", "-- retort:revision abc\n-- retort:created 2026-01-02T03:04:05+02:00\n-- +upgrade\nSELECT 1;\n", func(t *testing.T, r *Revision) {
 			if !r.Created.Equal(time.Date(2026, 1, 2, 1, 4, 5, 0, time.UTC)) {
 				t.Errorf("created = %v", r.Created)
 			}
@@ -84,7 +84,7 @@ func TestParseVariants(t *testing.T) {
 				t.Errorf("got %+v", r)
 			}
 		}},
-		{"statement lines in downgrade", "-- retort:revision abc\n-- +upgrade\n\n-- +downgrade\n\n\nSELECT 1;\nSELECT\n2;", func(t *testing.T, r *Revision) {
+		{"statement lines in downgrade", "-- retort:revision abc\n-- +upgrade\nSELECT 0;\n-- +downgrade\n\n\nSELECT 1;\nSELECT\n2;", func(t *testing.T, r *Revision) {
 			want := []sqlsplit.Stmt{{SQL: "SELECT 1", Line: 7}, {SQL: "SELECT\n2", Line: 8}}
 			if !reflect.DeepEqual(r.Downgrade, want) {
 				t.Errorf("downgrade = %+v", r.Downgrade)
@@ -127,6 +127,11 @@ func TestParseErrors(t *testing.T) {
 		{"two downgrades", "-- retort:revision abc\n-- +upgrade\n-- +downgrade\n-- +downgrade\n", "f.sql:4: second -- +downgrade marker (the first is on line 3)"},
 		{"unterminated string in upgrade", "-- retort:revision abc\n-- +upgrade\nSELECT 1;\nSELECT 'x;\n-- +downgrade\n", "f.sql:4: unterminated quoted string"},
 		{"unterminated comment in downgrade", "-- retort:revision abc\n-- +upgrade\n-- +downgrade\n\n/* x\n", "f.sql:5: unterminated block comment"},
+		// An upgrade that runs nothing would be recorded as applied.
+		{"empty upgrade", "-- retort:revision abc\n-- retort:message m\n\n-- +upgrade\n\n-- +downgrade\nDROP TABLE t;\n", "f.sql:4: empty -- +upgrade section: write the revision's SQL below this line"},
+		{"empty upgrade at the end", "-- retort:revision abc\n-- +upgrade\n", "f.sql:2: empty -- +upgrade section"},
+		{"comment-only upgrade", "-- retort:revision abc\n-- retort:parents p\n-- +upgrade\n-- TODO\n/* later */\n;\n-- +downgrade\n", "f.sql:3: empty -- +upgrade section"},
+		{"empty upgrade of a depends-on revision", "-- retort:revision abc\n-- retort:parents p\n-- retort:depends-on q\n-- +upgrade\n", "f.sql:4: empty -- +upgrade section"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +260,7 @@ func TestFileName(t *testing.T) {
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
 		"aaaa_first.sql": {Data: []byte("-- retort:revision aaaa\n-- +upgrade\nSELECT 1;\n")},
-		"bbbb.sql":       {Data: []byte("-- retort:revision bbbb\n-- retort:parents aaaa\n-- +upgrade\n")},
+		"bbbb.sql":       {Data: []byte("-- retort:revision bbbb\n-- retort:parents aaaa\n-- +upgrade\nSELECT 2;\n")},
 		"README.md":      {Data: []byte("not sql")},
 		"sub/cccc_x.sql": {Data: []byte("garbage")},
 		"notes.sql.orig": {Data: []byte("garbage")},
@@ -270,7 +275,7 @@ func TestLoad(t *testing.T) {
 
 	bad := fstest.MapFS{
 		"aaaa_first.sql": {Data: []byte("-- retort:revision aaaa\n-- +upgrade\nSELECT 'x\n")},
-		"bbbb_x.sql":     {Data: []byte("-- retort:revision cccc\n-- +upgrade\n")},
+		"bbbb_x.sql":     {Data: []byte("-- retort:revision cccc\n-- +upgrade\nSELECT 3;\n")},
 	}
 	_, err = Load(bad)
 	if !errors.Is(err, ErrInvalid) {

@@ -5,6 +5,23 @@ import (
 	"strings"
 )
 
+// CheckDirection refuses a relative step that goes the other way: "-N"
+// for an upgrade, "+N" for a downgrade. Resolved, such a target is
+// already applied (or not yet), so the command would quietly do nothing.
+func CheckDirection(target string, down bool) error {
+	t := strings.TrimSpace(target)
+	if len(t) < 2 || strings.Trim(t[1:], "0123456789") != "" {
+		return nil // not a bare step; Resolve judges it
+	}
+	switch {
+	case t[0] == '-' && !down:
+		return invalid("%s is a downgrade target; use downgrade %s", t, t)
+	case t[0] == '+' && down:
+		return invalid("%s is an upgrade target; use upgrade %s", t, t)
+	}
+	return nil
+}
+
 // checkCurrent rejects current heads that are not in the graph.
 func (g *Graph) checkCurrent(current []string) error {
 	for _, id := range current {
@@ -18,6 +35,9 @@ func (g *Graph) checkCurrent(current []string) error {
 // UpgradePlan returns the revisions to apply, in order (dependencies
 // first), to reach target from current; applied ones are left out.
 func (g *Graph) UpgradePlan(current []string, target string) ([]*Revision, error) {
+	if err := CheckDirection(target, false); err != nil {
+		return nil, err
+	}
 	if err := g.checkCurrent(current); err != nil {
 		return nil, err
 	}
@@ -40,6 +60,9 @@ func (g *Graph) UpgradePlan(current []string, target string) ([]*Revision, error
 // (dependents first), so that target and its ancestors stay applied, as
 // do other branches that do not descend from it. "base" reverts all.
 func (g *Graph) DowngradePlan(current []string, target string) ([]*Revision, error) {
+	if err := CheckDirection(target, true); err != nil {
+		return nil, err
+	}
 	if err := g.checkCurrent(current); err != nil {
 		return nil, err
 	}

@@ -39,6 +39,10 @@ func TestUpgradePlan(t *testing.T) {
 		{graph: "linear", current: []string{"l3cccc"}, target: "base", want: []string{}, wantHeads: []string{"l3cccc"}},
 		{graph: "linear", current: []string{"zzzz"}, target: "head", err: "the database is at revision zzzz, which is not among the revision files"},
 		{graph: "linear", target: "nope", err: `unknown revision "nope"`},
+		// A bare -N only ever goes down; resolved, it is already applied.
+		{graph: "linear", current: []string{"l3cccc"}, target: "-1", err: "-1 is a downgrade target; use downgrade -1"},
+		{graph: "linear", current: []string{"l2bbbb"}, target: " -2 ", err: "-2 is a downgrade target; use downgrade -2"},
+		{graph: "linear", current: []string{"l1aaaa"}, target: "l3cccc-1", want: []string{"l2bbbb"}, wantHeads: []string{"l2bbbb"}},
 		// branches: one branch head leaves the other unapplied
 		{graph: "branch", target: "head", err: "target head is ambiguous"},
 		{graph: "branch", target: "heads", want: []string{"b0", "b1", "c1", "b2"}, wantHeads: []string{"b2", "c1"}},
@@ -97,6 +101,9 @@ func TestDowngradePlan(t *testing.T) {
 		{graph: "linear", current: []string{"l1aaaa"}, target: "l2bbbb", err: "cannot downgrade to l2bbbb: it is not applied (the database is at l1aaaa)"},
 		{graph: "linear", target: "l1aaaa", err: "cannot downgrade to l1aaaa: it is not applied (the database is at base)"},
 		{graph: "linear", current: []string{"gone"}, target: "base", err: "the database is at revision gone, which is not among the revision files"},
+		{graph: "linear", current: []string{"l1aaaa"}, target: "+1", err: "+1 is an upgrade target; use upgrade +1"},
+		{graph: "linear", target: "+1", err: "+1 is an upgrade target; use upgrade +1"},
+		{graph: "linear", current: []string{"l3cccc"}, target: "l1aaaa+1", want: []string{"l3cccc"}, wantHeads: []string{"l2bbbb"}},
 		// branches: other branches not descending from the target stay
 		{graph: "branch", current: []string{"b2", "c1"}, target: "b0", want: []string{"b2", "c1", "b1"}, wantHeads: []string{"b0"}},
 		{graph: "branch", current: []string{"b2", "c1"}, target: "b1", want: []string{"b2"}, wantHeads: []string{"b1", "c1"}},
@@ -180,6 +187,39 @@ func TestUpDownInverse(t *testing.T) {
 		}
 		if got := simulate(g, heads, down, false); len(got) != 0 {
 			t.Errorf("%s: heads after downgrade to base = %v", name, got)
+		}
+	}
+}
+
+func TestCheckDirection(t *testing.T) {
+	tests := []struct {
+		target string
+		down   bool
+		err    string
+	}{
+		{"-1", false, "-1 is a downgrade target; use downgrade -1"},
+		{" -12 ", false, "-12 is a downgrade target; use downgrade -12"},
+		{"+3", true, "+3 is an upgrade target; use upgrade +3"},
+		{"-1", true, ""},
+		{"+1", false, ""},
+		{"head", false, ""},
+		{"base", true, ""},
+		{"abcd-1", false, ""},
+		{"abcd+1", true, ""},
+		{"-+1", false, ""}, // malformed: left to Resolve
+		{"-", false, ""},
+		{"", false, ""},
+	}
+	for _, tt := range tests {
+		err := CheckDirection(tt.target, tt.down)
+		if tt.err == "" {
+			if err != nil {
+				t.Errorf("CheckDirection(%q, %v) = %v, want nil", tt.target, tt.down, err)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrInvalid) || err.Error() != tt.err {
+			t.Errorf("CheckDirection(%q, %v) = %v, want %q", tt.target, tt.down, err, tt.err)
 		}
 	}
 }

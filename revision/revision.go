@@ -45,8 +45,8 @@ type Revision struct {
 type Error struct {
 	File string // "" for errors not about one file
 	Line int    // 0 when not about one line
-	Msg  string
-	Err  error // optional cause
+	Msg  string // "" when Err says it all
+	Err  error  // optional cause
 }
 
 func (e *Error) Error() string {
@@ -60,7 +60,9 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(e.Msg)
 	if e.Err != nil {
-		b.WriteString(": ")
+		if e.Msg != "" {
+			b.WriteString(": ")
+		}
 		b.WriteString(e.Err.Error())
 	}
 	return b.String()

@@ -2,15 +2,17 @@ package cli
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/userfile"
 	"github.com/retortdb/retort/lint"
+	"github.com/retortdb/retort/revision"
 )
 
 // allowDestructive is the line a revision file carries to allow drops.
@@ -60,9 +62,10 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 					BigTable:    bigTable,
 				}
 				for _, r := range pending {
-					text, err := fs.ReadFile(os.DirFS(s.dir), r.File)
+					text, err := userfile.ReadFS(os.DirFS(s.dir), r.File, "revision file "+filepath.Join(s.dir, r.File),
+						userfile.Limit{Max: int64(s.cfg.MaxFileSize), Setting: s.cfg.LimitSetting()})
 					if err != nil {
-						return fmt.Errorf("cannot read revision %s: %w", r.File, err)
+						return &revision.Error{Err: err}
 					}
 					in.Pending = append(in.Pending, lint.Revision{
 						ID: r.ID, File: r.File, Upgrade: r.Upgrade,

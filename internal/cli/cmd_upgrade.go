@@ -44,6 +44,10 @@ func downgradeCmd(g *globals, p func() *printer) *cobra.Command {
 }
 
 func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline, down bool) error {
+	// A step the wrong way is refused before anything is opened.
+	if err := revision.CheckDirection(target[strings.LastIndex(target, ":")+1:], down); err != nil {
+		return err
+	}
 	s, err := openSession(g, p)
 	if err != nil {
 		return err

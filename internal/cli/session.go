@@ -43,7 +43,8 @@ func openSession(g *globals, p *printer) (*session, error) {
 	if _, d, err := s.databaseURL(g); err == nil {
 		split = dialect.SplitOptionsOf(d)
 	}
-	revs, err := loadRevisions(dir, split)
+	revs, err := loadRevisions(dir, revision.LoadOptions{Split: split, Dir: dir,
+		MaxFileSize: int64(cfg.MaxFileSize), LimitSetting: cfg.LimitSetting()})
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +55,7 @@ func openSession(g *globals, p *printer) (*session, error) {
 	return s, nil
 }
 
-func loadRevisions(dir string, split sqlsplit.Options) ([]*revision.Revision, error) {
+func loadRevisions(dir string, o revision.LoadOptions) ([]*revision.Revision, error) {
 	info, err := os.Stat(dir)
 	if os.IsNotExist(err) {
 		return nil, nil
@@ -65,7 +66,7 @@ func loadRevisions(dir string, split sqlsplit.Options) ([]*revision.Revision, er
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
 	}
-	return revision.LoadWith(os.DirFS(dir), split)
+	return revision.LoadFS(os.DirFS(dir), o)
 }
 
 // databaseURL resolves and checks the URL without connecting.
@@ -93,6 +94,7 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 		PlainForeignKeys: s.cfg.PlainForeignKeys,
 		Verbose:          g.verbose,
 		CacheDir:         cacheDir(g),
+		MaxFileSize:      int64(s.cfg.MaxFileSize),
 	}
 	var revisions fs.FS
 	if info, err := os.Stat(s.dir); err == nil && info.IsDir() {
