@@ -87,9 +87,11 @@ func ParseWith(file string, src []byte, opts sqlsplit.Options) (*Revision, error
 		}
 	}
 	// Applying nothing and recording it as done hides a forgotten edit,
-	// such as an unfilled `retort revision` template.
+	// such as an unfilled `retort revision` template. It is refused when
+	// it is about to be applied, not here, so history, heads and the next
+	// `retort revision` still work meanwhile.
 	if len(r.Upgrade) == 0 && len(r.Parents) < 2 {
-		return nil, p.errf(upMarker, "empty -- +upgrade section: write the revision's SQL below this line (only a merge revision, with several parents, may be empty)")
+		r.Unfilled = p.errf(upMarker, "empty -- +upgrade section: write the revision's SQL below this line (only a merge revision, with several parents, may be empty)")
 	}
 	r.Checksum = checksum(r.UpgradeSQL, r.DowngradeSQL)
 	return r, nil

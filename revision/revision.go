@@ -36,6 +36,11 @@ type Revision struct {
 	UpgradeSQL   string
 	DowngradeSQL string
 
+	// Unfilled is set (an *Error at the upgrade marker) when the upgrade
+	// section has no statement and the revision is not a merge: upgrading
+	// through it is refused.
+	Unfilled error
+
 	// UpgradeGo and DowngradeGo are set for revisions written in Go (see
 	// NewGo); they run instead of the SQL sections.
 	UpgradeGo, DowngradeGo GoFunc

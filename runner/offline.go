@@ -48,6 +48,9 @@ func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 	if err != nil {
 		return "", err
 	}
+	if err := refuseUnfilled(plan, dir); err != nil {
+		return "", err
+	}
 	var w strings.Builder
 	verb := map[bool]string{false: "upgrade", true: "downgrade"}[down]
 	fmt.Fprintf(&w, "-- retort %s to %s from %s (%s)\n\n", verb, target, headsText(from), d.Name())

@@ -71,6 +71,9 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revis
 		if err != nil {
 			return err
 		}
+		if err := refuseUnfilled(plan, dir); err != nil {
+			return err
+		}
 		for _, rev := range plan {
 			ran, err := r.apply(ctx, conn, rev, dir, current)
 			if ran {
@@ -120,4 +123,18 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 		return err
 	}
 	return fn(conn)
+}
+
+// refuseUnfilled refuses an upgrade through a revision whose upgrade
+// section is empty, before anything runs.
+func refuseUnfilled(plan []*revision.Revision, dir string) error {
+	if dir != dirUp {
+		return nil
+	}
+	for _, rev := range plan {
+		if rev.Unfilled != nil {
+			return rev.Unfilled
+		}
+	}
+	return nil
 }
