@@ -26,6 +26,9 @@ type Runner struct {
 // Current returns the heads recorded in retort_version, sorted; empty at
 // base, also when the bookkeeping tables do not exist yet.
 func (r *Runner) Current(ctx context.Context) ([]string, error) {
+	if err := r.ready(); err != nil {
+		return nil, err
+	}
 	return book{r.Dialect}.heads(ctx, r.DB)
 }
 
@@ -102,8 +105,8 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revis
 // session runs fn on one connection holding the migration lock, with the
 // bookkeeping tables in place.
 func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (err error) {
-	if r.DB == nil || r.Dialect == nil || r.Graph == nil {
-		return errors.New("runner: DB, Dialect and Graph must be set")
+	if err := r.ready(); err != nil {
+		return err
 	}
 	conn, err := r.DB.Conn(ctx)
 	if err != nil {
@@ -135,6 +138,14 @@ func refuseUnfilled(plan []*revision.Revision, dir string) error {
 		if rev.Unfilled != nil {
 			return rev.Unfilled
 		}
+	}
+	return nil
+}
+
+// ready checks that the runner has what every database command needs.
+func (r *Runner) ready() error {
+	if r.DB == nil || r.Dialect == nil || r.Graph == nil {
+		return errors.New("runner: DB, Dialect and Graph must be set")
 	}
 	return nil
 }

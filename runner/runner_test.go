@@ -201,3 +201,21 @@ func TestEdited(t *testing.T) {
 		}
 	})
 }
+
+// A runner without a database says so instead of panicking.
+func TestRunnerWithoutDatabase(t *testing.T) {
+	r := &Runner{}
+	ctx := context.Background()
+	if _, err := r.Current(ctx); err == nil {
+		t.Error("Current without a database succeeded")
+	}
+	if _, err := r.Edited(ctx); err == nil {
+		t.Error("Edited without a database succeeded")
+	}
+	if _, err := r.Unfinished(ctx); err == nil {
+		t.Error("Unfinished without a database succeeded")
+	}
+	if _, err := r.Upgrade(ctx, "head"); err == nil {
+		t.Error("Upgrade without a database succeeded")
+	}
+}

@@ -59,6 +59,9 @@ func (r *Runner) Stamp(ctx context.Context, target string) error {
 // Edited returns the applied revisions whose checksum differs from the
 // one recorded when they were applied (or stamped), in graph order.
 func (r *Runner) Edited(ctx context.Context) ([]*revision.Revision, error) {
+	if err := r.ready(); err != nil {
+		return nil, err
+	}
 	b := book{r.Dialect}
 	current, err := b.heads(ctx, r.DB)
 	if err != nil {

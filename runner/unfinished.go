@@ -28,6 +28,9 @@ func (u Unfinished) String() string {
 
 // Unfinished lists the unfinished runs recorded in retort_progress.
 func (r *Runner) Unfinished(ctx context.Context) ([]Unfinished, error) {
+	if err := r.ready(); err != nil {
+		return nil, err
+	}
 	return unfinished(ctx, book{r.Dialect}, r.DB)
 }
 
