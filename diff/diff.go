@@ -76,7 +76,7 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 // phases collects operations by execution phase; flatten concatenates
 // them in the order that keeps every step executable.
 type phases struct {
-	dropTriggers, dropViews, objectRenames, dropFKs, dropChecks     []op.Op
+	dropTriggers, dropViews, objectRenames, dropFKs, dropChecks    []op.Op
 	dropIndexes, dropTables, enums, createTables, columns, renames []op.Op
 	addChecks, createIndexes, addFKs, createViews                  []op.Op
 	createTriggers, dropEnums                                      []op.Op

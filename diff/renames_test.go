@@ -105,7 +105,7 @@ func TestRenames(t *testing.T) {
 		{name: "table rename from a decision", from: blog(), to: notesToMemos, opts: Options{Renames: []Rename{rn("notes=memos")}},
 			want: []string{"rename table notes to memos"}},
 		{name: "table and column renamed, the column named by either table name", from: blog(),
-			to: renamed(nil, op.RenameTable{Old: "notes", New: "memos"}, op.RenameColumn{Table: op.Ref{Name: "memos"}, Old: "body", New: "text"}),
+			to:   renamed(nil, op.RenameTable{Old: "notes", New: "memos"}, op.RenameColumn{Table: op.Ref{Name: "memos"}, Old: "body", New: "text"}),
 			opts: Options{Renames: []Rename{rn("notes.body=text"), rn("notes=memos")}},
 			want: []string{"rename table notes to memos", "rename column memos.body to text"}},
 		{name: "table with other columns is no candidate", from: blog(), to: renamed(func(s *schema.Schema) {
