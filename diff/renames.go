@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -125,6 +126,21 @@ func columnShape(c *schema.Column) string {
 	}
 	return s
 }
+
+// RenameError is a decided rename that does not fit the schemas.
+type RenameError struct {
+	Rename Rename
+	Msg    string
+}
+
+func (e *RenameError) Error() string {
+	return fmt.Sprintf("rename %s (%s): %s", e.Rename, e.Rename.Source, e.Msg)
+}
+
+// ErrUndecided is what Options.Decide returns to leave a candidate
+// undecided (no answer could be had), so Schemas lists it in an
+// *UndecidedRenamesError.
+var ErrUndecided = errors.New("rename left undecided")
 
 // UndecidedRenamesError is returned when likely renames were found and
 // nothing decided them (Options.Renames, Options.NoRename or

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -103,7 +104,7 @@ func (r *renamer) wantOf(l *schema.Table) *schema.Table {
 
 func (r *renamer) decidedTable(d Rename) error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("rename %s (%s): %s", d, d.Source, fmt.Sprintf(format, args...))
+		return &RenameError{Rename: d, Msg: fmt.Sprintf(format, args...)}
 	}
 	l := findTable(r.from, d.Old)
 	if l == nil {
@@ -142,7 +143,7 @@ func (r *renamer) takeTable(l, w *schema.Table) {
 
 func (r *renamer) decidedColumn(d Rename) error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("rename %s (%s): %s", d, d.Source, fmt.Sprintf(format, args...))
+		return &RenameError{Rename: d, Msg: fmt.Sprintf(format, args...)}
 	}
 	var l, w *schema.Table
 	if w = findTable(r.to, d.Table); w != nil {
@@ -207,6 +208,10 @@ func (r *renamer) decide(c Candidate) (bool, error) {
 		return false, nil
 	case r.opts.Decide != nil:
 		yes, err := r.opts.Decide(c)
+		if errors.Is(err, ErrUndecided) {
+			r.undecided = append(r.undecided, c)
+			return false, nil
+		}
 		if err != nil {
 			return false, fmt.Errorf("deciding whether %s is a rename: %w", c, err)
 		}

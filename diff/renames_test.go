@@ -68,6 +68,9 @@ func TestRenames(t *testing.T) {
 		{name: "an error while asking stops", from: blog(), to: bodyToText,
 			opts: Options{Decide: func(Candidate) (bool, error) { return false, errors.New("stdin closed") }},
 			err:  "deciding whether notes.body to notes.text (TEXT) is a rename: stdin closed"},
+		{name: "left undecided while asking", from: blog(), to: bodyToText,
+			opts: Options{Decide: func(Candidate) (bool, error) { return false, ErrUndecided }},
+			want: []string{"undecided notes.body to notes.text (TEXT)"}},
 		{name: "another type is no candidate", from: blog(), to: renamed(func(s *schema.Schema) {
 			tbl(s, "notes").Column("text").Type = "varchar(10)"
 		}, op.RenameColumn{Table: notesRef, Old: "body", New: "text"}),
