@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/op"
 )
 
