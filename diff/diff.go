@@ -23,7 +23,8 @@ type Options struct {
 	// shape) are never a drop and add without a decision: Renames decides
 	// some, NoRename makes every other one a drop and add, else Decide is
 	// asked about each, else Schemas returns *UndecidedRenamesError.
-	// Renames run first, natively, so no value is lost.
+	// A rename runs natively, after the triggers and views that change are
+	// dropped and before everything else, so no value is lost.
 	Renames  []Rename
 	NoRename bool
 	Decide   func(Candidate) (bool, error)

@@ -13,8 +13,9 @@ import (
 // renamer decides which live tables and columns become which desired ones
 // under another name, before the rest of the comparison runs.
 type renamer struct {
-	from, to *schema.Schema
-	opts     Options
+	from, to     *schema.Schema
+	opts         Options
+	fromBy, toBy map[tkey]*schema.Table
 
 	tableTo   map[*schema.Table]*schema.Table // live -> desired, renamed tables
 	tableFrom map[*schema.Table]*schema.Table // desired -> live
@@ -30,7 +31,14 @@ type renamer struct {
 func planRenames(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 	r := &renamer{from: from, to: to, opts: opts,
 		tableTo: map[*schema.Table]*schema.Table{}, tableFrom: map[*schema.Table]*schema.Table{},
-		colTo: map[*schema.Column]*schema.Column{}, colFrom: map[*schema.Column]*schema.Column{}}
+		colTo: map[*schema.Column]*schema.Column{}, colFrom: map[*schema.Column]*schema.Column{},
+		fromBy: map[tkey]*schema.Table{}, toBy: map[tkey]*schema.Table{}}
+	for _, t := range from.Tables {
+		r.fromBy[keyOf(t)] = t
+	}
+	for _, t := range to.Tables {
+		r.toBy[keyOf(t)] = t
+	}
 	var colDecisions []Rename
 	for _, d := range opts.Renames {
 		if d.Table != "" && findTable(from, d.Table) == nil && findTable(to, d.Table) == nil &&
@@ -85,7 +93,7 @@ func (r *renamer) liveOf(w *schema.Table) *schema.Table {
 	if l := r.tableFrom[w]; l != nil {
 		return l
 	}
-	if l := r.from.Table(w.Schema, w.Name); l != nil && r.tableTo[l] == nil {
+	if l := r.fromBy[keyOf(w)]; l != nil && r.tableTo[l] == nil {
 		return l
 	}
 	return nil
@@ -96,7 +104,7 @@ func (r *renamer) wantOf(l *schema.Table) *schema.Table {
 	if w := r.tableTo[l]; w != nil {
 		return w
 	}
-	if w := r.to.Table(l.Schema, l.Name); w != nil && r.tableFrom[w] == nil {
+	if w := r.toBy[keyOf(l)]; w != nil && r.tableFrom[w] == nil {
 		return w
 	}
 	return nil
@@ -126,7 +134,7 @@ func (r *renamer) decidedTable(d Rename) error {
 	if prev := r.tableFrom[w]; prev != nil {
 		return fail("table %s is also renamed to %s", prev.QualifiedName(), w.QualifiedName())
 	}
-	if other := r.from.Table(w.Schema, w.Name); other != nil {
+	if other := r.fromBy[keyOf(w)]; other != nil {
 		if d.Hint {
 			return nil
 		}
