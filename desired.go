@@ -51,18 +51,26 @@ func (m *Migrator) renderOptions() dialect.RenderOptions {
 }
 
 // Diff returns the operations that take the live database to the schema
-// the desired files describe.
+// the desired files describe. Renames come from the files' hints; any
+// other likely rename shows as a drop and add.
 func (m *Migrator) Diff(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]op.Op, error) {
-	ops, _, err := m.diff(ctx, desired, devURL)
+	ops, _, err := m.diff(ctx, desired, devURL, AutogenerateOptions{NoRename: true})
 	return ops, err
 }
 
-func (m *Migrator) diff(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]op.Op, *schema.Schema, error) {
-	return m.diffWith(ctx, func() (*schema.Schema, error) { return m.Desired(ctx, desired, devURL) })
+// diff compares the live database with the desired files, whose rename
+// hints join the decisions in r.
+func (m *Migrator) diff(ctx context.Context, desired []dialect.SourceFile, devURL string, r AutogenerateOptions) ([]op.Op, *schema.Schema, error) {
+	hints, err := m.renameHints(desired)
+	if err != nil {
+		return nil, nil, err
+	}
+	r.Renames = append(append([]diff.Rename(nil), r.Renames...), hints...)
+	return m.diffWith(ctx, func() (*schema.Schema, error) { return m.Desired(ctx, desired, devURL) }, r)
 }
 
 // diffWith diffs the live schema against the one desired returns.
-func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema, error)) ([]op.Op, *schema.Schema, error) {
+func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema, error), r AutogenerateOptions) ([]op.Op, *schema.Schema, error) {
 	live, err := m.Inspect(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -71,7 +79,9 @@ func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema,
 	if err != nil {
 		return nil, nil, err
 	}
-	ops, err := diff.Schemas(live, want, m.diffOptions())
+	opts := m.diffOptions()
+	opts.Renames, opts.NoRename, opts.Decide = r.Renames, r.NoRename, r.Decide
+	ops, err := diff.Schemas(live, want, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("comparing the database with the desired schema failed: %w", err)
 	}
@@ -81,7 +91,7 @@ func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema,
 // DiffSQL returns the statements that take the live database to the
 // desired schema; none when they match.
 func (m *Migrator) DiffSQL(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]string, error) {
-	ops, live, err := m.diff(ctx, desired, devURL)
+	ops, live, err := m.diff(ctx, desired, devURL, AutogenerateOptions{NoRename: true})
 	if err != nil || len(ops) == 0 {
 		return nil, err
 	}
@@ -108,8 +118,14 @@ func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
 // Autogenerate returns a new revision's upgrade and downgrade statements
 // and the operations behind them. The database must be at head (else the
 // error wraps ErrNotAtHead), since the revision goes on top of it.
-func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFile, devURL string) (up, down []string, ops []op.Op, err error) {
-	return m.autogenerate(ctx, func() ([]op.Op, *schema.Schema, error) { return m.diff(ctx, desired, devURL) })
+//
+// A likely rename is never written as a drop and add without a decision:
+// from opts, or a "-- retort:renamed-from" hint in the files; else the
+// error wraps *diff.UndecidedRenamesError listing the candidates.
+func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFile, devURL string, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
+	return m.autogenerate(ctx, func() ([]op.Op, *schema.Schema, error) {
+		return m.diff(ctx, desired, devURL, mergeAutogenerateOptions(opts))
+	})
 }
 
 func (m *Migrator) autogenerate(ctx context.Context, diffFn func() ([]op.Op, *schema.Schema, error)) (up, down []string, ops []op.Op, err error) {

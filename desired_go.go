@@ -45,13 +45,14 @@ func (m *Migrator) normalize(ctx context.Context, want *schema.Schema, devURL st
 // schema declared in Go (see SchemaOf). devURL is the scratch database as
 // for Desired.
 func (m *Migrator) DiffTo(ctx context.Context, want *schema.Schema, devURL string) ([]op.Op, error) {
-	ops, _, err := m.diffWith(ctx, func() (*schema.Schema, error) { return m.normalize(ctx, want, devURL) })
+	ops, _, err := m.diffWith(ctx, func() (*schema.Schema, error) { return m.normalize(ctx, want, devURL) }, AutogenerateOptions{NoRename: true})
 	return ops, err
 }
 
-// AutogenerateTo is Autogenerate with a desired schema declared in Go.
-func (m *Migrator) AutogenerateTo(ctx context.Context, want *schema.Schema, devURL string) (up, down []string, ops []op.Op, err error) {
+// AutogenerateTo is Autogenerate with a desired schema declared in Go;
+// renames are decided by opts alone.
+func (m *Migrator) AutogenerateTo(ctx context.Context, want *schema.Schema, devURL string, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
 	return m.autogenerate(ctx, func() ([]op.Op, *schema.Schema, error) {
-		return m.diffWith(ctx, func() (*schema.Schema, error) { return m.normalize(ctx, want, devURL) })
+		return m.diffWith(ctx, func() (*schema.Schema, error) { return m.normalize(ctx, want, devURL) }, mergeAutogenerateOptions(opts))
 	})
 }

@@ -170,6 +170,19 @@ func (m *sim) apply(o op.Op) error {
 			return err
 		}
 		m.s.Tables = removeTable(m.s.Tables, t)
+	case op.RenameTable:
+		// Databases rewrite (or, MySQL, invalidate) views naming the
+		// table; the diff drops and recreates those whose text differs.
+		return op.Apply(m.s, o) // refuses a missing table or a taken name
+	case op.RenameColumn:
+		t, err := m.table(o.Table)
+		if err != nil {
+			return err
+		}
+		if t.Column(o.Old) == nil || t.Column(o.New) != nil {
+			return fmt.Errorf("no column %s, or %s is taken", o.Old, o.New)
+		}
+		return op.Apply(m.s, o)
 	case op.AddColumn:
 		t, err := m.table(o.Table)
 		if err != nil {

@@ -3,6 +3,7 @@
 package diff
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/retortdb/retort/op"
@@ -17,6 +18,16 @@ type Options struct {
 	// then dropped and re-added around a change to an index over their
 	// columns.
 	FKNeedsIndex bool
+
+	// Likely renames (a dropped and an added table or column of the same
+	// shape) are never a drop and add without a decision: Renames decides
+	// some, NoRename makes every other one a drop and add, else Decide is
+	// asked about each, else Schemas returns *UndecidedRenamesError.
+	// A rename runs natively, after the triggers and views that change are
+	// dropped and before everything else, so no value is lost.
+	Renames  []Rename
+	NoRename bool
+	Decide   func(Candidate) (bool, error)
 }
 
 // Schemas returns the operations that take `from` (the live database) to
@@ -38,25 +49,45 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 	if err := validate(to, "desired"); err != nil {
 		return nil, err
 	}
+	live := from
+	renames, err := planRenames(from, to, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(renames) > 0 {
+		from = from.Clone()
+		if err := op.Apply(from, renames...); err != nil {
+			return nil, fmt.Errorf("diff: modelling the renames failed: %w", err)
+		}
+	}
 	d := &differ{from: from, to: to, opts: opts}
 	d.run()
+	d.p.objectRenames = renames
+	// Triggers and views go before the renames, so the downgrade renames
+	// back before it recreates them: a dropped trigger is the live one.
+	for i, o := range d.p.dropTriggers {
+		tr := o.(op.DropTrigger).Trigger
+		if orig := live.Trigger(tr.Schema, tr.Name); orig != nil {
+			d.p.dropTriggers[i] = op.DropTrigger{Trigger: orig}
+		}
+	}
 	return d.p.flatten(), nil
 }
 
 // phases collects operations by execution phase; flatten concatenates
 // them in the order that keeps every step executable.
 type phases struct {
-	dropTriggers, dropViews, dropFKs, dropChecks, dropIndexes []op.Op
-	dropTables, enums, createTables, columns, renames         []op.Op
-	addChecks, createIndexes, addFKs, createViews             []op.Op
-	createTriggers, dropEnums                                 []op.Op
+	dropTriggers, dropViews, objectRenames, dropFKs, dropChecks    []op.Op
+	dropIndexes, dropTables, enums, createTables, columns, renames []op.Op
+	addChecks, createIndexes, addFKs, createViews                  []op.Op
+	createTriggers, dropEnums                                      []op.Op
 }
 
 func (p *phases) flatten() []op.Op {
 	var out []op.Op
 	for _, ph := range [][]op.Op{
-		p.dropTriggers, p.dropViews, p.dropFKs, p.dropChecks, p.dropIndexes,
-		p.dropTables, p.enums, p.createTables, p.columns, p.renames,
+		p.dropTriggers, p.dropViews, p.objectRenames, p.dropFKs, p.dropChecks,
+		p.dropIndexes, p.dropTables, p.enums, p.createTables, p.columns, p.renames,
 		p.addChecks, p.createIndexes, p.addFKs, p.createViews,
 		p.createTriggers, p.dropEnums,
 	} {

@@ -74,6 +74,7 @@ func Run(in Input) []Finding {
 	}
 	var out []Finding
 	out = append(out, unindexedForeignKeys(in)...)
+	out = append(out, rebuildLosses(in)...)
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, destructive(r, stmts)...)

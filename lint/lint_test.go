@@ -25,6 +25,7 @@ func live() *schema.Schema {
 	return &schema.Schema{Tables: []*schema.Table{
 		{Name: "users", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}}},
 		{Name: "notes", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}},
+			Columns:     []*schema.Column{{Name: "id"}, {Name: "author_id"}, {Name: "Body"}},
 			ForeignKeys: []*schema.ForeignKey{{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
 			Indexes:     []*schema.Index{{Name: "notes_author_id_idx", Parts: []schema.IndexPart{{Column: "author_id"}}}}},
 		{Name: "tags",
@@ -90,6 +91,47 @@ func TestRules(t *testing.T) {
 				`DROP TABLE users`,
 				`ALTER TABLE users_new RENAME TO users`)},
 			want: []string{"fk-unindexed warning 0", "cascade-on-rebuild error 12", "destructive error 12"},
+		},
+		{
+			name: "a rebuild that does not copy a column loses it", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				"PRAGMA foreign_keys = OFF",
+				`CREATE TABLE "_retort_new_notes" (id INTEGER PRIMARY KEY, author_id INTEGER)`,
+				`INSERT INTO "_retort_new_notes" ("id", "author_id")
+  SELECT "id", "author_id" FROM "notes"`,
+				`DROP TABLE "notes"`,
+				`ALTER TABLE "_retort_new_notes" RENAME TO "notes"`)},
+			want: []string{"fk-unindexed warning 0", "destructive error 12"},
+		},
+		{
+			name: "a rebuild copying a renamed column, in an expression, keeps it", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				"PRAGMA foreign_keys = OFF",
+				`CREATE TABLE "_retort_new_notes" (id INTEGER PRIMARY KEY, author_id INTEGER, text TEXT NOT NULL)`,
+				`INSERT INTO "_retort_new_notes" ("id", "author_id", "text") SELECT id, "author_id", COALESCE("body", '') FROM "notes"`,
+				`DROP TABLE "notes"`,
+				`ALTER TABLE "_retort_new_notes" RENAME TO "notes"`)},
+			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "columns are followed through renames, adds, drops and earlier rebuilds", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				`ALTER TABLE notes RENAME COLUMN body TO text`,
+				`ALTER TABLE notes ADD COLUMN extra TEXT`,
+				`ALTER TABLE notes DROP COLUMN author_id`,
+				`INSERT INTO "_retort_new_notes" ("id", "text", "extra") SELECT "id", "text", "extra" FROM "notes"`,
+				`DROP TABLE "notes"`,
+				`ALTER TABLE "_retort_new_notes" RENAME TO "notes"`,
+				`INSERT INTO "_retort_new_notes" ("id", "text") SELECT "id", "text" FROM "notes"`,
+				`DROP TABLE "notes"`,
+				`ALTER TABLE "_retort_new_notes" RENAME TO "notes"`)},
+			want: []string{"fk-unindexed warning 0", "destructive error 12", "destructive error 16"},
+		},
+		{
+			name: "an allowed rebuild loss", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", AllowDestructive: true, Upgrade: stmts(
+				`INSERT INTO "_retort_new_notes" ("id") SELECT "id" FROM "notes"`)},
+			want: []string{"fk-unindexed warning 0"},
 		},
 		{
 			name: "postgres lock hazards on a big table", traits: postgresTraits, rows: 2_000_000,

@@ -109,7 +109,7 @@ func renderCases() []renderCase {
 	app := op.Ref{Schema: "app", Name: "Orders"}
 	idCol := &schema.Column{Name: "id", Type: "bigint", Identity: "BY DEFAULT"}
 	body := &schema.Column{Name: "body", Type: "text"}
-	return []renderCase{
+	return append([]renderCase{
 		{name: "create_table_kitchen_sink", ops: []op.Op{op.CreateTable{Table: renderKitchenSink()}}},
 		{name: "create_table_with_fk_same_batch", ops: []op.Op{
 			op.CreateTable{Table: renderUsersNotes().Tables[0]},
@@ -210,7 +210,7 @@ func renderCases() []renderCase {
 		}},
 		{name: "drop_unnamed_check", current: cur, ops: []op.Op{op.DropCheck{Table: notes, Check: &schema.Check{Expr: "id > 0"}}}},
 		{name: "drop_unnamed_fk", current: cur, ops: []op.Op{op.DropForeignKey{Table: notes, FK: &schema.ForeignKey{Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}}}}},
-	}
+	}, renderRenameCases(cur)...)
 }
 
 // TestRenderGoldenOps renders every op kind and compares with

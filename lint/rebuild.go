@@ -1,0 +1,124 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/retortdb/retort/op"
+)
+
+var (
+	reRebuildCopy   = regexp.MustCompile(`^INSERT INTO (\S+?) ?\((.*?)\) ?SELECT (.*) FROM (\S+)$`)
+	reRenameColumn  = regexp.MustCompile(`^ALTER TABLE (\S+) RENAME (?:COLUMN )?(\S+) TO (\S+)$`)
+	reRenameTable   = regexp.MustCompile(`^ALTER TABLE (\S+) RENAME TO (\S+)$`)
+	reAddColumn     = regexp.MustCompile(`^ALTER TABLE (\S+) ADD (?:COLUMN )?(\S+)`)
+	reDropColumnArg = regexp.MustCompile(`\bDROP (?:COLUMN )?(?:IF EXISTS )?([^\s,]+)`)
+)
+
+// notColumn: words after ADD that start a constraint, not a column.
+var notColumn = map[string]bool{"CONSTRAINT": true, "PRIMARY": true, "UNIQUE": true, "FOREIGN": true, "CHECK": true, "INDEX": true, "KEY": true}
+
+// rebuildLosses: a SQLite rebuild copies a table's rows into
+// _retort_new_<table>; a column the copy does not read loses its values,
+// as with DROP COLUMN. The columns each table has are followed through
+// the pending revisions from the live schema.
+func rebuildLosses(in Input) []Finding {
+	if in.Live == nil {
+		return nil
+	}
+	cols := map[string][]string{}
+	for _, t := range in.Live.Tables {
+		var names []string
+		for _, c := range t.Columns {
+			names = append(names, c.Name)
+		}
+		cols[strings.ToLower(t.Name)] = names
+		cols[strings.ToLower(t.QualifiedName())] = names
+	}
+	var out []Finding
+	for _, r := range in.Pending {
+		for _, s := range classify(r.Upgrade) {
+			if f := trackColumns(cols, s); f != "" && !r.AllowDestructive {
+				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Message: f})
+			}
+		}
+	}
+	return out
+}
+
+// trackColumns updates cols for one statement and describes the values
+// it loses in a rebuild, if any.
+func trackColumns(cols map[string][]string, s stmt) string {
+	u := s.upper
+	switch {
+	case reRebuildCopy.MatchString(u):
+		m := reRebuildCopy.FindStringSubmatch(u)
+		into, from := ident(m[1]), ident(m[4])
+		if into != rebuildTemp+from {
+			return ""
+		}
+		var lost []string
+		for _, c := range cols[from] {
+			if !op.ExprMentions(m[3], c) {
+				lost = append(lost, c)
+			}
+		}
+		// The copy is what the rebuilt table holds once renamed.
+		var kept []string
+		for _, c := range strings.Split(m[2], ",") {
+			if c = ident(strings.TrimSpace(c)); c != "rowid" {
+				kept = append(kept, c)
+			}
+		}
+		cols[into] = kept
+		if len(lost) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("the rebuild of %s does not copy column(s) %s: their values are lost; add the line \"-- retort:allow destructive\" to the revision if that is intended",
+			from, strings.Join(lost, ", "))
+	case reRenameTable.MatchString(u):
+		m := reRenameTable.FindStringSubmatch(u)
+		old, new := ident(m[1]), ident(m[2])
+		cols[new] = cols[old]
+		delete(cols, old)
+		if cols[new] == nil {
+			delete(cols, new)
+		}
+	case reRenameColumn.MatchString(u):
+		m := reRenameColumn.FindStringSubmatch(u)
+		t, old, new := ident(m[1]), ident(m[2]), ident(m[3])
+		for i, c := range cols[t] {
+			if strings.EqualFold(c, old) {
+				cols[t][i] = new
+			}
+		}
+	case s.kind == "drop column":
+		m := reDropColumnArg.FindStringSubmatch(u)
+		if m == nil {
+			return ""
+		}
+		drop := ident(m[1])
+		var keep []string
+		for _, c := range cols[s.table] {
+			if !strings.EqualFold(c, drop) {
+				keep = append(keep, c)
+			}
+		}
+		if _, ok := cols[s.table]; ok {
+			cols[s.table] = keep
+		}
+	case reAddColumn.MatchString(u):
+		m := reAddColumn.FindStringSubmatch(u)
+		if t := ident(m[1]); !notColumn[m[2]] {
+			if _, ok := cols[t]; ok {
+				cols[t] = append(cols[t], ident(m[2]))
+			}
+		}
+	case s.kind == "drop table":
+		delete(cols, s.table)
+	case s.kind == "create table" && !strings.HasPrefix(s.table, rebuildTemp):
+		delete(cols, s.table) // columns unknown: not checked
+	}
+	return ""
+}
