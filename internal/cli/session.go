@@ -87,12 +87,17 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 	if err != nil {
 		return nil, err
 	}
+	lockTimeout, err := s.cfg.LockWait(g.lockTimeout)
+	if err != nil {
+		return nil, err
+	}
 	opts := retort.Options{
 		Log:              s.p.progress(),
 		Naming:           s.cfg.NamingConvention(),
 		PlainForeignKeys: s.cfg.PlainForeignKeys,
 		Verbose:          g.verbose,
 		CacheDir:         cacheDir(g),
+		LockTimeout:      lockTimeout,
 	}
 	var revisions fs.FS
 	if info, err := os.Stat(s.dir); err == nil && info.IsDir() {
