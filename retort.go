@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
@@ -45,6 +46,10 @@ type Options struct {
 	// GoRevisions are revisions written in Go; they join the revision
 	// files in one graph (parents may name either kind).
 	GoRevisions []*GoRevision
+	// LockTimeout is how long a migration waits for another one's lock
+	// before failing with an error wrapping dialect.ErrLockTimeout; 0
+	// means dialect.DefaultLockTimeout (60 s).
+	LockTimeout time.Duration
 	// CacheDir, when set, keeps desired schemas loaded on a database server
 	// (PostgreSQL, MySQL) so an unchanged set of schema files is not loaded
 	// into a scratch database again; see Desired.
@@ -152,7 +157,8 @@ func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (
 	}
 	m := &Migrator{db: db, d: d, graph: g, opts: opts}
 	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: g, Log: opts.Log, Verbose: opts.Verbose,
-		RenderOptions: dialect.RenderOptions{Naming: opts.Naming, PlainForeignKeys: opts.PlainForeignKeys}}
+		RenderOptions: dialect.RenderOptions{Naming: opts.Naming, PlainForeignKeys: opts.PlainForeignKeys},
+		LockTimeout:   opts.LockTimeout}
 	return m, nil
 }
 

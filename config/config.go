@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -37,6 +38,9 @@ type Config struct {
 	// MaxFileSize caps every revision and schema file retort reads; 0
 	// means 16 MiB.
 	MaxFileSize Size `toml:"max_file_size"`
+	// LockTimeout is how long a migration waits for another one's lock,
+	// as time.ParseDuration reads it ("60s", "5m"); "" is the default, 60 s.
+	LockTimeout string `toml:"lock_timeout"`
 
 	// Path is the file the config came from, "" when none was found.
 	Path string `toml:"-"`
@@ -66,7 +70,31 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("%w: %s: unknown key %q", ErrConfig, path, undecoded[0].String())
 	}
 	cfg.Path = path
+	if _, err := cfg.LockWait(0); err != nil {
+		return nil, err
+	}
 	return cfg, nil
+}
+
+// LockWait is how long to wait for another migration's lock: the
+// --lock-timeout flag when set (non-zero), else lock_timeout; 0 means the
+// library's default.
+func (c *Config) LockWait(flag time.Duration) (time.Duration, error) {
+	if flag < 0 {
+		return 0, fmt.Errorf("%w: --lock-timeout %s is negative", ErrConfig, flag)
+	}
+	if flag > 0 || c.LockTimeout == "" {
+		return flag, nil
+	}
+	d, err := time.ParseDuration(c.LockTimeout)
+	if err != nil || d <= 0 {
+		where := c.Path
+		if where == "" {
+			where = DefaultFile
+		}
+		return 0, fmt.Errorf("%w: %s: lock_timeout %q is not a positive duration such as \"60s\" or \"5m\"", ErrConfig, where, c.LockTimeout)
+	}
+	return d, nil
 }
 
 // DatabaseURL returns the URL to migrate: the flag, then RETORT_URL, then

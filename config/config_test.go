@@ -2,9 +2,11 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestLoadDefaultsWhenNoFile(t *testing.T) {
@@ -96,5 +98,39 @@ func TestSchemaFilesGlobsInOrder(t *testing.T) {
 	}
 	if _, err := (&Config{Schema: []string{"nope.sql"}}).SchemaFiles(); !errors.Is(err, ErrConfig) {
 		t.Fatalf("missing schema file: err = %v", err)
+	}
+}
+
+func TestLockWait(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		file    string // retort.toml body; "" = no lock_timeout
+		flag    time.Duration
+		want    time.Duration
+		wantErr bool
+	}{
+		{"", 0, 0, false},
+		{`lock_timeout = "90s"`, 0, 90 * time.Second, false},
+		{`lock_timeout = "2m"`, time.Second, time.Second, false},
+		{"", 5 * time.Second, 5 * time.Second, false},
+		{"", -time.Second, 0, true},
+		{`lock_timeout = "60"`, 0, 0, true},
+		{`lock_timeout = "-1s"`, 0, 0, true},
+		{`lock_timeout = 60`, 0, 0, true},
+	}
+	for i, tt := range tests {
+		path := filepath.Join(dir, fmt.Sprintf("r%d.toml", i))
+		os.WriteFile(path, []byte(tt.file+"\n"), 0o644)
+		cfg, err := Load(path)
+		if err == nil {
+			var d time.Duration
+			d, err = cfg.LockWait(tt.flag)
+			if err == nil && d != tt.want {
+				t.Errorf("%s with flag %v: LockWait = %v, want %v", tt.file, tt.flag, d, tt.want)
+			}
+		}
+		if tt.wantErr != errors.Is(err, ErrConfig) || (err != nil && !tt.wantErr) {
+			t.Errorf("%s with flag %v: err = %v, want a configuration error: %v", tt.file, tt.flag, err, tt.wantErr)
+		}
 	}
 }

@@ -95,9 +95,10 @@ type Dialect interface {
 	Prepare(stmts []string) Plan
 	// TransactionalDDL reports whether DDL can be rolled back.
 	TransactionalDDL() bool
-	// Lock takes the cross-process migration lock on conn; the returned
-	// function releases it.
-	Lock(ctx context.Context, conn *sql.Conn) (unlock func() error, err error)
+	// Lock takes the cross-process migration lock on conn, waiting as
+	// opts says; the returned function releases it. A lock still busy
+	// after opts.Timeout is an error wrapping ErrLockTimeout.
+	Lock(ctx context.Context, conn *sql.Conn, opts LockOptions) (unlock func() error, err error)
 	// BeginSQL is the statement that starts a revision's transaction, for
 	// offline SQL output ("BEGIN", "BEGIN IMMEDIATE"...).
 	BeginSQL() string

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
@@ -21,6 +22,9 @@ type Runner struct {
 	Verbose bool
 	// RenderOptions render the operations of Go revisions.
 	RenderOptions dialect.RenderOptions
+	// LockTimeout is how long to wait for another migration's lock; 0
+	// means dialect.DefaultLockTimeout.
+	LockTimeout time.Duration
 }
 
 // Current returns the heads recorded in retort_version, sorted; empty at
@@ -113,7 +117,14 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 		return fmt.Errorf("connecting to the database failed: %w", err)
 	}
 	defer conn.Close()
-	unlock, err := r.Dialect.Lock(ctx, conn)
+	unlock, err := r.Dialect.Lock(ctx, conn, dialect.LockOptions{
+		Timeout: r.LockTimeout,
+		Waiting: func(holder string) {
+			if r.Log != nil {
+				fmt.Fprintf(r.Log, "waiting for the migration lock: held by %s\n", holder)
+			}
+		},
+	})
 	if err != nil {
 		return fmt.Errorf("taking the migration lock failed: %w", err)
 	}

@@ -2,47 +2,90 @@ package mysql
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/locktest"
 )
 
+// TestLock: the waiter names the holding connection's id, user and
+// running statement, gives up after its timeout with ErrLockTimeout, and
+// gets the lock once the holder releases it.
 func TestLock(t *testing.T) {
 	ctx := context.Background()
 	_, u := freshDB(t)
-	db1, err := Dialect{}.Open(ctx, u)
-	if err != nil {
+	var conns []*sql.Conn
+	for range 2 {
+		db, err := Dialect{}.Open(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		c, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	var id int64
+	if err := conns[0].QueryRowContext(ctx, "SELECT CONNECTION_ID()").Scan(&id); err != nil {
 		t.Fatal(err)
 	}
-	defer db1.Close()
-	db2, err := Dialect{}.Open(ctx, u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
-	c1, _ := db1.Conn(ctx)
-	defer c1.Close()
-	c2, _ := db2.Conn(ctx)
-	defer c2.Close()
+	locktest.Exclusion(t, Dialect{}, conns[0], conns[1], fmt.Sprintf("connection %d (root@", id))
+}
 
-	old := lockWait
-	lockWait = 1
-	defer func() { lockWait = old }()
-
-	unlock, err := Dialect{}.Lock(ctx, c1)
+// TestLockReportsHolderQuery: a holder busy with a statement is reported
+// with the statement's first line.
+func TestLockReportsHolderQuery(t *testing.T) {
+	ctx := context.Background()
+	_, u := freshDB(t)
+	db, err := Dialect{}.Open(ctx, u)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := (Dialect{}).Lock(ctx, c2); err == nil || !strings.Contains(err.Error(), "another migration") {
-		t.Fatalf("second Lock: want a timeout error, got %v", err)
-	}
-	if err := unlock(); err != nil {
+	defer db.Close()
+	holder, err := db.Conn(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	unlock2, err := Dialect{}.Lock(ctx, c2)
+	defer holder.Close()
+	waiter, err := db.Conn(ctx)
 	if err != nil {
-		t.Fatalf("Lock after release: %v", err)
+		t.Fatal(err)
 	}
-	if err := unlock2(); err != nil {
+	defer waiter.Close()
+	unlock, err := Dialect{}.Lock(ctx, holder, dialect.LockOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	busy := make(chan error, 1)
+	go func() {
+		_, err := holder.ExecContext(ctx, "SELECT SLEEP(2)\n-- second line")
+		busy <- err
+	}()
+	var report string
+	for !strings.Contains(report, "running:") {
+		_, err = Dialect{}.Lock(ctx, waiter, dialect.LockOptions{Timeout: 100 * time.Millisecond, Waiting: func(h string) { report = h }})
+		if !errors.Is(err, dialect.ErrLockTimeout) {
+			t.Fatalf("want ErrLockTimeout, got %v", err)
+		}
+		select {
+		case err := <-busy:
+			t.Fatalf("the holder's statement ended (%v) before a report showed it running; last report: %s", err, report)
+		default:
+		}
+	}
+	if !strings.Contains(report, "Query since ") || !strings.HasSuffix(report, "running: SELECT SLEEP(2)") {
+		t.Errorf("report = %q, want the holder's query and its first line", report)
+	}
+	if err := <-busy; err != nil {
 		t.Fatal(err)
 	}
 }

@@ -98,35 +98,6 @@ func (Dialect) Prepare(stmts []string) dialect.Plan {
 	return dialect.Plan{Body: append([]string(nil), stmts...), NoTransaction: true}
 }
 
-// lockExpr names the migration lock. GET_LOCK names are server-wide, so
-// the name carries the database: migrations of two databases on one
-// server do not wait for each other (names are capped at 64 characters).
-const lockExpr = "LEFT(CONCAT('retort:', COALESCE(DATABASE(), '')), 64)"
-
-// lockWait is how long Lock waits for another migration, in seconds.
-var lockWait = 60
-
-// Lock implements dialect.Dialect with GET_LOCK, which belongs to the
-// connection: unlock must run on the same conn.
-func (Dialect) Lock(ctx context.Context, conn *sql.Conn) (func() error, error) {
-	var got sql.NullInt64
-	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK("+lockExpr+", ?)", lockWait).Scan(&got); err != nil {
-		return nil, fmt.Errorf("take the migration lock (GET_LOCK): %w", err)
-	}
-	switch {
-	case !got.Valid:
-		return nil, fmt.Errorf("take the migration lock: GET_LOCK returned NULL (server error)")
-	case got.Int64 != 1:
-		return nil, fmt.Errorf("take the migration lock: another migration of this database held it for %ds; try again when it finishes", lockWait)
-	}
-	return func() error {
-		if _, err := conn.ExecContext(context.Background(), "DO RELEASE_LOCK("+lockExpr+")"); err != nil {
-			return fmt.Errorf("release the migration lock: %w", err)
-		}
-		return nil
-	}, nil
-}
-
 // VersionTablesDDL implements dialect.Dialect.
 func (Dialect) VersionTablesDDL() []string {
 	return []string{

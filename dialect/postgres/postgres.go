@@ -3,10 +3,6 @@
 package postgres
 
 import (
-	"context"
-	"database/sql"
-	"fmt"
-	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -79,34 +75,6 @@ func (Dialect) TransactionalDDL() bool { return true }
 
 // BeginSQL implements dialect.Dialect.
 func (Dialect) BeginSQL() string { return "BEGIN" }
-
-// lockKey is the advisory lock key: a constant derived from "retort".
-// Advisory locks are per database, so migrations of two databases on one
-// server do not wait for each other.
-var lockKey = func() int64 {
-	h := fnv.New64a()
-	h.Write([]byte("retort"))
-	return int64(h.Sum64())
-}()
-
-// Lock implements dialect.Dialect with a session advisory lock, which
-// belongs to the connection: unlock runs on the same conn. It waits until
-// ctx ends.
-func (Dialect) Lock(ctx context.Context, conn *sql.Conn) (func() error, error) {
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockKey); err != nil {
-		return nil, fmt.Errorf("take the migration lock (pg_advisory_lock): %w", err)
-	}
-	return func() error {
-		var ok bool
-		if err := conn.QueryRowContext(context.Background(), "SELECT pg_advisory_unlock($1)", lockKey).Scan(&ok); err != nil {
-			return fmt.Errorf("release the migration lock (pg_advisory_unlock): %w", err)
-		}
-		if !ok {
-			return fmt.Errorf("release the migration lock: this session did not hold it")
-		}
-		return nil
-	}, nil
-}
 
 // VersionTablesDDL implements dialect.Dialect. Unqualified names land in
 // the first schema of the search path.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/retortdb/retort/dialect"
 )
 
 // TestRuntimeLockWaitsAndTimesOut: a second Lock on another connection
@@ -27,13 +29,13 @@ func TestRuntimeLockWaitsAndTimesOut(t *testing.T) {
 	}
 	defer c2.Close()
 
-	unlock1, err := Dialect{}.Lock(ctx, c1)
+	unlock1, err := Dialect{}.Lock(ctx, c1, dialect.LockOptions{})
 	if err != nil {
 		t.Fatalf("first lock: %v", err)
 	}
 	tctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	start := time.Now()
-	_, err = Dialect{}.Lock(tctx, c2)
+	_, err = Dialect{}.Lock(tctx, c2, dialect.LockOptions{})
 	cancel()
 	waited := time.Since(start)
 	if err == nil {
@@ -53,7 +55,7 @@ func TestRuntimeLockWaitsAndTimesOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c3.Close()
-	unlock3, err := Dialect{}.Lock(ctx, c3)
+	unlock3, err := Dialect{}.Lock(ctx, c3, dialect.LockOptions{})
 	if err != nil {
 		t.Fatalf("lock after release: %v", err)
 	}

@@ -1,10 +1,5 @@
 package sqlite
 
-import (
-	"context"
-	"database/sql"
-)
-
 // TransactionalDDL implements dialect.Dialect: SQLite rolls DDL back.
 func (Dialect) TransactionalDDL() bool { return true }
 
@@ -14,14 +9,6 @@ func (Dialect) BeginSQL() string { return "BEGIN IMMEDIATE" }
 
 // Placeholder implements dialect.Dialect.
 func (Dialect) Placeholder(int) string { return "?" }
-
-// Lock implements dialect.Dialect. SQLite has no advisory lock; the
-// runner's BEGIN IMMEDIATE (Open sets _txlock=immediate) serializes
-// migrators and it re-reads the version table inside each transaction,
-// so there is nothing to take here.
-func (Dialect) Lock(context.Context, *sql.Conn) (func() error, error) {
-	return func() error { return nil }, nil
-}
 
 // VersionTablesDDL implements dialect.Dialect.
 func (Dialect) VersionTablesDDL() []string {

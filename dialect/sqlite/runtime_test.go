@@ -218,10 +218,6 @@ func TestRuntime(t *testing.T) {
 	if !d.TransactionalDDL() || d.BeginSQL() != "BEGIN IMMEDIATE" || d.Placeholder(3) != "?" {
 		t.Fatal("runtime facts wrong")
 	}
-	unlock, err := d.Lock(context.Background(), nil)
-	if err != nil || unlock() != nil {
-		t.Fatal("lock")
-	}
 	db := rebuildOpenDB(t)
 	for i := 0; i < 2; i++ { // idempotent
 		for _, s := range d.VersionTablesDDL() {

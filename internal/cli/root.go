@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,8 @@ type globals struct {
 	verbose    bool
 	quiet      bool
 	noCache    bool
+	// lockTimeout overrides lock_timeout when non-zero.
+	lockTimeout time.Duration
 }
 
 // Main runs the CLI with args and returns the process exit code.
@@ -79,6 +82,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&g.dir, "dir", "", "revision scripts directory (overrides the config)")
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "print every statement as it runs")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print only results and errors")
+	pf.DurationVar(&g.lockTimeout, "lock-timeout", 0, "how long to wait for another migration's lock before failing (default lock_timeout from the config, else 60s)")
 	pf.BoolVar(&g.noCache, "no-cache", false, "load the desired schema into a scratch database even when an identical load is cached (also RETORT_NO_CACHE=1)")
 
 	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose) }

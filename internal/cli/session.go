@@ -88,6 +88,10 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 	if err != nil {
 		return nil, err
 	}
+	lockTimeout, err := s.cfg.LockWait(g.lockTimeout)
+	if err != nil {
+		return nil, err
+	}
 	opts := retort.Options{
 		Log:              s.p.progress(),
 		Naming:           s.cfg.NamingConvention(),
@@ -95,6 +99,7 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 		Verbose:          g.verbose,
 		CacheDir:         cacheDir(g),
 		MaxFileSize:      int64(s.cfg.MaxFileSize),
+		LockTimeout:      lockTimeout,
 	}
 	var revisions fs.FS
 	if info, err := os.Stat(s.dir); err == nil && info.IsDir() {
