@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -17,8 +18,9 @@ type Canceller interface {
 	// server through another connection from db and waits until it has
 	// stopped. After such a cancel, stop discards conn instead of
 	// returning it to db's pool and waits until its server session has
-	// ended, so no transaction or session lock of it survives. stop's
-	// error is a *CancelError.
+	// ended, so no transaction or session lock of it survives. db must
+	// be able to open a connection besides conn. stop's error is a
+	// *CancelError.
 	WatchCancel(ctx context.Context, db *sql.DB, conn *sql.Conn) (stop func() error, err error)
 }
 
@@ -35,7 +37,7 @@ type ServerSession interface {
 }
 
 // CancelError says an interrupted statement could not be shown to have
-// stopped on the server.
+// stopped on the server, or its session to have ended.
 type CancelError struct{ Err error }
 
 func (e *CancelError) Error() string {
@@ -52,22 +54,26 @@ var (
 )
 
 // WatchSession implements Canceller.WatchCancel for a dialect given conn's
-// session s.
+// session s. stop may be called more than once.
 func WatchSession(ctx context.Context, db *sql.DB, conn *sql.Conn, s ServerSession) (stop func() error) {
 	stopped := make(chan struct{})
+	endedFirst := false // ctx ended before stop; written before stopped closes
 	done := make(chan error, 1)
 	go func() {
 		select {
 		case <-stopped:
-			close(done)
-			return
+			if !endedFirst {
+				close(done)
+				return
+			}
 		case <-ctx.Done():
 		}
 		cctx, cancel := context.WithTimeout(context.Background(), CancelWait)
 		defer cancel()
 		done <- cancelAndWait(cctx, db, s)
 	}()
-	return func() error {
+	return sync.OnceValue(func() error {
+		endedFirst = ctx.Err() != nil
 		close(stopped)
 		err, cancelled := <-done
 		if !cancelled {
@@ -85,7 +91,7 @@ func WatchSession(ctx context.Context, db *sql.DB, conn *sql.Conn, s ServerSessi
 			return &CancelError{fmt.Errorf("waiting for the interrupted session to end: %w", err)}
 		}
 		return nil
-	}
+	})
 }
 
 func cancelAndWait(ctx context.Context, db *sql.DB, s ServerSession) error {
