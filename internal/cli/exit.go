@@ -16,7 +16,7 @@ const (
 	exitNo      = 1 // check found differences, or a command's own "no"
 	exitUsage   = 2 // bad flag, URL, config, revision file, unknown revision
 	exitFailure = 3 // the database refused something or a migration failed
-	// 128 + the signal's number, as shells report a process it ended.
+	// 128 + the signal number, as shells report a process a signal ended.
 	exitInterrupted = 130 // SIGINT
 	exitTerminated  = 143 // SIGTERM
 )
