@@ -34,6 +34,7 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg.BuildContextWatcherHandler = cancelRequest
 	db := stdlib.OpenDB(*cfg)
 	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()

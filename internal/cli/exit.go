@@ -2,6 +2,8 @@ package cli
 
 import (
 	"errors"
+	"os"
+	"syscall"
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
@@ -16,7 +18,17 @@ const (
 	exitNo      = 1 // check found differences, or a command's own "no"
 	exitUsage   = 2 // bad flag, URL, config, revision file, unknown revision
 	exitFailure = 3 // the database refused something or a migration failed
+	// 128 + the signal number, as shells report a process a signal ended.
+	exitInterrupted = 130 // SIGINT
+	exitTerminated  = 143 // SIGTERM
 )
+
+func signalExit(s os.Signal) int {
+	if s == syscall.SIGTERM {
+		return exitTerminated
+	}
+	return exitInterrupted
+}
 
 // errUsage marks usage errors found by the CLI itself.
 var errUsage = errors.New("usage error")

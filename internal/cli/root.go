@@ -2,15 +2,11 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"regexp"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,14 +28,17 @@ type globals struct {
 
 // Main runs the CLI with args and returns the process exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, in := watchInterrupts(stderr)
+	defer in.stop()
 	g := &globals{}
 	root := newRoot(g, stdout, stderr)
 	root.SetArgs(relativeTargetsLast(args))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if err != nil && in.signal() != nil {
+		return in.report(stderr, err)
+	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		err = fmt.Errorf("%w: %v", errUsage, err)
 	}
