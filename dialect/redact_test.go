@@ -147,7 +147,9 @@ func FuzzRedact(f *testing.F) {
 		forms := []func(string) string{
 			func(s string) string { return "postgres://u:" + url.PathEscape(s) + "@h:5432/db" },
 			func(s string) string { return "postgres://u:" + s + "@h:5432/db?sslmode=disable" },
-			func(s string) string { return "postgres://h/db?sslmode=disable&password=" + url.QueryEscape(s) + "&x=1" },
+			func(s string) string {
+				return "postgres://h/db?sslmode=disable&password=" + url.QueryEscape(s) + "&x=1"
+			},
 			func(s string) string { return "mysql://u:" + url.QueryEscape(s) + "@h:3306/db" },
 			func(s string) string {
 				return "host=h user=u password='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "' dbname=d"
