@@ -109,23 +109,12 @@ func userinfoPassword(u string, from int) (span, bool) {
 }
 
 // splitCleanly reports whether net/url's reading of a URL can be trusted:
-// it has a host, and no '@' after it in the path, the fragment or a query
-// key (or a query value, when there is no userinfo), where only a
-// password with an unescaped '/', '?' or '#' puts one. An '@' in a query
-// value after userinfo is data (application_name=me@example.com).
+// it has a host and no '@' after it. A password with an unescaped '/',
+// '?' or '#' puts its rest and the '@' in the path, query or fragment,
+// which cannot be told from an '@' in a query value (u:@0?x=@h/db).
 func splitCleanly(u *url.URL) bool {
-	if u.Host == "" || strings.Contains(u.EscapedPath(), "@") || strings.Contains(u.EscapedFragment(), "@") {
-		return false
-	}
-	if u.User == nil {
-		return !strings.Contains(u.RawQuery, "@")
-	}
-	for _, pair := range strings.Split(u.RawQuery, "&") {
-		if key, _, _ := strings.Cut(pair, "="); strings.Contains(key, "@") {
-			return false
-		}
-	}
-	return true
+	return u.Host != "" && !strings.Contains(u.EscapedPath(), "@") &&
+		!strings.Contains(u.RawQuery, "@") && !strings.Contains(u.EscapedFragment(), "@")
 }
 
 // paramSpans finds the values of password parameters: ?password=... and
@@ -209,8 +198,7 @@ func valueEnd(msg string, v int, inQuery bool) int {
 // dsnSpans finds the password of go-sql-driver DSNs,
 // user:password@tcp(host:3306)/db or user:password@/db. As the driver
 // does, the user ends at the first ':' and the password at the last '@'
-// before the network. With whole, a URL with a DSN's network gets both
-// readings, so Secrets knows every candidate.
+// before the network.
 func dsnSpans(msg string, whole bool) []span {
 	var out []span
 	for at := strings.IndexByte(msg, '@'); at >= 0; {
@@ -221,7 +209,7 @@ func dsnSpans(msg string, whole bool) []span {
 			}
 			userinfo := msg[start:at]
 			colon := strings.IndexByte(userinfo, ':')
-			if colon >= 0 && colon+1 < len(userinfo) && (whole || !isURLUserinfo(userinfo)) {
+			if colon >= 0 && colon+1 < len(userinfo) && !isURLUserinfo(userinfo, whole) {
 				out = append(out, span{start + colon + 1, at})
 			}
 		}
@@ -235,9 +223,10 @@ func dsnSpans(msg string, whole bool) []span {
 }
 
 // isURLUserinfo reports scheme://user:password, which urlSpans masks
-// more precisely; a lone DSN is masked as one in case the "://" is part of
-// its password (u://x@tcp(h)/db has password "//x").
-func isURLUserinfo(s string) bool {
+// more precisely. With whole, only a registered scheme counts: in a lone
+// DSN the "://" can be part of the password (u://x@tcp(h)/db has password
+// "//x").
+func isURLUserinfo(s string, whole bool) bool {
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok || scheme == "" || !strings.Contains(rest, ":") {
 		return false
@@ -246,6 +235,10 @@ func isURLUserinfo(s string) bool {
 		if !isSchemeByte(scheme[i]) {
 			return false
 		}
+	}
+	if whole {
+		_, err := ForScheme(scheme)
+		return err == nil
 	}
 	return true
 }

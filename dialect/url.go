@@ -36,8 +36,9 @@ func ParseURL(raw string) (*url.URL, Dialect, error) {
 	}
 	if !splitCleanly(u) {
 		// postgres://u:1234/x@h/db parses as host u, port 1234: the driver
-		// would quote the password's pieces as host and database name.
-		return nil, nil, fmt.Errorf("database URL %q has an '@' after its host; percent-encode any / ? or # in the password (%%2F %%3F %%23)", Redact(raw, Secrets(raw)...))
+		// would quote the password's pieces as host and database name, and
+		// Redact could not tell the password.
+		return nil, nil, fmt.Errorf("database URL %q has an '@' after its host; percent-encode any / ? or # in the password (%%2F %%3F %%23) and any @ in a parameter (%%40)", Redact(raw, Secrets(raw)...))
 	}
 	return u, d, nil
 }

@@ -43,7 +43,9 @@ func TestParseURL(t *testing.T) {
 		{raw: "host=h password=secret", err: "has no scheme"},
 		{raw: "u:secret@tcp(h:3306)/x", err: "has no scheme"},
 		{raw: "postgres://u:secret@tcp(h:5432)/x", err: "malformed"},
-		{raw: "postgres://u:secret@h/x?application_name=me@example.com", host: "h", path: "/x", dialect: "fake-pg"},
+		{raw: "postgres://u:@0?x=secret@h/x", err: "'@' after its host"},
+		{raw: "postgres://u:secret@h/x?application_name=me@example.com", err: "'@' after its host"},
+		{raw: "postgres://u:secret@h/x?application_name=me%40example.com", host: "h", path: "/x", dialect: "fake-pg"},
 	}
 	for _, tt := range tests {
 		u, d, err := ParseURL(tt.raw)

@@ -56,3 +56,13 @@ func TestOpenErrorsHidePasswords(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadDesiredMalformedDevURLHidesPassword(t *testing.T) {
+	_, err := Dialect{}.LoadDesired(context.Background(), nil, "mysql://u:Kx7 Zq8@h/db", nil)
+	if err == nil || !strings.Contains(err.Error(), "malformed") {
+		t.Fatalf("want a malformed dev URL error, got %v", err)
+	}
+	if strings.Contains(err.Error(), "Kx7") || strings.Contains(err.Error(), "Zq8") {
+		t.Errorf("error shows the password: %v", err)
+	}
+}

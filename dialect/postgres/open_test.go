@@ -72,3 +72,13 @@ func TestConfigKeepsPercentEncodedPassword(t *testing.T) {
 		t.Errorf("password = %q, want %q", cfg.Password, "p@ss/w x")
 	}
 }
+
+func TestLoadDesiredMalformedDevURLHidesPassword(t *testing.T) {
+	_, err := Dialect{}.LoadDesired(context.Background(), nil, "postgres://u:Kx7 Zq8@h/db", nil)
+	if err == nil || !strings.Contains(err.Error(), "not a postgres://host/db URL") {
+		t.Fatalf("want a bad dev URL error, got %v", err)
+	}
+	if strings.Contains(err.Error(), "Kx7") || strings.Contains(err.Error(), "Zq8") {
+		t.Errorf("error shows the password: %v", err)
+	}
+}

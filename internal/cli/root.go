@@ -41,12 +41,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		err = fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if err != nil {
-		printError(stderr, err)
+		printError(stderr, err, knownSecrets(g)...)
 	}
 	return exitCode(err)
 }
 
-func printError(w io.Writer, err error) {
+func printError(w io.Writer, err error, secrets ...string) {
 	var no answerNo
 	if errors.As(err, &no) {
 		if no.msg != "" {
@@ -54,7 +54,7 @@ func printError(w io.Writer, err error) {
 		}
 		return
 	}
-	msg := dialect.Redact(err.Error())
+	msg := dialect.Redact(err.Error(), secrets...)
 	// The first line is the one clear sentence; details follow indented.
 	first, rest, _ := strings.Cut(msg, "\n")
 	fmt.Fprintln(w, "retort: "+first)
@@ -81,7 +81,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print only results and errors")
 	pf.BoolVar(&g.noCache, "no-cache", false, "load the desired schema into a scratch database even when an identical load is cached (also RETORT_NO_CACHE=1)")
 
-	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose) }
+	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose, knownSecrets(g)...) }
 	root.AddCommand(
 		initCmd(g, p),
 		revisionCmd(g, p),
