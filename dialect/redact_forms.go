@@ -83,10 +83,8 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // malformed URL, never too little.
 func userinfoPassword(u string, from int) (span, bool) {
 	rest := u[from:]
-	at := -1
-	parsed, err := url.Parse(u)
-	switch {
-	case err == nil && splitCleanly(parsed):
+	at := strings.LastIndex(rest, "@")
+	if parsed, err := url.Parse(u); err == nil && splitCleanly(parsed) {
 		if parsed.User == nil {
 			return span{}, false
 		}
@@ -95,8 +93,6 @@ func userinfoPassword(u string, from int) (span, bool) {
 			auth = rest[:k]
 		}
 		at = strings.LastIndex(auth, "@")
-	default:
-		at = strings.LastIndex(rest, "@")
 	}
 	if at < 0 {
 		return span{}, false
