@@ -14,7 +14,7 @@ import (
 func ParseURL(raw string) (*url.URL, Dialect, error) {
 	scheme, rest, ok := strings.Cut(raw, "://")
 	if !ok || scheme == "" {
-		return nil, nil, fmt.Errorf("database URL %q has no scheme; expected sqlite://, postgres:// or mysql://", Redact(raw))
+		return nil, nil, fmt.Errorf("database URL %q has no scheme; expected sqlite://, postgres:// or mysql://", Redact(raw, Secrets(raw)...))
 	}
 	d, err := ForScheme(scheme)
 	if err != nil {
@@ -29,33 +29,22 @@ func ParseURL(raw string) (*url.URL, Dialect, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, nil, fmt.Errorf("database URL %q is malformed", Redact(raw))
+		return nil, nil, fmt.Errorf("database URL %q is malformed; percent-encode any / ? # @ %% or space in the user name or password", Redact(raw, Secrets(raw)...))
 	}
 	if u.Host == "" {
-		return nil, nil, fmt.Errorf("database URL %q names no host", Redact(raw))
+		return nil, nil, fmt.Errorf("database URL %q names no host", Redact(raw, Secrets(raw)...))
+	}
+	if !splitCleanly(u) {
+		// postgres://u:1234/x@h/db parses as host u, port 1234: the driver
+		// would quote the password's pieces as host and database name, and
+		// Redact could not tell the password.
+		return nil, nil, fmt.Errorf("database URL %q has an '@' after its host; percent-encode any / ? or # in the password (%%2F %%3F %%23) and any @ in a parameter (%%40)", Redact(raw, Secrets(raw)...))
 	}
 	return u, d, nil
 }
 
-// Redact replaces the password of a URL with "xxxxx", also when the URL
-// does not parse, so it can go in messages and logs.
-func Redact(raw string) string {
-	scheme, rest, ok := strings.Cut(raw, "://")
-	if !ok {
-		return raw
-	}
-	at := strings.LastIndex(strings.SplitN(rest, "/", 2)[0], "@")
-	if at < 0 {
-		return raw
-	}
-	userinfo := rest[:at]
-	if user, _, hasPass := strings.Cut(userinfo, ":"); hasPass {
-		return scheme + "://" + user + ":xxxxx" + rest[at:]
-	}
-	return raw
-}
-
-// RedactURL is Redact for a parsed URL.
+// RedactURL is Redact for a parsed URL: its userinfo password and
+// password query parameters are masked.
 func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
@@ -67,5 +56,5 @@ func RedactURL(u *url.URL) string {
 		}
 		return s
 	}
-	return u.Redacted()
+	return Redact(u.String())
 }

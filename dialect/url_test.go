@@ -34,6 +34,18 @@ func TestParseURL(t *testing.T) {
 		{raw: "sqlite://", err: "names no SQLite file"},
 		{raw: "postgres://u:secret@/x", err: "names no host"},
 		{raw: "postgres://u:secret@h:port/x", err: "malformed"},
+		{raw: "postgres://u:pa/secret@h/x", err: "malformed"},
+		{raw: "postgres://u:se cret secret@h/x", err: "malformed"},
+		{raw: "postgres://u:1/secret@h/x", err: "'@' after its host"},
+		{raw: "postgres://u:1?secret@h/x", err: "'@' after its host"},
+		{raw: "postgres://u:1#secret@h/x", err: "'@' after its host"},
+		{raw: "postgres://h/x?password=secret@", err: "'@' after its host"},
+		{raw: "host=h password=secret", err: "has no scheme"},
+		{raw: "u:secret@tcp(h:3306)/x", err: "has no scheme"},
+		{raw: "postgres://u:secret@tcp(h:5432)/x", err: "malformed"},
+		{raw: "postgres://u:@0?x=secret@h/x", err: "'@' after its host"},
+		{raw: "postgres://u:secret@h/x?application_name=me@example.com", err: "'@' after its host"},
+		{raw: "postgres://u:secret@h/x?application_name=me%40example.com", host: "h", path: "/x", dialect: "fake-pg"},
 	}
 	for _, tt := range tests {
 		u, d, err := ParseURL(tt.raw)

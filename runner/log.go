@@ -31,8 +31,12 @@ var (
 	progressPlain = 10 * time.Second
 )
 
-// isTerminal reports whether w is a terminal; tests replace it.
+// isTerminal reports whether w, or the writer a wrapper with
+// Unwrap() io.Writer writes to, is a terminal; tests replace it.
 var isTerminal = func(w io.Writer) bool {
+	for u, ok := w.(interface{ Unwrap() io.Writer }); ok; u, ok = w.(interface{ Unwrap() io.Writer }) {
+		w = u.Unwrap()
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

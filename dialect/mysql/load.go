@@ -24,7 +24,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if devURL != "" {
 		u, err := url.Parse(devURL)
 		if err != nil {
-			return nil, fmt.Errorf("dev database URL %q is malformed", dialect.Redact(devURL))
+			return nil, fmt.Errorf("dev database URL %q is malformed", dialect.Redact(devURL, dialect.Secrets(devURL)...))
 		}
 		return d.loadInto(ctx, u, files, false)
 	}

@@ -23,7 +23,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if devURL != "" {
 		u, err := url.Parse(devURL)
 		if err != nil || u.Host == "" {
-			return nil, fmt.Errorf("dev database URL %q is not a postgres://host/db URL", dialect.Redact(devURL))
+			return nil, fmt.Errorf("dev database URL %q is not a postgres://host/db URL", dialect.Redact(devURL, dialect.Secrets(devURL)...))
 		}
 		return d.loadDev(ctx, u, files)
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,7 +21,7 @@ func Config(u *url.URL) (*pgx.ConnConfig, error) {
 	v.Scheme = "postgres"
 	cfg, err := pgx.ParseConfig(v.String())
 	if err != nil {
-		return nil, fmt.Errorf("database URL %s is invalid: %w", dialect.RedactURL(u), scrub(err, u))
+		return nil, redact(fmt.Errorf("database URL %s is invalid: %w", u, err), u)
 	}
 	return cfg, nil
 }
@@ -40,25 +39,14 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("connect to %s: %w", dialect.RedactURL(u), scrub(err, u))
+		return nil, redact(fmt.Errorf("connect to %s: %w", u, err), u)
 	}
 	return db, nil
 }
 
-// scrub keeps the URL's password out of err's text while keeping the
-// error chain for errors.As.
-func scrub(err error, u *url.URL) error {
-	pass, ok := u.User.Password()
-	if !ok || pass == "" || !strings.Contains(err.Error(), pass) {
-		return err
-	}
-	return &scrubbed{err: err, pass: pass}
+// redact masks u's passwords in err's text, in every form, wherever they
+// are: in u itself, in what pgx masked itself (best effort on malformed
+// strings) or in a server message that quotes one.
+func redact(err error, u *url.URL) error {
+	return dialect.RedactError(err, dialect.Secrets(u.String())...)
 }
-
-type scrubbed struct {
-	err  error
-	pass string
-}
-
-func (s *scrubbed) Error() string { return strings.ReplaceAll(s.err.Error(), s.pass, "xxxxx") }
-func (s *scrubbed) Unwrap() error { return s.err }

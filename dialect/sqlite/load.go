@@ -23,7 +23,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		scheme, rest, _ := strings.Cut(devURL, "://")
 		path, query, _ := strings.Cut(rest, "?")
 		if !strings.EqualFold(scheme, "sqlite") && !strings.EqualFold(scheme, "sqlite3") || path == "" {
-			return nil, fmt.Errorf("dev_url %q is not an SQLite database; an SQLite schema needs an sqlite:// dev_url", dialect.Redact(devURL))
+			return nil, fmt.Errorf("dev_url %q is not an SQLite database; an SQLite schema needs an sqlite:// dev_url", dialect.Redact(devURL, dialect.Secrets(devURL)...))
 		}
 		u = &url.URL{Scheme: "sqlite", Path: path, RawQuery: query}
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // printer writes user-facing output: colored on a terminal, silent
-// progress under --quiet.
+// progress under --quiet. Progress, notes and verbose output have
+// passwords masked; results (SQL, schema dumps) are printed exactly.
 type printer struct {
 	out, err io.Writer
 	quiet    bool
@@ -17,11 +18,12 @@ type printer struct {
 	color    bool
 }
 
-func newPrinter(out, errw io.Writer, quiet, verbose bool) *printer {
+func newPrinter(out, errw io.Writer, quiet, verbose bool, secrets ...string) *printer {
 	color := false
 	if f, ok := out.(*os.File); ok && os.Getenv("NO_COLOR") == "" {
 		color = isatty.IsTerminal(f.Fd())
 	}
+	errw = &redactWriter{w: errw, secrets: secrets}
 	return &printer{out: out, err: errw, quiet: quiet, verbose: verbose, color: color}
 }
 

@@ -43,12 +43,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		err = fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if err != nil {
-		printError(stderr, err)
+		printError(stderr, err, knownSecrets(g)...)
 	}
 	return exitCode(err)
 }
 
-func printError(w io.Writer, err error) {
+func printError(w io.Writer, err error, secrets ...string) {
 	var no answerNo
 	if errors.As(err, &no) {
 		if no.msg != "" {
@@ -56,7 +56,7 @@ func printError(w io.Writer, err error) {
 		}
 		return
 	}
-	msg := dialect.Redact(err.Error())
+	msg := dialect.Redact(err.Error(), secrets...)
 	// The first line is the one clear sentence; details follow indented.
 	first, rest, _ := strings.Cut(msg, "\n")
 	fmt.Fprintln(w, "retort: "+first)
@@ -84,7 +84,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 	pf.DurationVar(&g.lockTimeout, "lock-timeout", 0, "how long to wait for another migration's lock before failing (default lock_timeout from the config, else 60s)")
 	pf.BoolVar(&g.noCache, "no-cache", false, "load the desired schema into a scratch database even when an identical load is cached (also RETORT_NO_CACHE=1)")
 
-	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose) }
+	p := func() *printer { return newPrinter(stdout, stderr, g.quiet, g.verbose, knownSecrets(g)...) }
 	root.AddCommand(
 		initCmd(g, p),
 		revisionCmd(g, p),
