@@ -45,9 +45,9 @@ type Options struct {
 	// GoRevisions are revisions written in Go; they join the revision
 	// files in one graph (parents may name either kind).
 	GoRevisions []*GoRevision
-	// CacheDir, when set, keeps desired schemas loaded on a database server
-	// (PostgreSQL, MySQL) so an unchanged set of schema files is not loaded
-	// into a scratch database again; see Desired.
+	// CacheDir, when set, keeps loaded desired schemas so an unchanged set
+	// of schema files is not loaded into a scratch database again; see
+	// Desired.
 	CacheDir string
 }
 
