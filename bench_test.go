@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -17,29 +16,11 @@ import (
 	"github.com/retortdb/retort/sqlsplit"
 )
 
-// benchSchemaSQL is n tables shaped like an application's: a primary key,
-// six columns, a unique, a check, an index and one or two foreign keys.
-func benchSchemaSQL(n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n  id INTEGER PRIMARY KEY,\n  code TEXT NOT NULL UNIQUE,\n  qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0),\n  note TEXT,\n  created_at TEXT NOT NULL DEFAULT 'now'", i)
-		if i > 0 {
-			fmt.Fprintf(&b, ",\n  parent_id INTEGER REFERENCES t%04d (id) ON DELETE CASCADE", i-1)
-		}
-		if i > 1 {
-			fmt.Fprintf(&b, ",\n  other_id INTEGER REFERENCES t%04d (id) ON DELETE SET NULL", i/2)
-		}
-		b.WriteString("\n);\n")
-		fmt.Fprintf(&b, "CREATE INDEX t%04d_created_idx ON t%04d (created_at DESC);\n", i, i)
-	}
-	return b.String()
-}
-
 // benchMigrator returns a migrator on a database (url) holding n tables,
 // and the desired-schema file describing exactly them.
 func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, []dialect.SourceFile) {
 	b.Helper()
-	ddl := benchSchemaSQL(n)
+	ddl := retort.BenchSchemaSQL(n)
 	ctx := context.Background()
 	m, err := retort.Open(ctx, url, fstest.MapFS{}, retort.Options{})
 	if err != nil {
@@ -108,9 +89,6 @@ func benchNoChange(b *testing.B, url string, n int) {
 			}
 		}
 	})
-	if dialect.TraitsOf(m.Dialect()).EmbeddedScratch {
-		return // the desired-schema cache is for server dialects
-	}
 	cached, err := retort.Open(ctx, url, fstest.MapFS{}, retort.Options{CacheDir: b.TempDir()})
 	if err != nil {
 		b.Fatal(err)

@@ -29,14 +29,14 @@ func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
 
 // Desired loads schema files into the scratch database devURL ("" for
 // the dialect's default) and reflects the result. With Options.CacheDir,
-// a server dialect's result is kept and reused while the files, the
-// server version, the URLs and the retort executable stay the same.
+// the result is kept and reused while the files, the database software's
+// version, the server's URLs and the retort build stay the same.
 func (m *Migrator) Desired(ctx context.Context, files []dialect.SourceFile, devURL string) (*schema.Schema, error) {
 	// Only an embedded scratch database (SQLite in memory) needs no server.
 	if m.url == nil && devURL == "" && !dialect.TraitsOf(m.d).EmbeddedScratch {
 		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so pass devURL or use Open", m.d.Name())
 	}
-	if m.opts.CacheDir != "" && !dialect.TraitsOf(m.d).EmbeddedScratch {
+	if m.opts.CacheDir != "" {
 		return m.cachedDesired(ctx, files, devURL)
 	}
 	return m.d.LoadDesired(ctx, m.url, devURL, files)

@@ -4,105 +4,113 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
-// desiredCacheKeep is how many loaded desired schemas the cache keeps.
-const desiredCacheKeep = 32
+// How many files of each kind the cache directory keeps.
+const (
+	desiredCacheKeep = 32
+	exeHashKeep      = 8
+)
 
 // cachedDesired loads the desired schema through the cache in
 // Options.CacheDir. Loading means executing every schema statement in a
 // scratch database, which on a server takes seconds for hundreds of
-// tables; the result depends only on the inputs hashed into the key: this
-// very executable, the dialect, the server's version, the target and dev
-// URLs and every file's name and text. Any failure to use the cache falls
-// back to loading.
+// tables and on SQLite grows with the square of the table count; the
+// result depends only on the inputs hashed into the key (see desiredKey).
+// An entry is used only when it is intact and made from exactly those
+// inputs; anything else is a miss that loads and rewrites it. Any failure
+// to use the cache falls back to loading.
 func (m *Migrator) cachedDesired(ctx context.Context, files []dialect.SourceFile, devURL string) (*schema.Schema, error) {
 	key, err := m.desiredKey(ctx, files, devURL)
 	if err != nil {
 		return m.d.LoadDesired(ctx, m.url, devURL, files)
 	}
-	path := filepath.Join(m.opts.CacheDir, "desired-"+key+".json")
+	path := filepath.Join(m.opts.CacheDir, "desired-"+hex.EncodeToString(key[:]))
 	if data, err := os.ReadFile(path); err == nil {
-		var s schema.Schema
-		if json.Unmarshal(data, &s) == nil {
+		s, err := decodeEntry(data, key)
+		if err == nil {
 			now := time.Now()
 			_ = os.Chtimes(path, now, now) // keeps recently used entries
-			return &s, nil
+			return s, nil
+		}
+		if m.opts.Log != nil {
+			fmt.Fprintf(m.opts.Log, "ignoring desired-schema cache entry %s: %v\n", path, err)
 		}
 	}
 	s, err := m.d.LoadDesired(ctx, m.url, devURL, files)
 	if err != nil {
 		return nil, err
 	}
-	if data, err := json.Marshal(s); err == nil && os.MkdirAll(m.opts.CacheDir, 0o700) == nil {
-		tmp := path + ".tmp"
-		if os.WriteFile(tmp, data, 0o600) == nil && os.Rename(tmp, path) == nil {
-			pruneDesiredCache(m.opts.CacheDir)
+	if data, err := encodeEntry(key, s); err == nil && os.MkdirAll(m.opts.CacheDir, 0o700) == nil {
+		if writeFileAtomic(path, data) == nil {
+			pruneCache(m.opts.CacheDir, "desired-*", desiredCacheKeep)
 		}
 	}
 	return s, nil
 }
 
-func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, devURL string) (string, error) {
-	if m.db == nil {
-		return "", ErrNoDatabase // no server version to key on
+// desiredKey hashes everything a loaded desired schema depends on: the
+// running code, the dialect, the version of the database software that
+// loads it, the URLs of the server it is loaded on (a server dialect's
+// scratch database lives next to the target) and every file's name and
+// text.
+func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, devURL string) ([sha256.Size]byte, error) {
+	build, err := buildIdentity(m.opts.CacheDir)
+	if err == nil && m.db == nil {
+		err = ErrNoDatabase // no server version to key on
 	}
-	exe, err := executableHash()
 	if err != nil {
-		return "", err
+		return [sha256.Size]byte{}, err
 	}
-	var version string
-	if err := m.db.QueryRowContext(ctx, "SELECT version()").Scan(&version); err != nil {
-		return "", err
+	version, err := dialect.EngineVersion(ctx, m.d, m.db)
+	if err != nil {
+		return [sha256.Size]byte{}, err
 	}
-	h := sha256.New()
 	target := ""
-	if m.url != nil {
+	if m.url != nil && !dialect.TraitsOf(m.d).EmbeddedScratch {
 		target = dialect.RedactURL(m.url)
 	}
-	fmt.Fprintf(h, "retort desired v1\x00%s\x00%s\x00%s\x00%s\x00%s\x00", exe, m.d.Name(), version, target, dialect.Redact(devURL))
+	h := sha256.New()
+	fmt.Fprintf(h, "%s%d:%s\x00%s\x00%s\x00%s\x00%s\x00", entryMagic, len(build), build, m.d.Name(), version, target, dialect.Redact(devURL))
 	for _, f := range files {
 		fmt.Fprintf(h, "%d:%s\x00%d:%s\x00", len(f.Name), f.Name, len(f.SQL), f.SQL)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return [sha256.Size]byte(h.Sum(nil)), nil
 }
 
-var exeHash = sync.OnceValues(func() (string, error) {
-	path, err := os.Executable()
+// writeFileAtomic writes data to path through a temporary file, so a
+// reader never sees half an entry and concurrent writers do not mix.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
-		return "", err
+		return err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr == nil && cerr == nil {
+		if werr = os.Rename(f.Name(), path); werr == nil {
+			return nil
+		}
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
+	os.Remove(f.Name())
+	if werr != nil {
+		return werr
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-})
+	return cerr
+}
 
-// executableHash identifies the running code, so a changed reflector or
-// loader never reads a schema an older build cached.
-func executableHash() (string, error) { return exeHash() }
-
-// pruneDesiredCache keeps the most recently used entries.
-func pruneDesiredCache(dir string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, "desired-*.json"))
-	if len(matches) <= desiredCacheKeep {
+// pruneCache keeps the keep most recently used files matching pattern.
+func pruneCache(dir, pattern string, keep int) {
+	matches, _ := filepath.Glob(filepath.Join(dir, pattern))
+	if len(matches) <= keep {
 		return
 	}
 	type entry struct {
@@ -116,7 +124,7 @@ func pruneDesiredCache(dir string) {
 		}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].mod > entries[j].mod })
-	for _, e := range entries[min(desiredCacheKeep, len(entries)):] {
+	for _, e := range entries[min(keep, len(entries)):] {
 		_ = os.Remove(e.path)
 	}
 }

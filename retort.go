@@ -50,9 +50,9 @@ type Options struct {
 	// before failing with an error wrapping dialect.ErrLockTimeout; 0
 	// means dialect.DefaultLockTimeout (60 s).
 	LockTimeout time.Duration
-	// CacheDir, when set, keeps desired schemas loaded on a database server
-	// (PostgreSQL, MySQL) so an unchanged set of schema files is not loaded
-	// into a scratch database again; see Desired.
+	// CacheDir, when set, keeps loaded desired schemas so an unchanged set
+	// of schema files is not loaded into a scratch database again; see
+	// Desired.
 	CacheDir string
 	// MaxFileSize caps each revision file, in bytes; 0 means
 	// revision.DefaultMaxFileSize (16 MiB). Only regular files are read.
