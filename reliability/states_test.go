@@ -1,15 +1,15 @@
 package reliability
 
 // Deterministic kill -9 tests, one per execution state of a revision
-// (docs/execution.md, issue #9). Each starts `retort upgrade head` as a
-// process, waits until the database shows it at exactly one point (its
-// statement in pg_stat_activity or PROCESSLIST, blocked on a lock the test
-// holds, or SQLite's write lock taken for a logged statement), sends
-// SIGKILL there, then checks the rows, what retort_version and
-// retort_progress record, and that a rerun reaches head with every
-// statement's effect exactly once and `retort check` clean. The revisions
-// are in testdata/states/<dialect>/{base,<case>}; <case>/schema.sql is the
-// desired schema at head.
+// (issue #9; RELIABILITY.md lists the states). Each starts `retort
+// upgrade head` as a process, waits until the database shows it at exactly
+// one point (its statement in pg_stat_activity or PROCESSLIST, blocked on a
+// lock the test holds, or SQLite's write lock taken for a logged
+// statement), sends SIGKILL there, then checks the rows, what
+// retort_version and retort_progress record, and that a rerun reaches head
+// with every statement's effect exactly once and `retort check` clean. The
+// revisions are in testdata/states/<dialect>/{base,<case>};
+// <case>/schema.sql is the desired schema at head.
 
 import (
 	"bytes"
@@ -201,7 +201,7 @@ func (p *stateProject) finish(head string) string {
 func (p *stateProject) finished(r result, head string) string {
 	p.t.Helper()
 	if r.code != 0 {
-		p.t.Fatalf("rerun of upgrade head after the kill: want exit 0, got %s", r)
+		p.t.Fatalf("rerun of upgrade head: want exit 0, got %s", r)
 	}
 	p.expectRecorded("after the rerun", head, "")
 	if c := p.run("check"); c.code != 0 {
