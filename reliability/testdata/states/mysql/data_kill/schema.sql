@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id INT NOT NULL PRIMARY KEY, balance BIGINT NOT NULL, note VARCHAR(20) NULL, KEY accounts_balance_idx (balance)) ENGINE=InnoDB;
+CREATE TABLE users (id INT NOT NULL PRIMARY KEY, email VARCHAR(100) NOT NULL) ENGINE=InnoDB;
