@@ -27,7 +27,7 @@ func newMySQLState(t *testing.T, caseDir string) *stateProject {
 
 // myAt waits until a connection to the test database runs a statement
 // matching like in PROCESSLIST state state, and returns its id.
-func (p *stateProject) myAt(pr *proc, like, state string) int64 {
+func (p *stateProject) myAt(pr *killProc, like, state string) int64 {
 	p.t.Helper()
 	var id int64
 	waitFor(p.t, pr, "MySQL runs "+like+" in state "+state, func() (bool, error) {

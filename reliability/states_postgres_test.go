@@ -28,7 +28,7 @@ func newPostgresState(t *testing.T, caseDir string) *stateProject {
 // matching like while waiting on waitType (pg_stat_activity's
 // wait_event_type: Timeout for pg_sleep, Lock for a lock wait), and
 // returns its pid.
-func (p *stateProject) pgAt(pr *proc, like, waitType string) int {
+func (p *stateProject) pgAt(pr *killProc, like, waitType string) int {
 	p.t.Helper()
 	var pid int
 	waitFor(p.t, pr, "PostgreSQL runs "+like+" waiting on "+waitType, func() (bool, error) {
@@ -46,7 +46,7 @@ func (p *stateProject) pgAt(pr *proc, like, waitType string) int {
 // pgLockWait waits until pr, a rerun, has reached the migration lock,
 // which the backend dead of the killed run (pid) still holds: another
 // backend of the test database has asked for the advisory lock.
-func (p *stateProject) pgLockWait(pr *proc, pid int) {
+func (p *stateProject) pgLockWait(pr *killProc, pid int) {
 	p.t.Helper()
 	waitFor(p.t, pr, "the rerun waits for the killed run's migration lock", func() (bool, error) {
 		var n int

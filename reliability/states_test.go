@@ -220,8 +220,8 @@ func expectOutput(t *testing.T, what, out string, wants ...string) {
 	}
 }
 
-// proc is a retort process the test kills.
-type proc struct {
+// killProc is a retort process the test kills.
+type killProc struct {
 	cmd  *exec.Cmd
 	out  *syncBuffer
 	done chan struct{}
@@ -229,10 +229,10 @@ type proc struct {
 }
 
 // start runs retort in the background; the test's cleanup kills it.
-func (p *stateProject) start(args ...string) *proc {
+func (p *stateProject) start(args ...string) *killProc {
 	p.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	pr := &proc{cmd: command(ctx, p.work, p.args(args...)...), out: &syncBuffer{}, done: make(chan struct{})}
+	pr := &killProc{cmd: command(ctx, p.work, p.args(args...)...), out: &syncBuffer{}, done: make(chan struct{})}
 	pr.cmd.Stdout, pr.cmd.Stderr = pr.out, pr.out
 	if err := pr.cmd.Start(); err != nil {
 		cancel()
@@ -252,7 +252,7 @@ func (p *stateProject) start(args ...string) *proc {
 
 // wait waits for the process to exit by itself; its combined output is
 // both stdout and stderr of the result.
-func (pr *proc) wait() result {
+func (pr *killProc) wait() result {
 	<-pr.done
 	out := pr.out.String()
 	r := result{stdout: out, stderr: out}
@@ -267,7 +267,7 @@ func (pr *proc) wait() result {
 	return r
 }
 
-func (pr *proc) exited() bool {
+func (pr *killProc) exited() bool {
 	select {
 	case <-pr.done:
 		return true
@@ -279,7 +279,7 @@ func (pr *proc) exited() bool {
 // kill sends SIGKILL and waits for the process to die. It fails the test
 // when retort had already exited: the kill did not land where the test
 // waited for it.
-func (pr *proc) kill(t *testing.T) {
+func (pr *killProc) kill(t *testing.T) {
 	t.Helper()
 	if pr.exited() {
 		t.Fatalf("retort exited before the kill (%v):\n%s", pr.err, pr.out)
@@ -292,7 +292,7 @@ func (pr *proc) kill(t *testing.T) {
 
 // waitFor polls cond until it holds; it fails when pr (if any) exits
 // first or after 60 s.
-func waitFor(t *testing.T, pr *proc, what string, cond func() (bool, error)) {
+func waitFor(t *testing.T, pr *killProc, what string, cond func() (bool, error)) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
