@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/runner"
 )
 
 // interrupts cancels the run's context on the first SIGINT or SIGTERM and
@@ -71,9 +73,15 @@ func (in *interrupts) signal() os.Signal {
 func (in *interrupts) report(w io.Writer, err error) int {
 	s := in.signal()
 	var ce *dialect.CancelError
-	if errors.As(err, &ce) {
+	var me *runner.MigrationError
+	switch {
+	case errors.As(err, &ce):
 		fmt.Fprintf(w, "retort: interrupted (%s), but %v\n", signalName(s), dialect.Redact(ce.Error()))
-	} else {
+	case errors.Is(err, runner.ErrInterrupted) && !errors.As(err, &me):
+		// The runner re-read retort_version: its word on what committed
+		// (a COMMIT the signal raced may have gone through) is the truth.
+		fmt.Fprintf(w, "retort: %s (%s); nothing after it ran\n", dialect.Redact(strings.SplitN(err.Error(), "\n", 2)[0]), signalName(s))
+	default:
 		fmt.Fprintf(w, "retort: interrupted (%s): the running statement was cancelled on the server and rolled back; nothing after it ran\n", signalName(s))
 	}
 	return signalExit(s)

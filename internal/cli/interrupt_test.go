@@ -4,6 +4,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"syscall"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/runner"
 )
 
 type syncBuffer struct {
@@ -45,6 +47,10 @@ func TestInterrupts(t *testing.T) {
 			"retort: interrupted (SIGTERM): the running statement was cancelled on the server and rolled back; nothing after it ran\n"},
 		{syscall.SIGINT, syscall.SIGTERM, errors.Join(errors.New("context canceled"), &dialect.CancelError{Err: errors.New("still there after 10s")}), 130, 143,
 			"retort: interrupted (SIGINT), but the interrupted statement may still be running on the server: still there after 10s\n"},
+		// The signal raced a COMMIT that went through: the runner's re-read
+		// of retort_version is what is reported.
+		{syscall.SIGINT, syscall.SIGINT, fmt.Errorf("%w after revision abc123 was committed and recorded", runner.ErrInterrupted), 130, 130,
+			"retort: interrupted after revision abc123 was committed and recorded (SIGINT); nothing after it ran\n"},
 	}
 	for _, tt := range tests {
 		t.Run(signalName(tt.first)+" then "+signalName(tt.second), func(t *testing.T) {
