@@ -109,7 +109,9 @@ func TestStateMySQLAlterWaitKilled(t *testing.T) {
 				rerun = p.run("upgrade", "head")
 			} else {
 				again := p.start("upgrade", "head")
-				p.myAt(again, "SELECT GET_LOCK(%", "User lock")
+				waitFor(t, again, "the rerun waits for the killed run's migration lock", func() (bool, error) {
+					return strings.Contains(again.out.String(), "waiting for the migration lock"), nil
+				})
 				release()
 				rerun = again.wait()
 			}
