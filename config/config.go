@@ -70,6 +70,9 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("%w: %s: unknown key %q", ErrConfig, path, undecoded[0].String())
 	}
 	cfg.Path = path
+	if err := cfg.expandAll(); err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrConfig, path, err)
+	}
 	if _, err := cfg.LockWait(0); err != nil {
 		return nil, err
 	}
