@@ -4,8 +4,10 @@
 # table rebuild that keeps every row.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The folder stays, so the next commands can be tried in it.
+work=${QUICKSTART_DIR:-$root/quickstart}
+rm -rf "$work"
+mkdir -p "$work"
 go build -o "$work/retort" "$root/cmd/retort"
 go build -o "$work/sqlq" "$root/scripts/sqlq"
 cd "$work"
@@ -44,4 +46,12 @@ run sqlq app.db "SELECT id, author_id, body FROM notes"
 run retort check
 run retort history
 echo
-echo "quickstart: done"
+echo "quickstart: done. The project is in $work; try next:"
+cat <<EOF
+  cd $work
+  ./retort current                 # where the database is
+  ./retort downgrade -1            # back to NO ACTION, every row kept
+  ./retort upgrade                 # and forward again
+  ./retort graph --cascade-from users
+  ./retort upgrade --sql base:head # the SQL, without a database
+EOF
