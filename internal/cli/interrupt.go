@@ -10,7 +10,7 @@ import (
 	"sync"
 	"syscall"
 
-	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort"
 )
 
 // interrupts cancels the run's context on the first SIGINT or SIGTERM and
@@ -70,9 +70,9 @@ func (in *interrupts) signal() os.Signal {
 // report prints why an interrupted run ended and returns its exit code.
 func (in *interrupts) report(w io.Writer, err error) int {
 	s := in.signal()
-	var ce *dialect.CancelError
+	var ce *retort.CancelError
 	if errors.As(err, &ce) {
-		fmt.Fprintf(w, "retort: interrupted (%s), but %v\n", signalName(s), dialect.Redact(ce.Error()))
+		fmt.Fprintf(w, "retort: interrupted (%s), but %v\n", signalName(s), retort.Redact(ce.Error()))
 	} else {
 		fmt.Fprintf(w, "retort: interrupted (%s): the running statement was cancelled on the server and rolled back; nothing after it ran\n", signalName(s))
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort"
 )
 
 type syncBuffer struct {
@@ -43,7 +43,7 @@ func TestInterrupts(t *testing.T) {
 			"retort: interrupted (SIGINT): the running statement was cancelled on the server and rolled back; nothing after it ran\n"},
 		{syscall.SIGTERM, syscall.SIGINT, errors.New("context canceled"), 143, 130,
 			"retort: interrupted (SIGTERM): the running statement was cancelled on the server and rolled back; nothing after it ran\n"},
-		{syscall.SIGINT, syscall.SIGTERM, errors.Join(errors.New("context canceled"), &dialect.CancelError{Err: errors.New("still there after 10s")}), 130, 143,
+		{syscall.SIGINT, syscall.SIGTERM, errors.Join(errors.New("context canceled"), &retort.CancelError{Err: errors.New("still there after 10s")}), 130, 143,
 			"retort: interrupted (SIGINT), but the interrupted statement may still be running on the server: still there after 10s\n"},
 	}
 	for _, tt := range tests {
