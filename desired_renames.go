@@ -13,7 +13,7 @@ import (
 // (a dropped and an added table or column of the same shape), as
 // diff.Options does: Renames decides some, NoRename makes every other one
 // a drop and add, else Decide is asked about each (a prompt), else
-// autogenerate fails with *diff.UndecidedRenamesError.
+// autogenerate fails with *UndecidedRenamesError.
 type AutogenerateOptions struct {
 	Renames  []Rename
 	NoRename bool

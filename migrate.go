@@ -9,7 +9,8 @@ import (
 	"github.com/retortdb/retort/runner"
 )
 
-// Direction is the way a revision is run.
+// Direction is the way a revision is run: Up (upgrade) or Down
+// (downgrade).
 type Direction string
 
 const (
