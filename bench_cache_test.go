@@ -56,13 +56,13 @@ func benchSQLiteProject(b *testing.B, n int) (dir string, files []dialect.Source
 		b.Fatal(err)
 	}
 	defer m.Close()
-	conn, err := m.DB().Conn(context.Background())
+	conn, err := m.db.Conn(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer conn.Close()
 	for _, f := range files {
-		if err := dialect.ExecFile(context.Background(), conn, f, dialect.SplitOptionsOf(m.Dialect()), nil); err != nil {
+		if err := dialect.ExecFile(context.Background(), conn, f, dialect.SplitOptionsOf(m.d), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -112,7 +112,7 @@ func BenchmarkCachedCheckSQLite(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer m.Close()
-				rep, err := m.Check(ctx, files, "")
+				rep, err := m.Check(ctx, SQLFiles(files))
 				if err != nil || !rep.Clean() {
 					b.Fatalf("check: %+v %v", rep, err)
 				}
@@ -155,7 +155,7 @@ func BenchmarkDesiredCacheHit(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer m.Close()
-	s, err := m.Desired(ctx, files, "") // fills the cache
+	s, err := m.DesiredSchema(ctx, SQLFiles(files)) // fills the cache
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func BenchmarkDesiredCacheHit(b *testing.B) {
 	b.Run("after/hit", func(b *testing.B) {
 		for b.Loop() {
 			buildIDs.Clear() // as in a new process
-			got, err := m.Desired(ctx, files, "")
+			got, err := m.DesiredSchema(ctx, SQLFiles(files))
 			if err != nil || len(got.Tables) != 500 {
 				b.Fatal(err)
 			}

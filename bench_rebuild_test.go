@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
 )
 
@@ -40,7 +39,7 @@ func BenchmarkRebuild1M(b *testing.B) {
 		dir := b.TempDir()
 		migrations := fstest.MapFS{}
 		m := rebuildSeeded(b, filepath.Join(dir, "a.db"), migrations)
-		up, _, _, err := m.Autogenerate(ctx, []dialect.SourceFile{{Name: "v2.sql", SQL: v2}}, "")
+		up, _, _, err := m.Autogenerate(ctx, retort.SQLFiles{{Name: "v2.sql", SQL: v2}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -53,21 +52,21 @@ func BenchmarkRebuild1M(b *testing.B) {
 		loopDB := rebuildSeeded(b, filepath.Join(dir, "b.db"), fstest.MapFS{})
 		// Same starting point for both: WAL checkpointed, and the order
 		// alternates so neither always runs on a warmer cache.
-		for _, db := range []*sql.DB{m.DB(), loopDB.DB()} {
+		for _, db := range []*sql.DB{retort.DBOf(m), retort.DBOf(loopDB)} {
 			if _, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 				b.Fatal(err)
 			}
 		}
 		runRetort := func() {
 			start := time.Now()
-			if err := m.Upgrade(ctx, "head"); err != nil {
+			if _, err := m.Upgrade(ctx, "head"); err != nil {
 				b.Fatal(err)
 			}
 			viaRetort += time.Since(start)
 		}
 		runLoop := func() {
 			start := time.Now()
-			plainLoop(b, loopDB.DB(), up)
+			plainLoop(b, retort.DBOf(loopDB), up)
 			viaLoop += time.Since(start)
 		}
 		b.StartTimer()
@@ -80,7 +79,7 @@ func BenchmarkRebuild1M(b *testing.B) {
 		}
 
 		b.StopTimer()
-		for _, db := range []*sql.DB{m.DB(), loopDB.DB()} {
+		for _, db := range []*sql.DB{retort.DBOf(m), retort.DBOf(loopDB)} {
 			var n int
 			if err := db.QueryRow(`SELECT count(*) FROM notes`).Scan(&n); err != nil || n != 1_000_000 {
 				b.Fatalf("notes after rebuild: %d, %v", n, err)
@@ -105,7 +104,7 @@ func rebuildSeeded(b *testing.B, path string, migrations fstest.MapFS) *retort.M
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := m.Upgrade(ctx, "head"); err != nil {
+	if _, err := m.Upgrade(ctx, "head"); err != nil {
 		b.Fatal(err)
 	}
 	for _, s := range []string{
@@ -113,7 +112,7 @@ func rebuildSeeded(b *testing.B, path string, migrations fstest.MapFS) *retort.M
 		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
 		 INSERT INTO notes SELECT i, i % 1000 + 1, printf('note %035d', i) FROM n`,
 	} {
-		if _, err := m.DB().Exec(s); err != nil {
+		if _, err := retort.DBOf(m).Exec(s); err != nil {
 			b.Fatal(err)
 		}
 	}

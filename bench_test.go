@@ -18,7 +18,7 @@ import (
 
 // benchMigrator returns a migrator on a database (url) holding n tables,
 // and the desired-schema file describing exactly them.
-func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, []dialect.SourceFile) {
+func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, retort.SQLFiles) {
 	b.Helper()
 	ddl := retort.BenchSchemaSQL(n)
 	ctx := context.Background()
@@ -27,11 +27,15 @@ func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, []dialect
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { m.Close() })
-	stmts, err := sqlsplit.SplitWith(ddl, dialect.SplitOptionsOf(m.Dialect()))
+	d, err := retort.DialectOf(url)
 	if err != nil {
 		b.Fatal(err)
 	}
-	tx, err := m.DB().BeginTx(ctx, nil)
+	stmts, err := sqlsplit.SplitWith(ddl, dialect.SplitOptionsOf(d))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tx, err := retort.DBOf(m).BeginTx(ctx, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,7 +47,7 @@ func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, []dialect
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
-	return m, []dialect.SourceFile{{Name: "schema.sql", SQL: ddl}}
+	return m, retort.SQLFiles{{Name: "schema.sql", SQL: ddl}}
 }
 
 // BenchmarkNoChangeSQLite measures what `retort check` spends on a schema
@@ -65,7 +69,7 @@ func BenchmarkNoChangePostgres(b *testing.B) {
 func benchNoChange(b *testing.B, url string, n int) {
 	ctx := context.Background()
 	m, files := benchMigrator(b, url, n)
-	want, err := m.Desired(ctx, files, "")
+	want, err := m.DesiredSchema(ctx, files)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -83,7 +87,7 @@ func benchNoChange(b *testing.B, url string, n int) {
 	})
 	b.Run(fmt.Sprintf("load+reflect+diff/tables=%d", n), func(b *testing.B) {
 		for b.Loop() {
-			ops, err := m.Diff(ctx, files, "")
+			ops, err := m.Diff(ctx, files)
 			if err != nil || len(ops) != 0 {
 				b.Fatalf("ops %v, err %v", ops, err)
 			}
@@ -94,12 +98,12 @@ func benchNoChange(b *testing.B, url string, n int) {
 		b.Fatal(err)
 	}
 	defer cached.Close()
-	if _, err := cached.Diff(ctx, files, ""); err != nil { // fills the cache
+	if _, err := cached.Diff(ctx, files); err != nil { // fills the cache
 		b.Fatal(err)
 	}
 	b.Run(fmt.Sprintf("cached-load+reflect+diff/tables=%d", n), func(b *testing.B) {
 		for b.Loop() {
-			ops, err := cached.Diff(ctx, files, "")
+			ops, err := cached.Diff(ctx, files)
 			if err != nil || len(ops) != 0 {
 				b.Fatalf("ops %v, err %v", ops, err)
 			}

@@ -9,8 +9,6 @@ import (
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/op"
-	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/runner"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -27,14 +25,24 @@ func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
 	return s, nil
 }
 
-// Desired loads schema files into the scratch database devURL ("" for
-// the dialect's default) and reflects the result. With Options.CacheDir,
-// the result is kept and reused while the files, the database software's
+// DesiredSchema loads desired into the scratch database
+// (Options.DevURL) and reflects the result. With Options.CacheDir, the
+// result is kept and reused while the SQL, the database software's
 // version, the server's URLs and the retort build stay the same.
-func (m *Migrator) Desired(ctx context.Context, files []dialect.SourceFile, devURL string) (*schema.Schema, error) {
+func (m *Migrator) DesiredSchema(ctx context.Context, desired Desired) (*schema.Schema, error) {
+	files, err := desired.DesiredSQL(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return m.load(ctx, files)
+}
+
+// load loads schema files into the scratch database and reflects them.
+func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schema.Schema, error) {
+	devURL := m.opts.DevURL
 	// Only an embedded scratch database (SQLite in memory) needs no server.
 	if m.url == nil && devURL == "" && !dialect.TraitsOf(m.d).EmbeddedScratch {
-		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so pass devURL or use Open", m.d.Name())
+		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so set Options.DevURL or use Open", m.d.Name())
 	}
 	if m.opts.CacheDir != "" {
 		return m.cachedDesired(ctx, files, devURL)
@@ -50,32 +58,31 @@ func (m *Migrator) renderOptions() dialect.RenderOptions {
 	return dialect.RenderOptions{Naming: m.opts.Naming, PlainForeignKeys: m.opts.PlainForeignKeys}
 }
 
-// Diff returns the operations that take the live database to the schema
-// the desired files describe. Renames come from the files' hints; any
-// other likely rename shows as a drop and add.
-func (m *Migrator) Diff(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]op.Op, error) {
-	ops, _, err := m.diff(ctx, desired, devURL, AutogenerateOptions{NoRename: true})
+// Diff returns the operations that take the live database to desired.
+// Renames come from the desired SQL's hints; any other likely rename
+// shows as a drop and add.
+func (m *Migrator) Diff(ctx context.Context, desired Desired) ([]op.Op, error) {
+	ops, _, err := m.diff(ctx, desired, AutogenerateOptions{NoRename: true})
 	return ops, err
 }
 
-// diff compares the live database with the desired files, whose rename
-// hints join the decisions in r.
-func (m *Migrator) diff(ctx context.Context, desired []dialect.SourceFile, devURL string, r AutogenerateOptions) ([]op.Op, *schema.Schema, error) {
-	hints, err := m.renameHints(desired)
+// diff compares the live database with desired, whose rename hints join
+// the decisions in r.
+func (m *Migrator) diff(ctx context.Context, desired Desired, r AutogenerateOptions) ([]op.Op, *schema.Schema, error) {
+	files, err := desired.DesiredSQL(ctx, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	hints, err := m.renameHints(files)
 	if err != nil {
 		return nil, nil, err
 	}
 	r.Renames = append(append([]diff.Rename(nil), r.Renames...), hints...)
-	return m.diffWith(ctx, func() (*schema.Schema, error) { return m.Desired(ctx, desired, devURL) }, r)
-}
-
-// diffWith diffs the live schema against the one desired returns.
-func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema, error), r AutogenerateOptions) ([]op.Op, *schema.Schema, error) {
 	live, err := m.Inspect(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	want, err := desired()
+	want, err := m.load(ctx, files)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -90,8 +97,8 @@ func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema,
 
 // DiffSQL returns the statements that take the live database to the
 // desired schema; none when they match.
-func (m *Migrator) DiffSQL(ctx context.Context, desired []dialect.SourceFile, devURL string) ([]string, error) {
-	ops, live, err := m.diff(ctx, desired, devURL, AutogenerateOptions{NoRename: true})
+func (m *Migrator) DiffSQL(ctx context.Context, desired Desired) ([]string, error) {
+	ops, live, err := m.diff(ctx, desired, AutogenerateOptions{NoRename: true})
 	if err != nil || len(ops) == 0 {
 		return nil, err
 	}
@@ -120,15 +127,9 @@ func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
 // error wraps ErrNotAtHead), since the revision goes on top of it.
 //
 // A likely rename is never written as a drop and add without a decision:
-// from opts, or a "-- retort:renamed-from" hint in the files; else the
-// error wraps *diff.UndecidedRenamesError listing the candidates.
-func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFile, devURL string, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
-	return m.autogenerate(ctx, func() ([]op.Op, *schema.Schema, error) {
-		return m.diff(ctx, desired, devURL, mergeAutogenerateOptions(opts))
-	})
-}
-
-func (m *Migrator) autogenerate(ctx context.Context, diffFn func() ([]op.Op, *schema.Schema, error)) (up, down []string, ops []op.Op, err error) {
+// from opts, or a "-- retort:renamed-from" hint in the desired SQL; else
+// the error wraps *UndecidedRenamesError listing the candidates.
+func (m *Migrator) Autogenerate(ctx context.Context, desired Desired, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
 	current, err := m.Current(ctx)
 	if err != nil {
 		return nil, nil, nil, err
@@ -137,7 +138,7 @@ func (m *Migrator) autogenerate(ctx context.Context, diffFn func() ([]op.Op, *sc
 		return nil, nil, nil, fmt.Errorf("%w: it is at %s but the revisions' head is %s; run upgrade first",
 			ErrNotAtHead, idsText(current), idsText(heads))
 	}
-	ops, live, err := diffFn()
+	ops, live, err := m.diff(ctx, desired, mergeAutogenerateOptions(opts))
 	if err != nil || len(ops) == 0 {
 		return nil, nil, ops, err
 	}
@@ -159,13 +160,10 @@ func (m *Migrator) autogenerate(ctx context.Context, diffFn func() ([]op.Op, *sc
 type CheckReport struct {
 	Current, Heads []string
 	AtHead         bool
-	Pending        []*revision.Revision // not applied yet
-	Edited         []*revision.Revision // applied, then their file changed
-	Changes        []op.Op              // live database -> desired schema
-	// Unfinished are runs retort_progress records as not finished: a
-	// stepwise run part way, or a recorded revision whose validation is
-	// pending.
-	Unfinished []runner.Unfinished
+	Pending        []Revision // not applied yet
+	Edited         []Revision // applied, then their file changed
+	Changes        []op.Op    // live database -> desired schema (see Describe)
+	Unfinished     []Unfinished
 }
 
 // Clean reports whether the database is at head, no applied revision was
@@ -175,23 +173,23 @@ func (r *CheckReport) Clean() bool {
 }
 
 // Check compares the database with the revisions and the desired schema.
-func (m *Migrator) Check(ctx context.Context, desired []dialect.SourceFile, devURL string) (*CheckReport, error) {
+func (m *Migrator) Check(ctx context.Context, desired Desired) (*CheckReport, error) {
 	rep := &CheckReport{Heads: m.graph.Heads()}
 	var err error
 	if rep.Current, err = m.Current(ctx); err != nil {
 		return nil, err
 	}
 	rep.AtHead = slices.Equal(rep.Current, rep.Heads)
-	if rep.Pending, err = m.runner.Pending(ctx); err != nil {
+	if rep.Pending, err = m.Pending(ctx); err != nil {
 		return nil, err
 	}
-	if rep.Edited, err = m.runner.Edited(ctx); err != nil {
+	if rep.Edited, err = m.Edited(ctx); err != nil {
 		return nil, err
 	}
-	if rep.Unfinished, err = m.runner.Unfinished(ctx); err != nil {
+	if rep.Unfinished, err = m.Unfinished(ctx); err != nil {
 		return nil, err
 	}
-	if rep.Changes, err = m.Diff(ctx, desired, devURL); err != nil {
+	if rep.Changes, err = m.Diff(ctx, desired); err != nil {
 		return nil, err
 	}
 	return rep, nil

@@ -137,7 +137,7 @@ func TestDesiredCache(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			first, err := m.Desired(ctx, files, "")
+			first, err := m.DesiredSchema(ctx, SQLFiles(files))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,7 +147,7 @@ func TestDesiredCache(t *testing.T) {
 				t.Fatalf("cache entries after one load: %v", entries)
 			}
 			before := statFile(t, entries[0])
-			hit, err := m.Desired(ctx, files, "")
+			hit, err := m.DesiredSchema(ctx, SQLFiles(files))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -160,7 +160,7 @@ func TestDesiredCache(t *testing.T) {
 			}
 
 			files[0].SQL += "\nCREATE TABLE extra (id int PRIMARY KEY);"
-			miss, err := m.Desired(ctx, files, "")
+			miss, err := m.DesiredSchema(ctx, SQLFiles(files))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -187,7 +187,7 @@ func TestDesiredCacheSQLiteIgnoresTarget(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := m.Desired(ctx, files, ""); err != nil {
+		if _, err := m.DesiredSchema(ctx, SQLFiles(files)); err != nil {
 			t.Fatal(err)
 		}
 		m.Close()
@@ -246,7 +246,7 @@ func TestDesiredCacheRejects(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer m.Close()
-			fresh, err := m.Desired(ctx, other, "")
+			fresh, err := m.DesiredSchema(ctx, SQLFiles(other))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -255,7 +255,7 @@ func TestDesiredCacheRejects(t *testing.T) {
 			if err := os.Remove(otherPath); err != nil {
 				t.Fatal(err)
 			}
-			if fresh, err = m.Desired(ctx, files, ""); err != nil {
+			if fresh, err = m.DesiredSchema(ctx, SQLFiles(files)); err != nil {
 				t.Fatal(err)
 			}
 			path := cacheEntries(t, cache)[0]
@@ -264,7 +264,7 @@ func TestDesiredCacheRejects(t *testing.T) {
 			if err := os.WriteFile(path, bad, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			got, err := m.Desired(ctx, files, "")
+			got, err := m.DesiredSchema(ctx, SQLFiles(files))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -279,7 +279,7 @@ func TestDesiredCacheRejects(t *testing.T) {
 			// The rewritten entry is valid: the next load is a hit.
 			log.Reset()
 			before := statFile(t, path)
-			if _, err := m.Desired(ctx, files, ""); err != nil {
+			if _, err := m.DesiredSchema(ctx, SQLFiles(files)); err != nil {
 				t.Fatal(err)
 			}
 			if log.Len() != 0 || !os.SameFile(before, statFile(t, path)) {

@@ -13,12 +13,29 @@ import (
 // (a dropped and an added table or column of the same shape), as
 // diff.Options does: Renames decides some, NoRename makes every other one
 // a drop and add, else Decide is asked about each (a prompt), else
-// autogenerate fails with *diff.UndecidedRenamesError.
+// autogenerate fails with *UndecidedRenamesError.
 type AutogenerateOptions struct {
-	Renames  []diff.Rename
+	Renames  []Rename
 	NoRename bool
-	Decide   func(diff.Candidate) (bool, error)
+	// Decide answers whether a candidate is a rename; returning an error
+	// wrapping ErrUndecided leaves it undecided.
+	Decide func(RenameCandidate) (bool, error)
 }
+
+// Rename is a decided rename of a table (Table "") or of a column.
+type Rename = diff.Rename
+
+// RenameCandidate is a likely rename: a dropped and an added table or
+// column of the same shape.
+type RenameCandidate = diff.Candidate
+
+// ErrUndecided is returned by an AutogenerateOptions.Decide that cannot
+// answer (no input left).
+var ErrUndecided = diff.ErrUndecided
+
+// ParseRename reads a rename decision as the --rename flag spells it:
+// TABLE.OLD=NEW for a column, OLD=NEW for a table.
+func ParseRename(spec string) (Rename, error) { return diff.ParseRename(spec) }
 
 // mergeAutogenerateOptions folds the optional trailing arguments.
 func mergeAutogenerateOptions(opts []AutogenerateOptions) AutogenerateOptions {

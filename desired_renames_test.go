@@ -9,15 +9,12 @@ import (
 	"testing/fstest"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/schema"
 )
 
 // TestAutogenerateRenames renames a NOT NULL column and a foreign key's
-// column on each database: AutogenerateTo refuses without a decision,
+// column on each database: Autogenerate of Go tables refuses without a decision,
 // renames with one (an option, or the question), the upgrade keeps every
 // value and the downgrade restores names and values. Hints in schema
 // files give the same operations as the options.
@@ -41,19 +38,16 @@ func TestAutogenerateRenames(t *testing.T) {
 			}
 			revs[id+"_"+id+".sql"] = &fstest.MapFile{Data: revision.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
 		}
-		blog := func(m *retort.Migrator, nameCol, authorCol string) *schema.Schema {
-			s, err := m.SchemaOf(
+		blog := func(nameCol, authorCol string) retort.Tables {
+			return retort.Tables{
 				op.Table("users", op.Column("id", op.Integer).PrimaryKey(), op.Column(nameCol, op.String(100)).NotNull()),
 				op.Table("notes", op.Column("id", op.Integer).PrimaryKey(), op.Column(authorCol, op.Integer).NotNull(),
 					op.Column("body", op.String(100)).NotNull(),
-					op.ForeignKey("notes_author_fkey", []string{authorCol}, "users", []string{"id"}, op.FKOptions{})))
-			if err != nil {
-				t.Fatal(err)
+					op.ForeignKey("notes_author_fkey", []string{authorCol}, "users", []string{"id"}, op.FKOptions{})),
 			}
-			return s
 		}
 		rows := func(m *retort.Migrator, q string) string {
-			rs, err := m.DB().QueryContext(ctx, q)
+			rs, err := retort.DBOf(m).QueryContext(ctx, q)
 			if err != nil {
 				t.Fatalf("%s: %v", q, err)
 			}
@@ -70,30 +64,30 @@ func TestAutogenerateRenames(t *testing.T) {
 		}
 
 		m := open()
-		up, down, _, err := m.AutogenerateTo(ctx, blog(m, "name", "author_id"), "")
+		up, down, _, err := m.Autogenerate(ctx, blog("name", "author_id"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		addRevision("r1", "", up, down)
 		m = open()
-		if err := m.Upgrade(ctx, "head"); err != nil {
+		if _, err := m.Upgrade(ctx, "head"); err != nil {
 			t.Fatal(err)
 		}
-		exec(t, m.DB(), "INSERT INTO users (id, name) VALUES (1, 'ann'), (2, 'bob')")
-		exec(t, m.DB(), "INSERT INTO notes (id, author_id, body) VALUES (1, 1, 'a'), (2, 2, 'b')")
+		exec(t, retort.DBOf(m), "INSERT INTO users (id, name) VALUES (1, 'ann'), (2, 'bob')")
+		exec(t, retort.DBOf(m), "INSERT INTO notes (id, author_id, body) VALUES (1, 1, 'a'), (2, 2, 'b')")
 		const before = "1 ann a, 2 bob b"
 
-		want := blog(m, "full_name", "writer_id")
-		_, _, _, err = m.AutogenerateTo(ctx, want, "")
-		var undecided *diff.UndecidedRenamesError
+		want := blog("full_name", "writer_id")
+		_, _, _, err = m.Autogenerate(ctx, want)
+		var undecided *retort.UndecidedRenamesError
 		if !errors.As(err, &undecided) || len(undecided.Candidates) != 2 {
 			t.Fatalf("without a decision: err = %v, want both likely renames", err)
 		}
 
 		var asked []string
-		up, down, ops, err := m.AutogenerateTo(ctx, want, "", retort.AutogenerateOptions{
-			Renames: []diff.Rename{{Table: "users", Old: "name", New: "full_name"}},
-			Decide: func(c diff.Candidate) (bool, error) {
+		up, down, ops, err := m.Autogenerate(ctx, want, retort.AutogenerateOptions{
+			Renames: []retort.Rename{{Table: "users", Old: "name", New: "full_name"}},
+			Decide: func(c retort.RenameCandidate) (bool, error) {
 				asked = append(asked, c.String())
 				return true, nil
 			},
@@ -110,7 +104,7 @@ func TestAutogenerateRenames(t *testing.T) {
 		}
 
 		// Hints in a schema file decide the same renames.
-		files := []dialect.SourceFile{{Name: "schema.sql", SQL: `CREATE TABLE users (
+		files := retort.SQLFiles{{Name: "schema.sql", SQL: `CREATE TABLE users (
   id INTEGER NOT NULL PRIMARY KEY,
   full_name VARCHAR(100) NOT NULL -- retort:renamed-from name
 );
@@ -120,26 +114,26 @@ CREATE TABLE notes (
   body VARCHAR(100) NOT NULL,
   CONSTRAINT notes_author_fkey FOREIGN KEY (writer_id) REFERENCES users (id)
 );`}}
-		_, _, hinted, err := m.Autogenerate(ctx, files, "")
+		_, _, hinted, err := m.Autogenerate(ctx, files)
 		if err != nil || fmt.Sprint(hinted) != got {
 			t.Fatalf("from hints: %v, %v; want %s", hinted, err, got)
 		}
 
 		addRevision("r2", "r1", up, down)
 		m = open()
-		if err := m.Upgrade(ctx, "head"); err != nil {
+		if _, err := m.Upgrade(ctx, "head"); err != nil {
 			t.Fatal(err)
 		}
 		if got := rows(m, "SELECT n.id, u.full_name, n.body FROM notes n JOIN users u ON u.id = n.writer_id ORDER BY n.id"); got != before {
 			t.Errorf("after the upgrade: %s, want %s", got, before)
 		}
-		if _, err := m.DB().ExecContext(ctx, "INSERT INTO notes (id, writer_id, body) VALUES (9, 99, 'x')"); err == nil {
+		if _, err := retort.DBOf(m).ExecContext(ctx, "INSERT INTO notes (id, writer_id, body) VALUES (9, 99, 'x')"); err == nil {
 			t.Error("the foreign key on the renamed column accepted an orphan")
 		}
-		if left, err := m.DiffTo(ctx, want, ""); err != nil || len(left) != 0 {
+		if left, err := m.Diff(ctx, want); err != nil || len(left) != 0 {
 			t.Fatalf("after the upgrade: %v %v", left, err)
 		}
-		if err := m.Downgrade(ctx, "r1"); err != nil {
+		if _, err := m.Downgrade(ctx, "r1"); err != nil {
 			t.Fatal(err)
 		}
 		if got := rows(m, "SELECT n.id, u.name, n.body FROM notes n JOIN users u ON u.id = n.author_id ORDER BY n.id"); got != before {

@@ -106,8 +106,8 @@ func TestGoRevisionsBlog(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer m.Close()
-		db := m.DB()
-		if err := m.Upgrade(ctx, "5a1000000002"); err != nil {
+		db := retort.DBOf(m)
+		if _, err := m.Upgrade(ctx, "5a1000000002"); err != nil {
 			t.Fatal(err)
 		}
 		exec(t, db, "INSERT INTO users (id, email) VALUES (1, 'a@x'), (2, 'b@x')")
@@ -118,7 +118,7 @@ func TestGoRevisionsBlog(t *testing.T) {
 		assertFK(t, m, schema.NoAction)
 
 		log.Reset()
-		if err := m.Upgrade(ctx, "head"); err != nil {
+		if _, err := m.Upgrade(ctx, "head"); err != nil {
 			t.Fatal(err)
 		}
 		if name == "sqlite" {
@@ -137,11 +137,11 @@ func TestGoRevisionsBlog(t *testing.T) {
 		if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 			t.Fatalf("notes after deleting user 1 = %d, want 1 (cascade)", n)
 		}
-		if edited, err := m.Runner().Edited(ctx); err != nil || len(edited) != 0 {
+		if edited, err := m.Edited(ctx); err != nil || len(edited) != 0 {
 			t.Fatalf("Go revisions reported edited: %v %v", edited, err)
 		}
 
-		if err := m.Downgrade(ctx, "5a1000000002"); err != nil {
+		if _, err := m.Downgrade(ctx, "5a1000000002"); err != nil {
 			t.Fatal(err)
 		}
 		if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
@@ -161,7 +161,7 @@ func TestGoRevisionsBlog(t *testing.T) {
 		if cur, _ := m.Current(ctx); !slices.Equal(cur, []string{"5a1000000002"}) {
 			t.Fatalf("current = %v", cur)
 		}
-		if err := m.Downgrade(ctx, "base"); err != nil {
+		if _, err := m.Downgrade(ctx, "base"); err != nil {
 			t.Fatal(err)
 		}
 		if live, err = m.Inspect(ctx); err != nil || len(live.Tables) != 0 {

@@ -5,7 +5,10 @@
 //	m, err := retort.Open(ctx, "sqlite://app.db", migrations, retort.Options{})
 //	...
 //	defer m.Close()
-//	err = m.Upgrade(ctx, "head")
+//	_, err = m.Upgrade(ctx, "head")
+//
+// Everything the retort command does goes through this package: the CLI
+// imports no other package of the module but config.
 package retort
 
 import (
@@ -28,11 +31,24 @@ import (
 // (or beside) the revision heads.
 var ErrNotAtHead = errors.New("database is not at head")
 
+// Dialect is a database family: import its package (dialect/sqlite,
+// dialect/postgres, dialect/mysql) and pass its Dialect{} value.
+type Dialect = dialect.Dialect
+
+// Schema is the dialect-neutral schema model Inspect and DesiredSchema
+// return.
+type Schema = schema.Schema
+
 // Options configures a Migrator.
 type Options struct {
-	// Dialect is required with New: "sqlite", "postgres" or "mysql". With
-	// Open it is taken from the URL and, if set, must agree.
-	Dialect string
+	// Dialect is the database's dialect, such as postgres.Dialect{}. New
+	// needs it or DialectName; Open takes the dialect from the URL and,
+	// when either is set, they must agree.
+	Dialect Dialect
+	// DialectName names the dialect instead: "sqlite", "postgres" or
+	// "mysql" (or postgresql, pg, mariadb, sqlite3). Its package must be
+	// imported; the error otherwise names the import to add.
+	DialectName string
 	// Log receives progress lines; nil is silent.
 	Log io.Writer
 	// Naming names constraints and indexes the desired schema leaves
@@ -50,13 +66,21 @@ type Options struct {
 	// before failing with an error wrapping dialect.ErrLockTimeout; 0
 	// means dialect.DefaultLockTimeout (60 s).
 	LockTimeout time.Duration
+	// DevURL is the scratch database desired schemas are loaded into; ""
+	// is the dialect's default (a temporary database next to the target
+	// on a server, memory on SQLite). A Migrator made with New on a server
+	// dialect needs it to load one.
+	DevURL string
 	// CacheDir, when set, keeps loaded desired schemas so an unchanged set
 	// of schema files is not loaded into a scratch database again; see
-	// Desired.
+	// DesiredSchema.
 	CacheDir string
 	// MaxFileSize caps each revision file, in bytes; 0 means
 	// revision.DefaultMaxFileSize (16 MiB). Only regular files are read.
 	MaxFileSize int64
+	// MaxFileSizeSetting names where MaxFileSize comes from, for the
+	// error about a file over it; "" names retort.Options.MaxFileSize.
+	MaxFileSizeSetting string
 }
 
 // Migrator migrates one database with one set of revisions.
@@ -65,6 +89,7 @@ type Migrator struct {
 	owned  bool     // Close closes db
 	url    *url.URL // nil with New
 	d      dialect.Dialect
+	revs   *Revisions
 	graph  *revision.Graph
 	runner *runner.Runner
 	opts   Options
@@ -77,21 +102,44 @@ var ErrNoDatabase = errors.New("this Migrator has no database: retort.New was gi
 // New migrates db, which the caller keeps owning, with the revisions at
 // the root of revisions (use fs.Sub for a subdirectory). A nil revisions
 // means no revision files: only Options.GoRevisions, if any. A nil db
-// makes a Migrator for work without a database: offline SQL
-// (Runner().OfflineSQL), SchemaOf, CreateSQL, Desired with a devURL or on
-// SQLite; the methods that need the database return ErrNoDatabase.
+// makes a Migrator for work without a database: OfflineSQL, SchemaOf,
+// CreateSQL, DesiredSchema with Options.DevURL or on SQLite; the methods
+// that need the database return ErrNoDatabase.
 func New(db *sql.DB, revisions fs.FS, opts Options) (*Migrator, error) {
-	if opts.Dialect == "" {
-		return nil, errors.New("retort.New: Options.Dialect is required (sqlite, postgres or mysql)")
-	}
-	d, err := dialect.ByName(opts.Dialect)
-	if err != nil {
-		return nil, fmt.Errorf("retort.New: %w (is its package imported? import _ \"github.com/retortdb/retort/dialect/all\")", err)
-	}
 	if err := checkOptions("retort.New", opts); err != nil {
 		return nil, err
 	}
-	return newMigrator(db, d, revisions, opts)
+	d, err := opts.dialect("retort.New")
+	if err != nil {
+		return nil, err
+	}
+	if d == nil {
+		return nil, errors.New("retort.New: Options.Dialect (or DialectName) is required: sqlite, postgres or mysql")
+	}
+	revs, err := loadRevisions(revisions, d, "", opts)
+	if err != nil {
+		return nil, err
+	}
+	return newMigrator(db, d, revs, opts), nil
+}
+
+// Open connects to databaseURL (its scheme picks the dialect) and
+// migrates it with the revisions at the root of revisions (nil for none,
+// as with New). The revisions are parsed before connecting. Close closes
+// the connection.
+func Open(ctx context.Context, databaseURL string, revisions fs.FS, opts Options) (*Migrator, error) {
+	if err := checkOptions("retort.Open", opts); err != nil {
+		return nil, err
+	}
+	u, d, err := urlDialect(databaseURL, opts)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := loadRevisions(revisions, d, "", opts)
+	if err != nil {
+		return nil, err
+	}
+	return revs.open(ctx, u, d, opts)
 }
 
 // checkOptions refuses options that would otherwise fail later, or
@@ -108,58 +156,68 @@ func checkOptions(fn string, opts Options) error {
 	return nil
 }
 
-// Open connects to databaseURL (its scheme picks the dialect) and
-// migrates it with the revisions at the root of revisions (nil for none,
-// as with New). Close closes the connection.
-func Open(ctx context.Context, databaseURL string, revisions fs.FS, opts Options) (*Migrator, error) {
-	if err := checkOptions("retort.Open", opts); err != nil {
-		return nil, err
+// dialect returns the dialect the options name; nil when they name none.
+func (o Options) dialect(fn string) (dialect.Dialect, error) {
+	if o.DialectName == "" {
+		return o.Dialect, nil
 	}
-	u, d, err := dialect.ParseURL(databaseURL)
+	d, err := dialect.Lookup(o.DialectName)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: Options.DialectName: %w", fn, err)
 	}
-	if opts.Dialect != "" && opts.Dialect != d.Name() {
-		return nil, fmt.Errorf("database URL %s is for %s but Options.Dialect says %s", dialect.Redact(databaseURL), d.Name(), opts.Dialect)
+	if o.Dialect != nil && o.Dialect.Name() != d.Name() {
+		return nil, fmt.Errorf("%s: Options.Dialect is %s but Options.DialectName says %s", fn, o.Dialect.Name(), o.DialectName)
 	}
-	db, err := d.Open(ctx, u)
-	if err != nil {
-		return nil, err
-	}
-	m, err := newMigrator(db, d, revisions, opts)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	m.owned, m.url = true, u
-	return m, nil
+	return d, nil
 }
 
-func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (*Migrator, error) {
-	var revs []*revision.Revision
-	if revisions != nil {
-		var err error
-		o := revision.LoadOptions{Split: dialect.SplitOptionsOf(d), MaxFileSize: opts.MaxFileSize, LimitSetting: "retort.Options.MaxFileSize"}
-		if revs, err = revision.LoadFS(revisions, o); err != nil {
-			return nil, err
-		}
-	}
-	for _, gr := range opts.GoRevisions {
-		r, err := gr.revision()
-		if err != nil {
-			return nil, err
-		}
-		revs = append(revs, r)
-	}
-	g, err := revision.NewGraph(revs)
+// urlDialect parses databaseURL and checks it agrees with the options'
+// dialect.
+func urlDialect(databaseURL string, opts Options) (*url.URL, dialect.Dialect, error) {
+	u, d, err := dialect.ParseURL(databaseURL)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	m := &Migrator{db: db, d: d, graph: g, opts: opts}
-	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: g, Log: opts.Log, Verbose: opts.Verbose,
-		RenderOptions: dialect.RenderOptions{Naming: opts.Naming, PlainForeignKeys: opts.PlainForeignKeys},
-		LockTimeout:   opts.LockTimeout}
-	return m, nil
+	want, err := opts.dialect("retort.Open")
+	if err != nil {
+		return nil, nil, err
+	}
+	if want != nil && want.Name() != d.Name() {
+		return nil, nil, fmt.Errorf("database URL %s is for %s but Options.Dialect says %s", dialect.Redact(databaseURL), d.Name(), want.Name())
+	}
+	return u, d, nil
+}
+
+// DialectOf checks a database URL without connecting and returns its
+// dialect. The error never contains the password.
+func DialectOf(databaseURL string) (Dialect, error) {
+	_, d, err := dialect.ParseURL(databaseURL)
+	return d, err
+}
+
+// ExampleConfig returns an example database URL and desired schema for the
+// dialect named exactly name ("sqlite", "postgres", "mysql"), as
+// `retort init` writes them.
+func ExampleConfig(name string) (url, schemaSQL string, err error) {
+	d, err := dialect.ByName(name)
+	if err != nil {
+		return "", "", err
+	}
+	ex, ok := d.(interface {
+		Example() (url, schemaSQL string)
+	})
+	if !ok {
+		return "", "", fmt.Errorf("dialect %s has no example", name)
+	}
+	url, schemaSQL = ex.Example()
+	return url, schemaSQL, nil
+}
+
+func newMigrator(db *sql.DB, d dialect.Dialect, revs *Revisions, opts Options) *Migrator {
+	m := &Migrator{db: db, d: d, revs: revs, graph: revs.g, opts: opts}
+	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: revs.g, Log: opts.Log, Verbose: opts.Verbose,
+		RenderOptions: m.renderOptions(), LockTimeout: opts.LockTimeout}
+	return m
 }
 
 // Close closes the database if Open opened it.
@@ -170,49 +228,5 @@ func (m *Migrator) Close() error {
 	return nil
 }
 
-// Upgrade applies revisions up to target ("head", "heads", an id, a
-// prefix, "+N").
-func (m *Migrator) Upgrade(ctx context.Context, target string) error {
-	if m.db == nil {
-		return ErrNoDatabase
-	}
-	_, err := m.runner.Upgrade(ctx, target)
-	return err
-}
-
-// Downgrade reverts revisions down to target ("base", an id, "-N").
-func (m *Migrator) Downgrade(ctx context.Context, target string) error {
-	if m.db == nil {
-		return ErrNoDatabase
-	}
-	_, err := m.runner.Downgrade(ctx, target)
-	return err
-}
-
-// Current returns the revisions the database is at, sorted; empty at base.
-func (m *Migrator) Current(ctx context.Context) ([]string, error) {
-	if m.db == nil {
-		return nil, ErrNoDatabase
-	}
-	return m.runner.Current(ctx)
-}
-
-// Stamp records target as applied without running anything.
-func (m *Migrator) Stamp(ctx context.Context, target string) error {
-	if m.db == nil {
-		return ErrNoDatabase
-	}
-	return m.runner.Stamp(ctx, target)
-}
-
-// Graph returns the revision graph.
-func (m *Migrator) Graph() *revision.Graph { return m.graph }
-
-// Runner returns the runner, for results the shortcuts drop.
-func (m *Migrator) Runner() *runner.Runner { return m.runner }
-
-// Dialect returns the database's dialect.
-func (m *Migrator) Dialect() dialect.Dialect { return m.d }
-
-// DB returns the database handle.
-func (m *Migrator) DB() *sql.DB { return m.db }
+// Revisions returns the revisions the Migrator migrates with.
+func (m *Migrator) Revisions() *Revisions { return m.revs }

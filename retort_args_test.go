@@ -29,14 +29,14 @@ func TestNewRefusesBadArguments(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	sqlite := retort.Options{Dialect: "sqlite"}
+	sqlite := retort.Options{DialectName: "sqlite"}
 	tests := []struct {
 		name string
 		open func() (*retort.Migrator, error)
 		want string
 	}{
 		{"New with a nil Go revision", func() (*retort.Migrator, error) {
-			return retort.New(db, nil, retort.Options{Dialect: "sqlite", GoRevisions: []*retort.GoRevision{nil}})
+			return retort.New(db, nil, retort.Options{DialectName: "sqlite", GoRevisions: []*retort.GoRevision{nil}})
 		}, "retort.New: Options.GoRevisions[0] is nil"},
 		{"Open with a nil Go revision", func() (*retort.Migrator, error) {
 			return retort.Open(ctx, url, migrations, retort.Options{GoRevisions: []*retort.GoRevision{nil}})
@@ -45,7 +45,7 @@ func TestNewRefusesBadArguments(t *testing.T) {
 			return retort.Open(ctx, url, migrations, retort.Options{MaxFileSize: -1})
 		}, "retort.Open: Options.MaxFileSize is -1"},
 		{"revision file over MaxFileSize", func() (*retort.Migrator, error) {
-			return retort.New(db, migrations, retort.Options{Dialect: "sqlite", MaxFileSize: 100})
+			return retort.New(db, migrations, retort.Options{DialectName: "sqlite", MaxFileSize: 100})
 		}, "revision file a1_create_users.sql is 172 bytes, over the 100 bytes limit (retort.Options.MaxFileSize)"},
 	}
 	for _, tt := range tests {
@@ -66,7 +66,7 @@ func TestNewRefusesBadArguments(t *testing.T) {
 	if err != nil {
 		t.Fatalf("New without revisions: %v", err)
 	}
-	if all := m.Graph().All(); len(all) != 0 {
+	if all := m.Revisions().History(); len(all) != 0 {
 		t.Errorf("New without revisions has revisions %v", all)
 	}
 	if _, err := m.Inspect(ctx); err != nil {
@@ -78,25 +78,31 @@ func TestNewRefusesBadArguments(t *testing.T) {
 // needs the database says so instead of panicking.
 func TestNewWithoutDatabase(t *testing.T) {
 	ctx := context.Background()
-	m, err := retort.New(nil, migrations, retort.Options{Dialect: "sqlite"})
+	m, err := retort.New(nil, migrations, retort.Options{DialectName: "sqlite"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out, err := m.Runner().OfflineSQL(nil, "head", false); err != nil || !strings.Contains(out, "CREATE TABLE users") {
-		t.Errorf("offline SQL without a database = %v\n%s", err, out)
+	var out strings.Builder
+	if err := m.OfflineSQL(&out, nil, "head", retort.Up); err != nil || !strings.Contains(out.String(), "CREATE TABLE users") {
+		t.Errorf("offline SQL without a database = %v\n%s", err, out.String())
 	}
 	calls := map[string]func() error{
-		"Upgrade":   func() error { return m.Upgrade(ctx, "head") },
-		"Downgrade": func() error { return m.Downgrade(ctx, "base") },
+		"Upgrade":   func() error { _, err := m.Upgrade(ctx, "head"); return err },
+		"Downgrade": func() error { _, err := m.Downgrade(ctx, "base"); return err },
 		"Stamp":     func() error { return m.Stamp(ctx, "head") },
 		"Current":   func() error { _, err := m.Current(ctx); return err },
 		"Inspect":   func() error { _, err := m.Inspect(ctx); return err },
-		"Diff":      func() error { _, err := m.Diff(ctx, desired, ""); return err },
-		"Check":     func() error { _, err := m.Check(ctx, desired, ""); return err },
+		"Diff":      func() error { _, err := m.Diff(ctx, desired); return err },
+		"Check":     func() error { _, err := m.Check(ctx, desired); return err },
 		"Autogenerate": func() error {
-			_, _, _, err := m.Autogenerate(ctx, desired, "")
+			_, _, _, err := m.Autogenerate(ctx, desired)
 			return err
 		},
+		"Pending":    func() error { _, err := m.Pending(ctx); return err },
+		"Edited":     func() error { _, err := m.Edited(ctx); return err },
+		"Unfinished": func() error { _, err := m.Unfinished(ctx); return err },
+		"Resolve":    func() error { return m.Resolve(ctx, "a1", retort.Resolution{Forget: true}) },
+		"Lint":       func() error { _, err := m.Lint(ctx, retort.LintOptions{}); return err },
 	}
 	for name, call := range calls {
 		if err := call(); !errors.Is(err, retort.ErrNoDatabase) {
@@ -113,16 +119,16 @@ func TestNewWithoutDatabase(t *testing.T) {
 func TestRelativeTargetDirection(t *testing.T) {
 	ctx := context.Background()
 	m := openTemp(t, migrations)
-	if err := m.Upgrade(ctx, "head"); err != nil {
+	if _, err := m.Upgrade(ctx, "head"); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.Upgrade(ctx, "-1"); !errors.Is(err, revision.ErrInvalid) || err.Error() != "-1 is a downgrade target; use downgrade -1" {
+	if _, err := m.Upgrade(ctx, "-1"); !errors.Is(err, revision.ErrInvalid) || err.Error() != "-1 is a downgrade target; use downgrade -1" {
 		t.Errorf("Upgrade(-1) = %v, want the downgrade-target error", err)
 	}
-	if err := m.Downgrade(ctx, "-1"); err != nil {
+	if _, err := m.Downgrade(ctx, "-1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.Downgrade(ctx, "+1"); !errors.Is(err, revision.ErrInvalid) || err.Error() != "+1 is an upgrade target; use upgrade +1" {
+	if _, err := m.Downgrade(ctx, "+1"); !errors.Is(err, revision.ErrInvalid) || err.Error() != "+1 is an upgrade target; use upgrade +1" {
 		t.Errorf("Downgrade(+1) = %v, want the upgrade-target error", err)
 	}
 	if current, _ := m.Current(ctx); len(current) != 1 || current[0] != "a1" {

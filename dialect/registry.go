@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,9 @@ func ForScheme(scheme string) (Dialect, error) {
 	if d, ok := bySchema[strings.ToLower(scheme)]; ok {
 		return d, nil
 	}
+	if name, pkg, ok := shippedNamed(scheme); ok && byName[name] == nil {
+		return nil, fmt.Errorf("database URL scheme %q needs the %s dialect, whose package is not imported: add import _ %q", scheme, name, pkg)
+	}
 	var known []string
 	for s := range bySchema {
 		known = append(known, s+"://")
@@ -47,4 +51,53 @@ func ByName(name string) (Dialect, error) {
 		return d, nil
 	}
 	return nil, fmt.Errorf("unknown dialect %q", name)
+}
+
+// shipped are the dialects retort ships, with the other names they answer
+// to and the package that registers each, so that a name whose package
+// was not imported can say which import is missing.
+var shipped = []struct {
+	name    string
+	aliases []string
+	pkg     string
+}{
+	{"postgres", []string{"postgresql", "pg"}, "github.com/retortdb/retort/dialect/postgres"},
+	{"mysql", []string{"mariadb"}, "github.com/retortdb/retort/dialect/mysql"},
+	{"sqlite", []string{"sqlite3"}, "github.com/retortdb/retort/dialect/sqlite"},
+}
+
+// shippedNamed returns the shipped dialect that name names, and its
+// package.
+func shippedNamed(name string) (canonical, pkg string, ok bool) {
+	name = strings.ToLower(name)
+	for _, s := range shipped {
+		if name == s.name || slices.Contains(s.aliases, name) {
+			return s.name, s.pkg, true
+		}
+	}
+	return "", "", false
+}
+
+// Lookup returns the dialect a name, an alias (postgresql, pg, mariadb,
+// sqlite3) or a URL scheme names. For a dialect retort ships whose
+// package was not imported, the error names the import.
+func Lookup(name string) (Dialect, error) {
+	key := name
+	canonical, pkg, isShipped := shippedNamed(name)
+	if isShipped {
+		key = canonical
+	}
+	if d, err := ByName(key); err == nil {
+		return d, nil
+	}
+	mu.RLock()
+	d, ok := bySchema[strings.ToLower(key)]
+	mu.RUnlock()
+	switch {
+	case ok:
+		return d, nil
+	case isShipped:
+		return nil, fmt.Errorf("dialect %q is not registered: its package is not imported; add import _ %q", name, pkg)
+	}
+	return nil, fmt.Errorf("unknown dialect %q (retort ships sqlite, postgres and mysql)", name)
 }

@@ -55,24 +55,30 @@ func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revis
 
 // apply runs one revision in direction dir on top of heads expect; ran is
 // false when another process had already done it.
-func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string, expect []string) (ran bool, err error) {
+func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string, expect []string) (ran bool, step Step, err error) {
 	j, err := r.newJob(ctx, conn, rev, dir)
 	if err != nil {
-		return false, err
+		return false, Step{}, err
 	}
 	j.expect = expect
 	l := r.logStart(rev, dir)
 	j.l = l
-	defer func() { l.end(ran, err, time.Since(j.start)) }()
+	defer func() {
+		took := time.Since(j.start)
+		step = Step{Revision: rev, Direction: dir, Statements: len(j.statements()), Duration: took}
+		l.end(ran, err, took)
+	}()
 	defer func() { ran, err = j.truth(ctx, ran, err) }()
 	defer j.after(ctx, &err)
 	if err := j.execList(ctx, j.plan.Before, 0, false); err != nil {
-		return false, err
+		return false, step, err
 	}
 	if j.transactional() {
-		return j.runTx(ctx)
+		ran, err = j.runTx(ctx)
+	} else {
+		ran, err = j.runStepwise(ctx)
 	}
-	return j.runStepwise(ctx)
+	return ran, step, err
 }
 
 // transactional reports whether the whole body runs in one transaction.

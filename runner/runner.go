@@ -40,13 +40,42 @@ func (r *Runner) Current(ctx context.Context) ([]string, error) {
 // applied, in order. Revisions another process applied meanwhile are
 // skipped.
 func (r *Runner) Upgrade(ctx context.Context, target string) ([]*revision.Revision, error) {
-	return r.migrate(ctx, target, dirUp)
+	steps, err := r.Migrate(ctx, target, false)
+	return revisionsOf(steps), err
 }
 
 // Downgrade reverts revisions down to target and returns those it
 // reverted, in order.
 func (r *Runner) Downgrade(ctx context.Context, target string) ([]*revision.Revision, error) {
-	return r.migrate(ctx, target, dirDown)
+	steps, err := r.Migrate(ctx, target, true)
+	return revisionsOf(steps), err
+}
+
+// Step is one revision a run applied or reverted.
+type Step struct {
+	Revision  *revision.Revision
+	Direction string // "up" or "down"
+	// Statements is the number of statements of the revision's plan (body
+	// and deferred), as MigrationError.Total counts them.
+	Statements int
+	Duration   time.Duration
+}
+
+// Migrate is Upgrade (down false) or Downgrade, reporting each step; on
+// failure the steps that took effect before it are returned too.
+func (r *Runner) Migrate(ctx context.Context, target string, down bool) ([]Step, error) {
+	if down {
+		return r.migrate(ctx, target, dirDown)
+	}
+	return r.migrate(ctx, target, dirUp)
+}
+
+func revisionsOf(steps []Step) []*revision.Revision {
+	var revs []*revision.Revision
+	for _, s := range steps {
+		revs = append(revs, s.Revision)
+	}
+	return revs
 }
 
 const (
@@ -55,7 +84,7 @@ const (
 	dirStamp = "stamp"
 )
 
-func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revision.Revision, err error) {
+func (r *Runner) migrate(ctx context.Context, target, dir string) (done []Step, err error) {
 	err = r.session(ctx, func(conn *sql.Conn) error {
 		b := book{r.Dialect}
 		if dir == dirUp {
@@ -82,9 +111,9 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revis
 			return err
 		}
 		for _, rev := range plan {
-			ran, err := r.apply(ctx, conn, rev, dir, current)
+			ran, step, err := r.apply(ctx, conn, rev, dir, current)
 			if ran {
-				done = append(done, rev)
+				done = append(done, step)
 				if dir == dirUp {
 					current = r.Graph.HeadsAfterUpgrade(current, rev)
 				} else {

@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 )
 
 func checkCmd(g *globals, p func() *printer) *cobra.Command {
@@ -18,8 +16,8 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Exit 0 when the database is at head and matches the desired schema",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, files []dialect.SourceFile) error {
-				rep, err := m.Check(cmd.Context(), files, s.cfg.DevURL)
+			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
+				rep, err := m.Check(cmd.Context(), desired)
 				if err != nil {
 					return err
 				}
@@ -38,7 +36,7 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 				}
 				if len(rep.Changes) > 0 {
 					problems = append(problems, "database differs from the desired schema:")
-					problems = append(problems, indent(diff.Describe(rep.Changes)))
+					problems = append(problems, indent(retort.Describe(rep.Changes)))
 				}
 				if len(problems) == 0 {
 					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
@@ -64,8 +62,8 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Print the SQL that would take the database to the desired schema",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, files []dialect.SourceFile) error {
-				stmts, err := m.DiffSQL(cmd.Context(), files, s.cfg.DevURL)
+			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
+				stmts, err := m.DiffSQL(cmd.Context(), desired)
 				if err != nil {
 					return err
 				}

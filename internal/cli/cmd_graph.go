@@ -9,9 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/fkgraph"
-	"github.com/retortdb/retort/schema"
 )
 
 func graphCmd(g *globals, p func() *printer) *cobra.Command {
@@ -30,15 +27,15 @@ func graphCmd(g *globals, p func() *printer) *cobra.Command {
 			}
 			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
 				var (
-					sch *schema.Schema
+					sch *retort.Schema
 					err error
 				)
 				if desired {
-					var files []dialect.SourceFile
+					var files []retort.SourceFile
 					if files, err = s.cfg.SchemaFiles(); err != nil {
 						return err
 					}
-					sch, err = m.Desired(cmd.Context(), files, s.cfg.DevURL)
+					sch, err = m.DesiredSchema(cmd.Context(), retort.SQLFiles(files))
 					if err != nil {
 						return err
 					}
@@ -49,17 +46,23 @@ func graphCmd(g *globals, p func() *printer) *cobra.Command {
 					return printCascade(s.p, sch, cascadeFrom)
 				}
 				switch format {
-				case "mermaid":
-					fmt.Fprint(s.p.out, fkgraph.Mermaid(sch))
-				case "dot":
-					fmt.Fprint(s.p.out, fkgraph.DOT(sch))
+				case "mermaid", "dot":
+					out, err := retort.FKGraph(sch, format)
+					if err != nil {
+						return err
+					}
+					fmt.Fprint(s.p.out, out)
 				case "svg":
 					dot, err := exec.LookPath("dot")
 					if err != nil {
 						return fmt.Errorf("%w: --format svg needs Graphviz's dot on PATH; use --format dot and render it elsewhere", errUsage)
 					}
+					src, err := retort.FKGraph(sch, "dot")
+					if err != nil {
+						return err
+					}
 					run := exec.CommandContext(cmd.Context(), dot, "-Tsvg")
-					run.Stdin = strings.NewReader(fkgraph.DOT(sch))
+					run.Stdin = strings.NewReader(src)
 					var stderr bytes.Buffer
 					run.Stdout, run.Stderr = s.p.out, &stderr
 					if err := run.Run(); err != nil {
@@ -76,17 +79,11 @@ func graphCmd(g *globals, p func() *printer) *cobra.Command {
 	return cmd
 }
 
-func printCascade(p *printer, sch *schema.Schema, table string) error {
-	found := false
-	for _, t := range sch.Tables {
-		if t.QualifiedName() == table {
-			found = true
-		}
-	}
+func printCascade(p *printer, sch *retort.Schema, table string) error {
+	effects, found := retort.CascadeFrom(sch, table)
 	if !found {
 		return fmt.Errorf("%w: table %q not found", errUsage, table)
 	}
-	effects := fkgraph.CascadeFrom(sch, table)
 	if len(effects) == 0 {
 		p.result("DELETE FROM %s reaches no other table", table)
 		return nil
@@ -95,11 +92,11 @@ func printCascade(p *printer, sch *schema.Schema, table string) error {
 	for _, e := range effects {
 		verb := "refuses the delete while rows reference it"
 		switch e.Action {
-		case schema.Cascade:
+		case retort.Cascade:
 			verb = p.paint(red, "rows deleted")
-		case schema.SetNull:
+		case retort.SetNull:
 			verb = p.paint(yellow, "column(s) set to NULL")
-		case schema.SetDefault:
+		case retort.SetDefault:
 			verb = p.paint(yellow, "column(s) set to DEFAULT")
 		}
 		p.result("%s%s: %s (via %s → %s.%s)", strings.Repeat("  ", e.Depth), e.Table, verb,

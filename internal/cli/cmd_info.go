@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/revision"
 )
 
 func currentCmd(g *globals, p func() *printer) *cobra.Command {
@@ -22,7 +21,7 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				unfinished, err := m.Runner().Unfinished(cmd.Context())
+				unfinished, err := m.Unfinished(cmd.Context())
 				if err != nil {
 					return err
 				}
@@ -33,13 +32,13 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 					s.p.info("(base: no revision applied)")
 					return nil
 				}
-				heads := toSet(s.graph.Heads())
 				for _, id := range current {
 					line := id
-					if heads[id] {
+					r, ok := s.revs.Get(id)
+					if r.Head {
 						line += " " + s.p.paint(green, "(head)")
 					}
-					if r := s.graph.Get(id); r != nil {
+					if ok {
 						line += "  " + r.Message
 					} else {
 						line += "  " + s.p.paint(red, "(not in "+s.dir+")")
@@ -62,8 +61,8 @@ func headsCmd(g *globals, p func() *printer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, id := range s.graph.Heads() {
-				s.p.result("%s (head)  %s", id, s.graph.Get(id).Message)
+			for _, r := range s.revs.Heads() {
+				s.p.result("%s (head)  %s", r.ID, r.Message)
 			}
 			return nil
 		},
@@ -96,10 +95,8 @@ func historyCmd(g *globals, p func() *printer) *cobra.Command {
 					current = toSet(ids)
 				}
 			}
-			all := s.graph.All()
-			heads := toSet(s.graph.Heads())
-			for i := len(all) - 1; i >= 0; i-- {
-				s.p.result("%s", s.historyLine(all[i], heads, current))
+			for _, r := range s.revs.History() {
+				s.p.result("%s", s.historyLine(r, current))
 			}
 			return nil
 		},
@@ -108,19 +105,19 @@ func historyCmd(g *globals, p func() *printer) *cobra.Command {
 	return cmd
 }
 
-func (s *session) historyLine(r *revision.Revision, heads, current map[string]bool) string {
+func (s *session) historyLine(r retort.Revision, current map[string]bool) string {
 	from := "<base>"
 	if len(r.Parents) > 0 {
 		from = strings.Join(r.Parents, ", ")
 	}
 	var marks []string
-	if heads[r.ID] {
+	if r.Head {
 		marks = append(marks, s.p.paint(green, "(head)"))
 	}
-	if s.graph.IsMerge(r.ID) {
+	if r.Merge {
 		marks = append(marks, s.p.paint(yellow, "(merge)"))
 	}
-	if s.graph.IsBranchPoint(r.ID) {
+	if r.BranchPoint {
 		marks = append(marks, s.p.paint(yellow, "(branchpoint)"))
 	}
 	if current[r.ID] {
@@ -154,7 +151,7 @@ func mergeCmd(g *globals, p func() *printer) *cobra.Command {
 			var parents []string
 			seen := map[string]bool{}
 			for _, a := range args {
-				ids, err := s.graph.Resolve(a, nil)
+				ids, err := s.revs.Lookup(a)
 				if err != nil {
 					return err
 				}
@@ -168,13 +165,7 @@ func mergeCmd(g *globals, p func() *printer) *cobra.Command {
 			if len(parents) < 2 {
 				return fmt.Errorf("%w: merge needs at least two distinct revisions, got %s", errUsage, strings.Join(parents, ", "))
 			}
-			r := &revision.Revision{
-				ID:      revision.NewID(),
-				Parents: parents,
-				Message: message,
-				Created: time.Now().UTC().Truncate(time.Second),
-			}
-			return s.writeRevision(r, "", "")
+			return s.writeRevision(retort.NewRevision{Parents: parents, Message: message})
 		},
 	}
 	cmd.Flags().StringVarP(&message, "message", "m", "", "what the merge does")

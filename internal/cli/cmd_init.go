@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort"
 )
 
 func initCmd(g *globals, p func() *printer) *cobra.Command {
@@ -17,14 +17,10 @@ func initCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Write retort.toml, schema.sql and migrations/",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := dialect.ByName(dialectName)
-			ex, ok := d.(interface {
-				Example() (url, schemaSQL string)
-			})
-			if err != nil || !ok {
+			exampleURL, exampleSchema, err := retort.ExampleConfig(dialectName)
+			if err != nil {
 				return fmt.Errorf("%w: unknown dialect %q (sqlite, postgres or mysql)", errUsage, dialectName)
 			}
-			exampleURL, exampleSchema := ex.Example()
 			dir := "."
 			if len(args) == 1 {
 				dir = args[0]

@@ -4,11 +4,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/runner"
 )
 
 func resolveCmd(g *globals, p func() *printer) *cobra.Command {
-	var res runner.Resolution
+	var res retort.Resolution
 	cmd := &cobra.Command{
 		Use:   "resolve REVISION (--skip-statement N | --retry | --forget)",
 		Short: "Decide about a revision's unfinished run after checking the database by hand",
@@ -30,7 +29,7 @@ afterwards.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
-				if err := m.Runner().Resolve(cmd.Context(), args[0], res); err != nil {
+				if err := m.Resolve(cmd.Context(), args[0], res); err != nil {
 					return err
 				}
 				s.p.info("resolved the unfinished run of %s; run retort upgrade to go on", args[0])

@@ -11,7 +11,6 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/diff"
 )
 
 // renameOptions turns --rename and --no-rename into autogenerate's rename
@@ -19,7 +18,7 @@ import (
 func renameOptions(specs []string, noRename bool) (retort.AutogenerateOptions, error) {
 	opts := retort.AutogenerateOptions{NoRename: noRename}
 	for _, spec := range specs {
-		r, err := diff.ParseRename(spec)
+		r, err := retort.ParseRename(spec)
 		if err != nil {
 			return opts, fmt.Errorf("%w: --rename: %v", errUsage, err)
 		}
@@ -34,19 +33,19 @@ func renameOptions(specs []string, noRename bool) (retort.AutogenerateOptions, e
 
 // askRename asks about each likely rename on w and reads y or n from in;
 // anything else is no. Without input the candidate stays undecided.
-func askRename(in io.Reader, w io.Writer) func(diff.Candidate) (bool, error) {
+func askRename(in io.Reader, w io.Writer) func(retort.RenameCandidate) (bool, error) {
 	r := bufio.NewReader(in)
 	closed := false
-	return func(c diff.Candidate) (bool, error) {
+	return func(c retort.RenameCandidate) (bool, error) {
 		if closed {
-			return false, diff.ErrUndecided
+			return false, retort.ErrUndecided
 		}
 		fmt.Fprintf(w, "%s [y/N] ", c.Question())
 		line, err := r.ReadString('\n')
 		if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
 			closed = true
 			fmt.Fprintln(w)
-			return false, diff.ErrUndecided
+			return false, retort.ErrUndecided
 		}
 		switch strings.ToLower(strings.TrimSpace(line)) {
 		case "y", "yes":
@@ -57,7 +56,7 @@ func askRename(in io.Reader, w io.Writer) func(diff.Candidate) (bool, error) {
 }
 
 // undecidedMessage names each likely rename and the three ways to decide.
-func undecidedMessage(e *diff.UndecidedRenamesError) string {
+func undecidedMessage(e *retort.UndecidedRenamesError) string {
 	var b strings.Builder
 	if len(e.Candidates) == 1 {
 		b.WriteString("autogenerate found a likely rename; a drop and add would lose its values, so it needs a decision:\n")

@@ -5,12 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/schema"
 )
 
 func TestAskRename(t *testing.T) {
-	c := diff.Candidate{Table: "users", Old: "name", New: "full_name", Column: &schema.Column{Name: "full_name", Type: "varchar(100)"}}
+	c := retort.RenameCandidate{Table: "users", Old: "name", New: "full_name", Column: &schema.Column{Name: "full_name", Type: "varchar(100)"}}
 	tests := []struct {
 		input   string
 		answers []string // per question: "yes", "no" or "undecided"
@@ -31,7 +31,7 @@ func TestAskRename(t *testing.T) {
 		for range tt.answers {
 			yes, err := ask(c)
 			switch {
-			case errors.Is(err, diff.ErrUndecided):
+			case errors.Is(err, retort.ErrUndecided):
 				got = append(got, "undecided")
 			case err != nil:
 				t.Fatal(err)

@@ -7,8 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/runner"
 )
 
 func upgradeCmd(g *globals, p func() *printer) *cobra.Command {
@@ -44,8 +42,9 @@ func downgradeCmd(g *globals, p func() *printer) *cobra.Command {
 }
 
 func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline, down bool) error {
+	dir := map[bool]retort.Direction{false: retort.Up, true: retort.Down}[down]
 	// A step the wrong way is refused before anything is opened.
-	if err := revision.CheckDirection(target[strings.LastIndex(target, ":")+1:], down); err != nil {
+	if err := retort.CheckTarget(target[strings.LastIndex(target, ":")+1:], dir); err != nil {
 		return err
 	}
 	s, err := openSession(g, p)
@@ -53,7 +52,7 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 		return err
 	}
 	if offline {
-		return s.offline(cmd, g, target, down)
+		return s.offline(cmd, g, target, dir)
 	}
 	if strings.Contains(target, ":") {
 		return fmt.Errorf("%w: FROM:TARGET only makes sense with --sql", errUsage)
@@ -63,20 +62,20 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 		return err
 	}
 	defer m.Close()
-	var applied []*revision.Revision
+	var done []retort.Result
 	if down {
-		applied, err = m.Runner().Downgrade(cmd.Context(), target)
+		done, err = m.Downgrade(cmd.Context(), target)
 	} else {
-		applied, err = m.Runner().Upgrade(cmd.Context(), target)
+		done, err = m.Upgrade(cmd.Context(), target)
 	}
 	if err != nil {
-		if len(applied) > 0 {
+		if len(done) > 0 {
 			// What did commit is reported too, re-read after the failure.
-			p.info("%s %d revision(s) before the failure: %s", map[bool]string{false: "applied", true: "reverted"}[down], len(applied), revisionIDs(applied))
+			p.info("%s %d revision(s) before the failure: %s", map[bool]string{false: "applied", true: "reverted"}[down], len(done), resultIDs(done))
 		}
 		return err
 	}
-	if len(applied) == 0 {
+	if len(done) == 0 {
 		p.info("nothing to do: the database is already at %s", target)
 		return nil
 	}
@@ -84,43 +83,42 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 	if err != nil {
 		return err
 	}
-	p.info("%s %d revision(s); now at %s", map[bool]string{false: "applied", true: "reverted"}[down], len(applied), describeHeads(current))
+	p.info("%s %d revision(s); now at %s", map[bool]string{false: "applied", true: "reverted"}[down], len(done), describeHeads(current))
 	return nil
 }
 
 // offline prints the SQL for [FROM:]TARGET. With FROM no database is
 // touched; without it the database's current revision is the start.
-func (s *session) offline(cmd *cobra.Command, g *globals, spec string, down bool) error {
-	_, d, err := s.databaseURL(g)
-	if err != nil {
+func (s *session) offline(cmd *cobra.Command, g *globals, spec string, dir retort.Direction) error {
+	if _, _, err := s.databaseURL(g); err != nil {
 		return err
 	}
 	fromSpec, target, hasFrom := strings.Cut(spec, ":")
 	if !hasFrom {
 		target = spec
 	}
-	var from []string
+	var (
+		m    *retort.Migrator
+		from []string
+		err  error
+	)
 	if hasFrom {
-		if from, err = s.graph.Resolve(fromSpec, nil); err != nil {
+		if from, err = s.revs.Lookup(fromSpec); err != nil {
+			return err
+		}
+		if m, err = s.revs.New(nil, retort.Options{}); err != nil {
 			return err
 		}
 	} else {
-		m, err := s.migrator(cmd.Context(), g)
-		if err != nil {
+		if m, err = s.migrator(cmd.Context(), g); err != nil {
 			return err
 		}
-		from, err = m.Current(cmd.Context())
-		m.Close()
-		if err != nil {
+		defer m.Close()
+		if from, err = m.Current(cmd.Context()); err != nil {
 			return err
 		}
 	}
-	out, err := runner.OfflineSQL(d, s.graph, from, target, down)
-	if err != nil {
-		return err
-	}
-	fmt.Fprint(s.p.out, out)
-	return nil
+	return m.OfflineSQL(s.p.out, from, target, dir)
 }
 
 func stampCmd(g *globals, p func() *printer) *cobra.Command {
@@ -144,9 +142,9 @@ func stampCmd(g *globals, p func() *printer) *cobra.Command {
 	}
 }
 
-func revisionIDs(revs []*revision.Revision) string {
-	ids := make([]string, len(revs))
-	for i, r := range revs {
+func resultIDs(done []retort.Result) string {
+	ids := make([]string, len(done))
+	for i, r := range done {
 		ids[i] = r.ID
 	}
 	return strings.Join(ids, ", ")

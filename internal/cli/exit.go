@@ -7,9 +7,6 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
-	"github.com/retortdb/retort/diff"
-	"github.com/retortdb/retort/hint"
-	"github.com/retortdb/retort/revision"
 )
 
 // Exit codes fixed by SPEC.md.
@@ -41,14 +38,14 @@ func (a answerNo) Error() string { return a.msg }
 
 func exitCode(err error) int {
 	var no answerNo
-	var badHint *hint.Error
-	var badRename *diff.RenameError
+	var badHint *retort.HintError
+	var badRename *retort.RenameError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &no), errors.Is(err, retort.ErrNotAtHead):
 		return exitNo
-	case errors.Is(err, errUsage), errors.Is(err, config.ErrConfig), errors.Is(err, revision.ErrInvalid),
+	case errors.Is(err, errUsage), errors.Is(err, config.ErrConfig), errors.Is(err, retort.ErrInvalid),
 		errors.As(err, &badHint), errors.As(err, &badRename):
 		return exitUsage
 	default:

@@ -11,8 +11,7 @@ import (
 	"sync"
 	"syscall"
 
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/runner"
+	"github.com/retortdb/retort"
 )
 
 // interrupts cancels the run's context on the first SIGINT or SIGTERM and
@@ -72,15 +71,15 @@ func (in *interrupts) signal() os.Signal {
 // report prints why an interrupted run ended and returns its exit code.
 func (in *interrupts) report(w io.Writer, err error) int {
 	s := in.signal()
-	var ce *dialect.CancelError
-	var me *runner.MigrationError
+	var ce *retort.CancelError
+	var me *retort.MigrationError
 	switch {
 	case errors.As(err, &ce):
-		fmt.Fprintf(w, "retort: interrupted (%s), but %v\n", signalName(s), dialect.Redact(ce.Error()))
-	case errors.Is(err, runner.ErrInterrupted) && !errors.As(err, &me):
+		fmt.Fprintf(w, "retort: interrupted (%s), but %v\n", signalName(s), retort.Redact(ce.Error()))
+	case errors.Is(err, retort.ErrInterrupted) && !errors.As(err, &me):
 		// The runner re-read retort_version: its word on what committed
 		// (a COMMIT the signal raced may have gone through) is the truth.
-		fmt.Fprintf(w, "retort: %s (%s); nothing after it ran\n", dialect.Redact(strings.SplitN(err.Error(), "\n", 2)[0]), signalName(s))
+		fmt.Fprintf(w, "retort: %s (%s); nothing after it ran\n", retort.Redact(strings.SplitN(err.Error(), "\n", 2)[0]), signalName(s))
 	default:
 		fmt.Fprintf(w, "retort: interrupted (%s): the running statement was cancelled on the server and rolled back; nothing after it ran\n", signalName(s))
 	}

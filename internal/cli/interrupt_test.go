@@ -11,8 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/runner"
+	"github.com/retortdb/retort"
 )
 
 type syncBuffer struct {
@@ -45,11 +44,11 @@ func TestInterrupts(t *testing.T) {
 			"retort: interrupted (SIGINT): the running statement was cancelled on the server and rolled back; nothing after it ran\n"},
 		{syscall.SIGTERM, syscall.SIGINT, errors.New("context canceled"), 143, 130,
 			"retort: interrupted (SIGTERM): the running statement was cancelled on the server and rolled back; nothing after it ran\n"},
-		{syscall.SIGINT, syscall.SIGTERM, errors.Join(errors.New("context canceled"), &dialect.CancelError{Err: errors.New("still there after 10s")}), 130, 143,
+		{syscall.SIGINT, syscall.SIGTERM, errors.Join(errors.New("context canceled"), &retort.CancelError{Err: errors.New("still there after 10s")}), 130, 143,
 			"retort: interrupted (SIGINT), but the interrupted statement may still be running on the server: still there after 10s\n"},
 		// The signal raced a COMMIT that went through: the runner's re-read
 		// of retort_version is what is reported.
-		{syscall.SIGINT, syscall.SIGINT, fmt.Errorf("%w after revision abc123 was committed and recorded", runner.ErrInterrupted), 130, 130,
+		{syscall.SIGINT, syscall.SIGINT, fmt.Errorf("%w after revision abc123 was committed and recorded", retort.ErrInterrupted), 130, 130,
 			"retort: interrupted after revision abc123 was committed and recorded (SIGINT); nothing after it ran\n"},
 	}
 	for _, tt := range tests {

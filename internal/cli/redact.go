@@ -4,8 +4,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
-	"github.com/retortdb/retort/dialect"
 )
 
 // knownSecrets are the passwords of every database URL this run may use
@@ -19,7 +19,7 @@ func knownSecrets(g *globals) []string {
 	}
 	var out []string
 	for _, u := range urls {
-		out = append(out, dialect.Secrets(u)...)
+		out = append(out, retort.URLSecrets(u)...)
 	}
 	return out
 }
@@ -32,7 +32,7 @@ type redactWriter struct {
 }
 
 func (r *redactWriter) Write(b []byte) (int, error) {
-	if _, err := io.WriteString(r.w, dialect.Redact(string(b), r.secrets...)); err != nil {
+	if _, err := io.WriteString(r.w, retort.Redact(string(b), r.secrets...)); err != nil {
 		return 0, err
 	}
 	return len(b), nil

@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort"
 )
 
 // globals are the flags every command takes.
@@ -56,7 +56,7 @@ func printError(w io.Writer, err error, secrets ...string) {
 		}
 		return
 	}
-	msg := dialect.Redact(err.Error(), secrets...)
+	msg := retort.Redact(err.Error(), secrets...)
 	// The first line is the one clear sentence; details follow indented.
 	first, rest, _ := strings.Cut(msg, "\n")
 	fmt.Fprintln(w, "retort: "+first)

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -11,18 +10,15 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/config"
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // session is what most commands need: the config, the revisions, and on
 // demand the database.
 type session struct {
-	cfg   *config.Config
-	dir   string
-	graph *revision.Graph
-	p     *printer
+	cfg  *config.Config
+	dir  string
+	revs *retort.Revisions
+	p    *printer
 }
 
 func openSession(g *globals, p *printer) (*session, error) {
@@ -35,30 +31,24 @@ func openSession(g *globals, p *printer) (*session, error) {
 		dir = g.dir
 	}
 	s := &session{cfg: cfg, dir: dir, p: p}
-	// Revisions are parsed before any connection, so a malformed file fails
-	// with nothing touched (the library parses them again when it opens the
-	// database). They are split with the target dialect's lexing rules when
-	// the URL is known; history and heads also work without one.
-	split := sqlsplit.PostgreSQL
+	// Revisions are parsed once, before any connection, so a malformed
+	// file fails with nothing touched; the database is opened on them. They
+	// are split with the target dialect's lexing rules when the URL is
+	// known; history and heads also work without one.
+	opts := retort.Options{MaxFileSize: int64(cfg.MaxFileSize), MaxFileSizeSetting: cfg.LimitSetting()}
 	if _, d, err := s.databaseURL(g); err == nil {
-		split = dialect.SplitOptionsOf(d)
+		opts.Dialect = d
 	}
-	revs, err := loadRevisions(dir, revision.LoadOptions{Split: split, Dir: dir,
-		MaxFileSize: int64(cfg.MaxFileSize), LimitSetting: cfg.LimitSetting()})
-	if err != nil {
-		return nil, err
-	}
-	s.graph, err = revision.NewGraph(revs)
-	if err != nil {
+	if s.revs, err = loadRevisions(dir, opts); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-func loadRevisions(dir string, o revision.LoadOptions) ([]*revision.Revision, error) {
+func loadRevisions(dir string, opts retort.Options) (*retort.Revisions, error) {
 	info, err := os.Stat(dir)
 	if os.IsNotExist(err) {
-		return nil, nil
+		return retort.LoadRevisions(nil, opts)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: cannot read revision directory %s: %v", config.ErrConfig, dir, err)
@@ -66,16 +56,16 @@ func loadRevisions(dir string, o revision.LoadOptions) ([]*revision.Revision, er
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
 	}
-	return revision.LoadFS(os.DirFS(dir), o)
+	return retort.LoadRevisionsDir(dir, opts)
 }
 
 // databaseURL resolves and checks the URL without connecting.
-func (s *session) databaseURL(g *globals) (string, dialect.Dialect, error) {
+func (s *session) databaseURL(g *globals) (string, retort.Dialect, error) {
 	raw, err := s.cfg.DatabaseURL(g.url)
 	if err != nil {
 		return "", nil, err
 	}
-	_, d, err := dialect.ParseURL(raw)
+	d, err := retort.DialectOf(raw)
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: %v", config.ErrConfig, err)
 	}
@@ -92,20 +82,15 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 	if err != nil {
 		return nil, err
 	}
-	opts := retort.Options{
+	return s.revs.Open(ctx, raw, retort.Options{
 		Log:              s.p.progress(),
 		Naming:           s.cfg.NamingConvention(),
 		PlainForeignKeys: s.cfg.PlainForeignKeys,
 		Verbose:          g.verbose,
+		DevURL:           s.cfg.DevURL,
 		CacheDir:         cacheDir(g),
-		MaxFileSize:      int64(s.cfg.MaxFileSize),
 		LockTimeout:      lockTimeout,
-	}
-	var revisions fs.FS
-	if info, err := os.Stat(s.dir); err == nil && info.IsDir() {
-		revisions = os.DirFS(s.dir)
-	}
-	return retort.Open(ctx, raw, revisions, opts)
+	})
 }
 
 // withDatabase opens the session and the database, runs fn, and closes
@@ -126,7 +111,7 @@ func withDatabase(cmd *cobra.Command, g *globals, p *printer, fn func(s *session
 // withDesired is withDatabase for commands that also read the desired
 // schema files; those are read first, so a missing file is reported
 // without connecting.
-func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session, m *retort.Migrator, files []dialect.SourceFile) error) error {
+func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session, m *retort.Migrator, desired retort.Desired) error) error {
 	s, err := openSession(g, p)
 	if err != nil {
 		return err
@@ -140,7 +125,7 @@ func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session,
 		return err
 	}
 	defer m.Close()
-	return fn(s, m, files)
+	return fn(s, m, retort.SQLFiles(files))
 }
 
 // cacheDir is where loaded desired schemas are kept between runs: the

@@ -1,0 +1,112 @@
+package retort
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/userfile"
+	"github.com/retortdb/retort/lint"
+	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/schema"
+)
+
+// LintFinding is one hazard Lint found, located at a file and line when
+// it comes from a statement.
+type LintFinding = lint.Finding
+
+// The severities of a LintFinding.
+const (
+	LintError   = lint.Error
+	LintWarning = lint.Warning
+)
+
+// LintOptions configure Lint.
+type LintOptions struct {
+	// BigTable is the row count from which a locking hazard is an error
+	// rather than a warning; 0 means 100,000.
+	BigTable int64
+}
+
+// LintReport is what Lint found.
+type LintReport struct {
+	Pending  int // revisions not applied yet, which were linted
+	Findings []LintFinding
+}
+
+// HasErrors reports whether any finding is an error.
+func (r *LintReport) HasErrors() bool { return lint.HasErrors(r.Findings) }
+
+// allowDestructive is the line a revision file carries to allow drops.
+const allowDestructive = "-- retort:allow destructive"
+
+// Lint finds hazards in the pending revisions before they run: foreign
+// keys without an index, destructive statements the file does not allow,
+// locking hazards, SQLite rebuilds that lose a column or cascade. The
+// schema the revisions lead to is found by running all of them in the
+// scratch database (Options.DevURL). It lints SQL revision files; a Go
+// revision is refused.
+func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, error) {
+	if m.db == nil {
+		return nil, ErrNoDatabase
+	}
+	pending, err := m.runner.Pending(ctx)
+	if err != nil {
+		return nil, err
+	}
+	live, err := m.Inspect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	after, err := m.revisionsSchema(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := lint.Input{
+		Traits:      dialect.TraitsOf(m.d),
+		Live:        live,
+		After:       after,
+		RowEstimate: m.RowEstimate(ctx),
+		BigTable:    opts.BigTable,
+	}
+	for _, r := range pending {
+		text, err := userfile.ReadFS(m.revs.fsys, r.File, "revision file "+filepath.Join(m.revs.dir, r.File), m.revs.limit)
+		if err != nil {
+			return nil, &revision.Error{Err: err}
+		}
+		in.Pending = append(in.Pending, lint.Revision{
+			ID: r.ID, File: r.File, Upgrade: r.Upgrade,
+			AllowDestructive: strings.Contains(string(text), allowDestructive),
+		})
+	}
+	return &LintReport{Pending: len(pending), Findings: lint.Run(in)}, nil
+}
+
+// revisionsSchema is the schema the revisions lead to: every revision
+// from base to the heads, loaded into a scratch database like schema
+// files.
+func (m *Migrator) revisionsSchema(ctx context.Context) (*schema.Schema, error) {
+	all, err := m.graph.UpgradePlan(nil, "heads")
+	if err != nil {
+		return nil, err
+	}
+	var chain []SourceFile
+	for _, r := range all {
+		if r.IsGo() {
+			return nil, fmt.Errorf("lint reads SQL revision files, and revision %s is written in Go (%s)", r.ID, r.File)
+		}
+		var b strings.Builder
+		for _, st := range r.Upgrade {
+			b.WriteString(st.SQL)
+			b.WriteString(";\n")
+		}
+		chain = append(chain, SourceFile{Name: r.File, SQL: b.String()})
+	}
+	after, err := m.load(ctx, chain)
+	if err != nil {
+		return nil, fmt.Errorf("applying the revisions to a scratch database failed: %w", err)
+	}
+	return after, nil
+}
