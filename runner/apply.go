@@ -19,7 +19,7 @@ type job struct {
 	r     *Runner
 	conn  *sql.Conn
 	rev   *revision.Revision
-	dir   string
+	dir   revision.Direction
 	plan  dialect.Plan
 	src   map[string]sqlsplit.Stmt // statement text -> where it is in the file
 	start time.Time
@@ -31,9 +31,9 @@ type job struct {
 
 // newJob prepares rev for direction dir: its statements (a Go revision's
 // rendered against the live schema on conn) arranged by the dialect.
-func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string) (*job, error) {
+func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir revision.Direction) (*job, error) {
 	stmts := rev.Upgrade
-	if dir == dirDown {
+	if dir == revision.Down {
 		stmts = rev.Downgrade
 	}
 	texts := make([]string, len(stmts))
@@ -55,7 +55,7 @@ func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revis
 
 // apply runs one revision in direction dir on top of heads expect; ran is
 // false when another process had already done it.
-func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string, expect []string) (ran bool, err error) {
+func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir revision.Direction, expect []string) (ran bool, err error) {
 	j, err := r.newJob(ctx, conn, rev, dir)
 	if err != nil {
 		return false, err
@@ -139,7 +139,7 @@ func (j *job) after(ctx context.Context, errp *error) {
 // heads current.
 func (j *job) done(current []string) bool {
 	applied := j.r.Graph.Applied(current)[j.rev.ID]
-	return applied == (j.dir == dirUp)
+	return applied == (j.dir == revision.Up)
 }
 
 // moved checks, inside the revision's transaction or under the lock, that
@@ -149,13 +149,13 @@ func (j *job) moved(current []string) error {
 		return nil
 	}
 	return fmt.Errorf("revision %s was not %s: the recorded revisions changed during this run (planned at %s, now %s), so another migration ran at the same time; nothing of it ran, run the command again",
-		j.rev.ID, map[string]string{dirUp: "applied", dirDown: "reverted"}[j.dir], headsText(j.expect), headsText(current))
+		j.rev.ID, map[revision.Direction]string{revision.Up: "applied", revision.Down: "reverted"}[j.dir], headsText(j.expect), headsText(current))
 }
 
 // record is the bookkeeping for this revision on top of current.
 func (j *job) record(current []string) record {
 	var heads []string
-	if j.dir == dirUp {
+	if j.dir == revision.Up {
 		heads = j.r.Graph.HeadsAfterUpgrade(current, j.rev)
 	} else {
 		heads = j.r.Graph.HeadsAfterDowngrade(current, j.rev)

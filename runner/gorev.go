@@ -14,7 +14,7 @@ import (
 // goStatements runs a Go revision's function for dir against the live
 // schema read through q (the migrating connection, lock held) and renders
 // the operations it collected.
-func (r *Runner) goStatements(ctx context.Context, q dialect.Querier, rev *revision.Revision, dir string) ([]string, error) {
+func (r *Runner) goStatements(ctx context.Context, q dialect.Querier, rev *revision.Revision, dir revision.Direction) ([]string, error) {
 	fn, err := goFunc(rev, dir)
 	if err != nil {
 		return nil, err
@@ -26,8 +26,8 @@ func (r *Runner) goStatements(ctx context.Context, q dialect.Querier, rev *revis
 	return buildGo(ctx, r.Dialect, r.RenderOptions, rev, dir, fn, live, false)
 }
 
-func goFunc(rev *revision.Revision, dir string) (revision.GoFunc, error) {
-	if dir == dirDown {
+func goFunc(rev *revision.Revision, dir revision.Direction) (revision.GoFunc, error) {
+	if dir == revision.Down {
 		if rev.DowngradeGo == nil {
 			return nil, &MigrationError{Revision: rev, Direction: dir, Err: errors.New("the Go revision has no Down function, so it cannot be downgraded")}
 		}
@@ -38,7 +38,7 @@ func goFunc(rev *revision.Revision, dir string) (revision.GoFunc, error) {
 
 // buildGo runs fn on a builder over live and renders its operations
 // against live. offline means the live schema is unknown (live is empty).
-func buildGo(ctx context.Context, d dialect.Dialect, opts dialect.RenderOptions, rev *revision.Revision, dir string, fn revision.GoFunc, live *schema.Schema, offline bool) ([]string, error) {
+func buildGo(ctx context.Context, d dialect.Dialect, opts dialect.RenderOptions, rev *revision.Revision, dir revision.Direction, fn revision.GoFunc, live *schema.Schema, offline bool) ([]string, error) {
 	fail := func(format string, err error) error {
 		return &MigrationError{Revision: rev, Direction: dir, Err: fmt.Errorf(format, err)}
 	}
@@ -48,7 +48,7 @@ func buildGo(ctx context.Context, d dialect.Dialect, opts dialect.RenderOptions,
 		err = b.Err()
 	}
 	if err != nil {
-		name := map[string]string{dirUp: "Up", dirDown: "Down"}[dir]
+		name := map[revision.Direction]string{revision.Up: "Up", revision.Down: "Down"}[dir]
 		return nil, fail("%w", fmt.Errorf("its %s function failed: %w", name, err))
 	}
 	stmts, err := d.Render(b.Ops(), b.Start(), opts)

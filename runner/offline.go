@@ -38,9 +38,9 @@ func (r *Runner) OfflineSQL(from []string, target string, down bool) (string, er
 func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool, opts dialect.RenderOptions) (string, error) {
 	var plan []*revision.Revision
 	var err error
-	dir := dirUp
+	dir := revision.Up
 	if down {
-		dir = dirDown
+		dir = revision.Down
 		plan, err = g.DowngradePlan(from, target)
 	} else {
 		plan, err = g.UpgradePlan(from, target)

@@ -40,25 +40,19 @@ func (r *Runner) Current(ctx context.Context) ([]string, error) {
 // applied, in order. Revisions another process applied meanwhile are
 // skipped.
 func (r *Runner) Upgrade(ctx context.Context, target string) ([]*revision.Revision, error) {
-	return r.migrate(ctx, target, dirUp)
+	return r.migrate(ctx, target, revision.Up)
 }
 
 // Downgrade reverts revisions down to target and returns those it
 // reverted, in order.
 func (r *Runner) Downgrade(ctx context.Context, target string) ([]*revision.Revision, error) {
-	return r.migrate(ctx, target, dirDown)
+	return r.migrate(ctx, target, revision.Down)
 }
 
-const (
-	dirUp    = "up"
-	dirDown  = "down"
-	dirStamp = "stamp"
-)
-
-func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revision.Revision, err error) {
+func (r *Runner) migrate(ctx context.Context, target string, dir revision.Direction) (done []*revision.Revision, err error) {
 	err = r.session(ctx, func(conn *sql.Conn) error {
 		b := book{r.Dialect}
-		if dir == dirUp {
+		if dir == revision.Up {
 			// A recorded revision whose validation is pending finishes
 			// before anything else runs.
 			if err := r.finishPending(ctx, conn); err != nil {
@@ -70,7 +64,7 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revis
 			return err
 		}
 		var plan []*revision.Revision
-		if dir == dirUp {
+		if dir == revision.Up {
 			plan, err = r.Graph.UpgradePlan(current, target)
 		} else {
 			plan, err = r.Graph.DowngradePlan(current, target)
@@ -85,7 +79,7 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []*revis
 			ran, err := r.apply(ctx, conn, rev, dir, current)
 			if ran {
 				done = append(done, rev)
-				if dir == dirUp {
+				if dir == revision.Up {
 					current = r.Graph.HeadsAfterUpgrade(current, rev)
 				} else {
 					current = r.Graph.HeadsAfterDowngrade(current, rev)
@@ -153,8 +147,8 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 
 // refuseUnfilled refuses an upgrade through a revision whose upgrade
 // section is empty, before anything runs.
-func refuseUnfilled(plan []*revision.Revision, dir string) error {
-	if dir != dirUp {
+func refuseUnfilled(plan []*revision.Revision, dir revision.Direction) error {
+	if dir != revision.Up {
 		return nil
 	}
 	for _, rev := range plan {
