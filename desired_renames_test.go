@@ -13,6 +13,7 @@ import (
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -39,7 +40,7 @@ func TestAutogenerateRenames(t *testing.T) {
 			if parent != "" {
 				r.Parents = []string{parent}
 			}
-			revs[id+"_"+id+".sql"] = &fstest.MapFile{Data: revision.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
+			revs[id+"_"+id+".sql"] = &fstest.MapFile{Data: revfile.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
 		}
 		blog := func(m *retort.Migrator, nameCol, authorCol string) *schema.Schema {
 			s, err := m.SchemaOf(

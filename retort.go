@@ -20,6 +20,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/runner"
 	"github.com/retortdb/retort/schema"
 )
@@ -55,7 +56,7 @@ type Options struct {
 	// Desired.
 	CacheDir string
 	// MaxFileSize caps each revision file, in bytes; 0 means
-	// revision.DefaultMaxFileSize (16 MiB). Only regular files are read.
+	// revfile.DefaultMaxFileSize (16 MiB). Only regular files are read.
 	MaxFileSize int64
 }
 
@@ -139,8 +140,8 @@ func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (
 	var revs []*revision.Revision
 	if revisions != nil {
 		var err error
-		o := revision.LoadOptions{Split: dialect.SplitOptionsOf(d), MaxFileSize: opts.MaxFileSize, LimitSetting: "retort.Options.MaxFileSize"}
-		if revs, err = revision.LoadFS(revisions, o); err != nil {
+		o := revfile.LoadOptions{Split: dialect.SplitOptionsOf(d), MaxFileSize: opts.MaxFileSize, LimitSetting: "retort.Options.MaxFileSize"}
+		if revs, err = revfile.LoadFS(revisions, o); err != nil {
 			return nil, err
 		}
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/sqlsplit"
+	"github.com/retortdb/retort/schema"
 )
 
 // job is one revision being applied or reverted.
@@ -21,7 +21,7 @@ type job struct {
 	rev   *revision.Revision
 	dir   revision.Direction
 	plan  dialect.Plan
-	src   map[string]sqlsplit.Stmt // statement text -> where it is in the file
+	src   map[string]revision.Statement // statement text -> where it is in the file
 	start time.Time
 	l     *logLine
 	// expect is the heads the plan was made for; anything else inside the
@@ -29,25 +29,28 @@ type job struct {
 	expect []string
 }
 
-// newJob prepares rev for direction dir: its statements (a Go revision's
-// rendered against the live schema on conn) arranged by the dialect.
+// newJob prepares rev for direction dir: the statements of its body
+// arranged by the dialect. The body may read the live schema on conn;
+// conn is nil offline, where the live schema is unknown.
 func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir revision.Direction) (*job, error) {
-	stmts := rev.Upgrade
-	if dir == revision.Down {
-		stmts = rev.Downgrade
+	env := revision.BodyEnv{Dialect: r.Dialect, Render: r.RenderOptions}
+	if conn != nil {
+		env.Live = func(ctx context.Context) (*schema.Schema, error) { return r.Dialect.Reflect(ctx, conn) }
+	}
+	b, err := body(rev)
+	if err != nil {
+		return nil, err
+	}
+	stmts, err := b.Statements(ctx, dir, env)
+	if err != nil {
+		return nil, &MigrationError{Revision: rev, Direction: dir, Err: err}
 	}
 	texts := make([]string, len(stmts))
-	src := make(map[string]sqlsplit.Stmt, len(stmts))
+	src := make(map[string]revision.Statement, len(stmts))
 	for i, s := range stmts {
 		texts[i] = s.SQL
 		if _, dup := src[s.SQL]; !dup {
 			src[s.SQL] = s
-		}
-	}
-	if rev.IsGo() && conn != nil {
-		var err error
-		if texts, err = r.goStatements(ctx, conn, rev, dir); err != nil {
-			return nil, err
 		}
 	}
 	return &job{r: r, conn: conn, rev: rev, dir: dir, plan: r.Dialect.Prepare(texts), src: src, start: time.Now()}, nil
@@ -85,11 +88,11 @@ func (j *job) transactional() bool {
 func (j *job) statements() []string { return slices.Concat(j.plan.Body, j.plan.Deferred) }
 
 // stmt returns where text comes from in the revision file.
-func (j *job) stmt(text string) sqlsplit.Stmt {
+func (j *job) stmt(text string) revision.Statement {
 	if s, ok := j.src[text]; ok {
 		return s
 	}
-	return sqlsplit.Stmt{SQL: text}
+	return revision.Statement{SQL: text}
 }
 
 func (j *job) fail(text string, executed, total int, notRolledBack bool, err error) *MigrationError {

@@ -5,14 +5,13 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // MigrationError is a revision that failed to apply or revert.
 type MigrationError struct {
 	Revision  *revision.Revision
 	Direction revision.Direction // revision.Up or revision.Down
-	Statement sqlsplit.Stmt      // the failing statement; Line 0 when not from the file
+	Statement revision.Statement // the failing statement; Line 0 when not from the file
 	Executed  int                // statements that ran before the failing one
 	Err       error
 	// Message is the database's own description of Err (with its detail

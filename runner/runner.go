@@ -72,7 +72,7 @@ func (r *Runner) migrate(ctx context.Context, target string, dir revision.Direct
 		if err != nil {
 			return err
 		}
-		if err := refuseUnfilled(plan, dir); err != nil {
+		if err := refuse(plan, dir); err != nil {
 			return err
 		}
 		for _, rev := range plan {
@@ -145,18 +145,27 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 	return fn(conn)
 }
 
-// refuseUnfilled refuses an upgrade through a revision whose upgrade
-// section is empty, before anything runs.
-func refuseUnfilled(plan []*revision.Revision, dir revision.Direction) error {
-	if dir != revision.Up {
-		return nil
-	}
+// refuse checks, before anything runs, that every revision of the plan
+// may run in direction dir (an unfilled revision file may not upgrade).
+func refuse(plan []*revision.Revision, dir revision.Direction) error {
 	for _, rev := range plan {
-		if rev.Unfilled != nil {
-			return rev.Unfilled
+		b, err := body(rev)
+		if err != nil {
+			return err
+		}
+		if err := b.Ready(dir); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// body is what rev runs; a revision built without one cannot run.
+func body(rev *revision.Revision) (revision.Body, error) {
+	if rev.Body == nil {
+		return nil, fmt.Errorf("revision %s has no body, so it cannot run", rev.ID)
+	}
+	return rev.Body, nil
 }
 
 // ready checks that the runner has what every database command needs.

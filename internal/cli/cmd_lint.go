@@ -43,8 +43,12 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 					return err
 				}
 				for _, r := range all {
+					up, err := r.Body.Statements(ctx, revision.Up, revision.BodyEnv{})
+					if err != nil {
+						return err
+					}
 					var b strings.Builder
-					for _, st := range r.Upgrade {
+					for _, st := range up {
 						b.WriteString(st.SQL)
 						b.WriteString(";\n")
 					}
@@ -67,8 +71,12 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 					if err != nil {
 						return &revision.Error{Err: err}
 					}
+					up, err := r.Body.Statements(ctx, revision.Up, revision.BodyEnv{})
+					if err != nil {
+						return err
+					}
 					in.Pending = append(in.Pending, lint.Revision{
-						ID: r.ID, File: r.File, Upgrade: r.Upgrade,
+						ID: r.ID, File: r.File, Upgrade: up,
 						AllowDestructive: strings.Contains(string(text), allowDestructive),
 					})
 				}

@@ -14,6 +14,7 @@ import (
 	"github.com/retortdb/retort/gocode"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 func revisionCmd(g *globals, p func() *printer) *cobra.Command {
@@ -127,8 +128,8 @@ func (s *session) writeRevision(r *revision.Revision, up, down string) error {
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create revision directory %s: %w", s.dir, err)
 	}
-	path := filepath.Join(s.dir, revision.FileName(r.ID, r.Message))
-	if err := os.WriteFile(path, revision.Format(r, up, down), 0o644); err != nil {
+	path := filepath.Join(s.dir, revfile.FileName(r.ID, r.Message))
+	if err := os.WriteFile(path, revfile.Format(r, up, down), 0o644); err != nil {
 		return fmt.Errorf("cannot write revision file %s: %w", path, err)
 	}
 	s.p.result("%s", path)

@@ -13,6 +13,7 @@ import (
 	"github.com/retortdb/retort/config"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -43,7 +44,7 @@ func openSession(g *globals, p *printer) (*session, error) {
 	if _, d, err := s.databaseURL(g); err == nil {
 		split = dialect.SplitOptionsOf(d)
 	}
-	revs, err := loadRevisions(dir, revision.LoadOptions{Split: split, Dir: dir,
+	revs, err := loadRevisions(dir, revfile.LoadOptions{Split: split, Dir: dir,
 		MaxFileSize: int64(cfg.MaxFileSize), LimitSetting: cfg.LimitSetting()})
 	if err != nil {
 		return nil, err
@@ -55,7 +56,7 @@ func openSession(g *globals, p *printer) (*session, error) {
 	return s, nil
 }
 
-func loadRevisions(dir string, o revision.LoadOptions) ([]*revision.Revision, error) {
+func loadRevisions(dir string, o revfile.LoadOptions) ([]*revision.Revision, error) {
 	info, err := os.Stat(dir)
 	if os.IsNotExist(err) {
 		return nil, nil
@@ -66,7 +67,7 @@ func loadRevisions(dir string, o revision.LoadOptions) ([]*revision.Revision, er
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
 	}
-	return revision.LoadFS(os.DirFS(dir), o)
+	return revfile.LoadFS(os.DirFS(dir), o)
 }
 
 // databaseURL resolves and checks the URL without connecting.
