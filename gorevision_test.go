@@ -171,7 +171,7 @@ func TestGoRevisionsBlog(t *testing.T) {
 	})
 }
 
-func assertFK(t *testing.T, m *retort.Migrator, want string) {
+func assertFK(t *testing.T, m *retort.Migrator, want schema.FKAction) {
 	t.Helper()
 	live, err := m.Inspect(context.Background())
 	if err != nil {

@@ -97,21 +97,28 @@ type IndexPart struct {
 	Prefix    int    // MySQL prefix length, 0 for the whole column
 }
 
-// Referential actions as SQL spells them. NoAction is the default; diff
-// treats an empty action as NoAction.
+// FKAction is a foreign key's referential action (ON DELETE, ON UPDATE),
+// spelled as SQL spells it.
+type FKAction string
+
+// Referential actions. NoAction is the default; diff treats an empty
+// action as NoAction.
 const (
-	NoAction   = "NO ACTION"
-	Restrict   = "RESTRICT"
-	Cascade    = "CASCADE"
-	SetNull    = "SET NULL"
-	SetDefault = "SET DEFAULT"
+	NoAction   FKAction = "NO ACTION"
+	Restrict   FKAction = "RESTRICT"
+	Cascade    FKAction = "CASCADE"
+	SetNull    FKAction = "SET NULL"
+	SetDefault FKAction = "SET DEFAULT"
 )
+
+// FKMatch is a foreign key's MATCH type, spelled as SQL spells it.
+type FKMatch string
 
 // Match types. MatchSimple is the default; diff treats "" as simple.
 const (
-	MatchSimple  = "SIMPLE"
-	MatchFull    = "FULL"
-	MatchPartial = "PARTIAL"
+	MatchSimple  FKMatch = "SIMPLE"
+	MatchFull    FKMatch = "FULL"
+	MatchPartial FKMatch = "PARTIAL"
 )
 
 // ForeignKey is a FOREIGN KEY constraint.
@@ -121,12 +128,12 @@ type ForeignKey struct {
 	RefSchema  string
 	RefTable   string
 	RefColumns []string
-	OnDelete   string
-	OnUpdate   string
+	OnDelete   FKAction // "" is NoAction
+	OnUpdate   FKAction
 	// Deferrable and InitiallyDeferred are DEFERRABLE / INITIALLY DEFERRED.
 	Deferrable        bool
 	InitiallyDeferred bool
-	Match             string
+	Match             FKMatch // "" is MatchSimple
 	// NotValid marks a PostgreSQL constraint not yet validated.
 	NotValid bool
 }
