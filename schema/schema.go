@@ -25,8 +25,12 @@ type Table struct {
 	ForeignKeys []*ForeignKey
 	Checks      []*Check
 	Comment     string
-	// Options holds dialect table options that must survive a rebuild,
-	// e.g. "WITHOUT ROWID", "STRICT" on SQLite or ENGINE/CHARSET on MySQL.
+	// Options holds dialect table options that must survive a rebuild;
+	// diff does not compare them. The key set is open, each dialect
+	// owning its keys: SQLite "WITHOUT ROWID" and "STRICT" ("true" when
+	// set); MySQL "engine", "charset", "collation", and "fk_index:<key>"
+	// naming the index InnoDB made for foreign key <key>; PostgreSQL
+	// "partition_by" (the partition key definition).
 	Options map[string]string
 	// SQL is the table's original CREATE statement when the database keeps
 	// one (SQLite); renderers may use it, diff never compares it.
@@ -48,8 +52,10 @@ type Column struct {
 	Generated *Generated
 	Collation string
 	Comment   string
-	// Attrs holds dialect-only attributes (MySQL "unsigned", "charset",
-	// "on_update"); diff compares them as plain key/value pairs.
+	// Attrs holds dialect-only attributes; diff compares them as plain
+	// key/value pairs. The key set is open, each dialect owning its keys:
+	// MySQL "on_update" (the ON UPDATE expression), "invisible" ("true")
+	// and "charset" (when not the table's).
 	Attrs map[string]string
 }
 
