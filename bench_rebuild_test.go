@@ -12,6 +12,7 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 const rebuildV1 = `CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);
@@ -124,7 +125,7 @@ func addRevision(fsys fstest.MapFS, id, parent string, up []string) {
 	if parent != "" {
 		r.Parents = []string{parent}
 	}
-	fsys[revision.FileName(id, r.Message)] = &fstest.MapFile{Data: revision.Format(r, strings.Join(up, ";\n")+";\n", "")}
+	fsys[revfile.FileName(id, r.Message)] = &fstest.MapFile{Data: revfile.Format(r, strings.Join(up, ";\n")+";\n", "")}
 }
 
 // plainLoop runs a SQLite revision's statements the way a careful hand

@@ -12,6 +12,7 @@ import (
 	_ "github.com/retortdb/retort/dialect/postgres"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 // TestAutogenerateCycleServers runs the check -> autogenerate -> upgrade
@@ -39,7 +40,7 @@ CREATE TABLE notes (
 			}
 			ctx := context.Background()
 			r1 := &revision.Revision{ID: "a1", Message: "users"}
-			revs := fstest.MapFS{"a1_users.sql": {Data: revision.Format(r1, base+";", "DROP TABLE users;")}}
+			revs := fstest.MapFS{"a1_users.sql": {Data: revfile.Format(r1, base+";", "DROP TABLE users;")}}
 			url := s.fresh(t)
 			m, err := retort.Open(ctx, url, revs, retort.Options{})
 			if err != nil {
@@ -55,7 +56,7 @@ CREATE TABLE notes (
 				t.Fatalf("autogenerate: %v %v", ops, err)
 			}
 			r2 := &revision.Revision{ID: "a2", Parents: []string{"a1"}, Message: "notes"}
-			revs["a2_notes.sql"] = &fstest.MapFile{Data: revision.Format(r2, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
+			revs["a2_notes.sql"] = &fstest.MapFile{Data: revfile.Format(r2, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
 			m2, err := retort.Open(ctx, url, revs, retort.Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 // TestAutogenerateRenames renames a NOT NULL column and a foreign key's
@@ -36,7 +37,7 @@ func TestAutogenerateRenames(t *testing.T) {
 			if parent != "" {
 				r.Parents = []string{parent}
 			}
-			revs[id+"_"+id+".sql"] = &fstest.MapFile{Data: revision.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
+			revs[id+"_"+id+".sql"] = &fstest.MapFile{Data: revfile.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
 		}
 		blog := func(nameCol, authorCol string) retort.Tables {
 			return retort.Tables{

@@ -16,6 +16,7 @@ import (
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -24,7 +25,7 @@ import (
 // change to ON DELETE CASCADE (plus a column, so SQLite folds several
 // changes into one rebuild).
 func blogRevisions() (fstest.MapFS, []*retort.GoRevision) {
-	files := fstest.MapFS{"5a1000000001_tags.sql": {Data: revision.Format(
+	files := fstest.MapFS{"5a1000000001_tags.sql": {Data: revfile.Format(
 		&revision.Revision{ID: "5a1000000001", Message: "tags"},
 		"CREATE TABLE tags (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL);",
 		"DROP TABLE tags;")}}
@@ -170,7 +171,7 @@ func TestGoRevisionsBlog(t *testing.T) {
 	})
 }
 
-func assertFK(t *testing.T, m *retort.Migrator, want string) {
+func assertFK(t *testing.T, m *retort.Migrator, want schema.FKAction) {
 	t.Helper()
 	live, err := m.Inspect(context.Background())
 	if err != nil {

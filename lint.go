@@ -10,6 +10,7 @@ import (
 	"github.com/retortdb/retort/internal/userfile"
 	"github.com/retortdb/retort/lint"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -76,8 +77,12 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		if err != nil {
 			return nil, &revision.Error{Err: err}
 		}
+		up, err := sqlStatements(ctx, r)
+		if err != nil {
+			return nil, err
+		}
 		in.Pending = append(in.Pending, lint.Revision{
-			ID: r.ID, File: r.File, Upgrade: r.Upgrade,
+			ID: r.ID, File: r.File, Upgrade: up,
 			AllowDestructive: strings.Contains(string(text), allowDestructive),
 		})
 	}
@@ -94,11 +99,12 @@ func (m *Migrator) revisionsSchema(ctx context.Context) (*schema.Schema, error) 
 	}
 	var chain []SourceFile
 	for _, r := range all {
-		if r.IsGo() {
-			return nil, fmt.Errorf("lint reads SQL revision files, and revision %s is written in Go (%s)", r.ID, r.File)
+		up, err := sqlStatements(ctx, r)
+		if err != nil {
+			return nil, err
 		}
 		var b strings.Builder
-		for _, st := range r.Upgrade {
+		for _, st := range up {
 			b.WriteString(st.SQL)
 			b.WriteString(";\n")
 		}
@@ -109,4 +115,13 @@ func (m *Migrator) revisionsSchema(ctx context.Context) (*schema.Schema, error) 
 		return nil, fmt.Errorf("applying the revisions to a scratch database failed: %w", err)
 	}
 	return after, nil
+}
+
+// sqlStatements returns the upgrade statements of a revision file; lint
+// reads SQL files only.
+func sqlStatements(ctx context.Context, r *revision.Revision) ([]revision.Statement, error) {
+	if _, ok := r.Body.(*revfile.Body); !ok {
+		return nil, fmt.Errorf("lint reads SQL revision files, and revision %s is written in Go (%s)", r.ID, r.File)
+	}
+	return r.Body.Statements(ctx, revision.Up, revision.BodyEnv{})
 }

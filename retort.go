@@ -76,7 +76,7 @@ type Options struct {
 	// DesiredSchema.
 	CacheDir string
 	// MaxFileSize caps each revision file, in bytes; 0 means
-	// revision.DefaultMaxFileSize (16 MiB). Only regular files are read.
+	// revfile.DefaultMaxFileSize (16 MiB). Only regular files are read.
 	MaxFileSize int64
 	// MaxFileSizeSetting names where MaxFileSize comes from, for the
 	// error about a file over it; "" names retort.Options.MaxFileSize.

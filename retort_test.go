@@ -14,6 +14,7 @@ import (
 	"github.com/retortdb/retort"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 // migrations is what an application would embed with //go:embed.
@@ -128,8 +129,8 @@ func TestAutogenerateCycle(t *testing.T) {
 		next[k] = v
 	}
 	r := &revision.Revision{ID: "a3", Parents: []string{"a2"}, Message: "add tags"}
-	next[revision.FileName(r.ID, r.Message)] = &fstest.MapFile{
-		Data: revision.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
+	next[revfile.FileName(r.ID, r.Message)] = &fstest.MapFile{
+		Data: revfile.Format(r, strings.Join(up, ";\n")+";", strings.Join(down, ";\n")+";")}
 	m2, err := retort.New(retort.DBOf(m), next, retort.Options{DialectName: "sqlite"})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/userfile"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 // Revisions are the revision files and Go revisions, parsed and checked
@@ -63,12 +64,12 @@ func loadRevisions(revisions fs.FS, d dialect.Dialect, dir string, opts Options)
 	if revisions != nil {
 		// Without a dialect, the splitter's default rules: enough for the
 		// graph, which is all such revisions are used for.
-		o := revision.LoadOptions{Dir: dir, MaxFileSize: opts.MaxFileSize, LimitSetting: setting}
+		o := revfile.LoadOptions{Dir: dir, MaxFileSize: opts.MaxFileSize, LimitSetting: setting}
 		if d != nil {
 			o.Split = dialect.SplitOptionsOf(d)
 		}
 		var err error
-		if revs, err = revision.LoadFS(revisions, o); err != nil {
+		if revs, err = revfile.LoadFS(revisions, o); err != nil {
 			return nil, err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/retortdb/retort/gocode"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 // NewRevision is a revision to write as a file.
@@ -35,7 +36,7 @@ func WriteRevision(dir string, r NewRevision) (string, error) {
 	if rev.Created.IsZero() {
 		rev.Created = time.Now().UTC().Truncate(time.Second)
 	}
-	return writeFile(dir, revision.FileName(rev.ID, rev.Message), revision.Format(rev, r.Upgrade, r.Downgrade))
+	return writeFile(dir, revfile.FileName(rev.ID, rev.Message), revfile.Format(rev, r.Upgrade, r.Downgrade))
 }
 
 // WriteGoRevision writes ops (Autogenerate's) as a Go revision using

@@ -336,7 +336,7 @@ func (m *sim) apply(o op.Op) error {
 		if t.HasConstraint(o.New) {
 			return fmt.Errorf("name %s taken", o.New)
 		}
-		return renameConstraint(t, o.Kind, o.Old, o.New)
+		return renameConstraint(t, string(o.Kind), o.Old, o.New)
 	case op.CreateIndex:
 		t, err := m.table(o.Table)
 		if err != nil {

@@ -96,13 +96,13 @@ func fkTarget(fk *schema.ForeignKey, owner op.Ref) string {
 func fkOptions(fk *schema.ForeignKey) string {
 	var parts []string
 	if a := schema.Action(fk.OnDelete); a != schema.NoAction {
-		parts = append(parts, "ON DELETE "+a)
+		parts = append(parts, "ON DELETE "+string(a))
 	}
 	if a := schema.Action(fk.OnUpdate); a != schema.NoAction {
-		parts = append(parts, "ON UPDATE "+a)
+		parts = append(parts, "ON UPDATE "+string(a))
 	}
 	if m := schema.MatchType(fk.Match); m != schema.MatchSimple {
-		parts = append(parts, "MATCH "+m)
+		parts = append(parts, "MATCH "+string(m))
 	}
 	if fk.Deferrable {
 		parts = append(parts, "DEFERRABLE")

@@ -121,7 +121,7 @@ func composite(opt func(*schema.ForeignKey)) *schema.Schema {
 	return &schema.Schema{Tables: []*schema.Table{o, l}}
 }
 
-func selfRef(onDel string) *schema.Schema {
+func selfRef(onDel schema.FKAction) *schema.Schema {
 	c := table("cats", "id integer", "parent_id integer null")
 	c.PrimaryKey = pk("cats_pkey", "id")
 	c.ForeignKeys = []*schema.ForeignKey{fk("cats_parent_id_fkey", "parent_id", "cats", "id", onDelete(onDel))}

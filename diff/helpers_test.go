@@ -37,7 +37,7 @@ func fk(name, cols, ref, refCols string, opts ...func(*schema.ForeignKey)) *sche
 	return k
 }
 
-func onDelete(a string) func(*schema.ForeignKey) {
+func onDelete(a schema.FKAction) func(*schema.ForeignKey) {
 	return func(k *schema.ForeignKey) { k.OnDelete = a }
 }
 

@@ -106,7 +106,7 @@ func (k *kept) diffUniques(m matching) {
 			drop(l)
 			add(w, l.Name)
 		case l.Name != "" && w.Name != "" && l.Name != w.Name:
-			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: "uq", Old: l.Name, New: w.Name})
+			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindUnique, Old: l.Name, New: w.Name})
 		}
 	}
 	for _, i := range m.dropped {
@@ -126,7 +126,7 @@ func (k *kept) diffChecks(m matching) {
 			k.dropChecks = append(k.dropChecks, op.DropCheck{Table: k.ref, Check: l})
 			k.addChecks = append(k.addChecks, op.AddCheck{Table: k.ref, Check: k.names.namedCheck(w, l.Name)})
 		case l.Name != "" && w.Name != "" && l.Name != w.Name:
-			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: "ck", Old: l.Name, New: w.Name})
+			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindCheck, Old: l.Name, New: w.Name})
 		}
 	}
 	for _, i := range m.dropped {

@@ -65,7 +65,7 @@ func genSchema(r *rand.Rand) *schema.Schema {
 			if t.Column(c) == nil {
 				t.Columns = append(t.Columns, &schema.Column{Name: c, Type: p.Column("id").Type, Nullable: true})
 			}
-			k := fk(maybe(pick("fk_", "fk2_")+t.Name+"_"+p.Name), c, p.Name, "id", onDelete(pick("", "CASCADE", "SET NULL")))
+			k := fk(maybe(pick("fk_", "fk2_")+t.Name+"_"+p.Name), c, p.Name, "id", onDelete(schema.FKAction(pick("", "CASCADE", "SET NULL"))))
 			k.Deferrable = r.Intn(4) == 0
 			t.ForeignKeys = append(t.ForeignKeys, k)
 		}

@@ -138,7 +138,7 @@ func (d *differ) foreignKeys() {
 				drop(l)
 				add(w, l.Name)
 			case l.Name != "" && w.Name != "" && l.Name != w.Name:
-				d.p.renames = append(d.p.renames, op.RenameConstraint{Table: k.ref, Kind: "fk", Old: l.Name, New: w.Name})
+				d.p.renames = append(d.p.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindForeignKey, Old: l.Name, New: w.Name})
 			}
 		}
 		for _, i := range k.fks.dropped {

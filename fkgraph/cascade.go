@@ -9,9 +9,9 @@ import (
 // Effect is what deleting rows of the start table does to another table.
 type Effect struct {
 	Table  string
-	Action string // CASCADE (rows deleted), SET NULL / SET DEFAULT (rows updated), or RESTRICT / NO ACTION (delete refused while rows reference it)
-	Via    Edge   // the key along which the effect arrives
-	Depth  int    // 1 for direct children
+	Action schema.FKAction // CASCADE (rows deleted), SET NULL / SET DEFAULT (rows updated), or RESTRICT / NO ACTION (delete refused while rows reference it)
+	Via    Edge            // the key along which the effect arrives
+	Depth  int             // 1 for direct children
 }
 
 // CascadeFrom returns every table a DELETE on table reaches, transitively:

@@ -58,7 +58,7 @@ func Label(fk *schema.ForeignKey) string {
 		}
 	}
 	if m := schema.MatchType(fk.Match); m != schema.MatchSimple {
-		label += ", MATCH " + m
+		label += ", MATCH " + string(m)
 	}
 	return label
 }

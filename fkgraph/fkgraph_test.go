@@ -13,7 +13,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func fk(cols, ref, onDelete string) *schema.ForeignKey {
+func fk(cols, ref string, onDelete schema.FKAction) *schema.ForeignKey {
 	return &schema.ForeignKey{Columns: strings.Split(cols, ","), RefTable: ref, RefColumns: []string{"id"}, OnDelete: onDelete}
 }
 

@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/op"
-	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 )
 
 // Revision describes the Go revision file to write.
@@ -108,7 +108,7 @@ func Source(r Revision) ([]byte, error) {
 
 // FileName is "<id>_<slug>.go", the revision file name with .go.
 func FileName(id, message string) string {
-	return strings.TrimSuffix(revision.FileName(id, message), ".sql") + ".go"
+	return strings.TrimSuffix(revfile.FileName(id, message), ".sql") + ".go"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -213,10 +213,10 @@ func simpleIndex(ix *schema.Index) ([]string, bool) {
 func fkOptions(fk *schema.ForeignKey) string {
 	var f []string
 	if a := schema.Action(fk.OnDelete); a != schema.NoAction {
-		f = append(f, "OnDelete: "+q(a))
+		f = append(f, "OnDelete: "+q(string(a)))
 	}
 	if a := schema.Action(fk.OnUpdate); a != schema.NoAction {
-		f = append(f, "OnUpdate: "+q(a))
+		f = append(f, "OnUpdate: "+q(string(a)))
 	}
 	if fk.Deferrable {
 		f = append(f, "Deferrable: true")
@@ -225,7 +225,7 @@ func fkOptions(fk *schema.ForeignKey) string {
 		f = append(f, "InitiallyDeferred: true")
 	}
 	if m := schema.MatchType(fk.Match); m != schema.MatchSimple {
-		f = append(f, "Match: "+q(m))
+		f = append(f, "Match: "+q(string(m)))
 	}
 	return "op.FKOptions{" + strings.Join(f, ", ") + "}"
 }

@@ -4,12 +4,12 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/retortdb/retort/sqlsplit"
+	"github.com/retortdb/retort/revision"
 )
 
 // stmt is a statement with what the rules need to know about it.
 type stmt struct {
-	sqlsplit.Stmt
+	revision.Statement
 	upper string // upper-cased, whitespace collapsed, identifiers unquoted
 	kind  string // "drop table", "drop column", "truncate", "add fk", "create index", "insert", "pragma fk off", ...
 	table string // the table the statement changes, unquoted, lower case
@@ -28,11 +28,11 @@ var (
 	reSetNotNull   = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bALTER (?:COLUMN )?[^\s]+ SET NOT NULL\b`)
 )
 
-func classify(in []sqlsplit.Stmt) []stmt {
+func classify(in []revision.Statement) []stmt {
 	out := make([]stmt, 0, len(in))
 	for _, s := range in {
 		u := normalize(s.SQL)
-		st := stmt{Stmt: s, upper: u}
+		st := stmt{Statement: s, upper: u}
 		switch {
 		case reFKOff.MatchString(u):
 			st.kind = "pragma fk off"

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/schema"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // Severity orders findings; errors make `retort lint` exit 1.
@@ -49,7 +49,7 @@ type Revision struct {
 	// AllowDestructive is set when the file opts in with a line
 	// "-- retort:allow destructive".
 	AllowDestructive bool
-	Upgrade          []sqlsplit.Stmt
+	Upgrade          []revision.Statement
 }
 
 // Input is everything the rules look at.

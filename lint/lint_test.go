@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/schema"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
-func stmts(sqls ...string) []sqlsplit.Stmt {
-	out := make([]sqlsplit.Stmt, len(sqls))
+func stmts(sqls ...string) []revision.Statement {
+	out := make([]revision.Statement, len(sqls))
 	for i, s := range sqls {
-		out[i] = sqlsplit.Stmt{SQL: s, Line: 10 + i}
+		out[i] = revision.Statement{SQL: s, Line: 10 + i}
 	}
 	return out
 }

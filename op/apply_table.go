@@ -161,26 +161,26 @@ func applyRenameConstraint(t *schema.Table, o RenameConstraint) error {
 		return fmt.Errorf("constraint %s already exists on %s", o.New, t.Name)
 	}
 	switch o.Kind {
-	case "pk":
+	case schema.KindPrimaryKey:
 		if t.PrimaryKey != nil && t.PrimaryKey.Name == o.Old {
 			t.PrimaryKey.Name = o.New
 			return nil
 		}
-	case "fk":
+	case schema.KindForeignKey:
 		for _, fk := range t.ForeignKeys {
 			if fk.Name == o.Old {
 				fk.Name = o.New
 				return nil
 			}
 		}
-	case "uq":
+	case schema.KindUnique:
 		for _, u := range t.Uniques {
 			if u.Name == o.Old {
 				u.Name = o.New
 				return nil
 			}
 		}
-	case "ck":
+	case schema.KindCheck:
 		for _, c := range t.Checks {
 			if c.Name == o.Old {
 				c.Name = o.New

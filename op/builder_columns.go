@@ -27,7 +27,7 @@ func (b *Builder) AddColumn(table string, c *ColumnSpec) error {
 		ops := []Op{AddColumn{Table: ref, Column: col}}
 		if c.IsUnique {
 			cols := []string{col.Name}
-			ops = append(ops, AddUnique{Table: ref, Unique: &schema.Unique{Name: b.opts.Naming.Name("uq", t.Name, cols), Columns: cols}})
+			ops = append(ops, AddUnique{Table: ref, Unique: &schema.Unique{Name: b.opts.Naming.Name(schema.KindUnique, t.Name, cols), Columns: cols}})
 		}
 		return ops, nil
 	})

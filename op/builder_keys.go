@@ -12,7 +12,7 @@ import (
 func (b *Builder) CreateForeignKey(name, table, refTable string, cols, refCols []string, opts FKOptions) error {
 	return b.onTable(table, func(t *schema.Table, ref Ref) ([]Op, error) {
 		if name == "" {
-			name = b.opts.Naming.Name("fk", t.Name, cols)
+			name = b.opts.Naming.Name(schema.KindForeignKey, t.Name, cols)
 		}
 		fk := opts.fk(name, cols, refTable, refCols)
 		if i := strings.IndexByte(refTable, '.'); i > 0 {
@@ -38,7 +38,7 @@ func selfRef(t *schema.Table, name string) bool { return t.Name == name }
 func (b *Builder) CreateUnique(name, table string, cols ...string) error {
 	return b.onTable(table, func(t *schema.Table, ref Ref) ([]Op, error) {
 		if name == "" {
-			name = b.opts.Naming.Name("uq", t.Name, cols)
+			name = b.opts.Naming.Name(schema.KindUnique, t.Name, cols)
 		}
 		if err := hasColumns(t, cols); err != nil {
 			return nil, err

@@ -103,10 +103,11 @@ type DropCheck struct {
 	Check *schema.Check
 }
 
-// RenameConstraint renames a constraint of kind "fk", "uq", "ck" or "pk".
+// RenameConstraint renames a constraint of kind schema.KindForeignKey,
+// KindUnique, KindCheck or KindPrimaryKey.
 type RenameConstraint struct {
 	Table    Ref
-	Kind     string
+	Kind     schema.ConstraintKind
 	Old, New string
 }
 

@@ -76,7 +76,7 @@ func (c *ColumnSpec) addTo(t *schema.Table, types TypeFunc, n schema.Naming) err
 	}
 	if c.IsUnique {
 		cols := []string{col.Name}
-		t.Uniques = append(t.Uniques, &schema.Unique{Name: n.Name("uq", t.Name, cols), Columns: cols})
+		t.Uniques = append(t.Uniques, &schema.Unique{Name: n.Name(schema.KindUnique, t.Name, cols), Columns: cols})
 	}
 	return nil
 }
@@ -101,10 +101,10 @@ func PrimaryKey(cols ...string) TableElement {
 // FKOptions are a foreign key's behaviour; zero values are the SQL
 // defaults (NO ACTION, not deferrable, MATCH SIMPLE).
 type FKOptions struct {
-	OnDelete, OnUpdate string // schema.Cascade, schema.SetNull...
+	OnDelete, OnUpdate schema.FKAction // schema.Cascade, schema.SetNull...
 	Deferrable         bool
 	InitiallyDeferred  bool
-	Match              string // schema.MatchFull...
+	Match              schema.FKMatch // schema.MatchFull...
 }
 
 func (o FKOptions) fk(name string, cols []string, refTable string, refCols []string) *schema.ForeignKey {
@@ -117,7 +117,7 @@ func (o FKOptions) fk(name string, cols []string, refTable string, refCols []str
 func ForeignKey(name string, cols []string, refTable string, refCols []string, opts FKOptions) TableElement {
 	return elementFunc(func(t *schema.Table, _ TypeFunc, n schema.Naming) error {
 		if name == "" {
-			name = n.Name("fk", t.Name, cols)
+			name = n.Name(schema.KindForeignKey, t.Name, cols)
 		}
 		fk := opts.fk(name, cols, refTable, refCols)
 		if err := checkFK(t, fk); err != nil {
@@ -132,7 +132,7 @@ func ForeignKey(name string, cols []string, refTable string, refCols []string, o
 func Unique(name string, cols ...string) TableElement {
 	return elementFunc(func(t *schema.Table, _ TypeFunc, n schema.Naming) error {
 		if name == "" {
-			name = n.Name("uq", t.Name, cols)
+			name = n.Name(schema.KindUnique, t.Name, cols)
 		}
 		t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: append([]string(nil), cols...)})
 		return nil
@@ -143,7 +143,7 @@ func Unique(name string, cols ...string) TableElement {
 func Check(name, expr string) TableElement {
 	return elementFunc(func(t *schema.Table, _ TypeFunc, n schema.Naming) error {
 		if name == "" {
-			name = n.Name("ck", t.Name, nil)
+			name = n.Name(schema.KindCheck, t.Name, nil)
 		}
 		t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr})
 		return nil
@@ -165,7 +165,7 @@ func index(name string, unique bool, cols []string) TableElement {
 
 func indexOf(table, name string, unique bool, cols []string, n schema.Naming) *schema.Index {
 	if name == "" {
-		name = n.Name("ix", table, cols)
+		name = n.Name(schema.KindIndex, table, cols)
 	}
 	ix := &schema.Index{Name: name, Unique: unique}
 	for _, c := range cols {

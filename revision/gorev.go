@@ -2,12 +2,15 @@ package revision
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
 	"runtime"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
 )
 
 // GoFunc is one direction of a Go revision: it adds operations to b. The
@@ -23,7 +26,7 @@ func NewGo(id string, parents, dependsOn []string, message string, up, down GoFu
 	if up != nil {
 		where = funcLocation(up) + " (Go revision)"
 	}
-	if !validID(id) {
+	if !ValidID(id) {
 		return nil, &Error{File: where, Msg: fmt.Sprintf("invalid revision id %q: use letters, digits and _", id)}
 	}
 	if up == nil {
@@ -31,13 +34,64 @@ func NewGo(id string, parents, dependsOn []string, message string, up, down GoFu
 	}
 	return &Revision{
 		ID: id, Parents: append([]string(nil), parents...), DependsOn: append([]string(nil), dependsOn...),
-		Message: message, File: where, Checksum: checksum("go:"+id, message),
-		UpgradeGo: up, DowngradeGo: down,
+		Message: message, File: where, Checksum: Checksum("go:"+id, message),
+		Body: &goBody{up: up, down: down},
 	}, nil
 }
 
-// IsGo reports whether the revision is written in Go.
-func (r *Revision) IsGo() bool { return r.UpgradeGo != nil }
+// goBody renders the operations its functions add, against the live
+// schema when there is one.
+type goBody struct{ up, down GoFunc }
+
+// Statements runs the function for dir on a builder over the live schema
+// and renders the operations it collected. Offline (env.Live nil) the
+// builder knows no schema, so anything that needs one fails with
+// op.ErrNeedsDatabase.
+func (b *goBody) Statements(ctx context.Context, dir Direction, env BodyEnv) ([]Statement, error) {
+	fn, name := b.up, "Up"
+	if dir == Down {
+		if b.down == nil {
+			return nil, errors.New("the Go revision has no Down function, so it cannot be downgraded")
+		}
+		fn, name = b.down, "Down"
+	}
+	d := env.Dialect
+	if d == nil {
+		return nil, errors.New("rendering the Go revision needs the target database's dialect")
+	}
+	var live *schema.Schema
+	if env.Live != nil {
+		var err error
+		if live, err = env.Live(ctx); err != nil {
+			return nil, fmt.Errorf("reading the live schema for the Go revision failed: %w", err)
+		}
+	}
+	bld := op.NewBuilder(live, op.BuilderOptions{Types: dialect.TypeFunc(d), Naming: env.Render.Naming, Offline: env.Live == nil})
+	err := fn(ctx, bld)
+	if err == nil {
+		err = bld.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("its %s function failed: %w", name, err)
+	}
+	texts, err := d.Render(bld.Ops(), bld.Start(), env.Render)
+	if err != nil {
+		return nil, fmt.Errorf("rendering its operations as %s SQL failed: %w", d.Name(), err)
+	}
+	stmts := make([]Statement, len(texts))
+	for i, s := range texts {
+		stmts[i] = Statement{SQL: s}
+	}
+	return stmts, nil
+}
+
+func (b *goBody) Ready(Direction) error { return nil }
+
+// Resumable is false: the statements are rendered from the live schema,
+// which the statements that ran have changed.
+func (b *goBody) Resumable() bool { return false }
+
+func (b *goBody) Kind() string { return "Go" }
 
 // funcLocation is "file.go:line" of fn's definition.
 func funcLocation(fn any) string {

@@ -1,49 +1,37 @@
-// Package revision reads revision scripts and orders them in a revision
-// graph: branches, merges and depends-on, with upgrade and downgrade
-// plans in Alembic's sense.
+// Package revision orders revisions in a revision graph: branches,
+// merges and depends-on, with upgrade and downgrade plans in Alembic's
+// sense. What a revision runs is its Body; package revfile reads and
+// writes revision files.
 package revision
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // ErrInvalid is wrapped by every error about bad input: a malformed file,
 // an inconsistent graph, an unknown or ambiguous target.
 var ErrInvalid = errors.New("invalid revision")
 
-// Revision is one parsed revision script.
+// Revision is one node of the graph and what it runs.
 type Revision struct {
 	ID        string
 	Parents   []string
 	DependsOn []string
 	Message   string
 	Created   time.Time
-	File      string          // file name as found, for messages
-	Upgrade   []sqlsplit.Stmt // Line relative to the whole file
-	Downgrade []sqlsplit.Stmt
-	// Checksum is the hex sha256 of the upgrade and downgrade sections
-	// (not the header), so editing applied SQL is detectable.
+	File      string // file name as found, for messages
+	// Checksum identifies the body as applied, so an edit of an applied
+	// revision is detectable; see Checksum.
 	Checksum string
-
-	// UpgradeSQL and DowngradeSQL are the sections' text, trimmed.
-	UpgradeSQL   string
-	DowngradeSQL string
-
-	// Unfilled is set (an *Error at the upgrade marker) when the upgrade
-	// section has no statement and the revision is not a merge: upgrading
-	// through it is refused.
-	Unfilled error
-
-	// UpgradeGo and DowngradeGo are set for revisions written in Go (see
-	// NewGo); they run instead of the SQL sections.
-	UpgradeGo, DowngradeGo GoFunc
+	// Body is what the revision runs; the runner needs it, planning does
+	// not.
+	Body Body
 }
 
 // Error is an invalid-input error; it always matches ErrInvalid.
@@ -91,38 +79,9 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-const maxSlug = 40
-
-// FileName returns "<id>_<slug>.sql", the slug made of the message's
-// lowercase letters and digits with '_' for runs of anything else, at
-// most 40 characters; "<id>.sql" when the message gives no slug.
-func FileName(id, message string) string {
-	var b strings.Builder
-	sep := false
-	for _, r := range strings.ToLower(message) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if sep && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			sep = false
-			b.WriteRune(r)
-			continue
-		}
-		sep = true
-	}
-	slug := b.String()
-	if len(slug) > maxSlug {
-		slug = strings.TrimRight(slug[:maxSlug], "_")
-	}
-	if slug == "" {
-		return id + ".sql"
-	}
-	return id + "_" + slug + ".sql"
-}
-
-// validID reports whether id is usable: letters, digits and '_' only (so
+// ValidID reports whether id is usable: letters, digits and '_' only (so
 // "<id>+N" and "<id>-N" are unambiguous), and not a target keyword.
-func validID(id string) bool {
+func ValidID(id string) bool {
 	if id == "" || id == "head" || id == "heads" || id == "base" {
 		return false
 	}
@@ -133,4 +92,16 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// Checksum hashes a revision's two sections (a file's upgrade and
+// downgrade SQL) with line endings normalized, so a checkout with CRLF
+// line endings does not look edited.
+func Checksum(up, down string) string {
+	h := sha256.New()
+	for _, s := range []string{up, down} {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		fmt.Fprintf(h, "%d:%s", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/sqlsplit"
+	"github.com/retortdb/retort/schema"
 )
 
 // job is one revision being applied or reverted.
@@ -19,9 +19,9 @@ type job struct {
 	r     *Runner
 	conn  *sql.Conn
 	rev   *revision.Revision
-	dir   string
+	dir   revision.Direction
 	plan  dialect.Plan
-	src   map[string]sqlsplit.Stmt // statement text -> where it is in the file
+	src   map[string]revision.Statement // statement text -> where it is in the file
 	start time.Time
 	l     *logLine
 	// expect is the heads the plan was made for; anything else inside the
@@ -29,25 +29,28 @@ type job struct {
 	expect []string
 }
 
-// newJob prepares rev for direction dir: its statements (a Go revision's
-// rendered against the live schema on conn) arranged by the dialect.
-func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string) (*job, error) {
-	stmts := rev.Upgrade
-	if dir == dirDown {
-		stmts = rev.Downgrade
+// newJob prepares rev for direction dir: the statements of its body
+// arranged by the dialect. The body may read the live schema on conn;
+// conn is nil offline, where the live schema is unknown.
+func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir revision.Direction) (*job, error) {
+	env := revision.BodyEnv{Dialect: r.Dialect, Render: r.RenderOptions}
+	if conn != nil {
+		env.Live = func(ctx context.Context) (*schema.Schema, error) { return r.Dialect.Reflect(ctx, conn) }
+	}
+	b, err := body(rev)
+	if err != nil {
+		return nil, err
+	}
+	stmts, err := b.Statements(ctx, dir, env)
+	if err != nil {
+		return nil, &MigrationError{Revision: rev, Direction: dir, Err: err}
 	}
 	texts := make([]string, len(stmts))
-	src := make(map[string]sqlsplit.Stmt, len(stmts))
+	src := make(map[string]revision.Statement, len(stmts))
 	for i, s := range stmts {
 		texts[i] = s.SQL
 		if _, dup := src[s.SQL]; !dup {
 			src[s.SQL] = s
-		}
-	}
-	if rev.IsGo() && conn != nil {
-		var err error
-		if texts, err = r.goStatements(ctx, conn, rev, dir); err != nil {
-			return nil, err
 		}
 	}
 	return &job{r: r, conn: conn, rev: rev, dir: dir, plan: r.Dialect.Prepare(texts), src: src, start: time.Now()}, nil
@@ -55,7 +58,7 @@ func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revis
 
 // apply runs one revision in direction dir on top of heads expect; ran is
 // false when another process had already done it.
-func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir string, expect []string) (ran bool, step Step, err error) {
+func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revision, dir revision.Direction, expect []string) (ran bool, step Step, err error) {
 	j, err := r.newJob(ctx, conn, rev, dir)
 	if err != nil {
 		return false, Step{}, err
@@ -91,11 +94,11 @@ func (j *job) transactional() bool {
 func (j *job) statements() []string { return slices.Concat(j.plan.Body, j.plan.Deferred) }
 
 // stmt returns where text comes from in the revision file.
-func (j *job) stmt(text string) sqlsplit.Stmt {
+func (j *job) stmt(text string) revision.Statement {
 	if s, ok := j.src[text]; ok {
 		return s
 	}
-	return sqlsplit.Stmt{SQL: text}
+	return revision.Statement{SQL: text}
 }
 
 func (j *job) fail(text string, executed, total int, notRolledBack bool, err error) *MigrationError {
@@ -145,7 +148,7 @@ func (j *job) after(ctx context.Context, errp *error) {
 // heads current.
 func (j *job) done(current []string) bool {
 	applied := j.r.Graph.Applied(current)[j.rev.ID]
-	return applied == (j.dir == dirUp)
+	return applied == (j.dir == revision.Up)
 }
 
 // moved checks, inside the revision's transaction or under the lock, that
@@ -155,13 +158,13 @@ func (j *job) moved(current []string) error {
 		return nil
 	}
 	return fmt.Errorf("revision %s was not %s: the recorded revisions changed during this run (planned at %s, now %s), so another migration ran at the same time; nothing of it ran, run the command again",
-		j.rev.ID, map[string]string{dirUp: "applied", dirDown: "reverted"}[j.dir], headsText(j.expect), headsText(current))
+		j.rev.ID, map[revision.Direction]string{revision.Up: "applied", revision.Down: "reverted"}[j.dir], headsText(j.expect), headsText(current))
 }
 
 // record is the bookkeeping for this revision on top of current.
 func (j *job) record(current []string) record {
 	var heads []string
-	if j.dir == dirUp {
+	if j.dir == revision.Up {
 		heads = j.r.Graph.HeadsAfterUpgrade(current, j.rev)
 	} else {
 		heads = j.r.Graph.HeadsAfterDowngrade(current, j.rev)

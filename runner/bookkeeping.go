@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
 )
 
 // book reads and writes the bookkeeping tables in one dialect's SQL.
@@ -79,7 +80,7 @@ type record struct {
 // entry is one retort_history row.
 type entry struct {
 	revision  string
-	direction string // "up", "down" or "stamp"
+	direction revision.Direction
 	checksum  string
 	at        time.Time
 	duration  time.Duration
@@ -102,7 +103,7 @@ func (rec record) sql(val func(n int, v any) string) (stmts []string, args [][]a
 		args = append(args, []any{h})
 	}
 	for _, e := range rec.history {
-		vs := []any{e.revision, e.direction, e.checksum, e.at.UTC().Format(time.RFC3339), e.duration.Milliseconds()}
+		vs := []any{e.revision, string(e.direction), e.checksum, e.at.UTC().Format(time.RFC3339), e.duration.Milliseconds()}
 		s := "INSERT INTO retort_history (revision, direction, checksum, applied_at, duration_ms) VALUES ("
 		for i, v := range vs {
 			if i > 0 {
@@ -131,7 +132,7 @@ func (b book) write(ctx context.Context, q dialect.Querier, rec record) error {
 // way through its statements, or a recorded revision whose deferred
 // statements (validations) are pending.
 type progress struct {
-	direction string
+	direction revision.Direction
 	checksum  string
 	done      int // statements of Body+Deferred that took effect
 	// inFlight is the 1-based number of a statement that commits on its
@@ -177,16 +178,18 @@ func (b book) upgradeProgress(ctx context.Context, q dialect.Querier) error {
 func (b book) getProgress(ctx context.Context, q dialect.Querier, rev string) (*progress, error) {
 	p := &progress{}
 	var inFlight sql.NullInt64
+	var direction string
 	var before, doneSum, pending sql.NullString
 	err := q.QueryRowContext(ctx,
 		"SELECT direction, checksum, statements_done, in_flight, before_schema, done_checksum, pending FROM retort_progress WHERE revision = "+b.ph(1), rev).
-		Scan(&p.direction, &p.checksum, &p.done, &inFlight, &before, &doneSum, &pending)
+		Scan(&direction, &p.checksum, &p.done, &inFlight, &before, &doneSum, &pending)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading retort_progress for revision %s failed: %w", rev, err)
 	}
+	p.direction = revision.Direction(direction)
 	p.inFlight, p.before, p.doneSum = int(inFlight.Int64), before.String, doneSum.String
 	if pending.String != "" {
 		if err := json.Unmarshal([]byte(pending.String), &p.pending); err != nil {
@@ -215,7 +218,7 @@ func (b book) putProgress(ctx context.Context, q dialect.Querier, rev string, p 
 	_, err := q.ExecContext(ctx, fmt.Sprintf(
 		"INSERT INTO retort_progress (revision, direction, checksum, statements_done, in_flight, before_schema, done_checksum, pending) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
 		b.ph(1), b.ph(2), b.ph(3), b.ph(4), b.ph(5), b.ph(6), b.ph(7), b.ph(8)),
-		rev, p.direction, p.checksum, p.done, inFlight, p.before, p.doneSum, pending)
+		rev, string(p.direction), p.checksum, p.done, inFlight, p.before, p.doneSum, pending)
 	if err != nil {
 		return fmt.Errorf("recording progress of revision %s in retort_progress failed: %w", rev, err)
 	}

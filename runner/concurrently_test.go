@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/revision"
 )
 
 // A unique index built CONCURRENTLY over duplicates fails and leaves an
@@ -72,7 +74,7 @@ func TestConcurrentIndexFailureCleansUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		j, err := r.newJob(ctx, conn, r.Graph.Get("p2"), dirUp)
+		j, err := r.newJob(ctx, conn, r.Graph.Get("p2"), revision.Up)
 		if err != nil {
 			t.Fatal(err)
 		}

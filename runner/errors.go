@@ -5,15 +5,14 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/revision"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // MigrationError is a revision that failed to apply or revert.
 type MigrationError struct {
 	Revision  *revision.Revision
-	Direction string        // "up" or "down"
-	Statement sqlsplit.Stmt // the failing statement; Line 0 when not from the file
-	Executed  int           // statements that ran before the failing one
+	Direction revision.Direction // revision.Up or revision.Down
+	Statement revision.Statement // the failing statement; Line 0 when not from the file
+	Executed  int                // statements that ran before the failing one
 	Err       error
 	// Message is the database's own description of Err (with its detail
 	// and hint where the dialect gives them); "" uses Err.
@@ -58,7 +57,7 @@ func (e *MigrationError) Error() string {
 	}
 	if e.NotRolledBack {
 		cmd := "upgrade"
-		if e.Direction == "down" {
+		if e.Direction == revision.Down {
 			cmd = "downgrade"
 		}
 		if e.Executed == 0 {

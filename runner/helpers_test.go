@@ -17,6 +17,7 @@ import (
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -80,14 +81,14 @@ func files(revs ...rev) fstest.MapFS {
 		if r.parents != "" {
 			x.Parents = strings.Fields(r.parents)
 		}
-		fs[revision.FileName(r.id, r.msg)] = &fstest.MapFile{Data: revision.Format(x, r.up, r.down)}
+		fs[revfile.FileName(r.id, r.msg)] = &fstest.MapFile{Data: revfile.Format(x, r.up, r.down)}
 	}
 	return fs
 }
 
 func graph(t *testing.T, split sqlsplit.Options, fs fstest.MapFS) *revision.Graph {
 	t.Helper()
-	revs, err := revision.LoadWith(fs, split)
+	revs, err := revfile.LoadWith(fs, split)
 	if err != nil {
 		t.Fatalf("load revisions: %v", err)
 	}

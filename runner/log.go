@@ -45,13 +45,13 @@ var isTerminal = func(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func (r *Runner) logStart(rev *revision.Revision, dir string) *logLine {
+func (r *Runner) logStart(rev *revision.Revision, dir revision.Direction) *logLine {
 	l := &logLine{r: r}
 	if r.Log == nil {
 		return l
 	}
 	verb := "upgrade"
-	if dir == dirDown {
+	if dir == revision.Down {
 		verb = "downgrade"
 	}
 	msg := rev.Message

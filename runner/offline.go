@@ -38,9 +38,9 @@ func (r *Runner) OfflineSQL(from []string, target string, down bool) (string, er
 func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool, opts dialect.RenderOptions) (string, error) {
 	var plan []*revision.Revision
 	var err error
-	dir := dirUp
+	dir := revision.Up
 	if down {
-		dir = dirDown
+		dir = revision.Down
 		plan, err = g.DowngradePlan(from, target)
 	} else {
 		plan, err = g.UpgradePlan(from, target)
@@ -48,7 +48,7 @@ func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 	if err != nil {
 		return "", err
 	}
-	if err := refuseUnfilled(plan, dir); err != nil {
+	if err := refuse(plan, dir); err != nil {
 		return "", err
 	}
 	var w strings.Builder
@@ -64,17 +64,6 @@ func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 		j, err := r.newJob(context.Background(), nil, rev, dir)
 		if err != nil {
 			return "", err
-		}
-		if rev.IsGo() {
-			fn, err := goFunc(rev, dir)
-			if err != nil {
-				return "", err
-			}
-			texts, err := buildGo(context.Background(), d, opts, rev, dir, fn, nil, true)
-			if err != nil {
-				return "", err
-			}
-			j.plan = d.Prepare(texts)
 		}
 		var next []string
 		if down {

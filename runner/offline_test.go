@@ -93,15 +93,15 @@ func TestMigrationErrorText(t *testing.T) {
 		e    MigrationError
 		want string
 	}{
-		{MigrationError{Revision: r, Direction: "up", Statement: sqlsplit.Stmt{SQL: "DROP TABLE notes", Line: 14}, Err: cause},
+		{MigrationError{Revision: r, Direction: "up", Statement: revision.Statement{SQL: "DROP TABLE notes", Line: 14}, Err: cause},
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:14) failed: no such table: notes\n  statement: DROP TABLE notes"},
-		{MigrationError{Revision: r, Direction: "up", Statement: sqlsplit.Stmt{SQL: "PRAGMA foreign_key_check"}, Err: cause},
+		{MigrationError{Revision: r, Direction: "up", Statement: revision.Statement{SQL: "PRAGMA foreign_key_check"}, Err: cause},
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql) failed: no such table: notes\n  statement: PRAGMA foreign_key_check"},
-		{MigrationError{Revision: r, Direction: "down", Statement: sqlsplit.Stmt{SQL: "S", Line: 3}, Executed: 2, Total: 5, NotRolledBack: true, Err: cause},
+		{MigrationError{Revision: r, Direction: "down", Statement: revision.Statement{SQL: "S", Line: 3}, Executed: 2, Total: 5, NotRolledBack: true, Err: cause},
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:3) failed: no such table: notes\n  statement: S\n  statements 1..2 of 5 ran and were NOT rolled back; fix and rerun downgrade to resume at statement 3"},
-		{MigrationError{Revision: r, Direction: "up", Statement: sqlsplit.Stmt{SQL: "S", Line: 3}, Total: 5, NotRolledBack: true, Err: cause},
+		{MigrationError{Revision: r, Direction: "up", Statement: revision.Statement{SQL: "S", Line: 3}, Total: 5, NotRolledBack: true, Err: cause},
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:3) failed: no such table: notes\n  statement: S\n  no statement of 5 ran before it; fix and rerun upgrade"},
-		{MigrationError{Revision: r, Direction: "up", Statement: sqlsplit.Stmt{SQL: "S", Line: 3}, Err: cause,
+		{MigrationError{Revision: r, Direction: "up", Statement: revision.Statement{SQL: "S", Line: 3}, Err: cause,
 			Message: "out of shared memory (SQLSTATE 53200)\n  hint: You might need to increase max_locks_per_transaction."},
 			"revision 3f2a9c1e7b10 (3f2a9c1e7b10_x.sql:3) failed: out of shared memory (SQLSTATE 53200)\n  statement: S\n  hint: You might need to increase max_locks_per_transaction."},
 	}

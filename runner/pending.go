@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/retortdb/retort/revision"
 )
 
 // finishPending runs the deferred statements (PostgreSQL's VALIDATE
@@ -29,11 +31,11 @@ func (r *Runner) finishPending(ctx context.Context, conn *sql.Conn) error {
 		if err != nil {
 			return err
 		}
-		if p == nil || p.direction != dirUp || len(p.pending) == 0 {
+		if p == nil || p.direction != revision.Up || len(p.pending) == 0 {
 			continue
 		}
-		j := &job{r: r, conn: conn, rev: rev, dir: dirUp, start: time.Now()}
-		j.l = r.logStart(rev, dirUp)
+		j := &job{r: r, conn: conn, rev: rev, dir: revision.Up, start: time.Now()}
+		j.l = r.logStart(rev, revision.Up)
 		j.l.note("its body is applied and recorded; running the pending validation only")
 		err = j.runDeferred(ctx, p.pending, p.done)
 		j.l.end(err == nil, err, time.Since(j.start))

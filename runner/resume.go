@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
 )
 
 // resumeAt reads the revision's progress row and returns the statement to
@@ -20,7 +21,7 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if p == nil || j.dir == dirDown && p.direction == dirUp && len(p.pending) > 0 {
+	if p == nil || j.dir == revision.Down && p.direction == revision.Up && len(p.pending) > 0 {
 		// Nothing ran yet, or the pending validation of an applied
 		// revision that is now being reverted.
 		return 0, b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(0))
@@ -29,12 +30,13 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 	switch {
 	case p.direction != j.dir:
 		return 0, fmt.Errorf("revision %s (%s) has an unfinished %s run (%d statement(s) done) recorded in retort_progress; finish it with retort %s, or undo it by hand and run %s --forget",
-			j.rev.ID, j.rev.File, p.direction, p.done, map[string]string{dirUp: "upgrade", dirDown: "downgrade"}[p.direction], resolve)
-	case j.rev.IsGo() && p.done+p.inFlight > 0:
-		// Its statements are rendered from the live schema, which the
-		// statements that ran have changed: resuming by number is unsafe.
-		return 0, fmt.Errorf("Go revision %s (%s) was partly run (%d statement(s) done, recorded in retort_progress) and cannot resume; finish or undo it by hand, then run %s --forget (undone) or retort stamp %s (finished)",
-			j.rev.ID, j.rev.File, p.done, resolve, j.rev.ID)
+			j.rev.ID, j.rev.File, p.direction, p.done, map[revision.Direction]string{revision.Up: "upgrade", revision.Down: "downgrade"}[p.direction], resolve)
+	case !j.rev.Body.Resumable() && p.done+p.inFlight > 0:
+		// Its statements would not be the same again (a Go revision's are
+		// rendered from the live schema, which the statements that ran
+		// changed): resuming by number is unsafe.
+		return 0, fmt.Errorf("%s revision %s (%s) was partly run (%d statement(s) done, recorded in retort_progress) and cannot resume; finish or undo it by hand, then run %s --forget (undone) or retort stamp %s (finished)",
+			j.rev.Body.Kind(), j.rev.ID, j.rev.File, p.done, resolve, j.rev.ID)
 	}
 	settled := p.done
 	if p.inFlight > 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
 )
 
 // crashRevs: a DDL, a data change, another DDL.
@@ -40,7 +41,7 @@ func inFlight(t *testing.T, r *Runner, n int) {
 	if err := b.ensure(ctx, conn); err != nil {
 		t.Fatal(err)
 	}
-	j, err := r.newJob(ctx, conn, r.Graph.Get("c1"), dirUp)
+	j, err := r.newJob(ctx, conn, r.Graph.Get("c1"), revision.Up)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,7 @@ func (r *Runner) Downgrade(ctx context.Context, target string) ([]*revision.Revi
 // Step is one revision a run applied or reverted.
 type Step struct {
 	Revision  *revision.Revision
-	Direction string // "up" or "down"
+	Direction revision.Direction
 	// Statements is the number of statements of the revision's plan (body
 	// and deferred), as MigrationError.Total counts them.
 	Statements int
@@ -65,9 +65,9 @@ type Step struct {
 // failure the steps that took effect before it are returned too.
 func (r *Runner) Migrate(ctx context.Context, target string, down bool) ([]Step, error) {
 	if down {
-		return r.migrate(ctx, target, dirDown)
+		return r.migrate(ctx, target, revision.Down)
 	}
-	return r.migrate(ctx, target, dirUp)
+	return r.migrate(ctx, target, revision.Up)
 }
 
 func revisionsOf(steps []Step) []*revision.Revision {
@@ -78,16 +78,10 @@ func revisionsOf(steps []Step) []*revision.Revision {
 	return revs
 }
 
-const (
-	dirUp    = "up"
-	dirDown  = "down"
-	dirStamp = "stamp"
-)
-
-func (r *Runner) migrate(ctx context.Context, target, dir string) (done []Step, err error) {
+func (r *Runner) migrate(ctx context.Context, target string, dir revision.Direction) (done []Step, err error) {
 	err = r.session(ctx, func(conn *sql.Conn) error {
 		b := book{r.Dialect}
-		if dir == dirUp {
+		if dir == revision.Up {
 			// A recorded revision whose validation is pending finishes
 			// before anything else runs.
 			if err := r.finishPending(ctx, conn); err != nil {
@@ -99,7 +93,7 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []Step, 
 			return err
 		}
 		var plan []*revision.Revision
-		if dir == dirUp {
+		if dir == revision.Up {
 			plan, err = r.Graph.UpgradePlan(current, target)
 		} else {
 			plan, err = r.Graph.DowngradePlan(current, target)
@@ -107,14 +101,14 @@ func (r *Runner) migrate(ctx context.Context, target, dir string) (done []Step, 
 		if err != nil {
 			return err
 		}
-		if err := refuseUnfilled(plan, dir); err != nil {
+		if err := refuse(plan, dir); err != nil {
 			return err
 		}
 		for _, rev := range plan {
 			ran, step, err := r.apply(ctx, conn, rev, dir, current)
 			if ran {
 				done = append(done, step)
-				if dir == dirUp {
+				if dir == revision.Up {
 					current = r.Graph.HeadsAfterUpgrade(current, rev)
 				} else {
 					current = r.Graph.HeadsAfterDowngrade(current, rev)
@@ -180,18 +174,27 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 	return fn(conn)
 }
 
-// refuseUnfilled refuses an upgrade through a revision whose upgrade
-// section is empty, before anything runs.
-func refuseUnfilled(plan []*revision.Revision, dir string) error {
-	if dir != dirUp {
-		return nil
-	}
+// refuse checks, before anything runs, that every revision of the plan
+// may run in direction dir (an unfilled revision file may not upgrade).
+func refuse(plan []*revision.Revision, dir revision.Direction) error {
 	for _, rev := range plan {
-		if rev.Unfilled != nil {
-			return rev.Unfilled
+		b, err := body(rev)
+		if err != nil {
+			return err
+		}
+		if err := b.Ready(dir); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// body is what rev runs; a revision built without one cannot run.
+func body(rev *revision.Revision) (revision.Body, error) {
+	if rev.Body == nil {
+		return nil, fmt.Errorf("revision %s has no body, so it cannot run", rev.ID)
+	}
+	return rev.Body, nil
 }
 
 // ready checks that the runner has what every database command needs.

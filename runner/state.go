@@ -27,10 +27,10 @@ func (r *Runner) Stamp(ctx context.Context, target string) error {
 		rec := record{heads: targets}
 		now := time.Now()
 		for _, id := range targets {
-			rec.history = append(rec.history, entry{revision: id, direction: dirStamp, checksum: r.Graph.Get(id).Checksum, at: now})
+			rec.history = append(rec.history, entry{revision: id, direction: revision.Stamp, checksum: r.Graph.Get(id).Checksum, at: now})
 		}
 		if len(targets) == 0 {
-			rec.history = append(rec.history, entry{revision: "base", direction: dirStamp, at: now})
+			rec.history = append(rec.history, entry{revision: "base", direction: revision.Stamp, at: now})
 		}
 		// Partial runs of revisions now recorded as applied are moot.
 		partial, err := b.progressRevisions(ctx, conn)

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/revision"
 )
 
 // An interruption that raced the COMMIT (Ctrl-C while SQLite commits) must
@@ -27,13 +29,13 @@ func TestTruthAfterInterruption(t *testing.T) {
 		cancel()
 		commitErr := errors.New("committing revision a1 failed: context canceled")
 
-		j := &job{r: r, conn: conn, rev: r.Graph.Get("a1"), dir: dirUp}
+		j := &job{r: r, conn: conn, rev: r.Graph.Get("a1"), dir: revision.Up}
 		ran, err := j.truth(cancelled, false, commitErr)
 		if !ran || !errors.Is(err, ErrInterrupted) || !strings.Contains(err.Error(), "after revision a1 was committed and recorded") {
 			t.Fatalf("recorded revision: ran=%v err=%v, want ran and the interruption after the commit", ran, err)
 		}
 
-		j = &job{r: r, conn: conn, rev: r.Graph.Get("a2"), dir: dirUp}
+		j = &job{r: r, conn: conn, rev: r.Graph.Get("a2"), dir: revision.Up}
 		ran, err = j.truth(cancelled, false, commitErr)
 		if ran || !errors.Is(err, ErrInterrupted) || !strings.Contains(err.Error(), "context canceled") {
 			t.Fatalf("unrecorded revision: ran=%v err=%v, want not ran and the cause", ran, err)

@@ -5,15 +5,16 @@ import (
 	"fmt"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/revision"
 )
 
 // Unfinished is a revision run that retort_progress says is not finished.
 type Unfinished struct {
 	Revision  string
-	Direction string // "up" or "down"
-	Done      int    // statements that took effect
-	InFlight  int    // the statement started and not seen to finish (0: none)
-	Pending   int    // deferred statements (validations) left of a recorded revision
+	Direction revision.Direction // revision.Up or revision.Down
+	Done      int                // statements that took effect
+	InFlight  int                // the statement started and not seen to finish (0: none)
+	Pending   int                // deferred statements (validations) left of a recorded revision
 }
 
 func (u Unfinished) String() string {

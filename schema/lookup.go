@@ -63,8 +63,8 @@ func (t *Table) QualifiedName() string {
 
 // Action returns a referential action in canonical form: upper case, single
 // spaces, and "" spelled as NO ACTION.
-func Action(a string) string {
-	a = strings.Join(strings.Fields(strings.ToUpper(a)), " ")
+func Action(a FKAction) FKAction {
+	a = FKAction(strings.Join(strings.Fields(strings.ToUpper(string(a))), " "))
 	if a == "" {
 		return NoAction
 	}
@@ -72,8 +72,8 @@ func Action(a string) string {
 }
 
 // MatchType returns a MATCH type in canonical form, "" spelled as SIMPLE.
-func MatchType(m string) string {
-	m = strings.ToUpper(strings.TrimSpace(m))
+func MatchType(m FKMatch) FKMatch {
+	m = FKMatch(strings.ToUpper(strings.TrimSpace(string(m))))
 	if m == "" || m == "NONE" {
 		return MatchSimple
 	}

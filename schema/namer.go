@@ -59,15 +59,21 @@ func (n *Namer) Fresh(base string) string {
 }
 
 // PK, FK and Unique name a key over cols by the convention.
-func (n *Namer) PK(cols []string) string     { return n.Fresh(n.naming.Name("pk", n.table, cols)) }
-func (n *Namer) FK(cols []string) string     { return n.Fresh(n.naming.Name("fk", n.table, cols)) }
-func (n *Namer) Unique(cols []string) string { return n.Fresh(n.naming.Name("uq", n.table, cols)) }
+func (n *Namer) PK(cols []string) string {
+	return n.Fresh(n.naming.Name(KindPrimaryKey, n.table, cols))
+}
+func (n *Namer) FK(cols []string) string {
+	return n.Fresh(n.naming.Name(KindForeignKey, n.table, cols))
+}
+func (n *Namer) Unique(cols []string) string {
+	return n.Fresh(n.naming.Name(KindUnique, n.table, cols))
+}
 
 // Check names a check {table}_check, {table}_check1...: checks span any
 // columns, so the name carries none (unless a "ck" template is set).
 func (n *Namer) Check() string {
-	if n.naming.Templates["ck"] != "" {
-		return n.Fresh(n.naming.Name("ck", n.table, nil))
+	if n.naming.Templates[string(KindCheck)] != "" {
+		return n.Fresh(n.naming.Name(KindCheck, n.table, nil))
 	}
 	base := n.table + "_check"
 	if len(base) > maxName {

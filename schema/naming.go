@@ -2,32 +2,46 @@ package schema
 
 import "strings"
 
+// ConstraintKind names a kind of constraint, or an index, as naming
+// templates and renames spell it.
+type ConstraintKind string
+
+const (
+	KindPrimaryKey ConstraintKind = "pk"
+	KindForeignKey ConstraintKind = "fk"
+	KindUnique     ConstraintKind = "uq"
+	KindCheck      ConstraintKind = "ck"
+	KindIndex      ConstraintKind = "ix" // naming only: indexes are not constraints
+)
+
 // Naming builds deterministic names for constraints and indexes retort
 // creates. The zero value uses PostgreSQL's own convention.
 type Naming struct {
-	// Templates per kind, with {table} and {columns} placeholders; kinds are
-	// "fk", "uq", "ck", "ix", "pk". Missing kinds use the defaults.
+	// Templates per kind, with {table} and {columns} placeholders. The keys
+	// are ConstraintKind values ("fk", "uq", "ck", "ix", "pk"), kept as
+	// strings as the config file spells them; missing kinds use the
+	// defaults.
 	Templates map[string]string
 }
 
-var defaultTemplates = map[string]string{
-	"pk": "{table}_pkey",
-	"fk": "{table}_{columns}_fkey",
-	"uq": "{table}_{columns}_key",
-	"ck": "{table}_{columns}_check",
-	"ix": "{table}_{columns}_idx",
+var defaultTemplates = map[ConstraintKind]string{
+	KindPrimaryKey: "{table}_pkey",
+	KindForeignKey: "{table}_{columns}_fkey",
+	KindUnique:     "{table}_{columns}_key",
+	KindCheck:      "{table}_{columns}_check",
+	KindIndex:      "{table}_{columns}_idx",
 }
 
 // Name returns the name for a constraint or index of kind on table over
 // columns. Names longer than 63 bytes (PostgreSQL's limit, and below
 // MySQL's 64) are cut the way PostgreSQL cuts its own.
-func (n Naming) Name(kind, table string, columns []string) string {
-	tmpl := n.Templates[kind]
+func (n Naming) Name(kind ConstraintKind, table string, columns []string) string {
+	tmpl := n.Templates[string(kind)]
 	if tmpl == "" {
 		tmpl = defaultTemplates[kind]
 	}
 	if tmpl == "" {
-		tmpl = "{table}_{columns}_" + kind
+		tmpl = "{table}_{columns}_" + string(kind)
 	}
 	name := strings.NewReplacer("{table}", table, "{columns}", strings.Join(columns, "_")).Replace(tmpl)
 	if len(name) > 63 {
@@ -47,5 +61,5 @@ func (n Naming) IndexName(table string, ix *Index) string {
 			cols = append(cols, "expr")
 		}
 	}
-	return n.Name("ix", table, cols)
+	return n.Name(KindIndex, table, cols)
 }

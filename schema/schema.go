@@ -25,8 +25,12 @@ type Table struct {
 	ForeignKeys []*ForeignKey
 	Checks      []*Check
 	Comment     string
-	// Options holds dialect table options that must survive a rebuild,
-	// e.g. "WITHOUT ROWID", "STRICT" on SQLite or ENGINE/CHARSET on MySQL.
+	// Options holds dialect table options that must survive a rebuild;
+	// diff does not compare them. The key set is open, each dialect
+	// owning its keys: SQLite "WITHOUT ROWID" and "STRICT" ("true" when
+	// set); MySQL "engine", "charset", "collation", and "fk_index:<key>"
+	// naming the index InnoDB made for foreign key <key>; PostgreSQL
+	// "partition_by" (the partition key definition).
 	Options map[string]string
 	// SQL is the table's original CREATE statement when the database keeps
 	// one (SQLite); renderers may use it, diff never compares it.
@@ -48,8 +52,10 @@ type Column struct {
 	Generated *Generated
 	Collation string
 	Comment   string
-	// Attrs holds dialect-only attributes (MySQL "unsigned", "charset",
-	// "on_update"); diff compares them as plain key/value pairs.
+	// Attrs holds dialect-only attributes; diff compares them as plain
+	// key/value pairs. The key set is open, each dialect owning its keys:
+	// MySQL "on_update" (the ON UPDATE expression), "invisible" ("true")
+	// and "charset" (when not the table's).
 	Attrs map[string]string
 }
 
@@ -97,21 +103,28 @@ type IndexPart struct {
 	Prefix    int    // MySQL prefix length, 0 for the whole column
 }
 
-// Referential actions as SQL spells them. NoAction is the default; diff
-// treats an empty action as NoAction.
+// FKAction is a foreign key's referential action (ON DELETE, ON UPDATE),
+// spelled as SQL spells it.
+type FKAction string
+
+// Referential actions. NoAction is the default; diff treats an empty
+// action as NoAction.
 const (
-	NoAction   = "NO ACTION"
-	Restrict   = "RESTRICT"
-	Cascade    = "CASCADE"
-	SetNull    = "SET NULL"
-	SetDefault = "SET DEFAULT"
+	NoAction   FKAction = "NO ACTION"
+	Restrict   FKAction = "RESTRICT"
+	Cascade    FKAction = "CASCADE"
+	SetNull    FKAction = "SET NULL"
+	SetDefault FKAction = "SET DEFAULT"
 )
+
+// FKMatch is a foreign key's MATCH type, spelled as SQL spells it.
+type FKMatch string
 
 // Match types. MatchSimple is the default; diff treats "" as simple.
 const (
-	MatchSimple  = "SIMPLE"
-	MatchFull    = "FULL"
-	MatchPartial = "PARTIAL"
+	MatchSimple  FKMatch = "SIMPLE"
+	MatchFull    FKMatch = "FULL"
+	MatchPartial FKMatch = "PARTIAL"
 )
 
 // ForeignKey is a FOREIGN KEY constraint.
@@ -121,12 +134,12 @@ type ForeignKey struct {
 	RefSchema  string
 	RefTable   string
 	RefColumns []string
-	OnDelete   string
-	OnUpdate   string
+	OnDelete   FKAction // "" is NoAction
+	OnUpdate   FKAction
 	// Deferrable and InitiallyDeferred are DEFERRABLE / INITIALLY DEFERRED.
 	Deferrable        bool
 	InitiallyDeferred bool
-	Match             string
+	Match             FKMatch // "" is MatchSimple
 	// NotValid marks a PostgreSQL constraint not yet validated.
 	NotValid bool
 }

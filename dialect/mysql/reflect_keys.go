@@ -140,8 +140,8 @@ ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`
 // action maps a reported rule to the model. InnoDB checks RESTRICT and
 // NO ACTION alike, immediately, and MariaDB reports the default as
 // RESTRICT, so both become NO ACTION and never differ.
-func action(rule string) string {
-	a := schema.Action(rule)
+func action(rule string) schema.FKAction {
+	a := schema.Action(schema.FKAction(rule))
 	if a == schema.Restrict {
 		return schema.NoAction
 	}

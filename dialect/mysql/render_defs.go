@@ -154,10 +154,10 @@ func fkDef(fk *schema.ForeignKey, name string) (string, error) {
 	}
 	s := fmt.Sprintf("CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)", quote(name), quoteList(fk.Columns), ref, quoteList(fk.RefColumns))
 	if a := schema.Action(fk.OnDelete); a != schema.NoAction {
-		s += " ON DELETE " + a
+		s += " ON DELETE " + string(a)
 	}
 	if a := schema.Action(fk.OnUpdate); a != schema.NoAction {
-		s += " ON UPDATE " + a
+		s += " ON UPDATE " + string(a)
 	}
 	return s, nil
 }

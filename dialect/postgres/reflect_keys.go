@@ -68,12 +68,12 @@ func (r *reflector) constraints() error {
 	return rows.Err()
 }
 
-var reflActions = map[string]string{
+var reflActions = map[string]schema.FKAction{
 	"a": schema.NoAction, "r": schema.Restrict, "c": schema.Cascade,
 	"n": schema.SetNull, "d": schema.SetDefault,
 }
 
-var reflMatches = map[string]string{"f": schema.MatchFull, "p": schema.MatchPartial, "s": schema.MatchSimple}
+var reflMatches = map[string]schema.FKMatch{"f": schema.MatchFull, "p": schema.MatchPartial, "s": schema.MatchSimple}
 
 // reflCheckExpr turns pg_get_constraintdef's "CHECK ((a > 0)) NOT VALID"
 // into "a > 0".

@@ -144,7 +144,7 @@ func (r *renderer) render(o op.Op) error {
 
 // name is a constraint's or index's name, or the naming convention's
 // when the model leaves it unnamed.
-func (r *renderer) name(kind, table, name string, cols []string) string {
+func (r *renderer) name(kind schema.ConstraintKind, table, name string, cols []string) string {
 	if name != "" {
 		return name
 	}

@@ -44,7 +44,7 @@ func TestRenderFKSwapBig(t *testing.T) {
 	t.Logf("loaded 1M notes in %v", time.Since(start).Round(time.Millisecond))
 
 	notes := op.Ref{Name: "notes"}
-	swap := func(from, to string, plain bool) []string {
+	swap := func(from, to schema.FKAction, plain bool) []string {
 		s, err := Dialect{}.Render([]op.Op{
 			op.DropForeignKey{Table: notes, FK: renderNoteFK(from)},
 			op.AddForeignKey{Table: notes, FK: renderNoteFK(to)},

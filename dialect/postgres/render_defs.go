@@ -133,7 +133,10 @@ func fkDef(fk *schema.ForeignKey, name string) (string, error) {
 	default:
 		return "", fmt.Errorf("foreign key %s: PostgreSQL does not implement MATCH %s", name, m)
 	}
-	for _, a := range []struct{ on, action string }{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
+	for _, a := range []struct {
+		on     string
+		action schema.FKAction
+	}{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
 		if act := schema.Action(a.action); act != schema.NoAction {
 			fmt.Fprintf(&b, " ON %s %s", a.on, act)
 		}

@@ -51,7 +51,7 @@ func renderUsersNotes() *schema.Schema {
 	return &schema.Schema{Tables: []*schema.Table{users, notes}}
 }
 
-func renderNoteFK(onDelete string) *schema.ForeignKey {
+func renderNoteFK(onDelete schema.FKAction) *schema.ForeignKey {
 	return &schema.ForeignKey{Name: "notes_author_id_fkey", Columns: []string{"author_id"},
 		RefTable: "users", RefColumns: []string{"id"}, OnDelete: onDelete}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
+	"github.com/retortdb/retort/revision/revfile"
 	"github.com/retortdb/retort/runner"
 	"github.com/retortdb/retort/schema"
 	"github.com/retortdb/retort/sqlsplit"
@@ -62,9 +63,9 @@ func renderRunner(t *testing.T, db *sql.DB, revs ...[3]string) *runner.Runner {
 			x.Parents = []string{parent}
 		}
 		parent = r[0]
-		fs[revision.FileName(x.ID, x.Message)] = &fstest.MapFile{Data: revision.Format(x, r[1], r[2])}
+		fs[revfile.FileName(x.ID, x.Message)] = &fstest.MapFile{Data: revfile.Format(x, r[1], r[2])}
 	}
-	loaded, err := revision.LoadWith(fs, sqlsplit.PostgreSQL)
+	loaded, err := revfile.LoadWith(fs, sqlsplit.PostgreSQL)
 	if err != nil {
 		t.Fatalf("load revisions: %v", err)
 	}

@@ -167,7 +167,7 @@ ORDER BY m.name, f.id DESC, f.seq`
 			continue
 		}
 		if cur == nil || tbl != curTbl || id != curID {
-			cur = &schema.ForeignKey{RefTable: ref, OnUpdate: strings.ToUpper(onUpdate), OnDelete: strings.ToUpper(onDelete)}
+			cur = &schema.ForeignKey{RefTable: ref, OnUpdate: schema.FKAction(strings.ToUpper(onUpdate)), OnDelete: schema.FKAction(strings.ToUpper(onDelete))}
 			curTbl, curID = tbl, id
 			t.ForeignKeys = append(t.ForeignKeys, cur)
 		}
@@ -196,7 +196,7 @@ func reflMatchFKs(fks []*schema.ForeignKey, ddl []reflFKDDL) {
 				continue
 			}
 			used[i] = true
-			fk.Name, fk.Deferrable, fk.InitiallyDeferred, fk.Match = d.Name, d.Deferrable, d.InitiallyDeferred, d.Match
+			fk.Name, fk.Deferrable, fk.InitiallyDeferred, fk.Match = d.Name, d.Deferrable, d.InitiallyDeferred, schema.FKMatch(d.Match)
 			break
 		}
 	}

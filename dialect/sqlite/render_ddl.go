@@ -164,13 +164,13 @@ func renderReferences(fk *schema.ForeignKey) string {
 		s += " (" + renderQList(fk.RefColumns) + ")"
 	}
 	if a := schema.Action(fk.OnDelete); a != schema.NoAction {
-		s += " ON DELETE " + a
+		s += " ON DELETE " + string(a)
 	}
 	if a := schema.Action(fk.OnUpdate); a != schema.NoAction {
-		s += " ON UPDATE " + a
+		s += " ON UPDATE " + string(a)
 	}
 	if m := schema.MatchType(fk.Match); m != schema.MatchSimple {
-		s += " MATCH " + m
+		s += " MATCH " + string(m)
 	}
 	switch {
 	case fk.InitiallyDeferred:

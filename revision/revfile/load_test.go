@@ -1,4 +1,4 @@
-package revision
+package revfile
 
 import (
 	"errors"
@@ -8,16 +8,18 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/retortdb/retort/revision"
 )
 
 const okRevision = "-- retort:revision aaaa\n-- +upgrade\nSELECT 1;\n"
 
 // loadWithin loads dir and fails the test if loading has not returned
 // after a few seconds: a named pipe must never block it.
-func loadWithin(t *testing.T, dir string, o LoadOptions) ([]*Revision, error) {
+func loadWithin(t *testing.T, dir string, o LoadOptions) ([]*revision.Revision, error) {
 	t.Helper()
 	type result struct {
-		revs []*Revision
+		revs []*revision.Revision
 		err  error
 	}
 	done := make(chan result, 1)
@@ -82,8 +84,8 @@ func TestLoadOnlyRegularFiles(t *testing.T) {
 				}
 				return
 			}
-			if err == nil || err.Error() != tt.err || !errors.Is(err, ErrInvalid) {
-				t.Fatalf("LoadFS error = %v; want ErrInvalid saying %q", err, tt.err)
+			if err == nil || err.Error() != tt.err || !errors.Is(err, revision.ErrInvalid) {
+				t.Fatalf("LoadFS error = %v; want revision.ErrInvalid saying %q", err, tt.err)
 			}
 		})
 	}

@@ -1,14 +1,16 @@
-package revision
+package revfile
 
 import (
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/revision"
 )
 
 // FuzzParse checks that Parse never panics, that its errors name the file
-// and wrap ErrInvalid, and that Format(Parse(x)) parses back the same.
+// and wrap revision.ErrInvalid, and that Format(Parse(x)) parses back the same.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(sample))
 	f.Add([]byte("-- retort:revision m1\n-- retort:parents a b\n-- retort:depends-on c\n-- +upgrade\n-- +downgrade\n"))
@@ -18,27 +20,29 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		r, err := Parse("f.sql", src)
 		if err != nil {
-			if !errors.Is(err, ErrInvalid) || !strings.HasPrefix(err.Error(), "f.sql") {
-				t.Fatalf("error %q does not name the file or wrap ErrInvalid", err)
+			if !errors.Is(err, revision.ErrInvalid) || !strings.HasPrefix(err.Error(), "f.sql") {
+				t.Fatalf("error %q does not name the file or wrap revision.ErrInvalid", err)
 			}
 			return
 		}
-		text := Format(r, r.UpgradeSQL, r.DowngradeSQL)
+		rb := bodyOf(t, r)
+		text := Format(r, rb.UpgradeSQL, rb.DowngradeSQL)
 		back, err := Parse("f.sql", text)
 		if err != nil {
 			t.Fatalf("Parse(Format(r)) failed: %v\n%s", err, text)
 		}
+		bb := bodyOf(t, back)
 		if back.ID != r.ID || !reflect.DeepEqual(back.Parents, r.Parents) || !reflect.DeepEqual(back.DependsOn, r.DependsOn) ||
 			back.Message != r.Message || !back.Created.Equal(r.Created) ||
-			back.UpgradeSQL != r.UpgradeSQL || back.DowngradeSQL != r.DowngradeSQL || back.Checksum != r.Checksum {
+			bb.UpgradeSQL != rb.UpgradeSQL || bb.DowngradeSQL != rb.DowngradeSQL || back.Checksum != r.Checksum {
 			t.Fatalf("round trip differs:\n%+v\n%+v\n%s", r, back, text)
 		}
-		if len(back.Upgrade) != len(r.Upgrade) || len(back.Downgrade) != len(r.Downgrade) {
-			t.Fatalf("statement counts differ: %+v vs %+v", r, back)
+		if len(bb.Upgrade) != len(rb.Upgrade) || len(bb.Downgrade) != len(rb.Downgrade) {
+			t.Fatalf("statement counts differ: %+v vs %+v", rb, bb)
 		}
-		for i := range r.Upgrade {
-			if back.Upgrade[i].SQL != r.Upgrade[i].SQL {
-				t.Fatalf("upgrade statement %d: %q vs %q", i, r.Upgrade[i].SQL, back.Upgrade[i].SQL)
+		for i := range rb.Upgrade {
+			if bb.Upgrade[i].SQL != rb.Upgrade[i].SQL {
+				t.Fatalf("upgrade statement %d: %q vs %q", i, rb.Upgrade[i].SQL, bb.Upgrade[i].SQL)
 			}
 		}
 	})

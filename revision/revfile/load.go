@@ -1,4 +1,4 @@
-package revision
+package revfile
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/userfile"
+	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -33,12 +34,12 @@ type LoadOptions struct {
 
 // Load parses every *.sql file at the root of fsys (other files and
 // directories are ignored), with PostgreSQL lexing rules; see LoadFS.
-func Load(fsys fs.FS) ([]*Revision, error) {
+func Load(fsys fs.FS) ([]*revision.Revision, error) {
 	return LoadFS(fsys, LoadOptions{Split: sqlsplit.PostgreSQL})
 }
 
 // LoadWith is Load with the lexing rules of the target dialect.
-func LoadWith(fsys fs.FS, opts sqlsplit.Options) ([]*Revision, error) {
+func LoadWith(fsys fs.FS, opts sqlsplit.Options) ([]*revision.Revision, error) {
 	return LoadFS(fsys, LoadOptions{Split: opts})
 }
 
@@ -46,14 +47,14 @@ func LoadWith(fsys fs.FS, opts sqlsplit.Options) ([]*Revision, error) {
 // (or symbolic links to one) of at most MaxFileSize are read: anything
 // else named *.sql, such as a named pipe or a link to a device, is an
 // error rather than a hang. Every bad file is reported, joined; each
-// error matches ErrInvalid.
-func LoadFS(fsys fs.FS, o LoadOptions) ([]*Revision, error) {
+// error matches revision.ErrInvalid.
+func LoadFS(fsys fs.FS, o LoadOptions) ([]*revision.Revision, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("reading the revisions directory: %w", err)
 	}
 	lim := userfile.Limit{Max: o.MaxFileSize, Setting: o.LimitSetting}
-	var revs []*Revision
+	var revs []*revision.Revision
 	var errs []error
 	for _, e := range entries { // sorted by name
 		name := e.Name()
@@ -66,7 +67,7 @@ func LoadFS(fsys fs.FS, o LoadOptions) ([]*Revision, error) {
 		}
 		src, err := userfile.ReadFS(fsys, name, "revision file "+shown, lim)
 		if err != nil {
-			errs = append(errs, &Error{Err: err})
+			errs = append(errs, &revision.Error{Err: err})
 			continue
 		}
 		r, err := ParseWith(name, src, o.Split)
@@ -75,7 +76,7 @@ func LoadFS(fsys fs.FS, o LoadOptions) ([]*Revision, error) {
 			continue
 		}
 		if name != r.ID+".sql" && !strings.HasPrefix(name, r.ID+"_") {
-			errs = append(errs, &Error{File: name, Msg: fmt.Sprintf("file name does not start with its revision id %s (want %s)", r.ID, FileName(r.ID, r.Message))})
+			errs = append(errs, &revision.Error{File: name, Msg: fmt.Sprintf("file name does not start with its revision id %s (want %s)", r.ID, FileName(r.ID, r.Message))})
 			continue
 		}
 		revs = append(revs, r)

@@ -1,4 +1,4 @@
-package revision
+package revfile
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -25,24 +26,36 @@ ALTER TABLE notes ADD CONSTRAINT notes_author_id_fkey
 ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey;
 `
 
+// bodyOf is the file body of a parsed revision.
+func bodyOf(t *testing.T, r *revision.Revision) *Body {
+	t.Helper()
+	b, ok := r.Body.(*Body)
+	if !ok {
+		t.Fatalf("revision %s has body %T, want *revfile.Body", r.ID, r.Body)
+	}
+	return b
+}
+
 func TestParseSample(t *testing.T) {
 	r, err := Parse("3f2a9c1e7b10_cascade.sql", []byte(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Revision{
+	want := &revision.Revision{
 		ID:      "3f2a9c1e7b10",
 		Parents: []string{"9d0e1c2b3a41"},
 		Message: "cascade notes on user delete",
 		Created: time.Date(2026, 11, 24, 19, 0, 0, 0, time.UTC),
 		File:    "3f2a9c1e7b10_cascade.sql",
-		Upgrade: []sqlsplit.Stmt{
-			{SQL: "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey", Line: 7},
-			{SQL: "ALTER TABLE notes ADD CONSTRAINT notes_author_id_fkey\n  FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE CASCADE", Line: 8},
+		Body: &Body{
+			Upgrade: []revision.Statement{
+				{SQL: "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey", Line: 7},
+				{SQL: "ALTER TABLE notes ADD CONSTRAINT notes_author_id_fkey\n  FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE CASCADE", Line: 8},
+			},
+			Downgrade:    []revision.Statement{{SQL: "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey", Line: 12}},
+			UpgradeSQL:   "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey;\nALTER TABLE notes ADD CONSTRAINT notes_author_id_fkey\n  FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE CASCADE;",
+			DowngradeSQL: "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey;",
 		},
-		Downgrade:    []sqlsplit.Stmt{{SQL: "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey", Line: 12}},
-		UpgradeSQL:   "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey;\nALTER TABLE notes ADD CONSTRAINT notes_author_id_fkey\n  FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE CASCADE;",
-		DowngradeSQL: "ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey;",
 	}
 	want.Checksum = r.Checksum
 	if !reflect.DeepEqual(r, want) {
@@ -57,37 +70,37 @@ func TestParseVariants(t *testing.T) {
 	tests := []struct {
 		name  string
 		src   string
-		check func(t *testing.T, r *Revision)
+		check func(t *testing.T, r *revision.Revision, b *Body)
 	}{
-		{"base without parents, no downgrade", "-- retort:revision aaaa1111\n-- +upgrade\nCREATE TABLE t (id int);\n", func(t *testing.T, r *Revision) {
-			if r.Parents != nil || r.DependsOn != nil || len(r.Upgrade) != 1 || r.Downgrade != nil || !r.Created.IsZero() {
+		{"base without parents, no downgrade", "-- retort:revision aaaa1111\n-- +upgrade\nCREATE TABLE t (id int);\n", func(t *testing.T, r *revision.Revision, b *Body) {
+			if r.Parents != nil || r.DependsOn != nil || len(b.Upgrade) != 1 || b.Downgrade != nil || !r.Created.IsZero() {
 				t.Errorf("got %+v", r)
 			}
 		}},
-		{"merge and depends-on", "-- retort:revision m1\n-- retort:parents a b\n-- retort:depends-on c\n-- +upgrade\n-- +downgrade\n", func(t *testing.T, r *Revision) {
-			if !reflect.DeepEqual(r.Parents, []string{"a", "b"}) || !reflect.DeepEqual(r.DependsOn, []string{"c"}) || r.Upgrade != nil {
+		{"merge and depends-on", "-- retort:revision m1\n-- retort:parents a b\n-- retort:depends-on c\n-- +upgrade\n-- +downgrade\n", func(t *testing.T, r *revision.Revision, b *Body) {
+			if !reflect.DeepEqual(r.Parents, []string{"a", "b"}) || !reflect.DeepEqual(r.DependsOn, []string{"c"}) || b.Upgrade != nil {
 				t.Errorf("got %+v", r)
 			}
 		}},
-		{"free comments and blank lines in header", "-- Migration written by hand\n\n-- retort:revision abc\n--retort:message  spaced   words \n-- +UPGRADE\nSELECT 1", func(t *testing.T, r *Revision) {
-			if r.ID != "abc" || r.Message != "spaced   words" || len(r.Upgrade) != 1 || r.Upgrade[0].Line != 6 {
+		{"free comments and blank lines in header", "-- Migration written by hand\n\n-- retort:revision abc\n--retort:message  spaced   words \n-- +UPGRADE\nSELECT 1", func(t *testing.T, r *revision.Revision, b *Body) {
+			if r.ID != "abc" || r.Message != "spaced   words" || len(b.Upgrade) != 1 || b.Upgrade[0].Line != 6 {
 				t.Errorf("got %+v", r)
 			}
 		}},
-		{"created with offset", "-- retort:revision abc\n-- retort:created 2026-01-02T03:04:05+02:00\n-- +upgrade\nSELECT 1;\n", func(t *testing.T, r *Revision) {
+		{"created with offset", "-- retort:revision abc\n-- retort:created 2026-01-02T03:04:05+02:00\n-- +upgrade\nSELECT 1;\n", func(t *testing.T, r *revision.Revision, b *Body) {
 			if !r.Created.Equal(time.Date(2026, 1, 2, 1, 4, 5, 0, time.UTC)) {
 				t.Errorf("created = %v", r.Created)
 			}
 		}},
-		{"crlf", "-- retort:revision abc\r\n-- +upgrade\r\nSELECT 1;\r\n-- +downgrade\r\nSELECT 2;\r\n", func(t *testing.T, r *Revision) {
-			if r.ID != "abc" || len(r.Upgrade) != 1 || r.Upgrade[0].Line != 3 || r.Downgrade[0].Line != 5 {
+		{"crlf", "-- retort:revision abc\r\n-- +upgrade\r\nSELECT 1;\r\n-- +downgrade\r\nSELECT 2;\r\n", func(t *testing.T, r *revision.Revision, b *Body) {
+			if r.ID != "abc" || len(b.Upgrade) != 1 || b.Upgrade[0].Line != 3 || b.Downgrade[0].Line != 5 {
 				t.Errorf("got %+v", r)
 			}
 		}},
-		{"statement lines in downgrade", "-- retort:revision abc\n-- +upgrade\nSELECT 0;\n-- +downgrade\n\n\nSELECT 1;\nSELECT\n2;", func(t *testing.T, r *Revision) {
-			want := []sqlsplit.Stmt{{SQL: "SELECT 1", Line: 7}, {SQL: "SELECT\n2", Line: 8}}
-			if !reflect.DeepEqual(r.Downgrade, want) {
-				t.Errorf("downgrade = %+v", r.Downgrade)
+		{"statement lines in downgrade", "-- retort:revision abc\n-- +upgrade\nSELECT 0;\n-- +downgrade\n\n\nSELECT 1;\nSELECT\n2;", func(t *testing.T, r *revision.Revision, b *Body) {
+			want := []revision.Statement{{SQL: "SELECT 1", Line: 7}, {SQL: "SELECT\n2", Line: 8}}
+			if !reflect.DeepEqual(b.Downgrade, want) {
+				t.Errorf("downgrade = %+v", b.Downgrade)
 			}
 		}},
 	}
@@ -97,7 +110,7 @@ func TestParseVariants(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tt.check(t, r)
+			tt.check(t, r, bodyOf(t, r))
 		})
 	}
 }
@@ -136,15 +149,15 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := Parse("f.sql", []byte(tt.src))
-			if err == nil && r.Unfilled != nil {
+			if err == nil && bodyOf(t, r).Unfilled != nil {
 				// An empty upgrade parses; applying it is refused.
-				err = r.Unfilled
+				err = bodyOf(t, r).Unfilled
 			}
 			if err == nil {
 				t.Fatalf("Parse = %+v, want error", r)
 			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("error %v does not wrap ErrInvalid", err)
+			if !errors.Is(err, revision.ErrInvalid) {
+				t.Errorf("error %v does not wrap revision.ErrInvalid", err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %q, want prefix %q", err, tt.want)
@@ -159,8 +172,8 @@ func TestParseWithMySQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Upgrade) != 2 || r.Upgrade[0].SQL != `INSERT INTO t VALUES ('it\'s;')` {
-		t.Errorf("upgrade = %+v", r.Upgrade)
+	if b := bodyOf(t, r); len(b.Upgrade) != 2 || b.Upgrade[0].SQL != `INSERT INTO t VALUES ('it\'s;')` {
+		t.Errorf("upgrade = %+v", b.Upgrade)
 	}
 	if _, err := Parse("f.sql", []byte(src)); err == nil {
 		t.Error("PostgreSQL rules accepted a MySQL backslash escape")
@@ -202,7 +215,7 @@ func TestChecksum(t *testing.T) {
 }
 
 func TestFormatRoundTrip(t *testing.T) {
-	in := &Revision{
+	in := &revision.Revision{
 		ID:        "0123456789ab",
 		Parents:   []string{"p1", "p2"},
 		DependsOn: []string{"d1"},
@@ -217,29 +230,15 @@ func TestFormatRoundTrip(t *testing.T) {
 		t.Fatalf("Parse(Format):\n%s\n%v", text, err)
 	}
 	if r.ID != in.ID || !reflect.DeepEqual(r.Parents, in.Parents) || !reflect.DeepEqual(r.DependsOn, in.DependsOn) ||
-		r.Message != "add  users table" || !r.Created.Equal(in.Created) || r.UpgradeSQL != strings.TrimSpace(up) || r.DowngradeSQL != down {
+		r.Message != "add  users table" || !r.Created.Equal(in.Created) || bodyOf(t, r).UpgradeSQL != strings.TrimSpace(up) || bodyOf(t, r).DowngradeSQL != down {
 		t.Errorf("round trip:\n%s\ngot %+v", text, r)
 	}
-	if len(r.Upgrade) != 2 || len(r.Downgrade) != 1 {
-		t.Errorf("statements: %+v / %+v", r.Upgrade, r.Downgrade)
+	if b := bodyOf(t, r); len(b.Upgrade) != 2 || len(b.Downgrade) != 1 {
+		t.Errorf("statements: %+v / %+v", b.Upgrade, b.Downgrade)
 	}
-	base := Format(&Revision{ID: "abc"}, "", "")
+	base := Format(&revision.Revision{ID: "abc"}, "", "")
 	if want := "-- retort:revision abc\n\n-- +upgrade\n\n-- +downgrade\n"; string(base) != want {
 		t.Errorf("Format(base) = %q, want %q", base, want)
-	}
-}
-
-func TestNewID(t *testing.T) {
-	seen := map[string]bool{}
-	for range 100 {
-		id := NewID()
-		if len(id) != 12 || strings.Trim(id, "0123456789abcdef") != "" {
-			t.Fatalf("NewID() = %q, want 12 lowercase hex digits", id)
-		}
-		if seen[id] {
-			t.Fatalf("NewID() repeated %q", id)
-		}
-		seen[id] = true
 	}
 }
 
@@ -282,8 +281,8 @@ func TestLoad(t *testing.T) {
 		"bbbb_x.sql":     {Data: []byte("-- retort:revision cccc\n-- +upgrade\nSELECT 3;\n")},
 	}
 	_, err = Load(bad)
-	if !errors.Is(err, ErrInvalid) {
-		t.Fatalf("Load(bad) = %v, want ErrInvalid", err)
+	if !errors.Is(err, revision.ErrInvalid) {
+		t.Fatalf("Load(bad) = %v, want revision.ErrInvalid", err)
 	}
 	for _, want := range []string{"aaaa_first.sql:3: unterminated quoted string", "bbbb_x.sql: file name does not start with its revision id cccc"} {
 		if !strings.Contains(err.Error(), want) {

@@ -1,27 +1,28 @@
-package revision
+package revfile
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
 // Parse reads one revision script, splitting SQL with PostgreSQL lexing
 // rules; see ParseWith.
-func Parse(file string, src []byte) (*Revision, error) {
+func Parse(file string, src []byte) (*revision.Revision, error) {
 	return ParseWith(file, src, sqlsplit.PostgreSQL)
 }
 
 // ParseWith reads one revision script, splitting its sections with the
-// lexing rules of the target dialect. Errors read "file:line: what".
-func ParseWith(file string, src []byte, opts sqlsplit.Options) (*Revision, error) {
-	p := &parser{file: file, r: &Revision{File: file}, seen: map[string]int{}}
+// lexing rules of the target dialect. Errors read "file:line: what". The
+// revision's Body is a *Body.
+func ParseWith(file string, src []byte, opts sqlsplit.Options) (*revision.Revision, error) {
+	body := &Body{}
+	p := &parser{file: file, r: &revision.Revision{File: file, Body: body}, seen: map[string]int{}}
 	lines := strings.Split(string(src), "\n")
 	const (
 		inHeader = iota
@@ -78,11 +79,11 @@ func ParseWith(file string, src []byte, opts sqlsplit.Options) (*Revision, error
 		upEnd = downMarker - 1
 	}
 	var err error
-	if r.UpgradeSQL, r.Upgrade, err = p.section(lines, upMarker, upEnd, opts); err != nil {
+	if body.UpgradeSQL, body.Upgrade, err = p.section(lines, upMarker, upEnd, opts); err != nil {
 		return nil, err
 	}
 	if downMarker > 0 {
-		if r.DowngradeSQL, r.Downgrade, err = p.section(lines, downMarker, len(lines), opts); err != nil {
+		if body.DowngradeSQL, body.Downgrade, err = p.section(lines, downMarker, len(lines), opts); err != nil {
 			return nil, err
 		}
 	}
@@ -90,10 +91,10 @@ func ParseWith(file string, src []byte, opts sqlsplit.Options) (*Revision, error
 	// such as an unfilled `retort revision` template. It is refused when
 	// it is about to be applied, not here, so history, heads and the next
 	// `retort revision` still work meanwhile.
-	if len(r.Upgrade) == 0 && len(r.Parents) < 2 {
-		r.Unfilled = p.errf(upMarker, "empty -- +upgrade section: write the revision's SQL below this line (only a merge revision, with several parents, may be empty)")
+	if len(body.Upgrade) == 0 && len(r.Parents) < 2 {
+		body.Unfilled = p.errf(upMarker, "empty -- +upgrade section: write the revision's SQL below this line (only a merge revision, with several parents, may be empty)")
 	}
-	r.Checksum = checksum(r.UpgradeSQL, r.DowngradeSQL)
+	r.Checksum = revision.Checksum(body.UpgradeSQL, body.DowngradeSQL)
 	return r, nil
 }
 
@@ -112,12 +113,12 @@ func section(t string) string {
 
 type parser struct {
 	file string
-	r    *Revision
+	r    *revision.Revision
 	seen map[string]int // header key -> line
 }
 
 func (p *parser) errf(line int, format string, args ...any) error {
-	return &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	return &revision.Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
 // header reads one header comment (without "--"); comments that are not
@@ -140,7 +141,7 @@ func (p *parser) header(ln int, c string) error {
 	r := p.r
 	switch key {
 	case "revision":
-		if !validID(value) {
+		if !revision.ValidID(value) {
 			return p.errf(ln, "invalid revision id %q (want letters, digits and '_', not head/heads/base)", value)
 		}
 		r.ID = value
@@ -159,7 +160,7 @@ func (p *parser) header(ln int, c string) error {
 	case "created":
 		t, err := time.Parse(time.RFC3339, value)
 		if err != nil {
-			return &Error{File: p.file, Line: ln, Msg: fmt.Sprintf("invalid retort:created time %q (want RFC 3339, like 2026-11-24T19:00:00Z)", value), Err: err}
+			return &revision.Error{File: p.file, Line: ln, Msg: fmt.Sprintf("invalid retort:created time %q (want RFC 3339, like 2026-11-24T19:00:00Z)", value), Err: err}
 		}
 		r.Created = t
 	}
@@ -172,7 +173,7 @@ func (p *parser) ids(ln int, key, value string) ([]string, error) {
 		return nil, p.errf(ln, "retort:%s header without revision ids", key)
 	}
 	for i, id := range ids {
-		if !validID(id) {
+		if !revision.ValidID(id) {
 			return nil, p.errf(ln, "invalid revision id %q in retort:%s", id, key)
 		}
 		if slices.Contains(ids[:i], id) {
@@ -184,7 +185,7 @@ func (p *parser) ids(ln int, key, value string) ([]string, error) {
 
 // section splits the lines after the 1-based marker line up to line end
 // (inclusive), returning its trimmed text and statements with file lines.
-func (p *parser) section(lines []string, marker, end int, opts sqlsplit.Options) (string, []sqlsplit.Stmt, error) {
+func (p *parser) section(lines []string, marker, end int, opts sqlsplit.Options) (string, []revision.Statement, error) {
 	text := strings.Join(lines[marker:end], "\n")
 	stmts, err := sqlsplit.SplitWith(text, opts)
 	if err != nil {
@@ -192,21 +193,11 @@ func (p *parser) section(lines []string, marker, end int, opts sqlsplit.Options)
 		if errors.As(err, &se) {
 			return "", nil, p.errf(marker+se.Line, "%s", se.Msg)
 		}
-		return "", nil, &Error{File: p.file, Line: marker, Msg: "cannot split SQL", Err: err}
+		return "", nil, &revision.Error{File: p.file, Line: marker, Msg: "cannot split SQL", Err: err}
 	}
-	for i := range stmts {
-		stmts[i].Line += marker
+	var out []revision.Statement // nil when the section has none
+	for _, st := range stmts {
+		out = append(out, revision.Statement{SQL: st.SQL, Line: st.Line + marker})
 	}
-	return strings.TrimSpace(text), stmts, nil
-}
-
-// checksum hashes both sections with line endings normalized, so a
-// checkout with CRLF line endings does not look edited.
-func checksum(up, down string) string {
-	h := sha256.New()
-	for _, s := range []string{up, down} {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		fmt.Fprintf(h, "%d:%s", len(s), s)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return strings.TrimSpace(text), out, nil
 }
