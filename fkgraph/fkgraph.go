@@ -46,11 +46,15 @@ func refName(fk *schema.ForeignKey) string {
 }
 
 // Label describes a key's columns and actions, e.g.
-// "author_id → id, ON DELETE CASCADE, ON UPDATE NO ACTION".
+// "author_id → id, ON DELETE CASCADE". ON DELETE is always named, as it is
+// what the graph is for; ON UPDATE, DEFERRABLE and MATCH only when they
+// are not the default, so that the labels stay readable.
 func Label(fk *schema.ForeignKey) string {
-	label := fmt.Sprintf("%s → %s, ON DELETE %s, ON UPDATE %s",
-		strings.Join(fk.Columns, ", "), strings.Join(fk.RefColumns, ", "),
-		schema.Action(fk.OnDelete), schema.Action(fk.OnUpdate))
+	label := fmt.Sprintf("%s → %s, ON DELETE %s",
+		strings.Join(fk.Columns, ", "), strings.Join(fk.RefColumns, ", "), schema.Action(fk.OnDelete))
+	if u := schema.Action(fk.OnUpdate); u != schema.NoAction {
+		label += ", ON UPDATE " + u
+	}
 	if fk.Deferrable {
 		label += ", DEFERRABLE"
 		if fk.InitiallyDeferred {

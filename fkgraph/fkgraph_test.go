@@ -23,11 +23,13 @@ func table(name string, fks ...*schema.ForeignKey) *schema.Table {
 
 // blog: users <- notes (cascade) <- comments (cascade), notes <- attachments
 // (set null), users <- audit (restrict), categories self-reference
-// (cascade), and a cycle a <-> b (cascade).
+// (cascade), and a cycle a <-> b (cascade). notes also cascades updates.
 func blog() *schema.Schema {
+	notes := fk("author_id", "users", "CASCADE")
+	notes.OnUpdate = "CASCADE"
 	return &schema.Schema{Tables: []*schema.Table{
 		table("users"),
-		table("notes", fk("author_id", "users", "CASCADE")),
+		table("notes", notes),
 		table("comments", fk("note_id", "notes", "cascade"), fk("user_id", "users", "")),
 		table("attachments", fk("note_id", "notes", "SET NULL")),
 		table("audit", fk("user_id", "users", "RESTRICT")),
@@ -63,11 +65,29 @@ func TestCascadeFrom(t *testing.T) {
 }
 
 func TestLabel(t *testing.T) {
-	k := &schema.ForeignKey{Columns: []string{"a", "b"}, RefColumns: []string{"x", "y"}, OnUpdate: "cascade",
-		Deferrable: true, InitiallyDeferred: true, Match: "FULL"}
-	want := "a, b → x, y, ON DELETE NO ACTION, ON UPDATE CASCADE, DEFERRABLE INITIALLY DEFERRED, MATCH FULL"
-	if got := Label(k); got != want {
-		t.Errorf("Label = %q, want %q", got, want)
+	tests := []struct {
+		name string
+		fk   *schema.ForeignKey
+		want string
+	}{
+		{"defaults: ON UPDATE NO ACTION omitted, ON DELETE always shown",
+			&schema.ForeignKey{Columns: []string{"author_id"}, RefColumns: []string{"id"}},
+			"author_id → id, ON DELETE NO ACTION"},
+		{"explicit ON UPDATE NO ACTION omitted",
+			&schema.ForeignKey{Columns: []string{"author_id"}, RefColumns: []string{"id"}, OnDelete: "cascade", OnUpdate: "no  action"},
+			"author_id → id, ON DELETE CASCADE"},
+		{"ON UPDATE RESTRICT shown",
+			&schema.ForeignKey{Columns: []string{"a"}, RefColumns: []string{"id"}, OnUpdate: "RESTRICT"},
+			"a → id, ON DELETE NO ACTION, ON UPDATE RESTRICT"},
+		{"everything not default",
+			&schema.ForeignKey{Columns: []string{"a", "b"}, RefColumns: []string{"x", "y"}, OnUpdate: "cascade",
+				Deferrable: true, InitiallyDeferred: true, Match: "FULL"},
+			"a, b → x, y, ON DELETE NO ACTION, ON UPDATE CASCADE, DEFERRABLE INITIALLY DEFERRED, MATCH FULL"},
+	}
+	for _, tt := range tests {
+		if got := Label(tt.fk); got != tt.want {
+			t.Errorf("%s: Label = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -87,5 +107,41 @@ func TestRenderGolden(t *testing.T) {
 		if got != string(want) {
 			t.Errorf("%s differs from golden:\n%s", name, got)
 		}
+	}
+}
+
+func TestLegend(t *testing.T) {
+	noKeys := &schema.Schema{Tables: []*schema.Table{table("users")}}
+	for name, render := range map[string]func(*schema.Schema) string{"mermaid": Mermaid, "dot": DOT} {
+		if got := render(noKeys); strings.Contains(got, "Legend") {
+			t.Errorf("%s: a schema without foreign keys got a legend:\n%s", name, got)
+		}
+		got := render(blog())
+		for _, l := range legend {
+			if !strings.Contains(got, l.text) {
+				t.Errorf("%s: legend lacks %q", name, l.text)
+			}
+		}
+		if !strings.Contains(got, legendNote) {
+			t.Errorf("%s: legend lacks %q", name, legendNote)
+		}
+	}
+}
+
+// DOT node names are table names, so the legend's must differ from every
+// table's, referenced tables outside the schema included.
+func TestDOTLegendNamesAvoidTables(t *testing.T) {
+	s := &schema.Schema{Tables: []*schema.Table{
+		table("legend 0"),
+		table("x", fk("y", "_legend 1", "")),
+	}}
+	got := DOT(s)
+	for _, clash := range []string{`"legend 0" [label="child"]`, `"_legend 1" [label="parent"]`} {
+		if strings.Contains(got, clash) {
+			t.Errorf("legend node reuses a table's name (%s):\n%s", clash, got)
+		}
+	}
+	if !strings.Contains(got, `"__legend 0" [label="child"]`) {
+		t.Errorf("legend nodes not renamed to __legend N:\n%s", got)
 	}
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Mermaid renders the graph as a Mermaid flowchart; every edge is labelled
-// with its columns and ON DELETE / ON UPDATE actions.
+// with its columns and actions (see Label), and a legend explains the
+// arrow styles when there is at least one foreign key.
 func Mermaid(s *schema.Schema) string {
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
@@ -17,18 +18,24 @@ func Mermaid(s *schema.Schema) string {
 		ids[name] = fmt.Sprintf("t%d", i)
 		fmt.Fprintf(&b, "  %s[%q]\n", ids[name], name)
 	}
-	for _, e := range Edges(s) {
+	edges := Edges(s)
+	for _, e := range edges {
 		parent, ok := ids[e.Parent]
 		if !ok { // referenced table outside the reflected schema
 			parent = fmt.Sprintf("t%d", len(ids))
 			ids[e.Parent] = parent
 			fmt.Fprintf(&b, "  %s[%q]\n", parent, e.Parent)
 		}
-		arrow := "-->"
-		if schema.Action(e.FK.OnDelete) == schema.Cascade {
-			arrow = "==>" // thick: deletes flow along this edge
+		fmt.Fprintf(&b, "  %s %s|%s| %s\n", ids[e.Child], mermaidArrow(styleOf(e.FK)), mermaidText(Label(e.FK)), parent)
+	}
+	if len(edges) > 0 {
+		// Ids avoid a lowercase "end", which Mermaid reads as a keyword.
+		b.WriteString("  subgraph key[\"Legend\"]\n")
+		for i, l := range legend {
+			fmt.Fprintf(&b, "    k%d[\"child\"] %s|%s| k%d[\"parent\"]\n", 2*i, mermaidArrow(l.style), mermaidText(l.text), 2*i+1)
 		}
-		fmt.Fprintf(&b, "  %s %s|%s| %s\n", ids[e.Child], arrow, mermaidText(Label(e.FK)), parent)
+		fmt.Fprintf(&b, "    k%d[%s]\n", 2*len(legend), mermaidText(legendNote))
+		b.WriteString("  end\n")
 	}
 	return b.String()
 }
@@ -39,22 +46,27 @@ func mermaidText(s string) string {
 }
 
 // DOT renders the graph for Graphviz; CASCADE edges are bold and red,
-// SET NULL / SET DEFAULT edges dashed.
+// SET NULL / SET DEFAULT edges dashed, and a legend cluster says so when
+// there is at least one foreign key.
 func DOT(s *schema.Schema) string {
 	var b strings.Builder
 	b.WriteString("digraph schema {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
 	for _, name := range tableNames(s) {
 		fmt.Fprintf(&b, "  %s;\n", dotID(name))
 	}
-	for _, e := range Edges(s) {
-		style := ""
-		switch schema.Action(e.FK.OnDelete) {
-		case schema.Cascade:
-			style = ", color=red, style=bold"
-		case schema.SetNull, schema.SetDefault:
-			style = ", style=dashed"
+	edges := Edges(s)
+	for _, e := range edges {
+		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", dotID(e.Child), dotID(e.Parent), dotID(Label(e.FK)), dotAttrs(styleOf(e.FK)))
+	}
+	if len(edges) > 0 {
+		p := dotLegendPrefix(s)
+		node := func(i int) string { return dotID(fmt.Sprintf("%s%d", p, i)) }
+		b.WriteString("  subgraph cluster_legend {\n    label=\"Legend\";\n    fontname=\"Helvetica\";\n    style=dashed;\n    node [shape=plaintext];\n")
+		for i, l := range legend {
+			fmt.Fprintf(&b, "    %s [label=\"child\"];\n    %s [label=\"parent\"];\n", node(2*i), node(2*i+1))
+			fmt.Fprintf(&b, "    %s -> %s [label=%s%s];\n", node(2*i), node(2*i+1), dotID(l.text), dotAttrs(l.style))
 		}
-		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", dotID(e.Child), dotID(e.Parent), dotID(Label(e.FK)), style)
+		fmt.Fprintf(&b, "    %s [label=%s];\n  }\n", node(2*len(legend)), dotID(legendNote))
 	}
 	b.WriteString("}\n")
 	return b.String()
