@@ -53,7 +53,7 @@ func Label(fk *schema.ForeignKey) string {
 	label := fmt.Sprintf("%s → %s, ON DELETE %s",
 		strings.Join(fk.Columns, ", "), strings.Join(fk.RefColumns, ", "), schema.Action(fk.OnDelete))
 	if u := schema.Action(fk.OnUpdate); u != schema.NoAction {
-		label += ", ON UPDATE " + u
+		label += ", ON UPDATE " + string(u)
 	}
 	if fk.Deferrable {
 		label += ", DEFERRABLE"
