@@ -44,6 +44,10 @@ type Config struct {
 
 	// Path is the file the config came from, "" when none was found.
 	Path string `toml:"-"`
+
+	// urlErr and devURLErr keep a failed ${VAR} expansion of url and
+	// dev_url until the value is used.
+	urlErr, devURLErr error
 }
 
 // Load reads the config file. A missing default file is not an error (the
@@ -103,10 +107,16 @@ func (c *Config) LockWait(flag time.Duration) (time.Duration, error) {
 // DatabaseURL returns the URL to migrate: the flag, then RETORT_URL, then
 // DATABASE_URL, then the file.
 func (c *Config) DatabaseURL(flag string) (string, error) {
-	for _, u := range []string{flag, os.Getenv("RETORT_URL"), os.Getenv("DATABASE_URL"), c.URL} {
+	for _, u := range []string{flag, os.Getenv("RETORT_URL"), os.Getenv("DATABASE_URL")} {
 		if u != "" {
 			return u, nil
 		}
+	}
+	if c.urlErr != nil {
+		return "", fmt.Errorf("%w: %s: %w", ErrConfig, c.where(), c.urlErr)
+	}
+	if c.URL != "" {
+		return c.URL, nil
 	}
 	return "", fmt.Errorf("%w: no database URL: set --url, RETORT_URL, DATABASE_URL or url in %s", ErrConfig, DefaultFile)
 }

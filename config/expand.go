@@ -53,12 +53,21 @@ func expand(key, s string) (string, error) {
 	return b.String(), nil
 }
 
-// expandAll expands every string value of the config.
+// expandAll expands every string value of the config. A url or dev_url
+// whose variable is unset is an error only when it is used: RETORT_URL
+// may stand in for the file's url, as CI jobs do.
 func (c *Config) expandAll() error {
+	var err error
+	if c.URL, err = expand("url", c.URL); err != nil {
+		c.URL, c.urlErr = "", err
+	}
+	if c.DevURL, err = expand("dev_url", c.DevURL); err != nil {
+		c.DevURL, c.devURLErr = "", err
+	}
 	fields := []struct {
 		key string
 		v   *string
-	}{{"url", &c.URL}, {"dir", &c.Dir}, {"dev_url", &c.DevURL}, {"lock_timeout", &c.LockTimeout}}
+	}{{"dir", &c.Dir}, {"lock_timeout", &c.LockTimeout}}
 	for _, f := range fields {
 		var err error
 		if *f.v, err = expand(f.key, *f.v); err != nil {
@@ -79,4 +88,19 @@ func (c *Config) expandAll() error {
 		c.Naming[k] = e
 	}
 	return nil
+}
+
+// ScratchURL returns dev_url, expanded.
+func (c *Config) ScratchURL() (string, error) {
+	if c.devURLErr != nil {
+		return "", fmt.Errorf("%w: %s: %w", ErrConfig, c.where(), c.devURLErr)
+	}
+	return c.DevURL, nil
+}
+
+func (c *Config) where() string {
+	if c.Path == "" {
+		return DefaultFile
+	}
+	return c.Path
 }

@@ -54,7 +54,15 @@ func TestLoadExpandsEnvironment(t *testing.T) {
 		t.Errorf("url %q schema %q", cfg.URL, cfg.Schema)
 	}
 	os.Unsetenv("RETORT_T_PW")
-	if _, err := Load(path); err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), "url: environment variable RETORT_T_PW is not set") {
+	cfg, err = Load(path)
+	if err != nil {
+		t.Fatalf("an unset variable in url fails only when url is used: %v", err)
+	}
+	if _, err := cfg.DatabaseURL(""); err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), "url: environment variable RETORT_T_PW is not set") {
 		t.Errorf("unset variable: %v", err)
+	}
+	t.Setenv("RETORT_URL", "sqlite://ci.db")
+	if u, err := cfg.DatabaseURL(""); err != nil || u != "sqlite://ci.db" {
+		t.Errorf("RETORT_URL over an unexpandable url: %q %v", u, err)
 	}
 }

@@ -49,7 +49,17 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r := retort.NewRevision{Parents: parents, DependsOn: dependsOn, Message: message}
+			// Like --head, --depends-on takes any target that names
+			// revisions (a prefix too); the file records full ids.
+			var depends []string
+			for _, d := range dependsOn {
+				ids, err := s.revs.Lookup(d)
+				if err != nil {
+					return err
+				}
+				depends = append(depends, ids...)
+			}
+			r := retort.NewRevision{Parents: parents, DependsOn: depends, Message: message}
 			if autogen {
 				files, err := s.cfg.SchemaFiles()
 				if err != nil {

@@ -82,12 +82,16 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 	if err != nil {
 		return nil, err
 	}
+	devURL, err := s.cfg.ScratchURL()
+	if err != nil {
+		return nil, err
+	}
 	return s.revs.Open(ctx, raw, retort.Options{
 		Log:              s.p.progress(),
 		Naming:           s.cfg.NamingConvention(),
 		PlainForeignKeys: s.cfg.PlainForeignKeys,
 		Verbose:          g.verbose,
-		DevURL:           s.cfg.DevURL,
+		DevURL:           devURL,
 		CacheDir:         cacheDir(g),
 		LockTimeout:      lockTimeout,
 	})
