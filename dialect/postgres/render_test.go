@@ -3,18 +3,15 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // renderFixture is the database each render case starts from.
 const renderFixture = `CREATE TYPE mood AS ENUM ('sad', 'ok');
@@ -208,6 +205,7 @@ func nextN(want int64) func(t *testing.T, db *sql.DB) {
 // fixture through Prepare's plan and checks the database then reflects
 // like the fixture with the ops applied.
 func TestRenderExecuted(t *testing.T) {
+	want := golden.Open(t, filepath.Join("testdata", "render_exec.txtar"))
 	for _, tc := range execCases {
 		t.Run(tc.name, func(t *testing.T) {
 			db := freshFixture(t)
@@ -217,7 +215,7 @@ func TestRenderExecuted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "render_exec", tc.name+".sql"), strings.Join(stmts, ";\n\n")+";\n")
+			want.Check(t, tc.name, strings.Join(stmts, ";\n\n")+";\n")
 			if tc.noRun {
 				return
 			}
@@ -280,23 +278,6 @@ func runPlan(t testing.TB, db *sql.DB, p dialect.Plan) {
 	run(p.Body)
 	if len(p.Deferred) > 0 {
 		run(p.Deferred)
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- want\n%s\n--- got\n%s", path, want, got)
 	}
 }
 
