@@ -88,7 +88,6 @@ var renderCases = []struct {
 		op.DropView{View: &schema.View{Name: "v"}},
 		op.CreateTrigger{Trigger: &schema.Trigger{Name: "tr", Table: "memos", SQL: "CREATE TRIGGER `tr` BEFORE INSERT ON `memos` FOR EACH ROW SET NEW.id = NEW.id"}},
 		op.DropTrigger{Trigger: &schema.Trigger{Name: "tr", Table: "memos"}},
-		op.ValidateForeignKey{Table: op.Ref{Name: "memos"}, Name: "x"},
 		op.Execute{Up: "UPDATE memos SET id = id"},
 		op.DropTable{Table: &schema.Table{Name: "memos"}},
 	}},

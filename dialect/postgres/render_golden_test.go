@@ -153,7 +153,6 @@ func renderCases() []renderCase {
 			op.AddForeignKey{Table: users, FK: &schema.ForeignKey{Name: "users_self_fkey", Columns: []string{"id"}, RefTable: "users", RefColumns: []string{"id"}}},
 			op.AddForeignKey{Table: notes, FK: &schema.ForeignKey{Name: "notes_self_fkey", Columns: []string{"id"}, RefTable: "notes", RefColumns: []string{"id"}}},
 		}},
-		{name: "fk_validate", current: cur, ops: []op.Op{op.ValidateForeignKey{Table: notes, Name: "notes_author_id_fkey"}}},
 		{name: "unique_add_drop", current: cur, ops: []op.Op{
 			op.DropUnique{Table: users, Unique: &schema.Unique{Name: "users_email_key", Columns: []string{"email"}}},
 			op.AddUnique{Table: users, Unique: &schema.Unique{Columns: []string{"email", "id"}, Deferrable: true}},
