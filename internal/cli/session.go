@@ -61,7 +61,7 @@ func loadRevisions(dir string, o revision.LoadOptions) ([]*revision.Revision, er
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: cannot read revision directory %s: %v", config.ErrConfig, dir, err)
+		return nil, fmt.Errorf("%w: cannot read revision directory %s: %w", config.ErrConfig, dir, err)
 	}
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
@@ -77,7 +77,7 @@ func (s *session) databaseURL(g *globals) (string, dialect.Dialect, error) {
 	}
 	_, d, err := dialect.ParseURL(raw)
 	if err != nil {
-		return "", nil, fmt.Errorf("%w: %v", config.ErrConfig, err)
+		return "", nil, fmt.Errorf("%w: %w", config.ErrConfig, err)
 	}
 	return raw, d, nil
 }
