@@ -9,6 +9,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/golden"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
@@ -209,7 +210,7 @@ func TestRenderExecuted(t *testing.T) {
 	for _, tc := range execCases {
 		t.Run(tc.name, func(t *testing.T) {
 			db := freshFixture(t)
-			cur := reflReflect(t, db)
+			cur := schematest.Reflect(t, Dialect{}, db)
 			ops := tc.ops(cur)
 			stmts, err := Dialect{}.Render(ops, cur, tc.opts)
 			if err != nil {
@@ -224,7 +225,7 @@ func TestRenderExecuted(t *testing.T) {
 			if err := op.Apply(want, ops...); err != nil {
 				t.Fatal(err)
 			}
-			reflNoDiff(t, reflReflect(t, db), want)
+			reflNoDiff(t, schematest.Reflect(t, Dialect{}, db), want)
 			if tc.check != nil {
 				tc.check(t, db)
 			}
@@ -236,7 +237,7 @@ func freshFixture(t testing.TB) *sql.DB {
 	t.Helper()
 	db, _ := reflFresh(t, "public,audit")
 	db.SetMaxOpenConns(1)
-	reflExec(t, db, splitSQL(t, renderFixture)...)
+	schematest.Exec(t, db, splitSQL(t, renderFixture)...)
 	return db
 }
 
@@ -258,7 +259,7 @@ func runPlan(t testing.TB, db *sql.DB, p dialect.Plan) {
 	ctx := context.Background()
 	run := func(stmts []string) {
 		if p.NoTransaction {
-			reflExec(t, db, stmts...)
+			schematest.Exec(t, db, stmts...)
 			return
 		}
 		tx, err := db.BeginTx(ctx, nil)
