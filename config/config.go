@@ -68,7 +68,7 @@ func Load(path string) (*Config, error) {
 	}
 	md, err := toml.Decode(string(data), cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrConfig, path, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrConfig, path, err)
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		return nil, fmt.Errorf("%w: %s: unknown key %q", ErrConfig, path, undecoded[0].String())
@@ -132,7 +132,7 @@ func (c *Config) SchemaFiles() ([]dialect.SourceFile, error) {
 	for _, pattern := range c.Schema {
 		matches, err := filepath.Glob(pattern)
 		if err != nil {
-			return nil, fmt.Errorf("%w: schema pattern %q: %v", ErrConfig, pattern, err)
+			return nil, fmt.Errorf("%w: schema pattern %q: %w", ErrConfig, pattern, err)
 		}
 		if len(matches) == 0 {
 			return nil, fmt.Errorf("%w: schema file %s not found", ErrConfig, pattern)

@@ -15,10 +15,19 @@ var (
 )
 
 // Register makes a dialect available by name and URL scheme; dialect
-// packages call it from init.
+// packages call it from init. A name or scheme registered twice panics:
+// two packages claiming it would otherwise win by import order.
 func Register(d Dialect) {
 	mu.Lock()
 	defer mu.Unlock()
+	if old, ok := byName[d.Name()]; ok {
+		panic(fmt.Sprintf("dialect.Register: dialect name %q registered twice (%T and %T)", d.Name(), old, d))
+	}
+	for _, s := range d.Schemes() {
+		if old, ok := bySchema[s]; ok {
+			panic(fmt.Sprintf("dialect.Register: URL scheme %q of dialect %q is already registered by dialect %q", s, d.Name(), old.Name()))
+		}
+	}
 	byName[d.Name()] = d
 	for _, s := range d.Schemes() {
 		bySchema[s] = d

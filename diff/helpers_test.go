@@ -150,19 +150,19 @@ func checkExecutable(t *testing.T, from, to *schema.Schema, ops []op.Op, opts Op
 	if to == nil {
 		to = &schema.Schema{}
 	}
-	up := newSim(from, to)
-	if err := up.applyAll(ops); err != nil {
+	up := from.Clone()
+	if err := op.ApplyStrict(up, ops...); err != nil {
 		t.Fatalf("upgrade is not executable: %v\nops:\n%s", err, strings.Join(show(ops), "\n"))
 	}
-	if again, err := Schemas(up.s, to, opts); err != nil || len(again) > 0 {
+	if again, err := Schemas(up, to, opts); err != nil || len(again) > 0 {
 		t.Fatalf("after upgrade still differs from desired (%v):\n%s", err, strings.Join(show(again), "\n"))
 	}
-	down := newSim(up.s, from)
+	down := up.Clone()
 	rev := op.ReverseAll(ops)
-	if err := down.applyAll(rev); err != nil {
+	if err := op.ApplyStrict(down, rev...); err != nil {
 		t.Fatalf("downgrade is not executable: %v\nops:\n%s", err, strings.Join(show(rev), "\n"))
 	}
-	if again, err := Schemas(down.s, from, opts); err != nil || len(again) > 0 {
+	if again, err := Schemas(down, from, opts); err != nil || len(again) > 0 {
 		t.Fatalf("after downgrade still differs from live (%v):\n%s", err, strings.Join(show(again), "\n"))
 	}
 }
@@ -172,4 +172,14 @@ func equalLines(t *testing.T, got, want []string) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("ops differ\n got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
+}
+
+func removeColumn(cs []*schema.Column, name string) []*schema.Column {
+	var out []*schema.Column
+	for _, c := range cs {
+		if c.Name != name {
+			out = append(out, c)
+		}
+	}
+	return out
 }

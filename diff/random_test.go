@@ -117,3 +117,28 @@ func FuzzSchemas(f *testing.F) {
 func coin(r *rand.Rand) func(Candidate) (bool, error) {
 	return func(Candidate) (bool, error) { return r.Intn(2) == 0, nil }
 }
+
+// hasKey reports whether t has a primary key, unique or unique index over
+// exactly cols, as PostgreSQL requires of a referenced column list.
+func hasKey(t *schema.Table, cols []string) bool {
+	var keys [][]string
+	if t.PrimaryKey != nil {
+		keys = append(keys, t.PrimaryKey.Columns)
+	}
+	for _, u := range t.Uniques {
+		keys = append(keys, u.Columns)
+	}
+	for _, ix := range t.Indexes {
+		if ix.Unique && ix.Where == "" {
+			if c := indexColumns(ix); c != nil {
+				keys = append(keys, c)
+			}
+		}
+	}
+	for _, k := range keys {
+		if len(k) == len(cols) && keyCovers([][]string{k}, cols) {
+			return true
+		}
+	}
+	return false
+}

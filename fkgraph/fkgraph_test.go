@@ -1,17 +1,14 @@
 package fkgraph
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func fk(cols, ref string, onDelete schema.FKAction) *schema.ForeignKey {
 	return &schema.ForeignKey{Columns: strings.Split(cols, ","), RefTable: ref, RefColumns: []string{"id"}, OnDelete: onDelete}
@@ -93,20 +90,7 @@ func TestLabel(t *testing.T) {
 
 func TestRenderGolden(t *testing.T) {
 	for name, render := range map[string]func(*schema.Schema) string{"blog.mmd": Mermaid, "blog.dot": DOT} {
-		got := render(blog())
-		path := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from golden:\n%s", name, got)
-		}
+		golden.Check(t, filepath.Join("testdata", name), render(blog()))
 	}
 }
 

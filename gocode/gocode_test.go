@@ -1,9 +1,7 @@
 package gocode
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,11 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func str(s string) *string { return &s }
 
@@ -78,19 +75,7 @@ func TestSourceGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "sample.go.golden")
-	if *update {
-		if err := os.WriteFile(golden, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(src, want) {
-		t.Errorf("Source differs from %s (run go test -update after checking):\n%s", golden, src)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample.go.golden"), string(src))
 }
 
 func TestSourceErrors(t *testing.T) {

@@ -57,14 +57,6 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 			return fmt.Errorf("no foreign key %s on %s", fkLabel(o.FK), t.Name)
 		}
 		t.ForeignKeys = append(t.ForeignKeys[:i:i], t.ForeignKeys[i+1:]...)
-	case ValidateForeignKey:
-		for _, fk := range t.ForeignKeys {
-			if fk.Name == o.Name {
-				fk.NotValid = false
-				return nil
-			}
-		}
-		return fmt.Errorf("no foreign key %s on %s", o.Name, t.Name)
 	case AddUnique:
 		if o.Unique.Name != "" && t.HasConstraint(o.Unique.Name) {
 			return fmt.Errorf("constraint %s already exists on %s", o.Unique.Name, t.Name)

@@ -79,13 +79,6 @@ type DropForeignKey struct {
 	FK    *schema.ForeignKey
 }
 
-// ValidateForeignKey validates a constraint added NOT VALID (PostgreSQL).
-// Its reverse does nothing, since dropping the key undoes both steps.
-type ValidateForeignKey struct {
-	Table Ref
-	Name  string
-}
-
 type AddUnique struct {
 	Table  Ref
 	Unique *schema.Unique
@@ -148,21 +141,20 @@ type Execute struct {
 	Up, Down string
 }
 
-func (o CreateTable) Reverse() Op        { return DropTable(o) }
-func (o DropTable) Reverse() Op          { return CreateTable(o) }
-func (o RenameTable) Reverse() Op        { return RenameTable{Schema: o.Schema, Old: o.New, New: o.Old} }
-func (o AddColumn) Reverse() Op          { return DropColumn(o) }
-func (o DropColumn) Reverse() Op         { return AddColumn(o) }
-func (o AlterColumn) Reverse() Op        { return AlterColumn{Table: o.Table, From: o.To, To: o.From} }
-func (o RenameColumn) Reverse() Op       { return RenameColumn{Table: o.Table, Old: o.New, New: o.Old} }
-func (o AlterPrimaryKey) Reverse() Op    { return AlterPrimaryKey{Table: o.Table, From: o.To, To: o.From} }
-func (o AddForeignKey) Reverse() Op      { return DropForeignKey(o) }
-func (o DropForeignKey) Reverse() Op     { return AddForeignKey(o) }
-func (o ValidateForeignKey) Reverse() Op { return Execute{} }
-func (o AddUnique) Reverse() Op          { return DropUnique(o) }
-func (o DropUnique) Reverse() Op         { return AddUnique(o) }
-func (o AddCheck) Reverse() Op           { return DropCheck(o) }
-func (o DropCheck) Reverse() Op          { return AddCheck(o) }
+func (o CreateTable) Reverse() Op     { return DropTable(o) }
+func (o DropTable) Reverse() Op       { return CreateTable(o) }
+func (o RenameTable) Reverse() Op     { return RenameTable{Schema: o.Schema, Old: o.New, New: o.Old} }
+func (o AddColumn) Reverse() Op       { return DropColumn(o) }
+func (o DropColumn) Reverse() Op      { return AddColumn(o) }
+func (o AlterColumn) Reverse() Op     { return AlterColumn{Table: o.Table, From: o.To, To: o.From} }
+func (o RenameColumn) Reverse() Op    { return RenameColumn{Table: o.Table, Old: o.New, New: o.Old} }
+func (o AlterPrimaryKey) Reverse() Op { return AlterPrimaryKey{Table: o.Table, From: o.To, To: o.From} }
+func (o AddForeignKey) Reverse() Op   { return DropForeignKey(o) }
+func (o DropForeignKey) Reverse() Op  { return AddForeignKey(o) }
+func (o AddUnique) Reverse() Op       { return DropUnique(o) }
+func (o DropUnique) Reverse() Op      { return AddUnique(o) }
+func (o AddCheck) Reverse() Op        { return DropCheck(o) }
+func (o DropCheck) Reverse() Op       { return AddCheck(o) }
 func (o RenameConstraint) Reverse() Op {
 	return RenameConstraint{Table: o.Table, Kind: o.Kind, Old: o.New, New: o.Old}
 }
@@ -181,28 +173,27 @@ func (o AlterEnum) Reverse() Op {
 }
 func (o Execute) Reverse() Op { return Execute{Up: o.Down, Down: o.Up} }
 
-func (o CreateTable) TableRef() Ref        { return RefOf(o.Table) }
-func (o DropTable) TableRef() Ref          { return RefOf(o.Table) }
-func (o RenameTable) TableRef() Ref        { return Ref{Schema: o.Schema, Name: o.Old} }
-func (o AddColumn) TableRef() Ref          { return o.Table }
-func (o DropColumn) TableRef() Ref         { return o.Table }
-func (o AlterColumn) TableRef() Ref        { return o.Table }
-func (o RenameColumn) TableRef() Ref       { return o.Table }
-func (o AlterPrimaryKey) TableRef() Ref    { return o.Table }
-func (o AddForeignKey) TableRef() Ref      { return o.Table }
-func (o DropForeignKey) TableRef() Ref     { return o.Table }
-func (o ValidateForeignKey) TableRef() Ref { return o.Table }
-func (o AddUnique) TableRef() Ref          { return o.Table }
-func (o DropUnique) TableRef() Ref         { return o.Table }
-func (o AddCheck) TableRef() Ref           { return o.Table }
-func (o DropCheck) TableRef() Ref          { return o.Table }
-func (o RenameConstraint) TableRef() Ref   { return o.Table }
-func (o CreateIndex) TableRef() Ref        { return o.Table }
-func (o DropIndex) TableRef() Ref          { return o.Table }
-func (o RenameIndex) TableRef() Ref        { return o.Table }
-func (o SetTableComment) TableRef() Ref    { return o.Table }
-func (o CreateView) TableRef() Ref         { return Ref{} }
-func (o DropView) TableRef() Ref           { return Ref{} }
+func (o CreateTable) TableRef() Ref      { return RefOf(o.Table) }
+func (o DropTable) TableRef() Ref        { return RefOf(o.Table) }
+func (o RenameTable) TableRef() Ref      { return Ref{Schema: o.Schema, Name: o.Old} }
+func (o AddColumn) TableRef() Ref        { return o.Table }
+func (o DropColumn) TableRef() Ref       { return o.Table }
+func (o AlterColumn) TableRef() Ref      { return o.Table }
+func (o RenameColumn) TableRef() Ref     { return o.Table }
+func (o AlterPrimaryKey) TableRef() Ref  { return o.Table }
+func (o AddForeignKey) TableRef() Ref    { return o.Table }
+func (o DropForeignKey) TableRef() Ref   { return o.Table }
+func (o AddUnique) TableRef() Ref        { return o.Table }
+func (o DropUnique) TableRef() Ref       { return o.Table }
+func (o AddCheck) TableRef() Ref         { return o.Table }
+func (o DropCheck) TableRef() Ref        { return o.Table }
+func (o RenameConstraint) TableRef() Ref { return o.Table }
+func (o CreateIndex) TableRef() Ref      { return o.Table }
+func (o DropIndex) TableRef() Ref        { return o.Table }
+func (o RenameIndex) TableRef() Ref      { return o.Table }
+func (o SetTableComment) TableRef() Ref  { return o.Table }
+func (o CreateView) TableRef() Ref       { return Ref{} }
+func (o DropView) TableRef() Ref         { return Ref{} }
 func (o CreateTrigger) TableRef() Ref {
 	return Ref{Schema: o.Trigger.Schema, Name: o.Trigger.Table}
 }
@@ -235,9 +226,6 @@ func (o AddForeignKey) String() string {
 }
 func (o DropForeignKey) String() string {
 	return fmt.Sprintf("drop foreign key %s on %s", fkLabel(o.FK), o.Table)
-}
-func (o ValidateForeignKey) String() string {
-	return fmt.Sprintf("validate foreign key %s on %s", o.Name, o.Table)
 }
 func (o AddUnique) String() string {
 	return fmt.Sprintf("add unique %s%v on %s", o.Unique.Name, o.Unique.Columns, o.Table)

@@ -3,36 +3,15 @@ package runner
 import (
 	"context"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/sqlsplit"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- got:\n%s\n--- want:\n%s", path, got, want)
-	}
-}
 
 func TestOfflineSQL(t *testing.T) {
 	now = func() time.Time { return time.Date(2026, 11, 24, 19, 0, 0, 0, time.UTC) }
@@ -69,13 +48,14 @@ PRAGMA foreign_keys = ON;`,
 		{"offline_mysql_up.sql", mysql, graph(t, sqlsplit.MySQL, files(linear...)), []string{"a1"}, "head", false},
 		{"offline_branches.sql", sqlite, graph(t, sqlsplit.SQLite, files(branchy...)), []string{"b1"}, "heads", false},
 	}
+	want := golden.Open(t, filepath.Join("testdata", "offline.txtar"))
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			got, err := OfflineSQL(tt.d, tt.g, tt.from, tt.target, tt.down)
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.golden, got)
+			want.Check(t, tt.golden, got)
 		})
 	}
 	if _, err := OfflineSQL(sqlite, g, nil, "nope", false); !errors.Is(err, revision.ErrInvalid) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -12,11 +11,10 @@ import (
 
 	_ "github.com/retortdb/retort/dialect/all"
 	"github.com/retortdb/retort/internal/cli"
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/internal/sqlq"
 	"github.com/retortdb/retort/internal/testdb"
 )
-
-var update = flag.Bool("update", false, "rewrite testscript cmp golden files")
 
 // TestMain lets the test binary act as the real retort binary inside
 // scripts, so each script runs the CLI as a separate process.
@@ -34,7 +32,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			return nil
 		},
-		UpdateScripts: *update,
+		UpdateScripts: golden.Update(), // rewrites the scripts' cmp files
 		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
@@ -48,12 +49,12 @@ func count(t *testing.T, db *sql.DB, q string) int {
 func TestAcceptanceCascade(t *testing.T) {
 	db, u := freshDB(t)
 	plain := loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1))
-	execAll(t, db, renderDiff(t, nil, plain)...)
-	execAll(t, db,
+	schematest.Exec(t, db, renderDiff(t, nil, plain)...)
+	schematest.Exec(t, db,
 		"INSERT INTO users VALUES (1, 'a@x'), (2, 'b@x')",
 		"INSERT INTO notes VALUES (1, 1, 'one'), (2, 1, 'two'), (3, 2, 'three')")
-	live := reflectDB(t, db)
-	assertNoDiff(t, live, plain)
+	live := schematest.Reflect(t, Dialect{}, db)
+	schematest.NoDiff(t, live, plain, diffOpts)
 
 	cascade := loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1))
 	ops, err := diff.Schemas(live, cascade, diffOpts)
@@ -74,7 +75,7 @@ func TestAcceptanceCascade(t *testing.T) {
 		t.Fatalf("upgrade SQL:\n%s\nwant:\n%s", strings.Join(up, ";\n"), strings.Join(want, ";\n"))
 	}
 	for _, s := range up {
-		execAll(t, db, s)
+		schematest.Exec(t, db, s)
 		if n := count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'"); n != 1 {
 			t.Fatalf("after %s: notes has %d foreign keys, want 1", s, n)
 		}
@@ -82,20 +83,20 @@ func TestAcceptanceCascade(t *testing.T) {
 	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
 		t.Fatalf("notes after upgrade = %d, want all 3 kept", n)
 	}
-	upgraded := reflectDB(t, db)
-	assertNoDiff(t, upgraded, cascade)
+	upgraded := schematest.Reflect(t, Dialect{}, db)
+	schematest.NoDiff(t, upgraded, cascade, diffOpts)
 
 	// Reverse restores the plain key; the cascade works until then.
 	down, err := Dialect{}.Render(op.ReverseAll(ops), upgraded, dialect.RenderOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	execAll(t, db, "DELETE FROM users WHERE id = 1")
+	schematest.Exec(t, db, "DELETE FROM users WHERE id = 1")
 	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 		t.Fatalf("notes after deleting user 1 = %d, want 1 (cascade)", n)
 	}
-	execAll(t, db, down...)
-	assertNoDiff(t, reflectDB(t, db), plain)
+	schematest.Exec(t, db, down...)
+	schematest.NoDiff(t, schematest.Reflect(t, Dialect{}, db), plain, diffOpts)
 	if _, err := db.Exec("DELETE FROM users WHERE id = 2"); err == nil {
 		t.Fatal("after downgrade, deleting a referenced user should fail")
 	}
@@ -109,9 +110,9 @@ func TestAcceptanceCascade(t *testing.T) {
 func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 	db, u := freshDB(t)
 	with := loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1))
-	execAll(t, db, renderDiff(t, nil, with)...)
+	schematest.Exec(t, db, renderDiff(t, nil, with)...)
 	without := loadDesired(t, u, "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE);\nCREATE TABLE notes (id INT PRIMARY KEY, author_id INT NOT NULL, body TEXT);")
-	live := reflectDB(t, db)
+	live := schematest.Reflect(t, Dialect{}, db)
 	ops, err := diff.Schemas(live, without, diffOpts)
 	if err != nil {
 		t.Fatal(err)
@@ -120,9 +121,9 @@ func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	execAll(t, db, up...)
-	after := reflectDB(t, db)
-	assertNoDiff(t, after, without)
+	schematest.Exec(t, db, up...)
+	after := schematest.Reflect(t, Dialect{}, db)
+	schematest.NoDiff(t, after, without, diffOpts)
 	if n := count(t, db, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes' AND INDEX_NAME <> 'PRIMARY'"); n != 0 {
 		t.Fatalf("stray index left on notes (SQL: %s)", strings.Join(up, "; "))
 	}
@@ -130,8 +131,8 @@ func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	execAll(t, db, down...)
-	assertNoDiff(t, reflectDB(t, db), with)
+	schematest.Exec(t, db, down...)
+	schematest.NoDiff(t, schematest.Reflect(t, Dialect{}, db), with, diffOpts)
 }
 
 // TestRenameFKOneAlter: a key renamed (different names) is dropped and
@@ -139,8 +140,8 @@ func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 func TestRenameFKOneAlter(t *testing.T) {
 	db, u := freshDB(t)
 	s := loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1))
-	execAll(t, db, renderDiff(t, nil, s)...)
-	live := reflectDB(t, db)
+	schematest.Exec(t, db, renderDiff(t, nil, s)...)
+	live := schematest.Reflect(t, Dialect{}, db)
 	stmts, err := Dialect{}.Render([]op.Op{op.RenameConstraint{Table: op.Ref{Name: "notes"}, Kind: "fk", Old: "notes_author_id_fkey", New: "notes_author_fk"}}, live, dialect.RenderOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -148,8 +149,8 @@ func TestRenameFKOneAlter(t *testing.T) {
 	if len(stmts) != 1 {
 		t.Fatalf("want one ALTER, got %q", stmts)
 	}
-	execAll(t, db, stmts...)
-	got := dump(reflectDB(t, db))
+	schematest.Exec(t, db, stmts...)
+	got := dump(schematest.Reflect(t, Dialect{}, db))
 	if !strings.Contains(got, "fk notes_author_fk [author_id] -> users[id]") {
 		t.Fatalf("key not renamed:\n%s", got)
 	}

@@ -26,24 +26,6 @@ func freshDB(t testing.TB) (*sql.DB, *url.URL) {
 	return db, u
 }
 
-func execAll(t testing.TB, db *sql.DB, stmts ...string) {
-	t.Helper()
-	for _, s := range stmts {
-		if _, err := db.Exec(s); err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-	}
-}
-
-func reflectDB(t testing.TB, db *sql.DB) *schema.Schema {
-	t.Helper()
-	s, err := Dialect{}.Reflect(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // dump prints a schema as stable text, one fact per line, so tests can
 // compare whole reflections and show readable diffs.
 func dump(s *schema.Schema) string {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
@@ -19,7 +20,7 @@ import (
 // killed load would leave it; the test drops it.
 func fakeScratch(t *testing.T, db *sql.DB, name string) string {
 	t.Helper()
-	execAll(t, db, "CREATE DATABASE "+quote(name))
+	schematest.Exec(t, db, "CREATE DATABASE "+quote(name))
 	t.Cleanup(func() { _, _ = db.Exec("DROP DATABASE IF EXISTS " + quote(name)) })
 	return name
 }
@@ -49,7 +50,7 @@ func TestLoadDesiredRemovesStaleScratch(t *testing.T) {
 	busy := fakeScratch(t, db, dialect.ScratchName(now.Add(-3*dialect.ScratchStaleAfter)))
 	undated := fakeScratch(t, db, dialect.ScratchPrefix+hex.EncodeToString(b[:]))
 	locked := fakeScratch(t, db, dialect.ScratchName(now.Add(-4*dialect.ScratchStaleAfter)))
-	execAll(t, db, "CREATE TABLE "+quote(locked)+".t (id INT)")
+	schematest.Exec(t, db, "CREATE TABLE "+quote(locked)+".t (id INT)")
 	ldb, err := Dialect{}.Open(ctx, u)
 	if err != nil {
 		t.Fatal(err)

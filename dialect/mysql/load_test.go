@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
@@ -64,7 +65,7 @@ func TestLoadDesiredDevURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer devDB.Close()
-	execAll(t, devDB, "CREATE TABLE junk (id INT)")
+	schematest.Exec(t, devDB, "CREATE TABLE junk (id INT)")
 	_, err = Dialect{}.LoadDesired(context.Background(), u, dev.String(), files)
 	if err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Fatalf("want a not-empty error, got %v", err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 // TestOpenErrorsHidePasswords checks that connect errors carry no form of
@@ -16,7 +17,7 @@ func TestOpenErrorsHidePasswords(t *testing.T) {
 	// A user whose password is also the name of a database it may not
 	// use: the server's refusal quotes that name.
 	user := "rt_" + strings.TrimPrefix(strings.TrimPrefix(u.Path, "/"), "retort_t_")
-	execAll(t, admin, "CREATE USER '"+user+"'@'%' IDENTIFIED BY 'Kx7pw'")
+	schematest.Exec(t, admin, "CREATE USER '"+user+"'@'%' IDENTIFIED BY 'Kx7pw'")
 	t.Cleanup(func() { _, _ = admin.Exec("DROP USER IF EXISTS '" + user + "'@'%'") })
 
 	tests := []struct {

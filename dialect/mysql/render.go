@@ -102,8 +102,6 @@ func (r *renderer) render(i int, o op.Op) error {
 		}
 	case op.DropForeignKey, op.AddForeignKey:
 		return r.foreignKeys(i)
-	case op.ValidateForeignKey:
-		// InnoDB validates keys when it adds them.
 	case op.AddUnique:
 		name := o.Unique.Name
 		if name == "" {

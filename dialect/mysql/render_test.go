@@ -1,18 +1,15 @@
 package mysql
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/render golden files")
 
 func str(s string) *string { return &s }
 
@@ -91,37 +88,20 @@ var renderCases = []struct {
 		op.DropView{View: &schema.View{Name: "v"}},
 		op.CreateTrigger{Trigger: &schema.Trigger{Name: "tr", Table: "memos", SQL: "CREATE TRIGGER `tr` BEFORE INSERT ON `memos` FOR EACH ROW SET NEW.id = NEW.id"}},
 		op.DropTrigger{Trigger: &schema.Trigger{Name: "tr", Table: "memos"}},
-		op.ValidateForeignKey{Table: op.Ref{Name: "memos"}, Name: "x"},
 		op.Execute{Up: "UPDATE memos SET id = id"},
 		op.DropTable{Table: &schema.Table{Name: "memos"}},
 	}},
 }
 
 func TestRenderGolden(t *testing.T) {
+	want := golden.Open(t, filepath.Join("testdata", "render.txtar"))
 	for _, tc := range renderCases {
 		t.Run(tc.name, func(t *testing.T) {
 			stmts, err := Dialect{}.Render(tc.ops, renderFixture(), dialect.RenderOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := strings.Join(stmts, ";\n") + ";\n"
-			path := filepath.Join("testdata", "render", tc.name+".sql")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs (run with -update if intended)\n--- got:\n%s--- want:\n%s", path, got, want)
-			}
+			want.Check(t, tc.name, strings.Join(stmts, ";\n")+";\n")
 		})
 	}
 }

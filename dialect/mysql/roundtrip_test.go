@@ -8,6 +8,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -20,19 +21,19 @@ func TestRoundTrip(t *testing.T) {
 	for _, tc := range reflectCases {
 		t.Run(tc.name, func(t *testing.T) {
 			direct, _ := freshDB(t)
-			execAll(t, direct, tc.ddl...)
-			want := reflectDB(t, direct)
+			schematest.Exec(t, direct, tc.ddl...)
+			want := schematest.Reflect(t, Dialect{}, direct)
 
 			stmts := renderDiff(t, nil, want)
 			rendered, _ := freshDB(t)
-			execAll(t, rendered, stmts...)
-			got := reflectDB(t, rendered)
+			schematest.Exec(t, rendered, stmts...)
+			got := schematest.Reflect(t, Dialect{}, rendered)
 
 			if dump(got) != dump(want) {
 				t.Errorf("rendered schema reflects differently\nSQL:\n%s\n--- direct:\n%s\n--- rendered:\n%s", strings.Join(stmts, ";\n"), dump(want), dump(got))
 			}
-			assertNoDiff(t, got, want)
-			assertNoDiff(t, want, got)
+			schematest.NoDiff(t, got, want, diffOpts)
+			schematest.NoDiff(t, want, got, diffOpts)
 		})
 	}
 }
@@ -50,29 +51,14 @@ func renderDiff(t testing.TB, from, to *schema.Schema) []string {
 	return stmts
 }
 
-func assertNoDiff(t testing.TB, from, to *schema.Schema) {
-	t.Helper()
-	ops, err := diff.Schemas(from, to, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ops) > 0 {
-		var b strings.Builder
-		for _, o := range ops {
-			b.WriteString("\n  " + o.String())
-		}
-		t.Errorf("false diff:%s", b.String())
-	}
-}
-
 // TestLoadDesired: schema files loaded through a scratch database reflect
 // like the same DDL run directly, and the scratch database is dropped.
 func TestLoadDesired(t *testing.T) {
 	for _, tc := range reflectCases {
 		t.Run(tc.name, func(t *testing.T) {
 			direct, u := freshDB(t)
-			execAll(t, direct, tc.ddl...)
-			want := reflectDB(t, direct)
+			schematest.Exec(t, direct, tc.ddl...)
+			want := schematest.Reflect(t, Dialect{}, direct)
 			src := strings.Join(tc.ddl, ";\n") + ";\n"
 			if strings.Contains(src, "TRIGGER") {
 				src = "-- triggers are one statement here\n" + src

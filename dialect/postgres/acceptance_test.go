@@ -7,6 +7,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
@@ -45,12 +46,12 @@ func TestBraindumpCascade(t *testing.T) {
 		return ops
 	}
 	a, b := load(braindumpA), load(braindumpB)
-	migrate(reflReflect(t, db), a)
-	reflExec(t, db,
+	migrate(schematest.Reflect(t, Dialect{}, db), a)
+	schematest.Exec(t, db,
 		"INSERT INTO users (email) VALUES ('ann@x'), ('bob@x')",
 		"INSERT INTO notes (author_id, body) VALUES (1, 'a1'), (1, 'a2'), (2, 'b1')")
 
-	live := reflReflect(t, db)
+	live := schematest.Reflect(t, Dialect{}, db)
 	ops, err := diff.Schemas(live, b, diff.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -91,11 +92,11 @@ func TestBraindumpCascade(t *testing.T) {
 	if n := count("SELECT count(*) FROM notes"); n != 3 {
 		t.Fatalf("%d notes after the swap, want all 3 kept", n)
 	}
-	reflExec(t, db, "DELETE FROM users WHERE id = 1")
+	schematest.Exec(t, db, "DELETE FROM users WHERE id = 1")
 	if n := count("SELECT count(*) FROM notes"); n != 1 {
 		t.Fatalf("%d notes after deleting user 1, want 1 (cascade)", n)
 	}
-	after := reflReflect(t, db)
+	after := schematest.Reflect(t, Dialect{}, db)
 	reflNoDiff(t, after, b)
 	if fk := after.Table("", "notes").ForeignKeys[0]; fk.NotValid || fk.OnDelete != schema.Cascade {
 		t.Fatalf("key after the swap: %+v", fk)
@@ -106,7 +107,7 @@ func TestBraindumpCascade(t *testing.T) {
 		t.Fatal(err)
 	}
 	runPlan(t, db, Dialect{}.Prepare(back))
-	restored := reflReflect(t, db)
+	restored := schematest.Reflect(t, Dialect{}, db)
 	reflNoDiff(t, restored, a)
 	if fk := restored.Table("", "notes").ForeignKeys[0]; fk.OnDelete != schema.NoAction {
 		t.Fatalf("reverse left ON DELETE %s, want NO ACTION", fk.OnDelete)
@@ -121,9 +122,9 @@ func TestBraindumpCascade(t *testing.T) {
 // naming the constraint, so the runner leaves the revision unrecorded.
 func TestValidateFailureLeavesKeyNotValid(t *testing.T) {
 	db, _ := reflFresh(t, "")
-	reflExec(t, db, "CREATE TABLE users (id int PRIMARY KEY)", "CREATE TABLE notes (id int PRIMARY KEY, author_id int)",
+	schematest.Exec(t, db, "CREATE TABLE users (id int PRIMARY KEY)", "CREATE TABLE notes (id int PRIMARY KEY, author_id int)",
 		"INSERT INTO notes VALUES (1, 42)")
-	live := reflReflect(t, db)
+	live := schematest.Reflect(t, Dialect{}, db)
 	fk := &schema.ForeignKey{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}}
 	stmts, err := Dialect{}.Render([]op.Op{op.AddForeignKey{Table: op.Ref{Name: "notes"}, FK: fk}}, live, dialect.RenderOptions{})
 	if err != nil {
@@ -135,13 +136,13 @@ func TestValidateFailureLeavesKeyNotValid(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "notes_author_id_fkey") {
 		t.Fatalf("VALIDATE of a violated key: %v", err)
 	}
-	if got := reflReflect(t, db).Table("", "notes").ForeignKeys[0]; !got.NotValid {
+	if got := schematest.Reflect(t, Dialect{}, db).Table("", "notes").ForeignKeys[0]; !got.NotValid {
 		t.Fatal("the key should be left NOT VALID")
 	}
 	// The runner reruns the whole revision once the data is fixed.
-	reflExec(t, db, "INSERT INTO users VALUES (42)")
+	schematest.Exec(t, db, "INSERT INTO users VALUES (42)")
 	runPlan(t, db, p)
-	if got := reflReflect(t, db).Table("", "notes").ForeignKeys; len(got) != 1 || got[0].NotValid {
+	if got := schematest.Reflect(t, Dialect{}, db).Table("", "notes").ForeignKeys; len(got) != 1 || got[0].NotValid {
 		t.Fatalf("after the rerun: %+v, want one validated key", got)
 	}
 }

@@ -3,11 +3,13 @@ package postgres
 import (
 	"context"
 	"testing"
+
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 func TestRowEstimates(t *testing.T) {
 	db, _ := reflFresh(t, "app,public")
-	reflExec(t, db,
+	schematest.Exec(t, db,
 		"CREATE TABLE big (id int)",
 		"INSERT INTO big SELECT generate_series(1, 5000)",
 		"ANALYZE big",

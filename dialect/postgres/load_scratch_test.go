@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
@@ -19,7 +20,7 @@ import (
 // killed load would leave it; the test drops it.
 func loadFakeScratch(t *testing.T, db *sql.DB, name string) string {
 	t.Helper()
-	reflExec(t, db, "CREATE DATABASE "+Dialect{}.Quote(name))
+	schematest.Exec(t, db, "CREATE DATABASE "+Dialect{}.Quote(name))
 	t.Cleanup(func() { _, _ = db.Exec("DROP DATABASE IF EXISTS " + Dialect{}.Quote(name) + " WITH (FORCE)") })
 	return name
 }

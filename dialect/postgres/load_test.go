@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
@@ -142,14 +143,14 @@ func TestLoadDesiredDevURL(t *testing.T) {
 	if len(s.Tables) != 1 || s.Tables[0].Name != "t" || len(s.Enums) != 1 {
 		t.Fatalf("loaded %s", reflDump(s))
 	}
-	if after := reflReflect(t, db); len(after.Tables)+len(after.Enums) != 0 {
+	if after := schematest.Reflect(t, Dialect{}, db); len(after.Tables)+len(after.Enums) != 0 {
 		t.Fatalf("dev database not left empty:\n%s", reflDump(after))
 	}
 	// Twice in a row works: nothing is left behind.
 	if _, err := (Dialect{}).LoadDesired(context.Background(), nil, u.String(), files); err != nil {
 		t.Fatal(err)
 	}
-	reflExec(t, db, "CREATE TABLE leftover (id int)")
+	schematest.Exec(t, db, "CREATE TABLE leftover (id int)")
 	_, err = Dialect{}.LoadDesired(context.Background(), nil, u.String(), files)
 	if err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Fatalf("want a not-empty error, got %v", err)
@@ -200,10 +201,10 @@ func TestOpen(t *testing.T) {
 // objects would reflect under a different schema name.
 func TestLoadDesiredUserSchema(t *testing.T) {
 	db, u := reflFresh(t, "")
-	reflExec(t, db, "CREATE SCHEMA IF NOT EXISTS AUTHORIZATION CURRENT_USER")
+	schematest.Exec(t, db, "CREATE SCHEMA IF NOT EXISTS AUTHORIZATION CURRENT_USER")
 	ddl := "CREATE TABLE mine (id int PRIMARY KEY);\nCREATE TABLE public.shared (id int PRIMARY KEY, mine_id int REFERENCES mine (id));"
-	reflExec(t, db, ddl)
-	live := reflReflect(t, db)
+	schematest.Exec(t, db, ddl)
+	live := schematest.Reflect(t, Dialect{}, db)
 	reflHas(t, live, `table .mine comment=""`, `table public.shared comment=""`)
 	desired, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "s.sql", SQL: ddl}})
 	if err != nil {

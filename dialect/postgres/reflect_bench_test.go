@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 // reflBenchFill fills a database with 500 tables of six columns each, with
@@ -31,7 +32,7 @@ CREATE INDEX t%d_parent_idx ON t%d (parent_id);
 `, i, ref, i, i)
 	}
 	sb.WriteString("COMMIT;\n")
-	reflExec(b, db, sb.String())
+	schematest.Exec(b, db, sb.String())
 }
 
 // BenchmarkReflect500 is reflection alone; BenchmarkReflectDiff500 adds

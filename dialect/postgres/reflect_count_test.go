@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 // reflCounter counts the queries a reflection sends.
@@ -36,10 +37,10 @@ func TestReflectQueryCountIsFixed(t *testing.T) {
 		}
 		return c.n
 	}
-	reflExec(t, db, "CREATE TABLE t0 (id int PRIMARY KEY)")
+	schematest.Exec(t, db, "CREATE TABLE t0 (id int PRIMARY KEY)")
 	one := count()
 	for i := 1; i < 40; i++ {
-		reflExec(t, db, fmt.Sprintf("CREATE TABLE t%d (id int PRIMARY KEY, p int REFERENCES t%d, c text UNIQUE CHECK (c <> ''))", i, i-1),
+		schematest.Exec(t, db, fmt.Sprintf("CREATE TABLE t%d (id int PRIMARY KEY, p int REFERENCES t%d, c text UNIQUE CHECK (c <> ''))", i, i-1),
 			fmt.Sprintf("CREATE INDEX ON t%d (p)", i))
 	}
 	if many := count(); many != one || one > 10 {

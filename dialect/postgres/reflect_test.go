@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -203,9 +204,9 @@ func TestReflectCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, s := range stmts {
-				reflExec(t, db, s.SQL)
+				schematest.Exec(t, db, s.SQL)
 			}
-			live := reflReflect(t, db)
+			live := schematest.Reflect(t, Dialect{}, db)
 			reflHas(t, live, tc.want...)
 
 			desired, err := Dialect{}.LoadDesired(ctx, u, "", []dialect.SourceFile{{Name: "schema.sql", SQL: tc.ddl}})

@@ -90,8 +90,6 @@ func (r *renderer) render(o op.Op) error {
 			r.bounded(o.Table)
 		}
 		return r.dropConstraint(o.Table, o.FK.Name, "foreign key")
-	case op.ValidateForeignKey:
-		r.addPending(o.Table, o.Name)
 	case op.AddUnique:
 		r.alter(o.Table, "ADD "+uniqueDef(o.Unique, r.name("uq", o.Table.Name, o.Unique.Name, o.Unique.Columns)))
 	case op.DropUnique:

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
@@ -48,7 +49,7 @@ func TestRenderFKSwapBig(t *testing.T) {
 		s, err := Dialect{}.Render([]op.Op{
 			op.DropForeignKey{Table: notes, FK: renderNoteFK(from)},
 			op.AddForeignKey{Table: notes, FK: renderNoteFK(to)},
-		}, renderReflect(t, db), dialect.RenderOptions{PlainForeignKeys: plain})
+		}, schematest.Reflect(t, Dialect{}, db), dialect.RenderOptions{PlainForeignKeys: plain})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
@@ -60,37 +61,13 @@ func renderRun(t *testing.T, db *sql.DB, stmts []string) dialect.Plan {
 	return p
 }
 
-func renderReflect(t *testing.T, db *sql.DB) *schema.Schema {
-	t.Helper()
-	s, err := Dialect{}.Reflect(context.Background(), db)
-	if err != nil {
-		t.Fatalf("reflect: %v", err)
-	}
-	return s
-}
-
 // renderNoDiff fails when the live database differs from the desired model.
 func renderNoDiff(t *testing.T, db *sql.DB, want *schema.Schema) {
 	t.Helper()
-	ops, err := diff.Schemas(renderReflect(t, db), want, diff.Options{})
-	if err != nil {
-		t.Fatalf("diff: %v", err)
-	}
-	if len(ops) > 0 {
-		var b strings.Builder
-		for _, o := range ops {
-			b.WriteString("\n  " + o.String())
-		}
-		stmts, _ := Dialect{}.Render(ops, renderReflect(t, db), dialect.RenderOptions{})
-		for _, o := range ops {
-			if c, ok := o.(op.CreateIndex); ok {
-				t.Logf("want index %+v %+v", *c.Index, c.Index.Parts)
-			}
-			if c, ok := o.(op.DropIndex); ok {
-				t.Logf("live index %+v %+v", *c.Index, c.Index.Parts)
-			}
-		}
-		t.Fatalf("rendered schema reflects differently (%d ops):%s\nSQL:\n%s", len(ops), b.String(), strings.Join(stmts, ";\n"))
+	live := schematest.Reflect(t, Dialect{}, db)
+	if ops := schematest.NoDiff(t, live, want, diff.Options{}); len(ops) > 0 {
+		stmts, _ := Dialect{}.Render(ops, live, dialect.RenderOptions{})
+		t.Fatalf("rendered schema reflects differently; SQL for the difference:\n%s", strings.Join(stmts, ";\n"))
 	}
 }
 
@@ -221,11 +198,11 @@ func TestRenderExecAlters(t *testing.T) {
 		{"rename table", []op.Op{op.RenameTable{Old: "notes", New: "Posts"}}},
 	}
 	for _, st := range steps {
-		model := renderReflect(t, db)
+		model := schematest.Reflect(t, Dialect{}, db)
 		if err := op.Apply(model, st.ops...); err != nil {
 			t.Fatalf("%s: apply to model: %v", st.name, err)
 		}
-		stmts, err := Dialect{}.Render(st.ops, renderReflect(t, db), dialect.RenderOptions{})
+		stmts, err := Dialect{}.Render(st.ops, schematest.Reflect(t, Dialect{}, db), dialect.RenderOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}

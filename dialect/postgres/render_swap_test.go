@@ -10,6 +10,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/revision/revfile"
@@ -111,7 +112,7 @@ func TestRenderBraindumpSwap(t *testing.T) {
 		t.Fatalf("delete of a referenced user = %v, want a notes_author_id_fkey violation", err)
 	}
 
-	live := renderReflect(t, db)
+	live := schematest.Reflect(t, Dialect{}, db)
 	v2 := live.Clone()
 	v2.Table("", "notes").ForeignKeys[0].OnDelete = schema.Cascade
 	up2, down2, _ := renderRevision(t, live, v2)
@@ -136,7 +137,7 @@ func TestRenderBraindumpSwap(t *testing.T) {
 	if n := renderCount(t, db, `SELECT count(*) FROM notes`); n != 3 {
 		t.Fatalf("notes after the swap = %d, want 3", n)
 	}
-	after := renderReflect(t, db)
+	after := schematest.Reflect(t, Dialect{}, db)
 	if fk := after.Table("", "notes").ForeignKeys[0]; fk.NotValid || fk.OnDelete != schema.Cascade {
 		t.Fatalf("reflected key after upgrade = %+v, want validated ON DELETE CASCADE", fk)
 	}
@@ -163,7 +164,7 @@ func TestRenderBraindumpSwap(t *testing.T) {
 	if n := renderCount(t, db, `SELECT count(*) FROM notes`); n != 2 {
 		t.Fatalf("notes after downgrade = %d, want 2", n)
 	}
-	back := renderReflect(t, db)
+	back := schematest.Reflect(t, Dialect{}, db)
 	if ops, err := diff.Schemas(back, live, diff.Options{}); err != nil || len(ops) != 0 {
 		t.Fatalf("downgraded schema differs from v1: %v (%v)", ops, err)
 	}

@@ -3,18 +3,16 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/golden"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // renderFixture is the database each render case starts from.
 const renderFixture = `CREATE TYPE mood AS ENUM ('sad', 'ok');
@@ -208,16 +206,17 @@ func nextN(want int64) func(t *testing.T, db *sql.DB) {
 // fixture through Prepare's plan and checks the database then reflects
 // like the fixture with the ops applied.
 func TestRenderExecuted(t *testing.T) {
+	want := golden.Open(t, filepath.Join("testdata", "render_exec.txtar"))
 	for _, tc := range execCases {
 		t.Run(tc.name, func(t *testing.T) {
 			db := freshFixture(t)
-			cur := reflReflect(t, db)
+			cur := schematest.Reflect(t, Dialect{}, db)
 			ops := tc.ops(cur)
 			stmts, err := Dialect{}.Render(ops, cur, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "render_exec", tc.name+".sql"), strings.Join(stmts, ";\n\n")+";\n")
+			want.Check(t, tc.name, strings.Join(stmts, ";\n\n")+";\n")
 			if tc.noRun {
 				return
 			}
@@ -226,7 +225,7 @@ func TestRenderExecuted(t *testing.T) {
 			if err := op.Apply(want, ops...); err != nil {
 				t.Fatal(err)
 			}
-			reflNoDiff(t, reflReflect(t, db), want)
+			reflNoDiff(t, schematest.Reflect(t, Dialect{}, db), want)
 			if tc.check != nil {
 				tc.check(t, db)
 			}
@@ -238,7 +237,7 @@ func freshFixture(t testing.TB) *sql.DB {
 	t.Helper()
 	db, _ := reflFresh(t, "public,audit")
 	db.SetMaxOpenConns(1)
-	reflExec(t, db, splitSQL(t, renderFixture)...)
+	schematest.Exec(t, db, splitSQL(t, renderFixture)...)
 	return db
 }
 
@@ -260,7 +259,7 @@ func runPlan(t testing.TB, db *sql.DB, p dialect.Plan) {
 	ctx := context.Background()
 	run := func(stmts []string) {
 		if p.NoTransaction {
-			reflExec(t, db, stmts...)
+			schematest.Exec(t, db, stmts...)
 			return
 		}
 		tx, err := db.BeginTx(ctx, nil)
@@ -280,23 +279,6 @@ func runPlan(t testing.TB, db *sql.DB, p dialect.Plan) {
 	run(p.Body)
 	if len(p.Deferred) > 0 {
 		run(p.Deferred)
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- want\n%s\n--- got\n%s", path, want, got)
 	}
 }
 

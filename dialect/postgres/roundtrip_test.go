@@ -8,6 +8,7 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/sqlsplit"
 )
 
@@ -54,14 +55,14 @@ func TestRoundTrip(t *testing.T) {
 			direct, _ := reflFresh(t, tc.searchPath)
 			rendered, _ := reflFresh(t, tc.searchPath)
 			for _, s := range stmts {
-				reflExec(t, direct, s.SQL)
+				schematest.Exec(t, direct, s.SQL)
 				if outsideModel.MatchString(s.SQL) || outsidePath(s.SQL, tc.searchPath) {
-					reflExec(t, rendered, s.SQL)
+					schematest.Exec(t, rendered, s.SQL)
 				}
 			}
-			want := reflReflect(t, direct)
+			want := schematest.Reflect(t, Dialect{}, direct)
 
-			ops, err := diff.Schemas(reflReflect(t, rendered), want, diff.Options{})
+			ops, err := diff.Schemas(schematest.Reflect(t, Dialect{}, rendered), want, diff.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,7 +71,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			runPlan(t, rendered, Dialect{}.Prepare(sql))
-			got := reflReflect(t, rendered)
+			got := schematest.Reflect(t, Dialect{}, rendered)
 			if a, b := reflDump(want), reflDump(got); a != b {
 				t.Errorf("rendered schema reflects differently\nSQL:\n%s\n--- direct:\n%s\n--- rendered:\n%s", strings.Join(sql, ";\n"), a, b)
 			}

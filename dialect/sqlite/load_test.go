@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 func TestLoadDesired(t *testing.T) {
@@ -129,7 +130,7 @@ CREATE VIEW v AS SELECT * FROM c;`}}
 	if err := db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("dev database keeps %d objects (err %v)", n, err)
 	}
-	reflExec(t, db, `CREATE TABLE leftover (id INT)`)
+	schematest.Exec(t, db, `CREATE TABLE leftover (id INT)`)
 	_, err = Dialect{}.LoadDesired(ctx, nil, "sqlite://"+path, files)
 	if err == nil || !strings.Contains(err.Error(), "not empty") || !strings.Contains(err.Error(), path) {
 		t.Errorf("non-empty dev database: err = %v", err)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 // openJournalMode reads a file's journal mode through a plain connection
@@ -43,7 +45,7 @@ func TestOpenKeepsJournalMode(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reflExec(t, raw, "PRAGMA journal_mode="+tc.mode, "CREATE TABLE t (id INTEGER PRIMARY KEY)")
+			schematest.Exec(t, raw, "PRAGMA journal_mode="+tc.mode, "CREATE TABLE t (id INTEGER PRIMARY KEY)")
 			raw.Close()
 			if got := openJournalMode(t, path); got != tc.mode {
 				t.Fatalf("setup: journal_mode = %s, want %s", got, tc.mode)

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 func TestOpenDSN(t *testing.T) {
@@ -130,7 +132,7 @@ func TestOpenTransactionsAreImmediate(t *testing.T) {
 
 func TestOpenMemoryIsOneDatabase(t *testing.T) {
 	db := reflOpenMemory(t)
-	reflExec(t, db, `CREATE TABLE a (id INT)`)
+	schematest.Exec(t, db, `CREATE TABLE a (id INT)`)
 	// Concurrent users must all see the same in-memory database.
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {

@@ -5,12 +5,13 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/schema"
 )
 
 func TestReflectViewsTriggersAndSkips(t *testing.T) {
 	db := reflOpenMemory(t)
-	reflExec(t, db,
+	schematest.Exec(t, db,
 		`CREATE TABLE zeta (id INTEGER PRIMARY KEY AUTOINCREMENT, n INT)`, // makes sqlite_sequence
 		`CREATE TABLE alpha (id INT UNIQUE)`,
 		`CREATE TABLE retort_version (version_num TEXT)`,
@@ -60,7 +61,7 @@ func TestReflectViewsTriggersAndSkips(t *testing.T) {
 
 func TestReflectDeterministic(t *testing.T) {
 	db := reflOpenMemory(t)
-	reflExec(t, db,
+	schematest.Exec(t, db,
 		`CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INT REFERENCES a, c_id INT REFERENCES c)`,
 		`CREATE TABLE a (id INTEGER PRIMARY KEY)`,
 		`CREATE TABLE c (id INTEGER PRIMARY KEY)`,
@@ -90,7 +91,7 @@ func TestReflectDeterministic(t *testing.T) {
 // uses it.
 func TestReflectOnConnAndTx(t *testing.T) {
 	db := reflOpenMemory(t)
-	reflExec(t, db, `CREATE TABLE a (id INT)`)
+	schematest.Exec(t, db, `CREATE TABLE a (id INT)`)
 	ctx := context.Background()
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -113,7 +114,7 @@ func TestReflectOnConnAndTx(t *testing.T) {
 // triggers on retort's own tables are retort's.
 func TestReflectMainSchemaOnly(t *testing.T) {
 	db := reflOpenMemory(t)
-	reflExec(t, db,
+	schematest.Exec(t, db,
 		`CREATE TABLE a (id INTEGER PRIMARY KEY, x INT REFERENCES a)`,
 		`CREATE INDEX a_x ON a (x)`,
 		`CREATE TEMP TABLE a (other TEXT, y INT REFERENCES b)`,

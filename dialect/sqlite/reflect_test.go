@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -20,15 +21,6 @@ func reflOpenMemory(t testing.TB) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
-}
-
-func reflExec(t testing.TB, db *sql.DB, stmts ...string) {
-	t.Helper()
-	for _, s := range stmts {
-		if _, err := db.Exec(s); err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-	}
 }
 
 func reflStr(s string) *string { return &s }
@@ -276,7 +268,7 @@ func TestReflectTables(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			db := reflOpenMemory(t)
-			reflExec(t, db, tc.setup...)
+			schematest.Exec(t, db, tc.setup...)
 			s, err := Dialect{}.Reflect(context.Background(), db)
 			if err != nil {
 				t.Fatal(err)

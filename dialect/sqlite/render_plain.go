@@ -127,8 +127,8 @@ func (r *renderer) plain(o op.Op) ([]string, error) {
 		ix := *t.Index(o.Old)
 		ix.Name = o.New
 		return []string{"DROP INDEX " + renderQ(o.Old), renderCreateIndex(&ix, o.Table.Name)}, nil
-	case op.SetTableComment, op.ValidateForeignKey:
-		return nil, nil // SQLite keeps no comments and validates keys at once
+	case op.SetTableComment:
+		return nil, nil // SQLite keeps no comments
 	case op.CreateView:
 		return []string{renderCreateView(o.View)}, nil
 	case op.DropView:

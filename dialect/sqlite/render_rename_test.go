@@ -1,13 +1,13 @@
 package sqlite
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/op"
 )
 
@@ -34,19 +34,7 @@ func TestRenderRenameInRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(up, ";\n\n") + ";\n"
-	path := filepath.Join("testdata", "render_rename_in_rebuild.golden")
-	if renderUpdating() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	golden, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(golden) {
-		t.Fatalf("render differs from %s:\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "render_rename_in_rebuild.golden"), got)
 	if !strings.Contains(got, `SELECT "id", "author_id",`) || strings.Contains(got, "RENAME COLUMN") {
 		t.Fatalf("the rebuild does not copy author_id into writer_id:\n%s", got)
 	}

@@ -2,29 +2,15 @@ package sqlite
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/golden"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
 )
-
-// The -update flag rewrites golden files; defined here unless another
-// test file of the package already did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite testdata/*.golden")
-	}
-}
-
-func renderUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // renderCases render against the fixture; each also runs on a real
 // database seeded with the fixture, so every golden statement is valid.
@@ -131,6 +117,7 @@ func renderCases(cur *schema.Schema) []struct {
 }
 
 func TestRenderGolden(t *testing.T) {
+	want := golden.Open(t, filepath.Join("testdata", "render.txtar"))
 	for _, tc := range renderCases(rebuildFixture()) {
 		t.Run(tc.name, func(t *testing.T) {
 			cur := rebuildFixture()
@@ -138,23 +125,7 @@ func TestRenderGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := strings.Join(stmts, ";\n\n") + ";\n"
-			path := filepath.Join("testdata", "render_"+tc.name+".golden")
-			if renderUpdating() {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Fatalf("render differs from %s:\n%s", path, got)
-			}
+			want.Check(t, tc.name, strings.Join(stmts, ";\n\n")+";\n")
 			// The statements run on a real database, and the model the ops
 			// describe is what the database then holds.
 			db, seeded := rebuildSeeded(t)

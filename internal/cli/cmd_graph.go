@@ -66,7 +66,7 @@ func graphCmd(g *globals, p func() *printer) *cobra.Command {
 					var stderr bytes.Buffer
 					run.Stdout, run.Stderr = s.p.out, &stderr
 					if err := run.Run(); err != nil {
-						return fmt.Errorf("dot -Tsvg failed: %v: %s", err, strings.TrimSpace(stderr.String()))
+						return fmt.Errorf("dot -Tsvg failed: %w: %s", err, strings.TrimSpace(stderr.String()))
 					}
 				}
 				return nil

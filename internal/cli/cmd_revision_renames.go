@@ -20,7 +20,7 @@ func renameOptions(specs []string, noRename bool) (retort.AutogenerateOptions, e
 	for _, spec := range specs {
 		r, err := retort.ParseRename(spec)
 		if err != nil {
-			return opts, fmt.Errorf("%w: --rename: %v", errUsage, err)
+			return opts, fmt.Errorf("%w: --rename: %w", errUsage, err)
 		}
 		r.Source = "--rename " + spec
 		opts.Renames = append(opts.Renames, r)

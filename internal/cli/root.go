@@ -40,7 +40,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return in.report(stderr, err)
 	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
-		err = fmt.Errorf("%w: %v", errUsage, err)
+		err = fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if err != nil {
 		printError(stderr, err, knownSecrets(g)...)
@@ -73,7 +73,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: %w", errUsage, err)
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.configPath, "config", "", "config file (default retort.toml)")
@@ -115,7 +115,7 @@ func wrapArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return fmt.Errorf("%w: %s: %v", errUsage, cmd.CommandPath(), err)
+			return fmt.Errorf("%w: %s: %w", errUsage, cmd.CommandPath(), err)
 		}
 		return nil
 	}

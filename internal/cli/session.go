@@ -51,7 +51,7 @@ func loadRevisions(dir string, opts retort.Options) (*retort.Revisions, error) {
 		return retort.LoadRevisions(nil, opts)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: cannot read revision directory %s: %v", config.ErrConfig, dir, err)
+		return nil, fmt.Errorf("%w: cannot read revision directory %s: %w", config.ErrConfig, dir, err)
 	}
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%w: revision directory %s is not a directory", config.ErrConfig, dir)
@@ -67,7 +67,7 @@ func (s *session) databaseURL(g *globals) (string, retort.Dialect, error) {
 	}
 	d, err := retort.DialectOf(raw)
 	if err != nil {
-		return "", nil, fmt.Errorf("%w: %v", config.ErrConfig, err)
+		return "", nil, fmt.Errorf("%w: %w", config.ErrConfig, err)
 	}
 	return raw, d, nil
 }

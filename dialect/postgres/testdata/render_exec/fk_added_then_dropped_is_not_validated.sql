@@ -1,7 +1,0 @@
-SET LOCAL lock_timeout = '5s';
-
-ALTER TABLE notes DROP CONSTRAINT IF EXISTS tmp_fk;
-
-ALTER TABLE notes ADD CONSTRAINT tmp_fk FOREIGN KEY (n) REFERENCES users (id) NOT VALID;
-
-ALTER TABLE notes DROP CONSTRAINT tmp_fk;

@@ -1,7 +1,0 @@
-SET LOCAL lock_timeout = '5s';
-
-ALTER TABLE notes DROP CONSTRAINT notes_author_id_fkey;
-
-ALTER TABLE notes ADD CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE CASCADE NOT VALID;
-
-ALTER TABLE notes VALIDATE CONSTRAINT notes_author_id_fkey;
