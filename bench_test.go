@@ -27,7 +27,7 @@ func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, []dialect
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { m.Close() })
-	stmts, err := sqlsplit.SplitWith(ddl, dialect.SplitOptionsOf(m.Dialect()))
+	stmts, err := sqlsplit.SplitWith(ddl, m.Dialect().SplitOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

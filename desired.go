@@ -33,7 +33,7 @@ func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
 // version, the server's URLs and the retort build stay the same.
 func (m *Migrator) Desired(ctx context.Context, files []dialect.SourceFile, devURL string) (*schema.Schema, error) {
 	// Only an embedded scratch database (SQLite in memory) needs no server.
-	if m.url == nil && devURL == "" && !dialect.TraitsOf(m.d).EmbeddedScratch {
+	if m.url == nil && devURL == "" && !m.d.Capabilities().EmbeddedScratch {
 		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so pass devURL or use Open", m.d.Name())
 	}
 	if m.opts.CacheDir != "" {
@@ -43,7 +43,7 @@ func (m *Migrator) Desired(ctx context.Context, files []dialect.SourceFile, devU
 }
 
 func (m *Migrator) diffOptions() diff.Options {
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: dialect.TraitsOf(m.d).ImplicitFKIndex}
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: m.d.Capabilities().ImplicitFKIndex}
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {

@@ -136,10 +136,11 @@ func Open(ctx context.Context, databaseURL string, revisions fs.FS, opts Options
 }
 
 func newMigrator(db *sql.DB, d dialect.Dialect, revisions fs.FS, opts Options) (*Migrator, error) {
+	opts.Naming.MaxLen = d.Capabilities().NameLimit
 	var revs []*revision.Revision
 	if revisions != nil {
 		var err error
-		o := revision.LoadOptions{Split: dialect.SplitOptionsOf(d), MaxFileSize: opts.MaxFileSize, LimitSetting: "retort.Options.MaxFileSize"}
+		o := revision.LoadOptions{Split: d.SplitOptions(), MaxFileSize: opts.MaxFileSize, LimitSetting: "retort.Options.MaxFileSize"}
 		if revs, err = revision.LoadFS(revisions, o); err != nil {
 			return nil, err
 		}

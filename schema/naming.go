@@ -3,11 +3,14 @@ package schema
 import "strings"
 
 // Naming builds deterministic names for constraints and indexes retort
-// creates. The zero value uses PostgreSQL's own convention.
+// creates. The zero value uses PostgreSQL's own convention, uncut.
 type Naming struct {
 	// Templates per kind, with {table} and {columns} placeholders; kinds are
 	// "fk", "uq", "ck", "ix", "pk". Missing kinds use the defaults.
 	Templates map[string]string
+	// MaxLen is the length in bytes names are cut to, the target
+	// dialect's (dialect.Capabilities.NameLimit); 0 leaves them whole.
+	MaxLen int
 }
 
 var defaultTemplates = map[string]string{
@@ -19,8 +22,8 @@ var defaultTemplates = map[string]string{
 }
 
 // Name returns the name for a constraint or index of kind on table over
-// columns. Names longer than 63 bytes (PostgreSQL's limit, and below
-// MySQL's 64) are cut the way PostgreSQL cuts its own.
+// columns. Names longer than MaxLen are cut the way PostgreSQL cuts its
+// own.
 func (n Naming) Name(kind, table string, columns []string) string {
 	tmpl := n.Templates[kind]
 	if tmpl == "" {
@@ -30,10 +33,7 @@ func (n Naming) Name(kind, table string, columns []string) string {
 		tmpl = "{table}_{columns}_" + kind
 	}
 	name := strings.NewReplacer("{table}", table, "{columns}", strings.Join(columns, "_")).Replace(tmpl)
-	if len(name) > 63 {
-		name = name[:63]
-	}
-	return name
+	return n.cut(name)
 }
 
 // IndexName is the convention's name for an index on table; expression
@@ -48,4 +48,12 @@ func (n Naming) IndexName(table string, ix *Index) string {
 		}
 	}
 	return n.Name("ix", table, cols)
+}
+
+// cut shortens name to MaxLen bytes.
+func (n Naming) cut(name string) string {
+	if n.MaxLen > 0 && len(name) > n.MaxLen {
+		return name[:n.MaxLen]
+	}
+	return name
 }

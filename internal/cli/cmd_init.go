@@ -18,13 +18,10 @@ func initCmd(g *globals, p func() *printer) *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := dialect.ByName(dialectName)
-			ex, ok := d.(interface {
-				Example() (url, schemaSQL string)
-			})
-			if err != nil || !ok {
+			if err != nil {
 				return fmt.Errorf("%w: unknown dialect %q (sqlite, postgres or mysql)", errUsage, dialectName)
 			}
-			exampleURL, exampleSchema := ex.Example()
+			exampleURL, exampleSchema := d.Example()
 			dir := "."
 			if len(args) == 1 {
 				dir = args[0]

@@ -55,11 +55,11 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 					return fmt.Errorf("applying the revisions to a scratch database failed: %w", err)
 				}
 				in := lint.Input{
-					Traits:      dialect.TraitsOf(m.Dialect()),
-					Live:        live,
-					After:       after,
-					RowEstimate: m.RowEstimate(ctx),
-					BigTable:    bigTable,
+					Capabilities: m.Dialect().Capabilities(),
+					Live:         live,
+					After:        after,
+					RowEstimate:  m.RowEstimate(ctx),
+					BigTable:     bigTable,
 				}
 				for _, r := range pending {
 					text, err := userfile.ReadFS(os.DirFS(s.dir), r.File, "revision file "+filepath.Join(s.dir, r.File),

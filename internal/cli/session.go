@@ -41,7 +41,7 @@ func openSession(g *globals, p *printer) (*session, error) {
 	// the URL is known; history and heads also work without one.
 	split := sqlsplit.PostgreSQL
 	if _, d, err := s.databaseURL(g); err == nil {
-		split = dialect.SplitOptionsOf(d)
+		split = d.SplitOptions()
 	}
 	revs, err := loadRevisions(dir, revision.LoadOptions{Split: split, Dir: dir,
 		MaxFileSize: int64(cfg.MaxFileSize), LimitSetting: cfg.LimitSetting()})
