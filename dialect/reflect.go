@@ -10,9 +10,8 @@ import (
 type Reflector interface {
 	// Reflect reads the schema of the database q is connected to (on
 	// PostgreSQL, the schemas in its search path), leaving out
-	// BookkeepingTables. What Render produced for some operations
-	// reflects back as the schema those operations describe, so a diff
-	// right after a migration is empty.
+	// BookkeepingTables. Reading twice gives the same schema, and after
+	// a migration rendered by Render, the one a diff was made against.
 	Reflect(ctx context.Context, q Querier) (*schema.Schema, error)
 	// VersionSQL is a query that returns one row of one text column: the
 	// version of the database software (see EngineVersion).

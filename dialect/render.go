@@ -9,9 +9,9 @@ import (
 type Renderer interface {
 	// Render turns operations into SQL statements that take current to
 	// the schema the operations describe. It does not change current.
-	// Executed in order (as Prepare arranges them), the statements leave
-	// a database whose Reflect equals op.Apply of the operations to
-	// current, up to what the database normalizes.
+	// Run as Prepare arranges them, the statements leave a database
+	// that Reflect reads as that schema, spelled the way the database
+	// spells it (the way a scratch database loaded with it reflects).
 	Render(ops []op.Op, current *schema.Schema, opts RenderOptions) ([]string, error)
 	// Quote quotes an identifier so any name, keywords included, is
 	// taken literally.
