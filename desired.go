@@ -200,11 +200,10 @@ func (m *Migrator) Check(ctx context.Context, desired []dialect.SourceFile, devU
 // RowEstimate returns approximate row counts of the live tables from
 // catalog statistics, 0 where unknown (or when the dialect keeps none).
 func (m *Migrator) RowEstimate(ctx context.Context) func(table string) int64 {
-	e, ok := m.d.(dialect.RowEstimator)
-	if !ok || m.db == nil {
+	if m.db == nil {
 		return func(string) int64 { return 0 }
 	}
-	counts, err := e.RowEstimates(ctx, m.db)
+	counts, err := m.d.RowEstimates(ctx, m.db)
 	if err != nil {
 		counts = nil // estimates only grade warnings; unknown is safe
 	}
