@@ -61,7 +61,7 @@ func benchSQLiteProject(b *testing.B, n int) (dir string, files []dialect.Source
 	}
 	defer conn.Close()
 	for _, f := range files {
-		if err := dialect.ExecFile(context.Background(), conn, f, dialect.SplitOptionsOf(m.d), nil); err != nil {
+		if err := dialect.ExecFile(context.Background(), m.d, conn, f); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"testing/fstest"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/dialect"
 	_ "github.com/retortdb/retort/dialect/postgres"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/diff"
@@ -31,7 +30,7 @@ func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, retort.SQ
 	if err != nil {
 		b.Fatal(err)
 	}
-	stmts, err := sqlsplit.SplitWith(ddl, dialect.SplitOptionsOf(d))
+	stmts, err := sqlsplit.SplitWith(ddl, d.SplitOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

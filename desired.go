@@ -41,7 +41,7 @@ func (m *Migrator) DesiredSchema(ctx context.Context, desired Desired) (*schema.
 func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schema.Schema, error) {
 	devURL := m.opts.DevURL
 	// Only an embedded scratch database (SQLite in memory) needs no server.
-	if m.url == nil && devURL == "" && !dialect.TraitsOf(m.d).EmbeddedScratch {
+	if m.url == nil && devURL == "" && !m.d.Capabilities().EmbeddedScratch {
 		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so set Options.DevURL or use Open", m.d.Name())
 	}
 	if m.opts.CacheDir != "" {
@@ -51,7 +51,7 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 }
 
 func (m *Migrator) diffOptions() diff.Options {
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: dialect.TraitsOf(m.d).ImplicitFKIndex}
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: m.d.Capabilities().ImplicitFKIndex}
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {
@@ -198,11 +198,10 @@ func (m *Migrator) Check(ctx context.Context, desired Desired) (*CheckReport, er
 // RowEstimate returns approximate row counts of the live tables from
 // catalog statistics, 0 where unknown (or when the dialect keeps none).
 func (m *Migrator) RowEstimate(ctx context.Context) func(table string) int64 {
-	e, ok := m.d.(dialect.RowEstimator)
-	if !ok || m.db == nil {
+	if m.db == nil {
 		return func(string) int64 { return 0 }
 	}
-	counts, err := e.RowEstimates(ctx, m.db)
+	counts, err := m.d.RowEstimates(ctx, m.db)
 	if err != nil {
 		counts = nil // estimates only grade warnings; unknown is safe
 	}

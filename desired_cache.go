@@ -75,7 +75,7 @@ func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, d
 		return [sha256.Size]byte{}, err
 	}
 	target := ""
-	if m.url != nil && !dialect.TraitsOf(m.d).EmbeddedScratch {
+	if m.url != nil && !m.d.Capabilities().EmbeddedScratch {
 		target = dialect.RedactURL(m.url)
 	}
 	h := sha256.New()

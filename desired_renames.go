@@ -52,7 +52,7 @@ func mergeAutogenerateOptions(opts []AutogenerateOptions) AutogenerateOptions {
 
 // renameHints reads the "-- retort:renamed-from" hints of schema files.
 func (m *Migrator) renameHints(files []dialect.SourceFile) ([]diff.Rename, error) {
-	split := dialect.SplitOptionsOf(m.d)
+	split := m.d.SplitOptions()
 	var out []diff.Rename
 	for _, f := range files {
 		hs, err := hint.Scan(f.Name, f.SQL, split)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/userfile"
 	"github.com/retortdb/retort/lint"
 	"github.com/retortdb/retort/revision"
@@ -66,11 +65,11 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		return nil, err
 	}
 	in := lint.Input{
-		Traits:      dialect.TraitsOf(m.d),
-		Live:        live,
-		After:       after,
-		RowEstimate: m.RowEstimate(ctx),
-		BigTable:    opts.BigTable,
+		Capabilities: m.d.Capabilities(),
+		Live:         live,
+		After:        after,
+		RowEstimate:  m.RowEstimate(ctx),
+		BigTable:     opts.BigTable,
 	}
 	for _, r := range pending {
 		text, err := userfile.ReadFS(m.revs.fsys, r.File, "revision file "+filepath.Join(m.revs.dir, r.File), m.revs.limit)

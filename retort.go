@@ -203,17 +203,12 @@ func ExampleConfig(name string) (url, schemaSQL string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	ex, ok := d.(interface {
-		Example() (url, schemaSQL string)
-	})
-	if !ok {
-		return "", "", fmt.Errorf("dialect %s has no example", name)
-	}
-	url, schemaSQL = ex.Example()
+	url, schemaSQL = d.Example()
 	return url, schemaSQL, nil
 }
 
 func newMigrator(db *sql.DB, d dialect.Dialect, revs *Revisions, opts Options) *Migrator {
+	opts.Naming.MaxLen = d.Capabilities().NameLimit
 	m := &Migrator{db: db, d: d, revs: revs, graph: revs.g, opts: opts}
 	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: revs.g, Log: opts.Log, Verbose: opts.Verbose,
 		RenderOptions: m.renderOptions(), LockTimeout: opts.LockTimeout}

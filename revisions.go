@@ -66,7 +66,7 @@ func loadRevisions(revisions fs.FS, d dialect.Dialect, dir string, opts Options)
 		// graph, which is all such revisions are used for.
 		o := revfile.LoadOptions{Dir: dir, MaxFileSize: opts.MaxFileSize, LimitSetting: setting}
 		if d != nil {
-			o.Split = dialect.SplitOptionsOf(d)
+			o.Split = d.SplitOptions()
 		}
 		var err error
 		if revs, err = revfile.LoadFS(revisions, o); err != nil {

@@ -9,9 +9,9 @@ import (
 	"time"
 )
 
-// Canceller is implemented by dialects whose server keeps running a
-// statement after its client has given up (PostgreSQL, MySQL): a closed
-// socket does not stop it, and it keeps its locks until it ends.
+// Canceller matters for databases whose server keeps running a statement
+// after its client has given up: a closed socket does not stop it, and
+// it keeps its locks until it ends.
 type Canceller interface {
 	// WatchCancel learns conn's server-side id at once and, if ctx ends
 	// before stop is called, cancels conn's running statement on the

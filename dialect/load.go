@@ -4,16 +4,42 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 
+	"github.com/retortdb/retort/schema"
 	"github.com/retortdb/retort/sqlsplit"
 )
+
+// Loader is the desired-schema role: loading schema files written in
+// the dialect's own DDL.
+type Loader interface {
+	// LoadDesired runs schema files in a scratch database and reflects
+	// it. devURL "" means the dialect's default scratch database, which
+	// LoadDesired creates and always drops; target is the migrated
+	// database's URL, used to reach the server (nil when the dialect's
+	// Capabilities say EmbeddedScratch). A given devURL must name an
+	// empty database and is left empty. A statement the database refuses
+	// is a *LoadError naming the file and line (use ExecFile).
+	LoadDesired(ctx context.Context, target *url.URL, devURL string, files []SourceFile) (*schema.Schema, error)
+	// SplitOptions are the lexing rules the dialect's revision and
+	// schema files are split into statements with.
+	SplitOptions() sqlsplit.Options
+	// Example gives the URL and starter schema `retort init` writes.
+	Example() (url, schemaSQL string)
+}
+
+// SourceFile is one desired-schema file.
+type SourceFile struct {
+	Name string // path as the user gave it, for error messages
+	SQL  string
+}
 
 // LoadError is a schema-file statement the scratch database refused.
 type LoadError struct {
 	File string
 	Line int
 	SQL  string
-	Msg  string // the database's own message, without driver prefixes
+	Msg  string // the dialect's DescribeError of Err
 	Err  error
 }
 
@@ -25,11 +51,11 @@ func (e *LoadError) Error() string {
 func (e *LoadError) Unwrap() error { return e.Err }
 
 // ExecFile runs a desired-schema file statement by statement, split with
-// the dialect's lexing rules, so a failure names the file and the line
-// where the statement starts. describe turns a driver error into the
-// database's own message; nil uses err.Error().
-func ExecFile(ctx context.Context, q Querier, f SourceFile, split sqlsplit.Options, describe func(error) string) error {
-	stmts, err := sqlsplit.SplitWith(f.SQL, split)
+// d's SplitOptions, so a failure names the file and the line where the
+// statement starts; the database's refusal is described with d's
+// DescribeError, as a migration's is.
+func ExecFile(ctx context.Context, d Dialect, q Querier, f SourceFile) error {
+	stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
 	if err != nil {
 		var se *sqlsplit.Error
 		if errors.As(err, &se) {
@@ -39,11 +65,7 @@ func ExecFile(ctx context.Context, q Querier, f SourceFile, split sqlsplit.Optio
 	}
 	for _, s := range stmts {
 		if _, err := q.ExecContext(ctx, s.SQL); err != nil {
-			msg := err.Error()
-			if describe != nil {
-				msg = describe(err)
-			}
-			return &LoadError{File: f.Name, Line: s.Line, SQL: s.SQL, Msg: msg, Err: err}
+			return &LoadError{File: f.Name, Line: s.Line, SQL: s.SQL, Msg: d.DescribeError(err), Err: err}
 		}
 	}
 	return nil

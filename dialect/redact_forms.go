@@ -30,7 +30,7 @@ func urlSpans(msg string, whole bool) []span {
 			start--
 		}
 		scheme := strings.ToLower(msg[start:j])
-		if scheme == "" || scheme == "sqlite" || scheme == "sqlite3" || scheme == "file" {
+		if scheme == "" || scheme == "file" || fileScheme(scheme) {
 			continue // file paths carry no password
 		}
 		end := len(msg)

@@ -2,19 +2,21 @@ package dialect
 
 import "context"
 
-// Optional interfaces for statements that commit on their own (all DDL on
-// MySQL; CREATE INDEX CONCURRENTLY and friends on PostgreSQL). The runner
-// runs them one at a time, marked in retort_progress as in flight before
-// they start, and after a crash finds out from the catalog whether the
-// interrupted one took effect. docs/execution.md describes the whole
+// The parts of Planner for statements that commit on their own (all DDL
+// on MySQL; CREATE INDEX CONCURRENTLY and friends on PostgreSQL). The
+// runner runs them one at a time, marked in retort_progress as in flight
+// before they start, and after a crash finds out from the catalog whether
+// the interrupted one took effect. docs/execution.md describes the whole
 // state machine.
 
 // ImplicitCommitter tells which statements commit on their own. The
-// runner runs every other statement in a transaction together with its
-// progress record, so it is never done twice after a crash. Dialects that
-// do not implement it are assumed to commit every statement implicitly
-// when a plan is not transactional.
+// runner runs every other statement of a stepwise plan in a transaction
+// together with its progress record, so it is never done twice after a
+// crash.
 type ImplicitCommitter interface {
+	// CommitsImplicitly reports whether stmt commits on its own, or
+	// cannot run inside a transaction. Saying true of a statement that
+	// does not is safe, only slower; saying false of one that does is not.
 	CommitsImplicitly(stmt string) bool
 }
 
@@ -36,14 +38,12 @@ const (
 	EffectRepeatable
 )
 
-// Resumer classifies statements and errors for resuming a run.
+// Resumer classifies statements for resuming a run; the errors of such
+// a statement are classified by ErrorClassifier.Rejected.
 type Resumer interface {
 	// Effect classifies a statement that commits on its own.
+	// EffectOpaque is always safe.
 	Effect(stmt string) Effect
-	// Rejected reports whether err is the server's own refusal of the
-	// statement, after which it had no effect, as opposed to a lost
-	// connection or a cancellation, after which it may have.
-	Rejected(err error) bool
 }
 
 // InFlightVerdict is what the catalog says of an interrupted statement.
@@ -65,6 +65,7 @@ const (
 type InFlightChecker interface {
 	// CheckInFlight inspects the catalog for stmt. cleanup, with
 	// InFlightNotApplied, removes what a failed attempt left (an invalid
-	// index) and runs before the statement is retried.
+	// index) and runs before the statement is retried. A statement it
+	// does not know gives InFlightUnknown and no error.
 	CheckInFlight(ctx context.Context, q Querier, stmt string) (v InFlightVerdict, cleanup []string, err error)
 }

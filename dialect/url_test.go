@@ -5,19 +5,21 @@ import (
 	"testing"
 )
 
-// fakeDialect only carries a name and schemes; the registry and URL parsing
-// need nothing more.
+// fakeDialect only carries a name, schemes and capabilities; the registry
+// and URL parsing need nothing more.
 type fakeDialect struct {
 	Dialect
 	name    string
 	schemes []string
+	caps    Capabilities
 }
 
-func (f fakeDialect) Name() string      { return f.name }
-func (f fakeDialect) Schemes() []string { return f.schemes }
+func (f fakeDialect) Name() string               { return f.name }
+func (f fakeDialect) Schemes() []string          { return f.schemes }
+func (f fakeDialect) Capabilities() Capabilities { return f.caps }
 
 func init() {
-	Register(fakeDialect{name: "fake-sqlite", schemes: []string{"sqlite"}})
+	Register(fakeDialect{name: "fake-sqlite", schemes: []string{"sqlite", "sqlite3"}, caps: Capabilities{FileURLs: true}})
 	Register(fakeDialect{name: "fake-pg", schemes: []string{"postgres"}})
 }
 
@@ -28,10 +30,11 @@ func TestParseURL(t *testing.T) {
 		{raw: "sqlite://app.db", path: "app.db", dialect: "fake-sqlite"},
 		{raw: "sqlite:///abs/path/app.db", path: "/abs/path/app.db", dialect: "fake-sqlite"},
 		{raw: "sqlite://:memory:", path: ":memory:", dialect: "fake-sqlite"},
+		{raw: "SQLite3://app.db?_pragma=x", path: "app.db", dialect: "fake-sqlite"},
 		{raw: "postgres://u:secret@db:5432/x?sslmode=disable", host: "db:5432", path: "/x", dialect: "fake-pg"},
-		{raw: "app.db", err: "has no scheme"},
+		{raw: "app.db", err: "has no scheme; expected postgres:// or sqlite://"},
 		{raw: "oracle://x", err: "unsupported database URL scheme"},
-		{raw: "sqlite://", err: "names no SQLite file"},
+		{raw: "sqlite://", err: "names no fake-sqlite database file"},
 		{raw: "postgres://u:secret@/x", err: "names no host"},
 		{raw: "postgres://u:secret@h:port/x", err: "malformed"},
 		{raw: "postgres://u:pa/secret@h/x", err: "malformed"},
@@ -79,6 +82,25 @@ func TestRedact(t *testing.T) {
 	for in, want := range tests {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A file URL comes back with its dialect's canonical scheme and is
+// written back as given, with nothing taken for a password.
+func TestFileURLRoundTrip(t *testing.T) {
+	for raw, want := range map[string]string{
+		"sqlite3://app.db":            "sqlite://app.db",
+		"sqlite:///tmp/a:b@c.db?x=1":  "sqlite:///tmp/a:b@c.db?x=1",
+		"sqlite://my db.db":           "sqlite://my db.db",
+		"postgres://u:secret@h/db?x=": "postgres://u:xxxxx@h/db?x=",
+	} {
+		u, _, err := ParseURL(raw)
+		if err != nil {
+			t.Fatalf("ParseURL(%q): %v", raw, err)
+		}
+		if got := RedactURL(u); got != want {
+			t.Errorf("RedactURL(ParseURL(%q)) = %q, want %q", raw, got, want)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 type Options struct {
 	Naming schema.Naming // names constraints the desired schema leaves unnamed
 	// FKNeedsIndex: the database refuses to drop the index a foreign key
-	// uses (InnoDB; set it from dialect.Traits.ImplicitFKIndex). Keys are
+	// uses (InnoDB; set it from dialect.Capabilities.ImplicitFKIndex). Keys are
 	// then dropped and re-added around a change to an index over their
 	// columns.
 	FKNeedsIndex bool

@@ -54,8 +54,10 @@ type Revision struct {
 
 // Input is everything the rules look at.
 type Input struct {
-	Traits  dialect.Traits
-	Pending []Revision
+	// Capabilities are the target dialect's: which rules apply, and the
+	// prefix of the tables its rebuilds copy into.
+	Capabilities dialect.Capabilities
+	Pending      []Revision
 	// Live is the database before the pending revisions; After is the
 	// schema they lead to (the desired schema, or a scratch database the
 	// revisions were applied to).
@@ -77,9 +79,9 @@ func Run(in Input) []Finding {
 	out = append(out, rebuildLosses(in)...)
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
-		out = append(out, destructive(r, stmts)...)
+		out = append(out, destructive(r, stmts, rebuildTemp(in.Capabilities.RebuildPrefix))...)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
-		if in.Traits.LockHazards {
+		if in.Capabilities.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
 			out = append(out, tooManyRelations(r, stmts)...)
 		}
@@ -110,7 +112,7 @@ func HasErrors(fs []Finding) bool {
 // unindexedForeignKeys: a child column set with no index starting with it
 // makes every parent delete/update scan the child table.
 func unindexedForeignKeys(in Input) []Finding {
-	if in.After == nil || in.Traits.ImplicitFKIndex {
+	if in.After == nil || in.Capabilities.ImplicitFKIndex {
 		return nil
 	}
 	var out []Finding

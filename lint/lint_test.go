@@ -37,15 +37,15 @@ func live() *schema.Schema {
 }
 
 var (
-	sqliteTraits   = dialect.Traits{DropTableCascades: true}
-	postgresTraits = dialect.Traits{LockHazards: true}
-	mysqlTraits    = dialect.Traits{ImplicitFKIndex: true}
+	sqliteTraits   = dialect.Capabilities{DropTableCascades: true, RebuildPrefix: "_retort_new_"}
+	postgresTraits = dialect.Capabilities{LockHazards: true}
+	mysqlTraits    = dialect.Capabilities{ImplicitFKIndex: true}
 )
 
 func TestRules(t *testing.T) {
 	type ruleCase struct {
 		name   string
-		traits dialect.Traits
+		traits dialect.Capabilities
 		rev    Revision
 		rows   int64
 		want   []string // "rule severity line" of each finding, fk-unindexed has line 0
@@ -82,6 +82,13 @@ func TestRules(t *testing.T) {
 				`ALTER TABLE "_retort_new_users" RENAME TO "users"`,
 				"PRAGMA foreign_key_check")},
 			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "a dialect that never rebuilds has no rebuild copies", traits: mysqlTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				`INSERT INTO _retort_new_users (id) SELECT id FROM users`,
+				`DROP TABLE users`)},
+			want: []string{"destructive error 11"},
 		},
 		{
 			name: "hand-written rebuild of a cascade parent with FKs on", traits: sqliteTraits,
@@ -163,7 +170,7 @@ func TestRules(t *testing.T) {
 			rev: Revision{File: "big.sql", Upgrade: stmts(many[:500]...)}, want: []string{"fk-unindexed warning 0"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := Input{Traits: tt.traits, Live: live(), After: live(),
+			in := Input{Capabilities: tt.traits, Live: live(), After: live(),
 				RowEstimate: func(string) int64 { return tt.rows }}
 			if tt.rev.File != "" {
 				in.Pending = []Revision{tt.rev}

@@ -19,8 +19,8 @@ var (
 // notColumn: words after ADD that start a constraint, not a column.
 var notColumn = map[string]bool{"CONSTRAINT": true, "PRIMARY": true, "UNIQUE": true, "FOREIGN": true, "CHECK": true, "INDEX": true, "KEY": true}
 
-// rebuildLosses: a SQLite rebuild copies a table's rows into
-// _retort_new_<table>; a column the copy does not read loses its values,
+// rebuildLosses: a rebuild (SQLite's) copies a table's rows into
+// <Capabilities.RebuildPrefix><table>; a column the copy does not read loses its values,
 // as with DROP COLUMN. The columns each table has are followed through
 // the pending revisions from the live schema.
 func rebuildLosses(in Input) []Finding {
@@ -36,10 +36,11 @@ func rebuildLosses(in Input) []Finding {
 		cols[strings.ToLower(t.Name)] = names
 		cols[strings.ToLower(t.QualifiedName())] = names
 	}
+	temp := rebuildTemp(in.Capabilities.RebuildPrefix)
 	var out []Finding
 	for _, r := range in.Pending {
 		for _, s := range classify(r.Upgrade) {
-			if f := trackColumns(cols, s); f != "" && !r.AllowDestructive {
+			if f := trackColumns(cols, s, temp); f != "" && !r.AllowDestructive {
 				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Message: f})
 			}
 		}
@@ -49,13 +50,13 @@ func rebuildLosses(in Input) []Finding {
 
 // trackColumns updates cols for one statement and describes the values
 // it loses in a rebuild, if any.
-func trackColumns(cols map[string][]string, s stmt) string {
+func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) string {
 	u := s.upper
 	switch {
 	case reRebuildCopy.MatchString(u):
 		m := reRebuildCopy.FindStringSubmatch(u)
 		into, from := ident(m[1]), ident(m[4])
-		if into != rebuildTemp+from {
+		if !temp.is(into) || into != temp.of(from) {
 			return ""
 		}
 		var lost []string
@@ -117,7 +118,7 @@ func trackColumns(cols map[string][]string, s stmt) string {
 		}
 	case s.kind == "drop table":
 		delete(cols, s.table)
-	case s.kind == "create table" && !strings.HasPrefix(s.table, rebuildTemp):
+	case s.kind == "create table" && !temp.is(s.table):
 		delete(cols, s.table) // columns unknown: not checked
 	}
 	return ""

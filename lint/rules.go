@@ -7,16 +7,23 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// rebuildTemp is the prefix of the table a SQLite rebuild copies into.
-const rebuildTemp = "_retort_new_"
+// rebuildTemp is the prefix of the tables a dialect's rebuilds copy into
+// (Capabilities.RebuildPrefix); "" when the dialect never rebuilds.
+type rebuildTemp string
+
+// is reports whether table is a rebuild's copy.
+func (p rebuildTemp) is(table string) bool { return p != "" && strings.HasPrefix(table, string(p)) }
+
+// of names the copy a rebuild of table makes.
+func (p rebuildTemp) of(table string) string { return string(p) + table }
 
 // rebuilt returns the tables a revision rebuilds (copy into the temp
 // table, then drop the original): their DROP TABLE loses nothing.
-func rebuilt(stmts []stmt) map[string]bool {
+func rebuilt(stmts []stmt, temp rebuildTemp) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range stmts {
-		if s.kind == "insert" && strings.HasPrefix(s.table, rebuildTemp) {
-			out[strings.TrimPrefix(s.table, rebuildTemp)] = true
+		if s.kind == "insert" && temp.is(s.table) {
+			out[strings.TrimPrefix(s.table, string(temp))] = true
 		}
 	}
 	return out
@@ -24,11 +31,11 @@ func rebuilt(stmts []stmt) map[string]bool {
 
 // destructive: dropping a table or column, or truncating, loses data; it
 // needs an explicit "-- retort:allow destructive" in the revision file.
-func destructive(r Revision, stmts []stmt) []Finding {
+func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
 	if r.AllowDestructive {
 		return nil
 	}
-	rebuilds := rebuilt(stmts)
+	rebuilds := rebuilt(stmts, temp)
 	var out []Finding
 	for _, s := range stmts {
 		switch s.kind {
@@ -36,7 +43,7 @@ func destructive(r Revision, stmts []stmt) []Finding {
 		default:
 			continue
 		}
-		if s.kind == "drop table" && (rebuilds[s.table] || strings.HasPrefix(s.table, rebuildTemp)) {
+		if s.kind == "drop table" && (rebuilds[s.table] || temp.is(s.table)) {
 			continue
 		}
 		out = append(out, Finding{
@@ -51,7 +58,7 @@ func destructive(r Revision, stmts []stmt) []Finding {
 // runs an implicit DELETE that fires every ON DELETE CASCADE child. A
 // rebuild must switch foreign keys off first.
 func cascadingRebuild(in Input, r Revision, stmts []stmt) []Finding {
-	if !in.Traits.DropTableCascades || in.Live == nil {
+	if !in.Capabilities.DropTableCascades || in.Live == nil {
 		return nil
 	}
 	for _, s := range stmts {

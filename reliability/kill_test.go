@@ -156,7 +156,7 @@ const resumeRerunPrefix = "stepwise resume re-ran a statement the killed run had
 // alreadyApplied reports whether a MySQL error says the statement's
 // effect is already there (duplicate row, key, column or constraint).
 func alreadyApplied(stderr string) bool {
-	for _, code := range []string{"Error 1062 ", "Error 1005 ", "Error 1060 ", "Error 1061 ", "Error 1050 ", "Error 1826 ", "Error 1091 "} {
+	for _, code := range []string{"(error 1062,", "(error 1005,", "(error 1060,", "(error 1061,", "(error 1050,", "(error 1826,", "(error 1091,"} {
 		if strings.Contains(stderr, code) {
 			return true
 		}

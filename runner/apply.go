@@ -86,7 +86,7 @@ func (r *Runner) apply(ctx context.Context, conn *sql.Conn, rev *revision.Revisi
 
 // transactional reports whether the whole body runs in one transaction.
 func (j *job) transactional() bool {
-	return j.r.Dialect.TransactionalDDL() && !j.plan.NoTransaction
+	return j.r.Dialect.Capabilities().TransactionalDDL && !j.plan.NoTransaction
 }
 
 // statements is the plan's Body then Deferred: what retort_progress
@@ -104,7 +104,7 @@ func (j *job) stmt(text string) revision.Statement {
 func (j *job) fail(text string, executed, total int, notRolledBack bool, err error) *MigrationError {
 	return &MigrationError{Revision: j.rev, Direction: j.dir, Statement: j.stmt(text),
 		Executed: executed, Total: total, NotRolledBack: notRolledBack, Err: err,
-		Message: dialect.Describe(j.r.Dialect, err)}
+		Message: j.r.Dialect.DescribeError(err)}
 }
 
 // execList runs statements; offset numbers them for errors.

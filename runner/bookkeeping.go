@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
@@ -34,7 +33,7 @@ func (b book) heads(ctx context.Context, q dialect.Querier) ([]string, error) {
 	const query = "SELECT revision FROM retort_version"
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
-		if missingTable(b.d, err) {
+		if b.d.MissingTable(err) {
 			return []string{}, nil
 		}
 		return nil, fmt.Errorf("reading retort_version failed: %w", err)
@@ -53,22 +52,6 @@ func (b book) heads(ctx context.Context, q dialect.Querier) ([]string, error) {
 	}
 	slices.Sort(heads)
 	return slices.Compact(heads), nil
-}
-
-// missingTable reports whether err says a bookkeeping table does not
-// exist. Dialects may answer precisely; otherwise the three supported
-// databases' messages are recognized.
-func missingTable(d dialect.Dialect, err error) bool {
-	if m, ok := d.(interface{ MissingTable(error) bool }); ok {
-		return m.MissingTable(err)
-	}
-	msg := err.Error()
-	if !strings.Contains(msg, "retort_") {
-		return false
-	}
-	return strings.Contains(msg, "no such table") || // SQLite
-		strings.Contains(msg, "does not exist") || // PostgreSQL 42P01
-		strings.Contains(msg, "doesn't exist") // MySQL 1146
 }
 
 // record is one bookkeeping change: the new heads and history rows.
@@ -239,7 +222,7 @@ func (b book) checksums(ctx context.Context, q dialect.Querier) (map[string]stri
 	rows, err := q.QueryContext(ctx,
 		"SELECT revision, checksum FROM retort_history WHERE direction IN ('up', 'stamp') ORDER BY id")
 	if err != nil {
-		if missingTable(b.d, err) {
+		if b.d.MissingTable(err) {
 			return map[string]string{}, nil
 		}
 		return nil, fmt.Errorf("reading retort_history failed: %w", err)

@@ -53,7 +53,7 @@ func TestFailingRevision(t *testing.T) {
 		if got := strings.Join(history(t, r.DB), " "); got != "f1:up" {
 			t.Fatalf("history %s: the failed revision was recorded", got)
 		}
-		stepwise := !tg.d.TransactionalDDL()
+		stepwise := !tg.d.Capabilities().TransactionalDDL
 		if me.NotRolledBack != stepwise || me.Executed != 1 {
 			t.Fatalf("NotRolledBack=%v Executed=%d; stepwise=%v", me.NotRolledBack, me.Executed, stepwise)
 		}
@@ -86,23 +86,11 @@ func TestFailingRevision(t *testing.T) {
 }
 
 // stepwise forces statement-by-statement execution on a transactional
-// database, as PostgreSQL's CREATE INDEX CONCURRENTLY does.
+// database, as PostgreSQL's CREATE INDEX CONCURRENTLY does: every
+// statement runs alone.
 type stepwise struct{ dialect.Dialect }
 
-// Rejected forwards to the dialect's Resumer: a stepwise run settles a
-// refused statement with it.
-func (s stepwise) Rejected(err error) bool {
-	rs, ok := s.Dialect.(dialect.Resumer)
-	return ok && rs.Rejected(err)
-}
-
-// Effect forwards to the dialect's Resumer.
-func (s stepwise) Effect(stmt string) dialect.Effect {
-	if rs, ok := s.Dialect.(dialect.Resumer); ok {
-		return rs.Effect(stmt)
-	}
-	return dialect.EffectOpaque
-}
+func (stepwise) CommitsImplicitly(string) bool { return true }
 
 func (s stepwise) Prepare(stmts []string) dialect.Plan {
 	p := s.Dialect.Prepare(stmts)
@@ -115,9 +103,6 @@ func (s stepwise) Prepare(stmts []string) dialect.Plan {
 // refused.
 func TestStepwiseEditedPartialRun(t *testing.T) {
 	forEach(t, func(t *testing.T, tg target, u *url.URL) {
-		if _, ok := tg.d.(dialect.Resumer); !ok {
-			t.Skip("the dialect never runs stepwise, so it cannot tell a refused statement from an interrupted one")
-		}
 		ctx := context.Background()
 		tg.d = stepwise{tg.d}
 		r := newRunner(t, tg, u, blocked...)
@@ -226,7 +211,7 @@ func TestFailingDowngradeResumes(t *testing.T) {
 			t.Fatalf("err = %v, want a failed downgrade", err)
 		}
 		mustCurrent(t, r, "f2")
-		stepwise := !tg.d.TransactionalDDL()
+		stepwise := !tg.d.Capabilities().TransactionalDDL
 		if hasTable(r.DB, "made") == stepwise {
 			t.Fatalf("table made present=%v on stepwise=%v", hasTable(r.DB, "made"), stepwise)
 		}

@@ -90,17 +90,15 @@ func (j *job) settleInFlight(ctx context.Context, b book, p *progress) (int, err
 		j.l.note(fmt.Sprintf("statement %d had not taken effect before the interruption (%s); running it again", i+1, why))
 		return i, b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
 	}
-	if c, ok := j.r.Dialect.(dialect.InFlightChecker); ok {
-		v, cleanup, err := c.CheckInFlight(ctx, j.conn, stmt)
-		if err != nil {
-			return 0, fmt.Errorf("checking whether statement %d of revision %s took effect failed: %w", i+1, j.rev.ID, err)
-		}
-		switch v {
-		case dialect.InFlightApplied:
-			return applied("the catalog shows its result")
-		case dialect.InFlightNotApplied:
-			return again("the catalog shows no result", cleanup)
-		}
+	v, cleanup, err := j.r.Dialect.CheckInFlight(ctx, j.conn, stmt)
+	if err != nil {
+		return 0, fmt.Errorf("checking whether statement %d of revision %s took effect failed: %w", i+1, j.rev.ID, err)
+	}
+	switch v {
+	case dialect.InFlightApplied:
+		return applied("the catalog shows its result")
+	case dialect.InFlightNotApplied:
+		return again("the catalog shows no result", cleanup)
 	}
 	switch j.effect(stmt) {
 	case dialect.EffectRepeatable:

@@ -22,7 +22,7 @@ var crashRevs = []rev{
 
 // stepwiseOnly skips dialects whose revisions run in one transaction.
 func stepwiseOnly(t *testing.T, tg target) {
-	if tg.d.TransactionalDDL() {
+	if tg.d.Capabilities().TransactionalDDL {
 		t.Skip("transactional DDL: a crash rolls the whole revision back")
 	}
 }
@@ -156,8 +156,7 @@ func TestRefusedStatementIsNeverSkipped(t *testing.T) {
 func TestOpaqueInFlightNeedsResolve(t *testing.T) {
 	forEach(t, func(t *testing.T, tg target, u *url.URL) {
 		stepwiseOnly(t, tg)
-		rs, ok := tg.d.(dialect.Resumer)
-		if !ok || rs.Effect("TRUNCATE TABLE items") != dialect.EffectOpaque {
+		if tg.d.Effect("TRUNCATE TABLE items") != dialect.EffectOpaque {
 			t.Skip("TRUNCATE is not opaque here")
 		}
 		ctx := context.Background()

@@ -140,18 +140,16 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 		return fmt.Errorf("connecting to the database failed: %w", err)
 	}
 	defer conn.Close()
-	if c, ok := r.Dialect.(dialect.Canceller); ok {
-		// A closed socket does not stop the server: cancel there on ctx end.
-		stop, err := c.WatchCancel(ctx, r.DB, conn)
-		if err != nil {
-			return err
-		}
-		defer func() {
-			if serr := stop(); serr != nil {
-				err = errors.Join(err, serr)
-			}
-		}()
+	// A closed socket does not stop a server: cancel there on ctx end.
+	stop, err := r.Dialect.WatchCancel(ctx, r.DB, conn)
+	if err != nil {
+		return err
 	}
+	defer func() {
+		if serr := stop(); serr != nil {
+			err = errors.Join(err, serr)
+		}
+	}()
 	unlock, err := r.Dialect.Lock(ctx, conn, dialect.LockOptions{
 		Timeout: r.LockTimeout,
 		Waiting: func(holder string) {

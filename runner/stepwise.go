@@ -69,10 +69,7 @@ func (j *job) runStepwise(ctx context.Context) (ran bool, err error) {
 }
 
 // commitsAlone reports whether a statement must run on its own.
-func (j *job) commitsAlone(stmt string) bool {
-	ic, ok := j.r.Dialect.(dialect.ImplicitCommitter)
-	return !ok || ic.CommitsImplicitly(stmt)
-}
+func (j *job) commitsAlone(stmt string) bool { return j.r.Dialect.CommitsImplicitly(stmt) }
 
 // group returns how many statements from i on can run in one
 // transaction; 0 when statement i commits on its own.
@@ -143,33 +140,24 @@ func (j *job) progressAt(done int) progress {
 // attempt leaves (PostgreSQL's invalid index). Otherwise (connection lost,
 // cancelled) the mark stays and the rerun asks the catalog.
 func (j *job) afterRejected(ctx context.Context, b book, i int, err error) {
-	rs, ok := j.r.Dialect.(dialect.Resumer)
-	if !ok || !rs.Rejected(err) {
+	if !j.r.Dialect.Rejected(err) {
 		return
 	}
 	ctx = context.WithoutCancel(ctx)
-	stmt := j.statements()[i]
-	if c, ok := j.r.Dialect.(dialect.InFlightChecker); ok {
-		v, cleanup, cerr := c.CheckInFlight(ctx, j.conn, stmt)
-		if cerr != nil || v == dialect.InFlightApplied {
+	v, cleanup, cerr := j.r.Dialect.CheckInFlight(ctx, j.conn, j.statements()[i])
+	if cerr != nil || v == dialect.InFlightApplied {
+		return
+	}
+	for _, s := range cleanup {
+		j.r.logStatement(s)
+		if _, err := j.conn.ExecContext(ctx, s); err != nil {
 			return
-		}
-		for _, s := range cleanup {
-			j.r.logStatement(s)
-			if _, err := j.conn.ExecContext(ctx, s); err != nil {
-				return
-			}
 		}
 	}
 	_ = b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
 }
 
-func (j *job) effect(stmt string) dialect.Effect {
-	if rs, ok := j.r.Dialect.(dialect.Resumer); ok {
-		return rs.Effect(stmt)
-	}
-	return dialect.EffectOpaque
-}
+func (j *job) effect(stmt string) dialect.Effect { return j.r.Dialect.Effect(stmt) }
 
 // stepwiseNote is the log note of a resumed run.
 func stepwiseNote(start, total int) string {

@@ -38,7 +38,7 @@ func (r *Runner) Unfinished(ctx context.Context) ([]Unfinished, error) {
 func unfinished(ctx context.Context, b book, q dialect.Querier) ([]Unfinished, error) {
 	ids, err := b.progressRevisions(ctx, q)
 	if err != nil {
-		if missingTable(b.d, err) {
+		if b.d.MissingTable(err) {
 			return nil, nil
 		}
 		return nil, err

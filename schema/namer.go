@@ -2,9 +2,6 @@ package schema
 
 import "strconv"
 
-// maxName is PostgreSQL's identifier limit, below MySQL's.
-const maxName = 63
-
 // Namer hands out constraint names unique within one table: a template
 // name, then name1, name2... when taken, the way PostgreSQL picks its own.
 type Namer struct {
@@ -43,14 +40,14 @@ func (n *Namer) Take(name string) {
 }
 
 // Fresh returns base, or base1, base2... when taken, cut to fit the
-// identifier limit, and marks it used.
+// naming's MaxLen, and marks it used.
 func (n *Namer) Fresh(base string) string {
 	name := base
 	for i := 1; n.used[name]; i++ {
 		suf := strconv.Itoa(i)
 		b := base
-		if len(b)+len(suf) > maxName {
-			b = b[:maxName-len(suf)]
+		if limit := n.naming.MaxLen; limit > 0 && len(b)+len(suf) > limit {
+			b = b[:limit-len(suf)]
 		}
 		name = b + suf
 	}
@@ -75,11 +72,7 @@ func (n *Namer) Check() string {
 	if n.naming.Templates[string(KindCheck)] != "" {
 		return n.Fresh(n.naming.Name(KindCheck, n.table, nil))
 	}
-	base := n.table + "_check"
-	if len(base) > maxName {
-		base = base[:maxName]
-	}
-	return n.Fresh(base)
+	return n.Fresh(n.naming.cut(n.table + "_check"))
 }
 
 // NameConstraints gives every unnamed key and check of t a name, in place,

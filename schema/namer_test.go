@@ -31,10 +31,19 @@ func TestNamerTemplatesAndLimit(t *testing.T) {
 		t.Errorf("check with template = %q", got)
 	}
 	long := strings.Repeat("x", 70)
-	ln := Naming{}.NewNamer(&Table{Name: long})
-	first, second := ln.Check(), ln.Check()
-	if len(first) != 63 || len(second) != 63 || first == second || !strings.HasSuffix(second, "1") {
-		t.Errorf("long names %q (%d), %q (%d): want distinct, 63 bytes", first, len(first), second, len(second))
+	for _, limit := range []int{63, 30} {
+		ln := Naming{MaxLen: limit}.NewNamer(&Table{Name: long})
+		first, second := ln.Check(), ln.Check()
+		if len(first) != limit || len(second) != limit || first == second || !strings.HasSuffix(second, "1") {
+			t.Errorf("long names %q (%d), %q (%d): want distinct, %d bytes", first, len(first), second, len(second), limit)
+		}
+		if fk := ln.FK([]string{long}); len(fk) != limit {
+			t.Errorf("FK name %q (%d): want %d bytes", fk, len(fk), limit)
+		}
+	}
+	whole := Naming{}.NewNamer(&Table{Name: long})
+	if got := whole.Check(); got != long+"_check" {
+		t.Errorf("check without MaxLen = %q, want it whole", got)
 	}
 }
 

@@ -15,13 +15,16 @@ const (
 )
 
 // Naming builds deterministic names for constraints and indexes retort
-// creates. The zero value uses PostgreSQL's own convention.
+// creates. The zero value uses PostgreSQL's own convention, uncut.
 type Naming struct {
 	// Templates per kind, with {table} and {columns} placeholders. The keys
 	// are ConstraintKind values ("fk", "uq", "ck", "ix", "pk"), kept as
 	// strings as the config file spells them; missing kinds use the
 	// defaults.
 	Templates map[string]string
+	// MaxLen is the length in bytes names are cut to, the target
+	// dialect's (dialect.Capabilities.NameLimit); 0 leaves them whole.
+	MaxLen int
 }
 
 var defaultTemplates = map[ConstraintKind]string{
@@ -33,8 +36,8 @@ var defaultTemplates = map[ConstraintKind]string{
 }
 
 // Name returns the name for a constraint or index of kind on table over
-// columns. Names longer than 63 bytes (PostgreSQL's limit, and below
-// MySQL's 64) are cut the way PostgreSQL cuts its own.
+// columns. Names longer than MaxLen are cut the way PostgreSQL cuts its
+// own.
 func (n Naming) Name(kind ConstraintKind, table string, columns []string) string {
 	tmpl := n.Templates[string(kind)]
 	if tmpl == "" {
@@ -44,10 +47,7 @@ func (n Naming) Name(kind ConstraintKind, table string, columns []string) string
 		tmpl = "{table}_{columns}_" + string(kind)
 	}
 	name := strings.NewReplacer("{table}", table, "{columns}", strings.Join(columns, "_")).Replace(tmpl)
-	if len(name) > 63 {
-		name = name[:63]
-	}
-	return name
+	return n.cut(name)
 }
 
 // IndexName is the convention's name for an index on table; expression
@@ -62,4 +62,12 @@ func (n Naming) IndexName(table string, ix *Index) string {
 		}
 	}
 	return n.Name(KindIndex, table, cols)
+}
+
+// cut shortens name to MaxLen bytes.
+func (n Naming) cut(name string) string {
+	if n.MaxLen > 0 && len(name) > n.MaxLen {
+		return name[:n.MaxLen]
+	}
+	return name
 }

@@ -27,8 +27,8 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// Options select dialect lexing rules. The zero value follows PostgreSQL,
-// which is also correct for SQLite scripts in practice.
+// Options select dialect lexing rules; callers pass the target dialect's
+// (dialect.Dialect.SplitOptions). The zero value is PostgreSQL's rules.
 type Options struct {
 	// BackslashEscapes makes '\' escape the next character inside '...'
 	// and "..." (MySQL's default sql_mode); "..." is then a string.
@@ -51,11 +51,6 @@ var (
 	SQLite     = Options{FlatComments: true, NoDollarQuotes: true, Brackets: true}
 	MySQL      = Options{BackslashEscapes: true, HashComments: true, FlatComments: true, NoDollarQuotes: true}
 )
-
-// Split splits src with PostgreSQL lexing rules (see Options).
-func Split(src string) ([]Stmt, error) {
-	return SplitWith(src, PostgreSQL)
-}
 
 // SplitWith splits src with the given lexing rules.
 func SplitWith(src string, o Options) ([]Stmt, error) {

@@ -84,7 +84,7 @@ func TestSplit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Split(tt.src)
+			got, err := SplitWith(tt.src, PostgreSQL)
 			if err != nil {
 				t.Fatalf("Split(%q): %v", tt.src, err)
 			}

@@ -3,16 +3,12 @@ package mysql
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
-
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // LoadDesired implements dialect.Dialect. With devURL "" it removes the
@@ -72,21 +68,11 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		defer emptyDatabase(conn)
 	}
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.MySQL, serverMessage); err != nil {
+		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
 			return nil, err
 		}
 	}
 	return d.Reflect(ctx, conn)
-}
-
-// serverMessage is the server's own message without the driver's
-// "Error 1064 (42000):" prefix.
-func serverMessage(err error) string {
-	var me *mysql.MySQLError
-	if errors.As(err, &me) {
-		return me.Message
-	}
-	return err.Error()
 }
 
 // emptyDatabase drops every view and table of the connection's database.

@@ -96,7 +96,7 @@ func TestPrepareAndBasics(t *testing.T) {
 	if len(p.Body) != 2 || !p.NoTransaction || len(p.Before)+len(p.After)+len(p.Deferred)+len(p.Checks) != 0 {
 		t.Errorf("Prepare = %+v", p)
 	}
-	if d.TransactionalDDL() || d.BeginSQL() != "BEGIN" || d.Placeholder(3) != "?" || d.Name() != "mysql" {
+	if d.Capabilities().TransactionalDDL || d.BeginSQL() != "BEGIN" || d.Placeholder(3) != "?" || d.Name() != "mysql" {
 		t.Error("basic facts wrong")
 	}
 	if got := d.Quote("we`ird"); got != "`we``ird`" {

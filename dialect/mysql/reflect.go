@@ -10,9 +10,6 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// retortTables are retort's bookkeeping tables, never part of a schema.
-var retortTables = map[string]bool{"retort_version": true, "retort_history": true, "retort_progress": true}
-
 // reflector holds one reflection's state: a handful of catalog-wide
 // queries fill it, each linear in the size of the schema.
 type reflector struct {
@@ -91,7 +88,7 @@ ORDER BY t.TABLE_NAME`
 		if err := rows.Scan(&name, &engine, &coll, &cs, &comment); err != nil {
 			return err
 		}
-		if retortTables[name] || r.tables[name] != nil {
+		if dialect.IsBookkeeping(name) || r.tables[name] != nil {
 			return nil
 		}
 		if cs == "" {
@@ -156,7 +153,7 @@ ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME`
 		if err := rows.Scan(&name, &table, &timing, &event, &body); err != nil {
 			return err
 		}
-		if retortTables[table] {
+		if dialect.IsBookkeeping(table) {
 			return nil
 		}
 		body = strings.ReplaceAll(body, quote(r.db)+".", "")

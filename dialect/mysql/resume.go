@@ -1,11 +1,8 @@
 package mysql
 
 import (
-	"errors"
 	"regexp"
 	"strings"
-
-	driver "github.com/go-sql-driver/mysql"
 
 	"github.com/retortdb/retort/dialect"
 )
@@ -40,12 +37,4 @@ func (Dialect) Effect(stmt string) dialect.Effect {
 		return dialect.EffectRepeatable
 	}
 	return dialect.EffectOpaque
-}
-
-// Rejected implements dialect.Resumer: an error packet from the server
-// means the statement failed; anything else (a broken connection, a
-// cancelled context) leaves its outcome unknown.
-func (Dialect) Rejected(err error) bool {
-	var me *driver.MySQLError
-	return errors.As(err, &me)
 }

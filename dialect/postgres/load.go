@@ -9,7 +9,6 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // LoadDesired implements dialect.Dialect. With devURL "" it removes the
@@ -64,7 +63,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		}
 	}
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.PostgreSQL, d.DescribeError); err != nil {
+		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
 			return nil, err
 		}
 	}
@@ -92,7 +91,7 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views or types in its search path); retort needs an empty one", dialect.RedactURL(u), n)
 	}
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, tx, f, sqlsplit.PostgreSQL, d.DescribeError); err != nil {
+		if err := dialect.ExecFile(ctx, d, tx, f); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgtype"
 
@@ -23,8 +24,17 @@ const reflScopeSQL = `n.nspname = ANY (current_schemas(false)) AND n.nspname NOT
 // spatial_ref_sys...); %s is the object's oid, %s its catalog.
 const reflNotExtensionSQL = `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')`
 
-// retortTables are retort's bookkeeping tables, never reflected.
-const reflRetortTablesSQL = `('retort_version', 'retort_history', 'retort_progress')`
+// reflRetortTablesSQL lists retort's bookkeeping tables, never reflected.
+var reflRetortTablesSQL = reflList(dialect.BookkeepingTables)
+
+// reflList writes names as an SQL list of string literals.
+func reflList(names []string) string {
+	lits := make([]string, len(names))
+	for i, n := range names {
+		lits[i] = literal(n)
+	}
+	return "(" + strings.Join(lits, ", ") + ")"
+}
 
 // reflector carries one reflection's state.
 type reflector struct {

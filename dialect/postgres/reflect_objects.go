@@ -9,7 +9,7 @@ import (
 // reflTriggersSQL: pretty pg_get_triggerdef qualifies the table and function
 // only when the search path does not reach them, so the same trigger
 // reflects alike in the target and in a scratch schema.
-const reflTriggersSQL = `SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)
+var reflTriggersSQL = `SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -9,7 +9,6 @@ import (
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
-	"github.com/retortdb/retort/sqlsplit"
 )
 
 // LoadDesired implements dialect.Dialect: it runs the files statement by
@@ -48,7 +47,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		defer loadClear(context.WithoutCancel(ctx), conn)
 	}
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, conn, f, sqlsplit.SQLite, nil); err != nil {
+		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
 			return nil, err
 		}
 	}

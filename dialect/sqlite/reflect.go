@@ -20,20 +20,25 @@ import (
 // reflTableFilter selects the tables reflection reads: no SQLite internals,
 // no virtual tables (their pragmas need the module loaded), none of
 // retort's bookkeeping tables.
-const reflTableFilter = `m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
-  AND m.name NOT IN ('retort_version', 'retort_history', 'retort_progress')
+var reflTableFilter = `m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+  AND m.name NOT IN ` + reflList(dialect.BookkeepingTables) + `
   AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%'`
+
+// reflList writes names as an SQL list of string literals.
+func reflList(names []string) string {
+	lits := make([]string, len(names))
+	for i, n := range names {
+		lits[i] = "'" + strings.ReplaceAll(n, "'", "''") + "'"
+	}
+	return "(" + strings.Join(lits, ", ") + ")"
+}
 
 // reflSkipName reports whether an object is not the user's.
 func reflSkipName(name string) bool {
 	if len(name) >= 7 && strings.EqualFold(name[:7], "sqlite_") {
 		return true
 	}
-	switch name {
-	case "retort_version", "retort_history", "retort_progress":
-		return true
-	}
-	return false
+	return dialect.IsBookkeeping(name)
 }
 
 type reflMasterRow struct {

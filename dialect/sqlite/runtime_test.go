@@ -215,7 +215,7 @@ func prepQueryInt(t testing.TB, db *sql.DB, q string) int64 {
 
 func TestRuntime(t *testing.T) {
 	d := Dialect{}
-	if !d.TransactionalDDL() || d.BeginSQL() != "BEGIN IMMEDIATE" || d.Placeholder(3) != "?" {
+	if !d.Capabilities().TransactionalDDL || d.BeginSQL() != "BEGIN IMMEDIATE" || d.Placeholder(3) != "?" {
 		t.Fatal("runtime facts wrong")
 	}
 	db := rebuildOpenDB(t)

@@ -2,16 +2,41 @@
 // modernc.org/sqlite (no cgo).
 package sqlite
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+)
 
 // Dialect implements dialect.Dialect for SQLite.
-type Dialect struct{}
+type Dialect struct{ dialect.Base }
+
+var _ dialect.Dialect = Dialect{}
+
+func init() { dialect.Register(Dialect{}) }
 
 // Name implements dialect.Dialect.
 func (Dialect) Name() string { return "sqlite" }
 
 // Schemes implements dialect.Dialect.
 func (Dialect) Schemes() []string { return []string{"sqlite", "sqlite3"} }
+
+// Capabilities implements dialect.Dialect. SQLite rolls DDL back; DROP
+// TABLE fires ON DELETE CASCADE unless foreign keys are off; a URL names
+// a file and the scratch database for desired schemas is in memory;
+// what ALTER TABLE cannot do is a rebuild. SQLite has no identifier
+// limit, but names stay within 63 bytes as retort has always cut them,
+// so the names in existing databases keep matching.
+func (Dialect) Capabilities() dialect.Capabilities {
+	return dialect.Capabilities{
+		TransactionalDDL:  true,
+		DropTableCascades: true,
+		FileURLs:          true,
+		EmbeddedScratch:   true,
+		NameLimit:         63,
+		RebuildPrefix:     rebuildPrefix,
+	}
+}
 
 // Quote implements dialect.Dialect: double quotes, embedded quotes doubled.
 func (Dialect) Quote(ident string) string {

@@ -6,6 +6,10 @@ import (
 	"github.com/retortdb/retort/dialect"
 )
 
+// BeginSQL implements dialect.Dialect: IMMEDIATE takes the write lock at
+// BEGIN, so two migrators cannot both read the version and then write.
+func (Dialect) BeginSQL() string { return "BEGIN IMMEDIATE" }
+
 // Prepare implements dialect.Dialect. PRAGMA foreign_keys is ignored
 // inside a transaction, so turning it off moves before BEGIN and turning
 // it on after the end; foreign_key_check runs before COMMIT, where any

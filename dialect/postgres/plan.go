@@ -33,6 +33,9 @@ const identRe = `(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Za-
 // prepHead is a statement without its leading comments, for classifying.
 func prepHead(s string) string { return prepLeadingComments.ReplaceAllString(s, "") }
 
+// BeginSQL implements dialect.Dialect.
+func (Dialect) BeginSQL() string { return "BEGIN" }
+
 // Prepare implements dialect.Dialect. VALIDATE CONSTRAINT statements move
 // to Plan.Deferred unless a later statement names the same constraint
 // (moving it past a DROP of that constraint would be wrong). A statement
@@ -62,10 +65,6 @@ func (Dialect) Prepare(stmts []string) dialect.Plan {
 	}
 	return p
 }
-
-// CommitsImplicitly implements dialect.ImplicitCommitter: in a stepwise
-// plan only the statements that refuse a transaction run on their own.
-func (Dialect) CommitsImplicitly(stmt string) bool { return noTxRe.MatchString(prepHead(stmt)) }
 
 // namedLater reports whether a statement of rest mentions the constraint.
 func namedLater(name string, rest []string) bool {

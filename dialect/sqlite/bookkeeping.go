@@ -1,12 +1,5 @@
 package sqlite
 
-// TransactionalDDL implements dialect.Dialect: SQLite rolls DDL back.
-func (Dialect) TransactionalDDL() bool { return true }
-
-// BeginSQL implements dialect.Dialect: IMMEDIATE takes the write lock at
-// BEGIN, so two migrators cannot both read the version and then write.
-func (Dialect) BeginSQL() string { return "BEGIN IMMEDIATE" }
-
 // Placeholder implements dialect.Dialect.
 func (Dialect) Placeholder(int) string { return "?" }
 

@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
 	"github.com/retortdb/retort/dialect"
 )
 
@@ -20,6 +18,10 @@ var (
 	repeatableRe      = regexp.MustCompile(`(?is)^\s*(VACUUM|ANALYZE|REINDEX|ALTER\s+SYSTEM|CHECKPOINT)\b`)
 )
 
+// CommitsImplicitly implements dialect.ImplicitCommitter: in a stepwise
+// plan only the statements that refuse a transaction run on their own.
+func (Dialect) CommitsImplicitly(stmt string) bool { return noTxRe.MatchString(prepHead(stmt)) }
+
 // Effect implements dialect.Resumer. Index builds, index drops and enum
 // values are proven by CheckInFlight; maintenance statements may run again.
 func (Dialect) Effect(stmt string) dialect.Effect {
@@ -27,13 +29,6 @@ func (Dialect) Effect(stmt string) dialect.Effect {
 		return dialect.EffectRepeatable
 	}
 	return dialect.EffectOpaque
-}
-
-// Rejected implements dialect.Resumer: an ErrorResponse from the server
-// means the statement failed.
-func (Dialect) Rejected(err error) bool {
-	var pe *pgconn.PgError
-	return errors.As(err, &pe)
 }
 
 // CheckInFlight implements dialect.InFlightChecker for the statements

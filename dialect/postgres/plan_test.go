@@ -66,10 +66,10 @@ func TestPlaceholderAndVersionTables(t *testing.T) {
 	if d.Placeholder(1) != "$1" || d.Placeholder(12) != "$12" {
 		t.Errorf("Placeholder: %s %s", d.Placeholder(1), d.Placeholder(12))
 	}
-	if !d.TransactionalDDL() || d.BeginSQL() != "BEGIN" {
+	if !d.Capabilities().TransactionalDDL || d.BeginSQL() != "BEGIN" {
 		t.Error("PostgreSQL DDL is transactional and begins with BEGIN")
 	}
-	if !dialect.TraitsOf(d).LockHazards {
+	if !d.Capabilities().LockHazards {
 		t.Error("PostgreSQL has lock hazards")
 	}
 }

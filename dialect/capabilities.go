@@ -1,0 +1,36 @@
+package dialect
+
+// Capabilities are facts about a dialect that code outside the dialect
+// packages (the runner, lint, diff, naming, the desired-schema cache)
+// acts on, so it never tests a dialect's name.
+type Capabilities struct {
+	// TransactionalDDL: DDL runs inside a transaction and rolls back
+	// with it. Without it the runner runs every revision stepwise,
+	// recording its progress statement by statement.
+	TransactionalDDL bool
+	// ImplicitFKIndex: the database indexes every foreign key itself
+	// (InnoDB), so an unindexed FK cannot happen.
+	ImplicitFKIndex bool
+	// DropTableCascades: DROP TABLE runs an implicit DELETE that fires ON
+	// DELETE CASCADE unless foreign keys are switched off first (SQLite).
+	DropTableCascades bool
+	// LockHazards: DDL takes long strong locks that online-safe variants
+	// avoid (PostgreSQL: NOT VALID + VALIDATE, CREATE INDEX CONCURRENTLY).
+	LockHazards bool
+	// FileURLs: a database URL names a file, scheme://path?options
+	// (sqlite://app.db, sqlite:///abs/app.db, sqlite://:memory:), rather
+	// than a server, and carries no password; see ParseURL.
+	FileURLs bool
+	// EmbeddedScratch: the scratch database for desired schemas needs no
+	// server (SQLite in memory), so no target URL is needed to load one.
+	EmbeddedScratch bool
+	// NameLimit is the length in bytes that names retort makes up for
+	// constraints and indexes are cut to (schema.Naming.MaxLen), at most
+	// the database's identifier limit; 0 leaves them whole.
+	NameLimit int
+	// RebuildPrefix begins the name of the table into which Render
+	// copies a table it rebuilds (how SQLite alters what ALTER TABLE
+	// cannot); the copy replaces the original under its name. "" when
+	// Render never rebuilds.
+	RebuildPrefix string
+}

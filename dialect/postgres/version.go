@@ -1,0 +1,4 @@
+package postgres
+
+// VersionSQL implements dialect.Dialect.
+func (Dialect) VersionSQL() string { return "SELECT version()" }
