@@ -95,11 +95,17 @@ func (m *Migrator) upgradePlan(ctx context.Context, target string) ([]*revision.
 
 // OfflineSQL writes to w the script that takes a database at the heads
 // from (nil: base) to target, upgrading or downgrading, without touching
-// any database: for `upgrade --sql`, to run by hand. A Go revision works
+// any database: for `upgrade --sql`, to run by hand. It is not refused
+// for destructive statements: each gets a "-- WARNING: destructive"
+// comment under its revision's heading. A Go revision works
 // offline only when it changes nothing but tables it creates itself;
 // otherwise the error wraps op.ErrNeedsDatabase.
 func (m *Migrator) OfflineSQL(w io.Writer, from []string, target string, dir Direction) error {
-	out, err := m.runner.OfflineSQL(from, target, dir == Down)
+	r := *m.runner
+	if dir == Up {
+		r.OfflineNotes = m.destructiveNotes
+	}
+	out, err := r.OfflineSQL(from, target, dir == Down)
 	if err != nil {
 		return err
 	}
