@@ -21,14 +21,16 @@ type DestructiveError struct {
 	Losses []Loss
 }
 
-// Loss is one statement that loses data: where, what, and about how
-// many rows the table holds (Rows -1 when unknown).
+// Loss is one statement that loses data: where, what, and how many rows
+// the table holds: counted (Exact), estimated from the catalog, or -1
+// when unknown.
 type Loss struct {
 	Revision, File string
 	Line           int
 	Table, Column  string
 	What           string
 	Rows           int64
+	Exact          bool
 }
 
 func (e *DestructiveError) Error() string {
@@ -37,7 +39,10 @@ func (e *DestructiveError) Error() string {
 		len(e.Losses), lint.AllowDestructiveLine)
 	for _, l := range e.Losses {
 		rows := "rows: unknown"
-		if l.Rows >= 0 {
+		switch {
+		case l.Rows >= 0 && l.Exact:
+			rows = fmt.Sprintf("%d rows", l.Rows)
+		case l.Rows >= 0:
 			rows = fmt.Sprintf("~%d rows", l.Rows)
 		}
 		fmt.Fprintf(&b, "\n  revision %s (%s:%d): %s (%s, %s)", l.Revision, l.File, l.Line, l.What, lossTarget(l), rows)
@@ -98,19 +103,21 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 		if i := strings.Index(what, "; add the header"); i > 0 {
 			what = what[:i]
 		}
+		n, exact := rows(f.Table)
 		e.Losses = append(e.Losses, Loss{Revision: files[f.File], File: f.File, Line: f.Line, Table: f.Table, Column: f.Column,
-			What: what, Rows: rows(f.Table)})
+			What: what, Rows: n, Exact: exact})
 	}
 	return e
 }
 
-// rowCounter returns a table's row estimate from the catalog, or an exact
-// count where the dialect keeps none; -1 when neither is known.
-func (m *Migrator) rowCounter(ctx context.Context) func(table string) int64 {
+// rowCounter returns a table's row estimate from the catalog or, where
+// the dialect keeps none or it says 0 (never analyzed), an exact count;
+// -1 when neither is known.
+func (m *Migrator) rowCounter(ctx context.Context) func(table string) (n int64, exact bool) {
 	est, _ := m.d.RowEstimates(ctx, m.db)
-	return func(table string) int64 {
-		if n, ok := est[table]; ok {
-			return n
+	return func(table string) (int64, bool) {
+		if n := est[table]; n > 0 {
+			return n, false
 		}
 		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		defer cancel()
@@ -120,9 +127,9 @@ func (m *Migrator) rowCounter(ctx context.Context) func(table string) int64 {
 		}
 		var n int64
 		if err := m.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+strings.Join(q, ".")).Scan(&n); err != nil {
-			return -1 // a table made earlier in the same plan, or too slow to count
+			return -1, false // a table made earlier in the same plan, or too slow to count
 		}
-		return n
+		return n, true
 	}
 }
 
