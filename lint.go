@@ -3,10 +3,8 @@ package retort
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 
-	"github.com/retortdb/retort/internal/userfile"
 	"github.com/retortdb/retort/lint"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/revision/revfile"
@@ -39,9 +37,6 @@ type LintReport struct {
 // HasErrors reports whether any finding is an error.
 func (r *LintReport) HasErrors() bool { return lint.HasErrors(r.Findings) }
 
-// allowDestructive is the line a revision file carries to allow drops.
-const allowDestructive = "-- retort:allow destructive"
-
 // Lint finds hazards in the pending revisions before they run: foreign
 // keys without an index, destructive statements the file does not allow,
 // locking hazards, SQLite rebuilds that lose a column or cascade. The
@@ -72,17 +67,12 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		BigTable:     opts.BigTable,
 	}
 	for _, r := range pending {
-		text, err := userfile.ReadFS(m.revs.fsys, r.File, "revision file "+filepath.Join(m.revs.dir, r.File), m.revs.limit)
-		if err != nil {
-			return nil, &revision.Error{Err: err}
-		}
 		up, err := sqlStatements(ctx, r)
 		if err != nil {
 			return nil, err
 		}
 		in.Pending = append(in.Pending, lint.Revision{
-			ID: r.ID, File: r.File, Upgrade: up,
-			AllowDestructive: strings.Contains(string(text), allowDestructive),
+			ID: r.ID, File: r.File, Upgrade: up, Allow: r.Allow,
 		})
 	}
 	return &LintReport{Pending: len(pending), Findings: lint.Run(in)}, nil

@@ -45,7 +45,11 @@ func CheckTarget(target string, dir Direction) error {
 }
 
 // Upgrade applies revisions up to target ("head", "heads", an id, a
-// prefix, "+N") and returns those it applied, in order. On failure the
+// prefix, "+N") and returns those it applied, in order. A pending
+// revision that loses data (drops a table or column, truncates, rebuilds
+// a table without a column) is refused before anything is applied,
+// with a *DestructiveError, unless it carries the header line
+// "-- retort:allow destructive" or Options.AllowDestructive is set. On failure the
 // revisions applied before it are returned with the error, which wraps a
 // *MigrationError when a revision failed.
 func (m *Migrator) Upgrade(ctx context.Context, target string) ([]Result, error) {
@@ -62,6 +66,15 @@ func (m *Migrator) migrate(ctx context.Context, target string, down bool) ([]Res
 	if m.db == nil {
 		return nil, ErrNoDatabase
 	}
+	if !down {
+		plan, err := m.upgradePlan(ctx, target)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.refuseDestructive(ctx, plan); err != nil {
+			return nil, err
+		}
+	}
 	steps, err := m.runner.Migrate(ctx, target, down)
 	var out []Result
 	for _, s := range steps {
@@ -71,13 +84,28 @@ func (m *Migrator) migrate(ctx context.Context, target string, down bool) ([]Res
 	return out, err
 }
 
+// upgradePlan is what an upgrade to target would apply now.
+func (m *Migrator) upgradePlan(ctx context.Context, target string) ([]*revision.Revision, error) {
+	current, err := m.runner.Current(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return m.graph.UpgradePlan(current, target)
+}
+
 // OfflineSQL writes to w the script that takes a database at the heads
 // from (nil: base) to target, upgrading or downgrading, without touching
-// any database: for `upgrade --sql`, to run by hand. A Go revision works
+// any database: for `upgrade --sql`, to run by hand. It is not refused
+// for destructive statements: each gets a "-- WARNING: destructive"
+// comment under its revision's heading. A Go revision works
 // offline only when it changes nothing but tables it creates itself;
 // otherwise the error wraps op.ErrNeedsDatabase.
 func (m *Migrator) OfflineSQL(w io.Writer, from []string, target string, dir Direction) error {
-	out, err := m.runner.OfflineSQL(from, target, dir == Down)
+	r := *m.runner
+	if dir == Up {
+		r.OfflineNotes = m.destructiveNotes
+	}
+	out, err := r.OfflineSQL(from, target, dir == Down)
 	if err != nil {
 		return err
 	}

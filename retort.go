@@ -75,6 +75,10 @@ type Options struct {
 	// of schema files is not loaded into a scratch database again; see
 	// DesiredSchema.
 	CacheDir string
+	// AllowDestructive lets Upgrade run pending revisions that lose data
+	// without the "-- retort:allow destructive" header (the CLI's
+	// --allow-destructive).
+	AllowDestructive bool
 	// MaxFileSize caps each revision file, in bytes; 0 means
 	// revfile.DefaultMaxFileSize (16 MiB). Only regular files are read.
 	MaxFileSize int64

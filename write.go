@@ -24,12 +24,16 @@ type NewRevision struct {
 	// Upgrade and Downgrade are the sections' SQL; empty for a template
 	// to fill in (or a merge).
 	Upgrade, Downgrade string
+	// Allow lists the lint rules the revision accepts, written as the
+	// header line "-- retort:allow RULE, ..."; "destructive" lets Upgrade
+	// run its drops.
+	Allow []string
 }
 
 // WriteRevision writes r as a revision file in dir, which is made when
 // missing, and returns the file's path.
 func WriteRevision(dir string, r NewRevision) (string, error) {
-	rev := &revision.Revision{ID: r.ID, Parents: r.Parents, DependsOn: r.DependsOn, Message: r.Message, Created: r.Created}
+	rev := &revision.Revision{ID: r.ID, Parents: r.Parents, DependsOn: r.DependsOn, Message: r.Message, Created: r.Created, Allow: r.Allow}
 	if rev.ID == "" {
 		rev.ID = revision.NewID()
 	}

@@ -5,6 +5,8 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,6 +31,9 @@ type Finding struct {
 	File     string
 	Line     int
 	Message  string
+	// Table and Column name what the finding is about, when it is about
+	// one table (Column "" for the whole table).
+	Table, Column string
 }
 
 func (f Finding) String() string {
@@ -46,11 +51,18 @@ func (f Finding) String() string {
 type Revision struct {
 	ID   string
 	File string
-	// AllowDestructive is set when the file opts in with a line
-	// "-- retort:allow destructive".
-	AllowDestructive bool
-	Upgrade          []revision.Statement
+	// Allow lists the rules whose findings the revision accepts, from its
+	// "-- retort:allow RULE" header (revision.Revision.Allow).
+	Allow   []string
+	Upgrade []revision.Statement
 }
+
+// allows reports whether the revision accepts findings of rule.
+func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rule) }
+
+// Rules are the names of lint's rules, as findings and retort:allow
+// spell them.
+var Rules = []string{"cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -76,14 +88,51 @@ func Run(in Input) []Finding {
 	}
 	var out []Finding
 	out = append(out, unindexedForeignKeys(in)...)
-	out = append(out, rebuildLosses(in)...)
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
-		out = append(out, destructive(r, stmts, rebuildTemp(in.Capabilities.RebuildPrefix))...)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
 		if in.Capabilities.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
 			out = append(out, tooManyRelations(r, stmts)...)
+		}
+		out = append(out, unknownAllows(r)...)
+	}
+	out = append(out, Destructive(in)...)
+	return accepted(in, out)
+}
+
+// Destructive returns the statements of the pending revisions that lose
+// data (drops, truncates, rebuilds that leave a column behind), except
+// in revisions that allow "destructive"; upgrade refuses to run them.
+func Destructive(in Input) []Finding {
+	out := rebuildLosses(in)
+	for _, r := range in.Pending {
+		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix))...)
+	}
+	return accepted(in, out)
+}
+
+// accepted drops the findings a revision allows and sorts the rest. A
+// finding without a file (fk-unindexed) belongs to the last pending
+// revision that touches its table.
+func accepted(in Input, fs []Finding) []Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.File == "" && f.Table != "" {
+			for _, r := range in.Pending {
+				if touches(r, f.Table) {
+					f.File = r.File
+				}
+			}
+		}
+		keep := true
+		for _, r := range in.Pending {
+			if r.File == f.File && r.allows(f.Rule) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, f)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -122,7 +171,7 @@ func unindexedForeignKeys(in Input) []Finding {
 				continue
 			}
 			out = append(out, Finding{
-				Rule: "fk-unindexed", Severity: Warning,
+				Rule: "fk-unindexed", Severity: Warning, Table: strings.ToLower(t.QualifiedName()), Column: strings.Join(fk.Columns, ", "),
 				Message: fmt.Sprintf("foreign key %s on %s(%s) has no index starting with its columns; deletes and updates on %s will scan %s",
 					nameOr(fk.Name, "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
 			})
@@ -179,4 +228,33 @@ func nameOr(name, alt string) string {
 		return alt
 	}
 	return name
+}
+
+var reAlterTable = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?(\S+)`)
+
+// touches reports whether a revision's upgrade changes table.
+func touches(r Revision, table string) bool {
+	for _, s := range classify(r.Upgrade) {
+		t := s.table
+		if m := reAlterTable.FindStringSubmatch(s.upper); m != nil {
+			t = ident(m[1])
+		}
+		if t != "" && (t == table || strings.HasSuffix(table, "."+t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownAllows: an allowed rule lint does not have is most likely a
+// typo that would leave the finding it meant in place.
+func unknownAllows(r Revision) []Finding {
+	var out []Finding
+	for _, a := range r.Allow {
+		if !slices.Contains(Rules, a) {
+			out = append(out, Finding{Rule: "allow", Severity: Warning, File: r.File,
+				Message: fmt.Sprintf("retort:allow names %q, which is no lint rule (rules: %s)", a, strings.Join(Rules, ", "))})
+		}
+	}
+	return out
 }

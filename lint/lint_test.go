@@ -70,7 +70,7 @@ func TestRules(t *testing.T) {
 		},
 		{
 			name: "allowed destructive", traits: mysqlTraits,
-			rev: Revision{File: "a.sql", AllowDestructive: true, Upgrade: stmts(`DROP TABLE tags`)},
+			rev: Revision{File: "a.sql", Allow: []string{"destructive"}, Upgrade: stmts(`DROP TABLE tags`)},
 		},
 		{
 			name: "retort's own rebuild is not destructive and has FKs off", traits: sqliteTraits,
@@ -136,7 +136,7 @@ func TestRules(t *testing.T) {
 		},
 		{
 			name: "an allowed rebuild loss", traits: sqliteTraits,
-			rev: Revision{File: "r.sql", AllowDestructive: true, Upgrade: stmts(
+			rev: Revision{File: "r.sql", Allow: []string{"destructive"}, Upgrade: stmts(
 				`INSERT INTO "_retort_new_notes" ("id") SELECT "id" FROM "notes"`)},
 			want: []string{"fk-unindexed warning 0"},
 		},
@@ -196,5 +196,81 @@ func TestFindingString(t *testing.T) {
 	}
 	if HasErrors([]Finding{{Severity: Warning}}) || !HasErrors([]Finding{{Severity: Warning}, f}) {
 		t.Error("HasErrors wrong")
+	}
+}
+
+// A revision accepts findings by rule name; messages name the table and
+// the column.
+func TestAllowAndMessages(t *testing.T) {
+	tests := []struct {
+		name   string
+		traits dialect.Capabilities
+		rev    Revision
+		want   []string // "rule file:line table.column: message fragment"
+	}{
+		{
+			name: "drops name table and column", traits: mysqlTraits,
+			rev: Revision{File: "a.sql", Upgrade: stmts(`DROP TABLE "tags"`, "ALTER TABLE `notes` DROP COLUMN body")},
+			want: []string{
+				`destructive a.sql:10 tags.: DROP TABLE tags loses the table and its rows; add the header line "-- retort:allow destructive"`,
+				`destructive a.sql:11 notes.body: DROP COLUMN notes.body loses the column's values`,
+			},
+		},
+		{
+			name: "a rebuild names each lost column", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Allow: []string{"fk-unindexed"}, Upgrade: stmts(
+				`INSERT INTO "_retort_new_notes" ("id") SELECT "id" FROM "notes"`)},
+			want: []string{
+				// Allowed in r.sql, which does not touch tags: still reported.
+				"fk-unindexed :0 tags.user_id",
+				"destructive r.sql:10 notes.author_id: the rebuild of notes does not copy column notes.author_id",
+				"destructive r.sql:10 notes.Body: the rebuild of notes does not copy column notes.Body",
+			},
+		},
+		{
+			name: "fk-unindexed belongs to the revision that touches the table", traits: sqliteTraits,
+			rev:  Revision{File: "t.sql", Upgrade: stmts(`ALTER TABLE tags ADD COLUMN note TEXT`)},
+			want: []string{"fk-unindexed t.sql:0 tags.user_id: foreign key tags_user_id_fkey on tags(user_id) has no index"},
+		},
+		{
+			name: "fk-unindexed allowed there", traits: sqliteTraits,
+			rev: Revision{File: "t.sql", Allow: []string{"fk-unindexed"}, Upgrade: stmts(`ALTER TABLE tags ADD COLUMN note TEXT`)},
+		},
+		{
+			name: "allowing one rule leaves the others", traits: sqliteTraits,
+			rev:  Revision{File: "t.sql", Allow: []string{"destructive"}, Upgrade: stmts(`ALTER TABLE tags ADD COLUMN note TEXT`, `DROP TABLE notes`)},
+			want: []string{"fk-unindexed t.sql:0 tags.user_id: foreign key tags_user_id_fkey"},
+		},
+		{
+			name: "an unknown rule is a warning", traits: mysqlTraits,
+			rev:  Revision{File: "u.sql", Allow: []string{"destructiv"}, Upgrade: stmts(`SELECT 1`)},
+			want: []string{`allow u.sql:0 .: retort:allow names "destructiv", which is no lint rule`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := Run(Input{Capabilities: tt.traits, Live: live(), After: live(), Pending: []Revision{tt.rev}})
+			if len(fs) != len(tt.want) {
+				t.Fatalf("findings %v, want %d", fs, len(tt.want))
+			}
+			for i, f := range fs {
+				got := fmt.Sprintf("%s %s:%d %s.%s: %s", f.Rule, f.File, f.Line, f.Table, f.Column, f.Message)
+				if !strings.HasPrefix(got, tt.want[i]) {
+					t.Errorf("finding %d\n  %s\nwant prefix\n  %s", i, got, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDestructiveHonoursAllow(t *testing.T) {
+	in := Input{Capabilities: postgresTraits, Live: live(), Pending: []Revision{
+		{File: "a.sql", Upgrade: stmts(`DROP TABLE tags`)},
+		{File: "b.sql", Allow: []string{"destructive"}, Upgrade: stmts(`DROP TABLE notes`)},
+		{File: "c.sql", Upgrade: stmts(`CREATE INDEX i ON notes (body)`)},
+	}}
+	fs := Destructive(in)
+	if len(fs) != 1 || fs[0].File != "a.sql" || fs[0].Table != "tags" {
+		t.Errorf("Destructive = %v, want only a.sql's DROP TABLE tags", fs)
 	}
 }

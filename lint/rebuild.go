@@ -40,26 +40,28 @@ func rebuildLosses(in Input) []Finding {
 	var out []Finding
 	for _, r := range in.Pending {
 		for _, s := range classify(r.Upgrade) {
-			if f := trackColumns(cols, s, temp); f != "" && !r.AllowDestructive {
-				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Message: f})
+			table, lost := trackColumns(cols, s, temp)
+			for _, c := range lost {
+				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: table, Column: c,
+					Message: fmt.Sprintf("the rebuild of %s does not copy column %s.%s: its values are lost; add the header line \"%s\" to the revision if that is intended",
+						table, table, c, AllowDestructiveLine)})
 			}
 		}
 	}
 	return out
 }
 
-// trackColumns updates cols for one statement and describes the values
-// it loses in a rebuild, if any.
-func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) string {
+// trackColumns updates cols for one statement and returns the columns a
+// rebuild of table loses, if any.
+func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) (table string, lost []string) {
 	u := s.upper
 	switch {
 	case reRebuildCopy.MatchString(u):
 		m := reRebuildCopy.FindStringSubmatch(u)
 		into, from := ident(m[1]), ident(m[4])
 		if !temp.is(into) || into != temp.of(from) {
-			return ""
+			return "", nil
 		}
-		var lost []string
 		for _, c := range cols[from] {
 			if !op.ExprMentions(m[3], c) {
 				lost = append(lost, c)
@@ -73,11 +75,7 @@ func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) string {
 			}
 		}
 		cols[into] = kept
-		if len(lost) == 0 {
-			return ""
-		}
-		return fmt.Sprintf("the rebuild of %s does not copy column(s) %s: their values are lost; add the line \"-- retort:allow destructive\" to the revision if that is intended",
-			from, strings.Join(lost, ", "))
+		return from, lost
 	case reRenameTable.MatchString(u):
 		m := reRenameTable.FindStringSubmatch(u)
 		old, new := ident(m[1]), ident(m[2])
@@ -97,7 +95,7 @@ func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) string {
 	case s.kind == "drop column":
 		m := reDropColumnArg.FindStringSubmatch(u)
 		if m == nil {
-			return ""
+			return "", nil
 		}
 		drop := ident(m[1])
 		var keep []string
@@ -121,5 +119,5 @@ func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) string {
 	case s.kind == "create table" && !temp.is(s.table):
 		delete(cols, s.table) // columns unknown: not checked
 	}
-	return ""
+	return "", nil
 }

@@ -29,12 +29,13 @@ func rebuilt(stmts []stmt, temp rebuildTemp) map[string]bool {
 	return out
 }
 
+// AllowDestructiveLine is the header line that allows a revision's
+// destructive statements.
+const AllowDestructiveLine = "-- retort:allow destructive"
+
 // destructive: dropping a table or column, or truncating, loses data; it
 // needs an explicit "-- retort:allow destructive" in the revision file.
 func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
-	if r.AllowDestructive {
-		return nil
-	}
 	rebuilds := rebuilt(stmts, temp)
 	var out []Finding
 	for _, s := range stmts {
@@ -46,10 +47,20 @@ func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
 		if s.kind == "drop table" && (rebuilds[s.table] || temp.is(s.table)) {
 			continue
 		}
-		out = append(out, Finding{
-			Rule: "destructive", Severity: Error, File: r.File, Line: s.Line,
-			Message: fmt.Sprintf("%s %s loses data; add the line \"-- retort:allow destructive\" to the revision if that is intended", s.kind, s.table),
-		})
+		f := Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: s.table}
+		switch s.kind {
+		case "drop column":
+			if m := reDropColumnArg.FindStringSubmatch(s.upper); m != nil {
+				f.Column = ident(m[1])
+			}
+			f.Message = fmt.Sprintf("DROP COLUMN %s.%s loses the column's values", s.table, f.Column)
+		case "drop table":
+			f.Message = fmt.Sprintf("DROP TABLE %s loses the table and its rows", s.table)
+		default:
+			f.Message = fmt.Sprintf("TRUNCATE %s loses the table's rows", s.table)
+		}
+		f.Message += "; add the header line \"" + AllowDestructiveLine + "\" to the revision if that is intended"
+		out = append(out, f)
 	}
 	return out
 }

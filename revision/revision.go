@@ -26,6 +26,10 @@ type Revision struct {
 	Message   string
 	Created   time.Time
 	File      string // file name as found, for messages
+	// Allow lists the lint rules the revision accepts findings of, from
+	// "-- retort:allow RULE[, RULE...]" lines; "destructive" also lets
+	// upgrade run its drops.
+	Allow []string
 	// Checksum identifies the body as applied, so an edit of an applied
 	// revision is detectable; see Checksum.
 	Checksum string

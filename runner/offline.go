@@ -26,16 +26,17 @@ var now = time.Now
 // then indexes, keys, columns on them, and Execute); anything else fails
 // with an error wrapping op.ErrNeedsDatabase.
 func OfflineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool) (string, error) {
-	return offlineSQL(d, g, from, target, down, dialect.RenderOptions{})
+	return offlineSQL(d, g, from, target, down, dialect.RenderOptions{}, nil)
 }
 
 // OfflineSQL is the package's OfflineSQL with the runner's dialect, graph
 // and render options.
 func (r *Runner) OfflineSQL(from []string, target string, down bool) (string, error) {
-	return offlineSQL(r.Dialect, r.Graph, from, target, down, r.RenderOptions)
+	return offlineSQL(r.Dialect, r.Graph, from, target, down, r.RenderOptions, r.OfflineNotes)
 }
 
-func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool, opts dialect.RenderOptions) (string, error) {
+func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target string, down bool, opts dialect.RenderOptions,
+	notes func(*revision.Revision) []string) (string, error) {
 	var plan []*revision.Revision
 	var err error
 	dir := revision.Up
@@ -74,6 +75,11 @@ func offlineSQL(d dialect.Dialect, g *revision.Graph, from []string, target stri
 		heads = next
 		rec := record{heads: next, history: []entry{{revision: rev.ID, direction: dir, checksum: rev.Checksum, at: at}}}
 		fmt.Fprintf(&w, "\n-- %s: %s\n", rev.ID, oneLine(rev.Message))
+		if notes != nil {
+			for _, n := range notes(rev) {
+				fmt.Fprintf(&w, "-- %s\n", oneLine(n))
+			}
+		}
 		j.writeOffline(&w, rec)
 	}
 	return w.String(), nil

@@ -25,6 +25,9 @@ type Runner struct {
 	// LockTimeout is how long to wait for another migration's lock; 0
 	// means dialect.DefaultLockTimeout.
 	LockTimeout time.Duration
+	// OfflineNotes, when set, gives comment lines OfflineSQL writes under
+	// a revision's heading (such as warnings about dropped data).
+	OfflineNotes func(*revision.Revision) []string
 }
 
 // Current returns the heads recorded in retort_version, sorted; empty at

@@ -10,7 +10,7 @@ import (
 )
 
 func upgradeCmd(g *globals, p func() *printer) *cobra.Command {
-	var offline bool
+	var offline, allowDestructive bool
 	cmd := &cobra.Command{
 		Use:   "upgrade [TARGET]",
 		Short: "Apply revisions up to TARGET (default head)",
@@ -20,10 +20,11 @@ func upgradeCmd(g *globals, p func() *printer) *cobra.Command {
 			if len(args) == 1 {
 				target = args[0]
 			}
-			return migrate(cmd, g, p(), target, offline, false)
+			return migrate(cmd, g, p(), target, offline, false, allowDestructive)
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it; TARGET may be FROM:TARGET")
+	cmd.Flags().BoolVar(&allowDestructive, "allow-destructive", false, "run pending revisions that drop tables or columns without the \"-- retort:allow destructive\" header")
 	return cmd
 }
 
@@ -34,14 +35,14 @@ func downgradeCmd(g *globals, p func() *printer) *cobra.Command {
 		Short: "Revert revisions down to TARGET",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return migrate(cmd, g, p(), args[0], offline, true)
+			return migrate(cmd, g, p(), args[0], offline, true, false)
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it; TARGET may be FROM:TARGET")
 	return cmd
 }
 
-func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline, down bool) error {
+func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline, down, allowDestructive bool) error {
 	dir := map[bool]retort.Direction{false: retort.Up, true: retort.Down}[down]
 	// A step the wrong way is refused before anything is opened.
 	if err := retort.CheckTarget(target[strings.LastIndex(target, ":")+1:], dir); err != nil {
@@ -51,6 +52,7 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 	if err != nil {
 		return err
 	}
+	s.allowDestructive = allowDestructive
 	if offline {
 		return s.offline(cmd, g, target, dir)
 	}

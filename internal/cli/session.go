@@ -19,6 +19,8 @@ type session struct {
 	dir  string
 	revs *retort.Revisions
 	p    *printer
+	// allowDestructive is upgrade's --allow-destructive.
+	allowDestructive bool
 }
 
 func openSession(g *globals, p *printer) (*session, error) {
@@ -94,6 +96,7 @@ func (s *session) migrator(ctx context.Context, g *globals) (*retort.Migrator, e
 		DevURL:           devURL,
 		CacheDir:         cacheDir(g),
 		LockTimeout:      lockTimeout,
+		AllowDestructive: s.allowDestructive,
 	})
 }
 

@@ -8,7 +8,7 @@ import (
 )
 
 // Format returns the text of a revision file: the header from r (ID,
-// Parents, DependsOn, Message, Created), then the two sections.
+// Parents, DependsOn, Message, Created, Allow), then the two sections.
 // Parse(Format(...)) gives r back, with the SQL trimmed and Created in
 // UTC. A line "-- +upgrade" or "-- +downgrade" inside the SQL cannot be
 // represented and would be read as a marker.
@@ -27,6 +27,9 @@ func Format(r *revision.Revision, upgradeSQL, downgradeSQL string) []byte {
 	}
 	if !r.Created.IsZero() {
 		b.WriteString("-- retort:created " + r.Created.UTC().Format(time.RFC3339Nano) + "\n")
+	}
+	if len(r.Allow) > 0 {
+		b.WriteString("-- retort:allow " + strings.Join(r.Allow, ", ") + "\n")
 	}
 	b.WriteString("\n-- +upgrade\n")
 	if up := strings.TrimSpace(upgradeSQL); up != "" {

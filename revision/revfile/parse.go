@@ -51,7 +51,17 @@ func ParseWith(file string, src []byte, opts sqlsplit.Options) (*revision.Revisi
 			state, downMarker = inDowngrade, ln
 			continue
 		}
-		if state != inHeader || t == "" {
+		if state != inHeader {
+			// Files written before retort:allow was a header carry it
+			// among the SQL; it still counts there.
+			if c, ok := strings.CutPrefix(t, "--"); ok && isAllow(strings.TrimSpace(c)) {
+				if err := p.allow(ln, strings.TrimSpace(c)); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		if t == "" {
 			continue
 		}
 		if !strings.HasPrefix(t, "--") {
@@ -127,12 +137,15 @@ func (p *parser) header(ln int, c string) error {
 	if !strings.HasPrefix(c, "retort:") {
 		return nil
 	}
+	if isAllow(c) {
+		return p.allow(ln, c)
+	}
 	key, value, _ := strings.Cut(c[len("retort:"):], " ")
 	value = strings.TrimSpace(value)
 	switch key {
 	case "revision", "parents", "depends-on", "message", "created":
 	default:
-		return p.errf(ln, "unknown header retort:%s (known: revision, parents, depends-on, message, created)", key)
+		return p.errf(ln, "unknown header retort:%s (known: revision, parents, depends-on, message, created, allow)", key)
 	}
 	if prev, dup := p.seen[key]; dup {
 		return p.errf(ln, "second retort:%s header (the first is on line %d)", key, prev)
@@ -165,6 +178,40 @@ func (p *parser) header(ln int, c string) error {
 		r.Created = t
 	}
 	return nil
+}
+
+// isAllow reports whether a comment (without "--") is a retort:allow
+// line; it may be repeated.
+func isAllow(c string) bool {
+	key, _, _ := strings.Cut(c, " ")
+	return key == "retort:allow"
+}
+
+// allow reads "retort:allow RULE[, RULE...]" into the revision's Allow.
+func (p *parser) allow(ln int, c string) error {
+	value := strings.TrimSpace(strings.TrimPrefix(c, "retort:allow"))
+	rules := strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	if len(rules) == 0 {
+		return p.errf(ln, "retort:allow without a rule name (like: -- retort:allow destructive)")
+	}
+	for _, rule := range rules {
+		if !validRule(rule) {
+			return p.errf(ln, "invalid rule name %q in retort:allow (want lowercase letters, digits and '-', like destructive or fk-unindexed)", rule)
+		}
+		if !slices.Contains(p.r.Allow, rule) {
+			p.r.Allow = append(p.r.Allow, rule)
+		}
+	}
+	return nil
+}
+
+func validRule(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func (p *parser) ids(ln int, key, value string) ([]string, error) {

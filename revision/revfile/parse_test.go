@@ -144,6 +144,9 @@ func TestParseErrors(t *testing.T) {
 		{"empty upgrade", "-- retort:revision abc\n-- retort:message m\n\n-- +upgrade\n\n-- +downgrade\nDROP TABLE t;\n", "f.sql:4: empty -- +upgrade section: write the revision's SQL below this line"},
 		{"empty upgrade at the end", "-- retort:revision abc\n-- +upgrade\n", "f.sql:2: empty -- +upgrade section"},
 		{"comment-only upgrade", "-- retort:revision abc\n-- retort:parents p\n-- +upgrade\n-- TODO\n/* later */\n;\n-- +downgrade\n", "f.sql:3: empty -- +upgrade section"},
+		{"allow without rule", "-- retort:revision abc\n-- retort:allow\n-- +upgrade\nSELECT 1;\n", "f.sql:2: retort:allow without a rule name"},
+		{"allow with a bad rule", "-- retort:revision abc\n-- retort:allow Destructive!\n-- +upgrade\nSELECT 1;\n", "f.sql:2: invalid rule name \"Destructive!\" in retort:allow"},
+		{"bad allow in the upgrade", "-- retort:revision abc\n-- +upgrade\n-- retort:allow\nSELECT 1;\n", "f.sql:3: retort:allow without a rule name"},
 		{"empty upgrade of a depends-on revision", "-- retort:revision abc\n-- retort:parents p\n-- retort:depends-on q\n-- +upgrade\n", "f.sql:4: empty -- +upgrade section"},
 	}
 	for _, tt := range tests {
@@ -161,6 +164,39 @@ func TestParseErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// The allow line is a header; files written before that carry it in the
+// upgrade section, where it still counts.
+func TestParseAllow(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"none", "-- retort:revision abc\n-- +upgrade\nDROP TABLE t;\n", nil},
+		{"header", "-- retort:revision abc\n-- retort:message drop t\n-- retort:allow destructive\n\n-- +upgrade\nDROP TABLE t;\n", []string{"destructive"}},
+		{"header list", "-- retort:revision abc\n-- retort:allow destructive, fk-unindexed\n-- retort:allow pg-lock destructive\n-- +upgrade\nDROP TABLE t;\n", []string{"destructive", "fk-unindexed", "pg-lock"}},
+		{"in the upgrade section", "-- retort:revision abc\n-- +upgrade\n-- retort:allow destructive\nDROP TABLE t;\n", []string{"destructive"}},
+		{"both", "-- retort:revision abc\n-- retort:allow fk-unindexed\n-- +upgrade\n  --   retort:allow destructive\nDROP TABLE t;\n-- +downgrade\nCREATE TABLE t (id int);\n", []string{"fk-unindexed", "destructive"}},
+		{"a lookalike is an unknown header", "-- retort:revision abc\n-- retort:allowed destructive\n-- +upgrade\nDROP TABLE t;\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("f.sql", []byte(tt.src))
+			if tt.name == "a lookalike is an unknown header" {
+				if err == nil || !strings.Contains(err.Error(), "unknown header retort:allowed") {
+					t.Fatalf("err = %v, want unknown header retort:allowed", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(r.Allow, tt.want) {
+				t.Errorf("Allow = %q, want %q", r.Allow, tt.want)
 			}
 		})
 	}
@@ -221,6 +257,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		DependsOn: []string{"d1"},
 		Message:   "add  users\ntable",
 		Created:   time.Date(2026, 11, 24, 19, 0, 0, 500, time.FixedZone("x", 3600)),
+		Allow:     []string{"destructive", "fk-unindexed"},
 	}
 	up := "\nCREATE TABLE users (id int);\nCREATE INDEX i ON users (id);\n\n"
 	down := "DROP TABLE users;"
@@ -230,7 +267,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		t.Fatalf("Parse(Format):\n%s\n%v", text, err)
 	}
 	if r.ID != in.ID || !reflect.DeepEqual(r.Parents, in.Parents) || !reflect.DeepEqual(r.DependsOn, in.DependsOn) ||
-		r.Message != "add  users table" || !r.Created.Equal(in.Created) || bodyOf(t, r).UpgradeSQL != strings.TrimSpace(up) || bodyOf(t, r).DowngradeSQL != down {
+		r.Message != "add  users table" || !r.Created.Equal(in.Created) || !reflect.DeepEqual(r.Allow, in.Allow) || bodyOf(t, r).UpgradeSQL != strings.TrimSpace(up) || bodyOf(t, r).DowngradeSQL != down {
 		t.Errorf("round trip:\n%s\ngot %+v", text, r)
 	}
 	if b := bodyOf(t, r); len(b.Upgrade) != 2 || len(b.Downgrade) != 1 {
