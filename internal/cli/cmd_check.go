@@ -48,6 +48,7 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 					problems = append(problems, indent(retort.Describe(rep.Changes)))
 				}
 				if len(problems) == 0 && asJSON {
+					s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
 					return nil
 				}
 				if len(problems) == 0 {

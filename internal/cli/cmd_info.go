@@ -30,11 +30,11 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if asJSON {
-					return s.p.json(s.revs.NewJSONCurrent(current, unfinished))
-				}
 				for _, u := range unfinished {
 					s.p.info("%s", s.p.paint(red, u.String()))
+				}
+				if asJSON {
+					return s.p.json(s.revs.NewJSONCurrent(current, unfinished))
 				}
 				if len(current) == 0 {
 					s.p.info("(base: no revision applied)")

@@ -81,7 +81,9 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 		done, err = m.Upgrade(cmd.Context(), target)
 	}
 	if asJSON {
-		return p.migrateJSON(cmd, m, dir, target, done, err)
+		if jerr := p.migrateJSON(cmd, m, dir, target, done, err); jerr != nil {
+			return errors.Join(err, jerr)
+		}
 	}
 	if err != nil {
 		if len(done) > 0 {
@@ -173,7 +175,7 @@ func describeHeads(ids []string) string {
 }
 
 // migrateJSON prints a migration's results as JSON, also after a failure
-// (whose error still decides the exit code and is printed on stderr).
+// runErr, which still decides the exit code and is printed on stderr.
 func (p *printer) migrateJSON(cmd *cobra.Command, m *retort.Migrator, dir retort.Direction, target string, done []retort.Result, runErr error) error {
 	doc := retort.NewJSONMigrate(dir, target, done)
 	if runErr != nil {
@@ -183,13 +185,7 @@ func (p *printer) migrateJSON(cmd *cobra.Command, m *retort.Migrator, dir retort
 		if err != nil {
 			return err
 		}
-		doc.Current = current
-		if doc.Current == nil {
-			doc.Current = []string{}
-		}
+		doc.Current = append([]string{}, current...)
 	}
-	if err := p.json(doc); err != nil {
-		return errors.Join(runErr, err)
-	}
-	return runErr
+	return p.json(doc)
 }
