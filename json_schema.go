@@ -13,6 +13,7 @@ type JSONSchema struct {
 	Enums         []JSONEnum    `json:"enums"`
 }
 
+// JSONTable is a table in JSONSchema.
 type JSONTable struct {
 	Schema      string            `json:"schema,omitempty"`
 	Name        string            `json:"name"`
@@ -26,6 +27,7 @@ type JSONTable struct {
 	Options     map[string]string `json:"options,omitempty"`
 }
 
+// JSONColumn is a column in JSONSchema.
 type JSONColumn struct {
 	Name          string            `json:"name"`
 	Type          string            `json:"type"`
@@ -39,16 +41,19 @@ type JSONColumn struct {
 	Attrs         map[string]string `json:"attrs,omitempty"`
 }
 
+// JSONGenerated is a generated column's expression in JSONSchema.
 type JSONGenerated struct {
 	Expr   string `json:"expr"`
 	Stored bool   `json:"stored"`
 }
 
+// JSONPrimaryKey is a primary key in JSONSchema.
 type JSONPrimaryKey struct {
 	Name    string   `json:"name"`
 	Columns []string `json:"columns"`
 }
 
+// JSONUnique is a UNIQUE constraint in JSONSchema.
 type JSONUnique struct {
 	Name              string   `json:"name"`
 	Columns           []string `json:"columns"`
@@ -56,6 +61,7 @@ type JSONUnique struct {
 	InitiallyDeferred bool     `json:"initially_deferred"`
 }
 
+// JSONIndex is a secondary index in JSONSchema.
 type JSONIndex struct {
 	Name      string          `json:"name"`
 	Unique    bool            `json:"unique"`
@@ -65,6 +71,7 @@ type JSONIndex struct {
 	Invisible bool            `json:"invisible"`
 }
 
+// JSONIndexPart is one key part of an index: a column or an expression in JSONSchema.
 type JSONIndexPart struct {
 	Column    string `json:"column,omitempty"`
 	Expr      string `json:"expr,omitempty"`
@@ -74,6 +81,7 @@ type JSONIndexPart struct {
 	Prefix    int    `json:"prefix,omitempty"`
 }
 
+// JSONForeignKey is a foreign key; defaulted actions and match type are spelled out in JSONSchema.
 type JSONForeignKey struct {
 	Name              string   `json:"name"`
 	Columns           []string `json:"columns"`
@@ -88,17 +96,20 @@ type JSONForeignKey struct {
 	NotValid          bool     `json:"not_valid"`
 }
 
+// JSONCheckConstr is a CHECK constraint in JSONSchema.
 type JSONCheckConstr struct {
 	Name string `json:"name"`
 	Expr string `json:"expr"`
 }
 
+// JSONView is a view in JSONSchema.
 type JSONView struct {
 	Schema string `json:"schema,omitempty"`
 	Name   string `json:"name"`
 	Def    string `json:"definition"`
 }
 
+// JSONTrigger is a trigger in JSONSchema.
 type JSONTrigger struct {
 	Schema string `json:"schema,omitempty"`
 	Name   string `json:"name"`
@@ -106,6 +117,7 @@ type JSONTrigger struct {
 	SQL    string `json:"sql"`
 }
 
+// JSONEnum is a PostgreSQL enum type in JSONSchema.
 type JSONEnum struct {
 	Schema string   `json:"schema,omitempty"`
 	Name   string   `json:"name"`
