@@ -25,6 +25,7 @@ type JSONTable struct {
 	Checks      []JSONCheckConstr `json:"checks"`
 	Comment     string            `json:"comment,omitempty"`
 	Options     map[string]string `json:"options,omitempty"`
+	SQL         string            `json:"sql,omitempty"` // the original CREATE TABLE, where the database keeps it
 }
 
 // JSONColumn is a column in JSONSchema.
@@ -69,6 +70,7 @@ type JSONIndex struct {
 	Where     string          `json:"where,omitempty"`
 	Method    string          `json:"method,omitempty"`
 	Invisible bool            `json:"invisible"`
+	SQL       string          `json:"sql,omitempty"` // the original CREATE INDEX, where the database keeps it
 }
 
 // JSONIndexPart is one key part of an index: a column or an expression in JSONSchema.
@@ -107,6 +109,7 @@ type JSONView struct {
 	Schema string `json:"schema,omitempty"`
 	Name   string `json:"name"`
 	Def    string `json:"definition"`
+	SQL    string `json:"sql,omitempty"` // the original CREATE VIEW, where the database keeps it
 }
 
 // JSONTrigger is a trigger in JSONSchema.
@@ -134,7 +137,7 @@ func NewJSONSchema(s *Schema) JSONSchema {
 		out.Tables = append(out.Tables, jsonTable(t))
 	}
 	for _, v := range s.Views {
-		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def})
+		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL})
 	}
 	for _, tr := range s.Triggers {
 		out.Triggers = append(out.Triggers, JSONTrigger{Schema: tr.Schema, Name: tr.Name, Table: tr.Table, SQL: tr.SQL})
@@ -148,7 +151,7 @@ func NewJSONSchema(s *Schema) JSONSchema {
 func jsonTable(t *schema.Table) JSONTable {
 	j := JSONTable{Schema: t.Schema, Name: t.Name, Columns: []JSONColumn{}, Uniques: []JSONUnique{},
 		Indexes: []JSONIndex{}, ForeignKeys: []JSONForeignKey{}, Checks: []JSONCheckConstr{},
-		Comment: t.Comment, Options: t.Options}
+		Comment: t.Comment, Options: t.Options, SQL: t.SQL}
 	for _, c := range t.Columns {
 		jc := JSONColumn{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Default: c.Default,
 			AutoIncrement: c.AutoIncrement, Identity: c.Identity, Collation: c.Collation, Comment: c.Comment, Attrs: c.Attrs}
@@ -166,7 +169,7 @@ func jsonTable(t *schema.Table) JSONTable {
 	}
 	for _, ix := range t.Indexes {
 		ji := JSONIndex{Name: ix.Name, Unique: ix.Unique, Parts: []JSONIndexPart{}, Where: ix.Where,
-			Method: ix.Method, Invisible: ix.Invisible}
+			Method: ix.Method, Invisible: ix.Invisible, SQL: ix.SQL}
 		for _, p := range ix.Parts {
 			ji.Parts = append(ji.Parts, JSONIndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc,
 				Collation: p.Collation, OpClass: p.OpClass, Prefix: p.Prefix})
