@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"time"
 
@@ -49,8 +50,16 @@ type Options struct {
 	// "mysql" (or postgresql, pg, mariadb, sqlite3). Its package must be
 	// imported; the error otherwise names the import to add.
 	DialectName string
-	// Log receives progress lines; nil is silent.
+	// Log receives progress lines, as the command line prints them; nil is
+	// silent.
 	Log io.Writer
+	// Logger, when set, receives the same events as structured records
+	// (either or both may be set): "revision start" and "revision end"
+	// (status ok, skipped or failed, duration_ms), "statement start" and
+	// "statement" (its SQL) at debug level, "statement still running",
+	// "note", and "waiting for the migration lock" (holder) at warn level.
+	// Every revision record carries the attribute "revision" (its id).
+	Logger *slog.Logger
 	// Naming names constraints and indexes the desired schema leaves
 	// unnamed.
 	Naming schema.Naming
@@ -214,7 +223,7 @@ func ExampleConfig(name string) (url, schemaSQL string, err error) {
 func newMigrator(db *sql.DB, d dialect.Dialect, revs *Revisions, opts Options) *Migrator {
 	opts.Naming.MaxLen = d.Capabilities().NameLimit
 	m := &Migrator{db: db, d: d, revs: revs, graph: revs.g, opts: opts}
-	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: revs.g, Log: opts.Log, Verbose: opts.Verbose,
+	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: revs.g, Log: opts.Log, Logger: opts.Logger, Verbose: opts.Verbose,
 		RenderOptions: m.renderOptions(), LockTimeout: opts.LockTimeout}
 	return m
 }

@@ -1,8 +1,10 @@
 package runner
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 	"sync"
@@ -12,9 +14,11 @@ import (
 )
 
 // logLine is the progress line of one revision:
-// "upgrade 3f2a9c1e7b10 -> cascade notes on user delete ... ok (12 ms)".
+// "upgrade 3f2a9c1e7b10 -> cascade notes on user delete ... ok (12 ms)",
+// and the same events as records of Runner.Logger when it is set.
 type logLine struct {
 	r       *Runner
+	rev     slog.Attr // revision id, for every record
 	prefix  string
 	tty     bool // show the running statement's number in place
 	shown   bool
@@ -46,17 +50,18 @@ var isTerminal = func(w io.Writer) bool {
 }
 
 func (r *Runner) logStart(rev *revision.Revision, dir revision.Direction) *logLine {
-	l := &logLine{r: r}
+	l := &logLine{r: r, rev: slog.String("revision", rev.ID)}
+	msg := rev.Message
+	if msg == "" {
+		msg = rev.File
+	}
+	r.slog(slog.LevelInfo, "revision start", l.rev, slog.String("direction", string(dir)), slog.String("message", msg))
 	if r.Log == nil {
 		return l
 	}
 	verb := "upgrade"
 	if dir == revision.Down {
 		verb = "downgrade"
-	}
-	msg := rev.Message
-	if msg == "" {
-		msg = rev.File
 	}
 	l.prefix = fmt.Sprintf("%s %s -> %s ... ", verb, rev.ID, msg)
 	l.tty = !r.Verbose && isTerminal(r.Log)
@@ -74,10 +79,11 @@ func (l *logLine) skip() { l.skipped = true }
 // that runs long (the INSERT ... SELECT of a rebuild) keeps reporting how
 // long it has been running, so a big table copy is visibly at work.
 func (l *logLine) step(i, n int, stmt string) (done func()) {
-	if l.r.Log == nil {
+	l.r.slog(slog.LevelDebug, "statement start", l.rev, slog.Int("statement", i), slog.Int("of", n))
+	if l.r.Log == nil && l.r.Logger == nil {
 		return func() {}
 	}
-	if l.tty && n >= 2 {
+	if l.r.Log != nil && l.tty && n >= 2 {
 		l.mu.Lock()
 		fmt.Fprintf(l.r.Log, "\r\x1b[K%sstatement %d/%d", l.prefix, i, n)
 		l.shown = true
@@ -109,6 +115,11 @@ func (l *logLine) step(i, n int, stmt string) (done func()) {
 }
 
 func (l *logLine) progress(i, n int, stmt string, running time.Duration) {
+	l.r.slog(slog.LevelInfo, "statement still running", l.rev, slog.Int("statement", i), slog.Int("of", n),
+		slog.Duration("running", running))
+	if l.r.Log == nil {
+		return
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	secs := running.Round(time.Second)
@@ -125,9 +136,20 @@ func (l *logLine) progress(i, n int, stmt string, running time.Duration) {
 	l.shown = true
 }
 
-func (l *logLine) note(s string) { l.notes = append(l.notes, s) }
+func (l *logLine) note(s string) {
+	l.r.slog(slog.LevelInfo, "note", l.rev, slog.String("note", s))
+	l.notes = append(l.notes, s)
+}
 
 func (l *logLine) end(ran bool, err error, took time.Duration) {
+	switch took := slog.Int64("duration_ms", took.Milliseconds()); {
+	case err != nil:
+		l.r.slog(slog.LevelError, "revision end", l.rev, slog.String("status", "failed"), took, slog.String("error", err.Error()))
+	case l.skipped || !ran:
+		l.r.slog(slog.LevelInfo, "revision end", l.rev, slog.String("status", "skipped"), took)
+	default:
+		l.r.slog(slog.LevelInfo, "revision end", l.rev, slog.String("status", "ok"), took)
+	}
 	if l.r.Log == nil {
 		return
 	}
@@ -150,10 +172,27 @@ func (l *logLine) end(ran bool, err error, took time.Duration) {
 	}
 }
 
-// logStatement shows a statement before it runs, in verbose mode.
+// logStatement shows a statement before it runs, in verbose mode; the
+// Logger gets it at debug level.
 func (r *Runner) logStatement(s string) {
+	r.slog(slog.LevelDebug, "statement", slog.String("sql", s))
 	if r.Log == nil || !r.Verbose {
 		return
 	}
 	fmt.Fprintf(r.Log, "    %s;\n", strings.ReplaceAll(s, "\n", "\n    "))
+}
+
+// logLockWait reports that another migration holds the lock.
+func (r *Runner) logLockWait(holder string) {
+	r.slog(slog.LevelWarn, "waiting for the migration lock", slog.String("holder", holder))
+	if r.Log != nil {
+		fmt.Fprintf(r.Log, "waiting for the migration lock: held by %s\n", holder)
+	}
+}
+
+// slog writes one record to Logger, if set.
+func (r *Runner) slog(level slog.Level, msg string, attrs ...slog.Attr) {
+	if r.Logger != nil {
+		r.Logger.LogAttrs(context.Background(), level, msg, attrs...)
+	}
 }

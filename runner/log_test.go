@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,28 @@ func TestLogProgressOfLongStatement(t *testing.T) {
 		}
 		if !tty && !strings.Contains(got, "WITH RECURSIVE c(x) AS") {
 			t.Errorf("plain progress does not name the statement:\n%q", got)
+		}
+	}
+}
+
+// With only a Logger (no text log), a long statement still reports that
+// it runs, as records.
+func TestLoggerProgressOfLongStatement(t *testing.T) {
+	tg := targets(t)[0]
+	slow := "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000)\nINSERT INTO big SELECT count(*) FROM c;"
+	revs := []rev{{id: "p1", msg: "big copy", up: "CREATE TABLE big (n INTEGER);\n" + slow, down: "DROP TABLE big;"}}
+	progressPlain = 20 * time.Millisecond
+	t.Cleanup(func() { progressPlain = 10 * time.Second })
+	r := newRunner(t, tg, tg.fresh(t), revs...)
+	var log bytes.Buffer
+	r.Logger = slog.New(slog.NewTextHandler(&log, nil))
+	if _, err := r.Upgrade(context.Background(), "head"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`msg="statement still running" revision=p1 statement=2 of=2 running=`,
+		`msg="revision end" revision=p1 status=ok duration_ms=`} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("records lack %q:\n%s", want, log.String())
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
@@ -18,6 +19,8 @@ type Runner struct {
 	Dialect dialect.Dialect
 	Graph   *revision.Graph
 	Log     io.Writer // progress lines; nil = silent
+	// Logger, when set, gets the same events as records (docs in log.go).
+	Logger *slog.Logger
 	// Verbose also logs every statement before it runs.
 	Verbose bool
 	// RenderOptions render the operations of Go revisions.
@@ -155,11 +158,7 @@ func (r *Runner) session(ctx context.Context, fn func(conn *sql.Conn) error) (er
 	}()
 	unlock, err := r.Dialect.Lock(ctx, conn, dialect.LockOptions{
 		Timeout: r.LockTimeout,
-		Waiting: func(holder string) {
-			if r.Log != nil {
-				fmt.Fprintf(r.Log, "waiting for the migration lock: held by %s\n", holder)
-			}
-		},
+		Waiting: r.logLockWait,
 	})
 	if err != nil {
 		return fmt.Errorf("taking the migration lock failed: %w", err)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -33,7 +35,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		UpdateScripts: golden.Update(), // rewrites the scripts' cmp files
-		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
+		Cmds:          scriptCmds,
 	})
 }
 
@@ -44,7 +46,7 @@ func TestScriptsPostgres(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/postgres",
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
+		Cmds:                scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			env.Setenv("RETORT_URL", testdb.Postgres(t).String())
@@ -58,13 +60,55 @@ func TestScriptsMySQL(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/mysql",
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery},
+		Cmds:                scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			env.Setenv("RETORT_URL", testdb.MySQL(t).String())
 			return nil
 		},
 	})
+}
+
+var scriptCmds = map[string]func(*testscript.TestScript, bool, []string){"sqlq": cmdSQLQuery, "cmpjson": cmdCmpJSON}
+
+var durationMS = regexp.MustCompile(`"duration_ms": [0-9]+`)
+
+// cmdCmpJSON compares a JSON document (a file, or stdout) with a file
+// after replacing every "duration_ms" value by 0, the one field of
+// retort's JSON that differs between runs:
+//
+//	cmpjson stdout want.json
+func cmdCmpJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: cmpjson GOT WANT")
+	}
+	got := ts.ReadFile(args[0])
+	if !json.Valid([]byte(got)) {
+		ts.Fatalf("%s is not one JSON document:\n%s", args[0], got)
+	}
+	got = durationMS.ReplaceAllString(got, `"duration_ms": 0`)
+	if want := ts.ReadFile(args[1]); got != want {
+		ts.Fatalf("%s and %s differ (durations set to 0):\n%s", args[0], args[1], lineDiff(got, want))
+	}
+}
+
+// lineDiff lists the lines of got and want that differ, by position.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			fmt.Fprintf(&b, "line %d:\n  got:  %s\n  want: %s\n", i+1, gl, wl)
+		}
+	}
+	return b.String()
 }
 
 // cmdSQLQuery runs one SQL statement the way an application would (SQLite

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -11,15 +10,25 @@ import (
 )
 
 func checkCmd(g *globals, p func() *printer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check",
+	var format string
+	cmd := &cobra.Command{
+		Use:   "check [--format text|json]",
 		Short: "Exit 0 when the database is at head and matches the desired schema",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
 			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
 				rep, err := m.Check(cmd.Context(), desired)
 				if err != nil {
 					return err
+				}
+				if asJSON {
+					if err := s.p.json(retort.NewJSONCheck(rep)); err != nil {
+						return err
+					}
 				}
 				var problems []string
 				if !rep.AtHead {
@@ -38,6 +47,10 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 					problems = append(problems, "database differs from the desired schema:")
 					problems = append(problems, indent(retort.Describe(rep.Changes)))
 				}
+				if len(problems) == 0 && asJSON {
+					s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
+					return nil
+				}
 				if len(problems) == 0 {
 					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
 					return nil
@@ -46,6 +59,8 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 			})
 		},
 	}
+	formatFlag(cmd, &format)
+	return cmd
 }
 
 func indent(s string) string {
@@ -57,15 +72,23 @@ func indent(s string) string {
 }
 
 func diffCmd(g *globals, p func() *printer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "diff",
+	var format string
+	cmd := &cobra.Command{
+		Use:   "diff [--format text|json]",
 		Short: "Print the SQL that would take the database to the desired schema",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
 			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
 				stmts, err := m.DiffSQL(cmd.Context(), desired)
 				if err != nil {
 					return err
+				}
+				if asJSON {
+					return s.p.json(retort.NewJSONDiff(stmts))
 				}
 				if len(stmts) == 0 {
 					s.p.info("no changes detected")
@@ -76,6 +99,8 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 			})
 		},
 	}
+	formatFlag(cmd, &format)
+	return cmd
 }
 
 func inspectCmd(g *globals, p func() *printer) *cobra.Command {
@@ -94,9 +119,7 @@ func inspectCmd(g *globals, p func() *printer) *cobra.Command {
 					return err
 				}
 				if format == "json" {
-					enc := json.NewEncoder(s.p.out)
-					enc.SetIndent("", "  ")
-					return enc.Encode(live)
+					return s.p.json(retort.NewJSONSchema(live))
 				}
 				stmts, err := m.CreateSQL(live)
 				if err != nil {

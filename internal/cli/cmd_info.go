@@ -11,11 +11,16 @@ import (
 )
 
 func currentCmd(g *globals, p func() *printer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "current",
+	var format string
+	cmd := &cobra.Command{
+		Use:   "current [--format text|json]",
 		Short: "Print the revision(s) the database is at",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
 			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
 				current, err := m.Current(cmd.Context())
 				if err != nil {
@@ -27,6 +32,9 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 				}
 				for _, u := range unfinished {
 					s.p.info("%s", s.p.paint(red, u.String()))
+				}
+				if asJSON {
+					return s.p.json(s.revs.NewJSONCurrent(current, unfinished))
 				}
 				if len(current) == 0 {
 					s.p.info("(base: no revision applied)")
@@ -49,17 +57,27 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 			})
 		},
 	}
+	formatFlag(cmd, &format)
+	return cmd
 }
 
 func headsCmd(g *globals, p func() *printer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "heads",
+	var format string
+	cmd := &cobra.Command{
+		Use:   "heads [--format text|json]",
 		Short: "List head revisions",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
 			s, err := openSession(g, p())
 			if err != nil {
 				return err
+			}
+			if asJSON {
+				return s.p.json(s.revs.NewJSONHeads())
 			}
 			for _, r := range s.revs.Heads() {
 				s.p.result("%s (head)  %s", r.ID, r.Message)
@@ -67,20 +85,28 @@ func headsCmd(g *globals, p func() *printer) *cobra.Command {
 			return nil
 		},
 	}
+	formatFlag(cmd, &format)
+	return cmd
 }
 
 func historyCmd(g *globals, p func() *printer) *cobra.Command {
 	var offline bool
+	var format string
 	cmd := &cobra.Command{
-		Use:   "history",
+		Use:   "history [--format text|json]",
 		Short: "List revisions, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
 			s, err := openSession(g, p())
 			if err != nil {
 				return err
 			}
 			current := map[string]bool{}
+			var currentIDs []string // nil: the database was not asked
 			if !offline {
 				if _, _, err := s.databaseURL(g); err == nil {
 					m, err := s.migrator(cmd.Context(), g)
@@ -93,7 +119,11 @@ func historyCmd(g *globals, p func() *printer) *cobra.Command {
 						return err
 					}
 					current = toSet(ids)
+					currentIDs = append([]string{}, ids...)
 				}
+			}
+			if asJSON {
+				return s.p.json(s.revs.NewJSONHistory(currentIDs))
 			}
 			for _, r := range s.revs.History() {
 				s.p.result("%s", s.historyLine(r, current))
@@ -101,6 +131,7 @@ func historyCmd(g *globals, p func() *printer) *cobra.Command {
 			return nil
 		},
 	}
+	formatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&offline, "offline", false, "do not connect to mark the current revision")
 	return cmd
 }

@@ -10,15 +10,25 @@ import (
 
 func lintCmd(g *globals, p func() *printer) *cobra.Command {
 	var bigTable int64
+	var format string
 	cmd := &cobra.Command{
-		Use:   "lint",
+		Use:   "lint [--format text|json]",
 		Short: "Find hazards in pending revisions: unindexed FKs, destructive changes, locking, cascading rebuilds",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
 			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
 				rep, err := m.Lint(cmd.Context(), retort.LintOptions{BigTable: bigTable})
 				if err != nil {
 					return err
+				}
+				if asJSON {
+					if err := s.p.json(retort.NewJSONLint(rep)); err != nil {
+						return err
+					}
 				}
 				for _, f := range rep.Findings {
 					line := f.String()
@@ -27,7 +37,11 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 					} else {
 						line = s.p.paint(yellow, line)
 					}
-					s.p.result("%s", line)
+					if asJSON {
+						s.p.info("%s", line)
+					} else {
+						s.p.result("%s", line)
+					}
 				}
 				if rep.HasErrors() {
 					return answerNo{msg: fmt.Sprintf("lint: %d finding(s), errors present", len(rep.Findings))}
@@ -39,6 +53,7 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 			})
 		},
 	}
+	formatFlag(cmd, &format)
 	cmd.Flags().Int64Var(&bigTable, "big-table", 100_000, "row count from which a locking hazard is an error")
 	return cmd
 }

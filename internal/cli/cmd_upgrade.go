@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,8 +12,9 @@ import (
 
 func upgradeCmd(g *globals, p func() *printer) *cobra.Command {
 	var offline, allowDestructive bool
+	var format string
 	cmd := &cobra.Command{
-		Use:   "upgrade [TARGET]",
+		Use:   "upgrade [TARGET] [--format text|json]",
 		Short: "Apply revisions up to TARGET (default head)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -20,9 +22,10 @@ func upgradeCmd(g *globals, p func() *printer) *cobra.Command {
 			if len(args) == 1 {
 				target = args[0]
 			}
-			return migrate(cmd, g, p(), target, offline, false, allowDestructive)
+			return migrate(cmd, g, p(), target, offline, false, allowDestructive, format)
 		},
 	}
+	formatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it; TARGET may be FROM:TARGET")
 	cmd.Flags().BoolVar(&allowDestructive, "allow-destructive", false, "run pending revisions that drop tables or columns without the \"-- retort:allow destructive\" header")
 	return cmd
@@ -30,20 +33,29 @@ func upgradeCmd(g *globals, p func() *printer) *cobra.Command {
 
 func downgradeCmd(g *globals, p func() *printer) *cobra.Command {
 	var offline bool
+	var format string
 	cmd := &cobra.Command{
-		Use:   "downgrade TARGET",
+		Use:   "downgrade TARGET [--format text|json]",
 		Short: "Revert revisions down to TARGET",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return migrate(cmd, g, p(), args[0], offline, true, false)
+			return migrate(cmd, g, p(), args[0], offline, true, false, format)
 		},
 	}
+	formatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it; TARGET may be FROM:TARGET")
 	return cmd
 }
 
-func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline, down, allowDestructive bool) error {
+func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline, down, allowDestructive bool, format string) error {
 	dir := map[bool]retort.Direction{false: retort.Up, true: retort.Down}[down]
+	asJSON, err := wantJSON(format)
+	if err != nil {
+		return err
+	}
+	if asJSON && offline {
+		return fmt.Errorf("%w: --format json does not apply to --sql, which prints SQL", errUsage)
+	}
 	// A step the wrong way is refused before anything is opened.
 	if err := retort.CheckTarget(target[strings.LastIndex(target, ":")+1:], dir); err != nil {
 		return err
@@ -69,6 +81,11 @@ func migrate(cmd *cobra.Command, g *globals, p *printer, target string, offline,
 		done, err = m.Downgrade(cmd.Context(), target)
 	} else {
 		done, err = m.Upgrade(cmd.Context(), target)
+	}
+	if asJSON {
+		if jerr := p.migrateJSON(cmd, m, dir, target, done, err); jerr != nil {
+			return errors.Join(err, jerr)
+		}
 	}
 	if err != nil {
 		if len(done) > 0 {
@@ -157,4 +174,20 @@ func describeHeads(ids []string) string {
 		return "base"
 	}
 	return strings.Join(ids, ", ")
+}
+
+// migrateJSON prints a migration's results as JSON, also after a failure
+// runErr, which still decides the exit code and is printed on stderr.
+func (p *printer) migrateJSON(cmd *cobra.Command, m *retort.Migrator, dir retort.Direction, target string, done []retort.Result, runErr error) error {
+	doc := retort.NewJSONMigrate(dir, target, done)
+	if runErr != nil {
+		doc.Error = retort.Redact(runErr.Error(), p.secrets...)
+	} else {
+		current, err := m.Current(cmd.Context())
+		if err != nil {
+			return err
+		}
+		doc.Current = append([]string{}, current...)
+	}
+	return p.json(doc)
 }

@@ -16,6 +16,7 @@ type printer struct {
 	quiet    bool
 	verbose  bool
 	color    bool
+	secrets  []string // masked in error text printed on stdout
 }
 
 func newPrinter(out, errw io.Writer, quiet, verbose bool, secrets ...string) *printer {
@@ -24,7 +25,7 @@ func newPrinter(out, errw io.Writer, quiet, verbose bool, secrets ...string) *pr
 		color = isatty.IsTerminal(f.Fd())
 	}
 	errw = &redactWriter{w: errw, secrets: secrets}
-	return &printer{out: out, err: errw, quiet: quiet, verbose: verbose, color: color}
+	return &printer{out: out, err: errw, quiet: quiet, verbose: verbose, color: color, secrets: secrets}
 }
 
 const (

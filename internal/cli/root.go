@@ -66,12 +66,20 @@ func printError(w io.Writer, err error, secrets ...string) {
 }
 
 func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
+	var showVersion bool
 	root := &cobra.Command{
 		Use:           "retort",
 		Short:         "Schema migrations that keep every foreign key's intent",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if showVersion {
+				return printVersion(cmd.Context(), stdout)
+			}
+			return cmd.Help()
+		},
 	}
+	root.Flags().BoolVar(&showVersion, "version", false, "print the version (as retort version does)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	})
@@ -101,6 +109,7 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 		graphCmd(g, p),
 		lintCmd(g, p),
 		resolveCmd(g, p),
+		versionCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
