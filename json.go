@@ -95,7 +95,11 @@ type JSONFinding struct {
 	Severity string `json:"severity"` // "error" or "warning"
 	File     string `json:"file"`
 	Line     int    `json:"line"` // 0 when the finding has no line
-	Message  string `json:"message"`
+	// Table and Column name what the finding is about ("" when it is not
+	// about one table; Column "" for the whole table).
+	Table   string `json:"table"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
 }
 
 // JSONLint is `retort lint --format json`.
@@ -111,7 +115,7 @@ func NewJSONLint(rep *LintReport) JSONLint {
 	out := JSONLint{FormatVersion: JSONFormatVersion, Pending: rep.Pending, Errors: rep.HasErrors(),
 		Findings: make([]JSONFinding, len(rep.Findings))}
 	for i, f := range rep.Findings {
-		out.Findings[i] = JSONFinding{Rule: f.Rule, Severity: string(f.Severity), File: f.File, Line: f.Line, Message: f.Message}
+		out.Findings[i] = JSONFinding{Rule: f.Rule, Severity: string(f.Severity), File: f.File, Line: f.Line, Table: f.Table, Column: f.Column, Message: f.Message}
 	}
 	return out
 }
