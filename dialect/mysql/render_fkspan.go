@@ -35,7 +35,7 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 		}
 		var members, others []op.Op
 		mergeable := true
-		refs := map[op.Ref]bool{}
+		refs := map[op.Ref][]string{}
 		for _, o := range ops[i : last+1] {
 			if o.TableRef() != t {
 				others = append(others, o)
@@ -48,9 +48,11 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 			members = append(members, o)
 			switch o := o.(type) {
 			case op.DropForeignKey:
-				refs[refOf(t, o.FK)] = true
+				k := refOf(t, o.FK)
+				refs[k] = append(refs[k], o.FK.RefColumns...)
 			case op.AddForeignKey:
-				refs[refOf(t, o.FK)] = true
+				k := refOf(t, o.FK)
+				refs[k] = append(refs[k], o.FK.RefColumns...)
 			}
 		}
 		if !mergeable || len(others) == 0 {
@@ -92,11 +94,12 @@ func anyOther(ops []op.Op, f func(op.Op) bool) bool {
 }
 
 // dependsOnTable reports whether o, a change of another table, cannot
-// trade places with the changes of table t: it changes a table t's keys
-// reference, or refers to t itself in a way that needs t's changes done
-// first (late: the table's changes would move after o) or o done first
-// (early). Anything it cannot judge counts as dependent.
-func dependsOnTable(o op.Op, t op.Ref, refs map[op.Ref]bool, late bool) bool {
+// trade places with the changes of table t: it changes what t's keys
+// reference (refs: table -> referenced columns), or refers to t itself in
+// a way that needs t's changes done first (late: the table's changes
+// would move after o) or o done first (early). Anything it cannot judge
+// counts as dependent.
+func dependsOnTable(o op.Op, t op.Ref, refs map[op.Ref][]string, late bool) bool {
 	if !spanMember(o) {
 		switch o.(type) {
 		case op.CreateTable, op.DropTable:
@@ -105,8 +108,10 @@ func dependsOnTable(o op.Op, t op.Ref, refs map[op.Ref]bool, late bool) bool {
 		}
 	}
 	owner := o.TableRef()
-	if refs[owner] {
-		return true
+	for r, cols := range refs {
+		if sameRef(r, owner) && touchesKey(o, cols) {
+			return true
+		}
 	}
 	var keys []*schema.ForeignKey
 	switch o := o.(type) {
@@ -145,4 +150,30 @@ func refOf(owner op.Ref, fk *schema.ForeignKey) op.Ref {
 
 func sameRef(a, b op.Ref) bool {
 	return strings.EqualFold(a.Schema, b.Schema) && strings.EqualFold(a.Name, b.Name)
+}
+
+// touchesKey reports whether o, a change of a referenced table, may
+// change what a key over cols references: the table itself, its keys and
+// indexes, or one of cols.
+func touchesKey(o op.Op, cols []string) bool {
+	var col string
+	switch o := o.(type) {
+	case op.AddColumn, op.AddCheck, op.DropCheck, op.RenameIndex, op.SetTableComment,
+		op.AddForeignKey, op.DropForeignKey:
+		return false
+	case op.AlterColumn:
+		col = o.From.Name
+	case op.DropColumn:
+		col = o.Column.Name
+	case op.RenameColumn:
+		col = o.Old
+	default:
+		return true
+	}
+	for _, c := range cols {
+		if strings.EqualFold(c, col) {
+			return true
+		}
+	}
+	return false
 }

@@ -53,6 +53,13 @@ func TestRenderFKSpanGolden(t *testing.T) {
 			op.AlterColumn{Table: notes, From: &schema.Column{Name: "author_id", Type: "int(11)"}, To: &schema.Column{Name: "author_id", Type: "bigint(20)"}},
 			op.AddForeignKey{Table: notes, FK: fkPlain},
 		}},
+		{"referenced_table_other_column_moves_later", mariadb, []op.Op{
+			op.DropForeignKey{Table: notes, FK: fkPlain},
+			op.AddColumn{Table: users, Column: col},
+			op.AlterColumn{Table: users, From: &schema.Column{Name: "email", Type: "varchar(255)"}, To: &schema.Column{Name: "email", Type: "varchar(300)"}},
+			op.AddColumn{Table: notes, Column: col},
+			op.AddForeignKey{Table: notes, FK: fkCascade},
+		}},
 		{"renamed_key_one_alter_validated", mariadb, []op.Op{
 			op.DropForeignKey{Table: notes, FK: fkPlain},
 			op.AddColumn{Table: notes, Column: col},
