@@ -22,7 +22,7 @@ CREATE TABLE notes (
 );
 `
 
-func loadDesired(t *testing.T, u interface{ String() string }, src string) *schema.Schema {
+func loadDesired(t testing.TB, u interface{ String() string }, src string) *schema.Schema {
 	t.Helper()
 	pu, _, err := dialect.ParseURL(u.String())
 	if err != nil {
@@ -35,7 +35,7 @@ func loadDesired(t *testing.T, u interface{ String() string }, src string) *sche
 	return s
 }
 
-func count(t *testing.T, db *sql.DB, q string) int {
+func count(t testing.TB, db *sql.DB, q string) int {
 	t.Helper()
 	var n int
 	if err := db.QueryRow(q).Scan(&n); err != nil {
