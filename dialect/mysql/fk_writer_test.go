@@ -68,17 +68,19 @@ func fillNotes(t testing.TB, db *sql.DB, n int) {
 func TestFKNeverMissingUnderConcurrentWriter(t *testing.T) {
 	plain := strings.Replace(usersNotes, "%s", "", 1)
 	cascade := strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1)
-	cases := []struct{ name, to string }{
-		{"actions only", cascade},
-		{"with a column and an index", strings.Replace(cascade, "body TEXT,", "body TEXT,\n  title VARCHAR(20),\n  KEY notes_title (title),", 1)},
-		{"with a column type", strings.Replace(cascade, "body TEXT,", "body MEDIUMTEXT,", 1)},
-		{"with the referenced table and another", strings.Replace(cascade, "email VARCHAR(255) NOT NULL UNIQUE)", "email VARCHAR(300) NOT NULL UNIQUE, nick VARCHAR(20))", 1) +
+	indexed := strings.Replace(plain, "body TEXT,", "body TEXT,\n  KEY notes_by_author (author_id),", 1)
+	cases := []struct{ name, from, to string }{
+		{"actions only", plain, cascade},
+		{"the key's index replaced", indexed, strings.Replace(cascade, "body TEXT,", "body TEXT,\n  KEY notes_by_author_id (author_id, id),", 1)},
+		{"with a column and an index", plain, strings.Replace(cascade, "body TEXT,", "body TEXT,\n  title VARCHAR(20),\n  KEY notes_title (title),", 1)},
+		{"with a column type", plain, strings.Replace(cascade, "body TEXT,", "body MEDIUMTEXT,", 1)},
+		{"with the referenced table and another", plain, strings.Replace(cascade, "email VARCHAR(255) NOT NULL UNIQUE)", "email VARCHAR(300) NOT NULL UNIQUE, nick VARCHAR(20))", 1) +
 			"CREATE TABLE tags (id INT PRIMARY KEY, note_id INT, CONSTRAINT tags_note_fk FOREIGN KEY (note_id) REFERENCES notes (id));\n"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			db, u := freshDB(t)
-			schematest.Exec(t, db, renderDiff(t, nil, loadDesired(t, u, plain))...)
+			schematest.Exec(t, db, renderDiff(t, nil, loadDesired(t, u, tc.from))...)
 			fillNotes(t, db, 100_000)
 			live := schematest.Reflect(t, Dialect{}, db)
 			want := loadDesired(t, u, tc.to)
