@@ -55,15 +55,19 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 				refs[k] = append(refs[k], o.FK.RefColumns...)
 			}
 		}
-		if !mergeable || len(others) == 0 {
+		if !mergeable {
+			continue
+		}
+		members, after := splitDrops(members)
+		if len(others) == 0 && len(after) == 0 {
 			continue
 		}
 		var order []op.Op
 		switch {
 		case !anyOther(others, func(o op.Op) bool { return dependsOnTable(o, t, refs, true) }):
-			order = append(append(order, others...), members...)
+			order = append(append(append(order, others...), members...), after...)
 		case !anyOther(others, func(o op.Op) bool { return dependsOnTable(o, t, refs, false) }):
-			order = append(append(order, members...), others...)
+			order = append(append(append(order, members...), after...), others...)
 		default:
 			continue
 		}
@@ -71,6 +75,30 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 		i += len(order) - 1
 	}
 	return ops
+}
+
+// splitDrops takes the dropped columns out of a span: they follow the
+// merged ALTER as statements of their own, so lint sees each DROP COLUMN
+// (the merged statement holds only what the key change needs). A column
+// whose name the span adds or renames stays in.
+func splitDrops(members []op.Op) (keep, drops []op.Op) {
+	named := map[string]bool{}
+	for _, o := range members {
+		switch o := o.(type) {
+		case op.AddColumn:
+			named[strings.ToLower(o.Column.Name)] = true
+		case op.RenameColumn:
+			named[strings.ToLower(o.Old)], named[strings.ToLower(o.New)] = true, true
+		}
+	}
+	for _, o := range members {
+		if d, ok := o.(op.DropColumn); ok && !named[strings.ToLower(d.Column.Name)] {
+			drops = append(drops, o)
+			continue
+		}
+		keep = append(keep, o)
+	}
+	return keep, drops
 }
 
 // spanMember reports whether o can be a clause of the merged ALTER.

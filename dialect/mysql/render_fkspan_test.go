@@ -35,6 +35,12 @@ func TestRenderFKSpanGolden(t *testing.T) {
 			op.CreateIndex{Table: notes, Index: &schema.Index{Name: "notes_title", Parts: []schema.IndexPart{{Column: "title"}}}},
 			op.AddForeignKey{Table: notes, FK: fkCascade},
 		}},
+		{"dropped_column_follows_in_its_own_alter", mariadb, []op.Op{
+			op.DropForeignKey{Table: notes, FK: fkPlain},
+			op.DropColumn{Table: notes, Column: col},
+			op.AlterColumn{Table: notes, From: &schema.Column{Name: "id", Type: "int(11)"}, To: &schema.Column{Name: "id", Type: "bigint(20)"}},
+			op.AddForeignKey{Table: notes, FK: fkCascade},
+		}},
 		{"other_table_between_moves_later", mariadb, []op.Op{
 			op.DropForeignKey{Table: notes, FK: fkPlain},
 			op.AddColumn{Table: tags, Column: col},
