@@ -66,7 +66,7 @@ func BenchmarkFKActionChange1M(b *testing.B) {
 		}()
 		for _, s := range p.Body {
 			if copyPath {
-				s = strings.TrimSuffix(strings.TrimPrefix(s, inPlacePrefix), ", ALGORITHM=NOCOPY")
+				s = strings.TrimSuffix(strings.TrimPrefix(s, inPlacePrefix), ", ALGORITHM=NOCOPY, LOCK=NONE")
 			}
 			schematest.Exec(b, db, s)
 		}

@@ -118,3 +118,32 @@ func TestFKNeverMissingUnderConcurrentWriter(t *testing.T) {
 		})
 	}
 }
+
+// An in-place swap is not validated by the server, so its pre-check must
+// find a row the old key did not guard (one written with checks off) and
+// refuse the revision before anything runs.
+func TestInPlaceSwapPreCheckFindsOrphans(t *testing.T) {
+	db, u := freshDB(t)
+	schematest.Exec(t, db, renderDiff(t, nil, loadDesired(t, u, strings.Replace(usersNotes, "%s", "", 1)))...)
+	fillNotes(t, db, 100)
+	schematest.Exec(t, db, "SET SESSION foreign_key_checks = 0",
+		"INSERT INTO notes (id, author_id, body) VALUES (1000, 424242, 'orphan')",
+		"SET SESSION foreign_key_checks = 1")
+	live := schematest.Reflect(t, Dialect{}, db)
+	ops, err := diff.Schemas(live, loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1)), diffOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := Dialect{}.Prepare(stmts)
+	if len(plan.PreChecks) != 1 {
+		t.Fatalf("want one pre-check, got %q for %q", plan.PreChecks, stmts)
+	}
+	var got int
+	if err := db.QueryRow(plan.PreChecks[0]).Scan(&got); err != nil || got != 424242 {
+		t.Fatalf("pre-check %s found %d (%v), want the orphan 424242", plan.PreChecks[0], got, err)
+	}
+}

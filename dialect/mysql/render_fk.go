@@ -152,13 +152,14 @@ func (r *renderer) memberClauses(o op.Op) ([]string, error) {
 // table: MariaDB adds a key in place only with foreign_key_checks off,
 // set for this one statement so it is restored whatever happens (also
 // after a crash: a resumed run repeats the statement with its setting).
-// The rows were checked by the key it replaces (and by Plan.PreChecks).
+// The rows were checked by the key it replaces (and by Plan.PreChecks);
+// LOCK=NONE lets writers through while it runs.
 func (r *renderer) fkAlter(t op.Ref, inPlace bool, clauses []string) {
 	if !inPlace {
 		r.alter(t, clauses...)
 		return
 	}
-	r.emit(inPlacePrefix + "ALTER TABLE " + tableName(t) + " " + strings.Join(clauses, ", ") + ", ALGORITHM=NOCOPY")
+	r.emit(inPlacePrefix + "ALTER TABLE " + tableName(t) + " " + strings.Join(clauses, ", ") + ", ALGORITHM=NOCOPY, LOCK=NONE")
 }
 
 // inPlacePrefix turns foreign-key checks off for one MariaDB statement.
