@@ -18,9 +18,10 @@ import (
 // order is kept.
 func gatherFKSpans(ops []op.Op) []op.Op {
 	ops = append([]op.Op(nil), ops...)
+	gathered := map[op.Ref]bool{}
 	for i := 0; i < len(ops); i++ {
 		drop, ok := ops[i].(op.DropForeignKey)
-		if !ok {
+		if !ok || gathered[drop.Table] {
 			continue
 		}
 		t := drop.Table
@@ -72,7 +73,10 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 			continue
 		}
 		copy(ops[i:last+1], order)
-		i += len(order) - 1
+		// Another table's span may have moved to i: look again. Each table
+		// is gathered once, and moving a span keeps the others whole.
+		gathered[t] = true
+		i--
 	}
 	return ops
 }

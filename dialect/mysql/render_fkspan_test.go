@@ -41,6 +41,14 @@ func TestRenderFKSpanGolden(t *testing.T) {
 			op.AlterColumn{Table: notes, From: &schema.Column{Name: "id", Type: "int(11)"}, To: &schema.Column{Name: "id", Type: "bigint(20)"}},
 			op.AddForeignKey{Table: notes, FK: fkCascade},
 		}},
+		{"two_tables_interleaved", mariadb, []op.Op{
+			op.DropForeignKey{Table: notes, FK: fkPlain},
+			op.DropForeignKey{Table: tags, FK: fkTags},
+			op.AddColumn{Table: notes, Column: col},
+			op.AddColumn{Table: tags, Column: col},
+			op.AddForeignKey{Table: notes, FK: fkCascade},
+			op.AddForeignKey{Table: tags, FK: &schema.ForeignKey{Name: "tags_note_fk", Columns: []string{"note_id"}, RefTable: "notes", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
+		}},
 		{"other_table_between_moves_later", mariadb, []op.Op{
 			op.DropForeignKey{Table: notes, FK: fkPlain},
 			op.AddColumn{Table: tags, Column: col},
