@@ -55,13 +55,10 @@ func orphanCheck(stmt string) string {
 		"c."+strings.Join(cols, ", c."), m[1], m[5], strings.Join(on, " AND "), strings.Join(where, " AND "), refCols[0])
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, f := range regexp.MustCompile(ident).FindAllString(s, -1) {
-		out = append(out, f)
-	}
-	return out
-}
+var identRe = regexp.MustCompile(ident)
+
+// splitList splits a rendered column list into its quoted names.
+func splitList(s string) []string { return identRe.FindAllString(s, -1) }
 
 func unquote(s string) string {
 	return strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(s, "`"), "`"), "``", "`")
