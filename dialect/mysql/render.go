@@ -20,6 +20,9 @@ type renderer struct {
 	// invisible is the index option that hides an index from the
 	// optimizer: INVISIBLE on MySQL 8, IGNORED on MariaDB.
 	invisible string
+	// metadataOnly: the server can swap a key's name in place (MariaDB's
+	// SET STATEMENT and ALGORITHM=NOCOPY).
+	metadataOnly bool
 }
 
 // invisibleWord picks the server's spelling; a model with no server
@@ -38,7 +41,8 @@ func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOp
 	if current != nil {
 		st = current.Clone()
 	}
-	r := &renderer{ops: ops, opts: opts, state: st, used: make([]bool, len(ops))}
+	ops = gatherFKSpans(ops)
+	r := &renderer{ops: ops, opts: opts, state: st, used: make([]bool, len(ops)), metadataOnly: isMariaDB(st.Server)}
 	r.invisible = invisibleWord(st.Server)
 	for i, o := range ops {
 		if r.used[i] {
@@ -70,6 +74,16 @@ func tableName(t op.Ref) string {
 }
 
 func (r *renderer) render(i int, o op.Op) error {
+	if cl, ok, err := r.tableClauses(o); ok || err != nil {
+		if err != nil {
+			return err
+		}
+		if len(cl) > 0 {
+			r.alter(o.TableRef(), cl...)
+		}
+		r.advance(o)
+		return nil
+	}
 	switch o := o.(type) {
 	case op.CreateTable:
 		s, err := r.createTable(o.Table)
@@ -81,46 +95,8 @@ func (r *renderer) render(i int, o op.Op) error {
 		r.emit("DROP TABLE " + tableName(op.RefOf(o.Table)))
 	case op.RenameTable:
 		r.emit(fmt.Sprintf("RENAME TABLE %s TO %s", tableName(op.Ref{Schema: o.Schema, Name: o.Old}), tableName(op.Ref{Schema: o.Schema, Name: o.New})))
-	case op.AddColumn:
-		r.alter(o.Table, "ADD COLUMN "+columnDef(o.Column))
-	case op.DropColumn:
-		r.alter(o.Table, "DROP COLUMN "+quote(o.Column.Name))
-	case op.AlterColumn:
-		r.alter(o.Table, "MODIFY COLUMN "+columnDef(o.To))
-	case op.RenameColumn:
-		r.alter(o.Table, fmt.Sprintf("RENAME COLUMN %s TO %s", quote(o.Old), quote(o.New)))
-	case op.AlterPrimaryKey:
-		var cl []string
-		if o.From != nil && len(o.From.Columns) > 0 {
-			cl = append(cl, "DROP PRIMARY KEY")
-		}
-		if o.To != nil && len(o.To.Columns) > 0 {
-			cl = append(cl, "ADD PRIMARY KEY ("+quoteList(o.To.Columns)+")")
-		}
-		if len(cl) > 0 {
-			r.alter(o.Table, cl...)
-		}
 	case op.DropForeignKey, op.AddForeignKey:
 		return r.foreignKeys(i)
-	case op.AddUnique:
-		name := o.Unique.Name
-		if name == "" {
-			name = r.opts.Naming.Name("uq", o.Table.Name, o.Unique.Columns)
-		}
-		r.alter(o.Table, fmt.Sprintf("ADD CONSTRAINT %s UNIQUE (%s)", quote(name), quoteList(o.Unique.Columns)))
-	case op.DropUnique:
-		if o.Unique.Name == "" {
-			return fmt.Errorf("refusing to drop an unnamed unique constraint on %s", o.Table)
-		}
-		r.alter(o.Table, "DROP INDEX "+quote(o.Unique.Name))
-	case op.AddCheck:
-		r.alter(o.Table, "ADD "+checkDef(o.Check))
-	case op.DropCheck:
-		if o.Check.Name == "" {
-			return fmt.Errorf("refusing to drop an unnamed check constraint on %s", o.Table)
-		}
-		// DROP CONSTRAINT: both MariaDB and MySQL 8.0.19+ accept it for checks.
-		r.alter(o.Table, "DROP CONSTRAINT "+quote(o.Check.Name))
 	case op.RenameConstraint:
 		if err := r.renameConstraint(o); err != nil {
 			return err
@@ -136,10 +112,6 @@ func (r *renderer) render(i int, o op.Op) error {
 			return fmt.Errorf("refusing to drop an unnamed index on %s", o.Table)
 		}
 		r.emit(fmt.Sprintf("DROP INDEX %s ON %s", quote(o.Index.Name), tableName(o.Table)))
-	case op.RenameIndex:
-		r.alter(o.Table, fmt.Sprintf("RENAME INDEX %s TO %s", quote(o.Old), quote(o.New)))
-	case op.SetTableComment:
-		r.alter(o.Table, "COMMENT = "+literal(o.To))
 	case op.CreateView:
 		r.emit(fmt.Sprintf("CREATE VIEW %s AS %s", viewName(o.View), o.View.Def))
 	case op.DropView:

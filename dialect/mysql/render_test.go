@@ -57,7 +57,7 @@ var renderCases = []struct {
 	{"fk_change_one_alter", []op.Op{op.DropForeignKey{Table: notes, FK: fkPlain}, op.AddForeignKey{Table: notes, FK: fkCascade}}},
 	{"fk_change_reversed", op.ReverseAll([]op.Op{op.DropForeignKey{Table: notes, FK: fkPlain}, op.AddForeignKey{Table: notes, FK: fkCascade}})},
 	{"fk_drop_takes_implicit_index", []op.Op{op.DropForeignKey{Table: notes, FK: fkPlain}}},
-	{"fk_not_merged_across_column_change", []op.Op{
+	{"fk_merged_with_column_change", []op.Op{
 		op.DropForeignKey{Table: notes, FK: fkPlain},
 		op.AlterColumn{Table: notes, From: &schema.Column{Name: "author_id", Type: "int(11)"}, To: &schema.Column{Name: "author_id", Type: "bigint(20)"}},
 		op.AddForeignKey{Table: notes, FK: fkPlain},
