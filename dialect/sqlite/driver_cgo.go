@@ -17,7 +17,7 @@ import (
 const DriverName = "github.com/mattn/go-sqlite3"
 
 // codeBusy is SQLITE_BUSY.
-const codeBusy = int(sqlite3.ErrBusy)
+var codeBusy = int(sqlite3.ErrBusy)
 
 // driverOpen opens path with options q (see openOptions). mattn's DSN
 // has no _pragma option, so every new connection runs them itself.
