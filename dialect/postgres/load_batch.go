@@ -33,6 +33,10 @@ const (
 	loadLocksPerByteMin   = 1.0 / 32
 )
 
+// loadOutOfMemory is SQLSTATE 53200, which a full lock table gives ("out
+// of shared memory").
+const loadOutOfMemory = "53200"
+
 // loadBatcher runs statements in lock-bounded transactions on one
 // connection.
 type loadBatcher struct {
@@ -107,7 +111,7 @@ func (b *loadBatcher) batch(ctx context.Context, stmts []loadStmt, size int) err
 		return err // a *LoadError names the statement that was running
 	}
 	var pe *pgconn.PgError
-	if errors.As(err, &pe) && (pe.Code == "53200" || pe.Code == "53100") {
+	if errors.As(err, &pe) && pe.Code == loadOutOfMemory {
 		b.perByte = max(b.perByte*2, loadLocksPerByteFirst)
 	}
 	for _, s := range stmts {
