@@ -29,7 +29,7 @@ func driverOpen(path string, q url.Values) (*sql.DB, error) {
 			rest[k] = vs
 		}
 	}
-	return sql.OpenDB(cgoConnector{dsn: path + "?" + rest.Encode(), pragmas: pragmas}), nil
+	return sql.OpenDB(cgoConnector{dsn: dsnOf(path, rest), pragmas: pragmas}), nil
 }
 
 // cgoConnector opens mattn connections and sets the pragmas on each.

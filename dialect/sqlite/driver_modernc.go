@@ -20,7 +20,7 @@ const codeBusy = sqlite3.SQLITE_BUSY
 
 // driverOpen opens path with options q (see openOptions).
 func driverOpen(path string, q url.Values) (*sql.DB, error) {
-	return sql.Open("sqlite", path+"?"+q.Encode())
+	return sql.Open("sqlite", dsnOf(path, q))
 }
 
 // driverCode gives the SQLite result code (extended) and message of an

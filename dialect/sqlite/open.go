@@ -102,12 +102,14 @@ func openOptions(path, rawQuery string) (url.Values, error) {
 	return q, nil
 }
 
-// openDSN is the path followed by openOptions, the form modernc.org/sqlite
-// takes.
+// openDSN is the path followed by openOptions, the DSN form
+// modernc.org/sqlite takes.
 func openDSN(path, rawQuery string) (string, error) {
 	q, err := openOptions(path, rawQuery)
 	if err != nil {
 		return "", err
 	}
-	return path + "?" + q.Encode(), nil
+	return dsnOf(path, q), nil
 }
+
+func dsnOf(path string, q url.Values) string { return path + "?" + q.Encode() }
