@@ -19,3 +19,5 @@ RETORT_BENCH_BIG=1 go test -count=1 -run 'FKSwapBig' -v ./dialect/postgres/ | gr
 echo "== PostgreSQL: uncached 500-table check vs createdb + psql -1 -f + reflection; 5000 tables at default lock settings"
 go test -run '^$' -bench 'UncachedCheckPostgres' -benchtime 2x .
 RETORT_BENCH_BIG=1 go test -count=1 -timeout 30m -run 'LoadDesired5000Tables' -v ./dialect/postgres/ | grep -vE '^(=== |PASS|ok)'
+echo "== SQLite with the cgo driver (mattn/go-sqlite3): the same checks"
+go test -tags "retort_cgo_sqlite sqlite_fts5" -run '^$' -bench 'NoChangeSQLite/./tables=500$' -benchtime 5x -count 2 .
