@@ -9,9 +9,9 @@ import (
 )
 
 // liveAndDesired reflects the live database while the desired schema
-// loads: the load never uses the live database's connections (it opens a
-// scratch database, or reads the cache), and on a server it takes
-// seconds. A failure of either cancels the other; the error reported is
+// loads: the load runs on connections of its own (a scratch database;
+// keying the cache asks the live pool only for the server version), and
+// on a server it takes seconds. A failure of either cancels the other; the error reported is
 // the one that is not that cancellation, the live database's first when
 // both failed on their own, as when they ran one after the other.
 func (m *Migrator) liveAndDesired(ctx context.Context, files []dialect.SourceFile) (live, want *schema.Schema, err error) {
