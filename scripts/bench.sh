@@ -21,3 +21,4 @@ go test -run '^$' -bench 'UncachedCheckPostgres' -benchtime 2x .
 RETORT_BENCH_BIG=1 go test -count=1 -timeout 30m -run 'LoadDesired5000Tables' -v ./dialect/postgres/ | grep -vE '^(=== |PASS|ok)'
 echo "== SQLite with the cgo driver (mattn/go-sqlite3): the same checks"
 go test -tags "retort_cgo_sqlite sqlite_fts5" -run '^$' -bench 'NoChangeSQLite/./tables=500$' -benchtime 5x -count 2 .
+RETORT_BENCH_BIG=1 go test -tags "retort_cgo_sqlite sqlite_fts5" -run '^$' -bench 'Rebuild1M' -benchtime 3x .
