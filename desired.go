@@ -78,11 +78,7 @@ func (m *Migrator) diff(ctx context.Context, desired Desired, r AutogenerateOpti
 		return nil, nil, err
 	}
 	r.Renames = append(append([]diff.Rename(nil), r.Renames...), hints...)
-	live, err := m.Inspect(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	want, err := m.load(ctx, files)
+	live, want, err := m.liveAndDesired(ctx, files)
 	if err != nil {
 		return nil, nil, err
 	}

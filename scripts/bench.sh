@@ -18,3 +18,9 @@ go test -run '^$' -bench 'Reflect500' -benchtime 10x -count 3 ./dialect/mysql/
 echo "== PostgreSQL: reflection of 500 tables, FK swap lock time"
 go test -run '^$' -bench . -benchtime 5x -count 3 ./dialect/postgres/
 RETORT_BENCH_BIG=1 go test -count=1 -run 'FKSwapBig' -v ./dialect/postgres/ | grep -vE '^(=== |--- |PASS|ok)'
+echo "== PostgreSQL: uncached 500-table check vs createdb + psql -1 -f + reflection; 5000 tables at default lock settings"
+go test -run '^$' -bench 'UncachedCheckPostgres' -benchtime 2x .
+RETORT_BENCH_BIG=1 go test -count=1 -timeout 30m -run 'LoadDesired5000Tables' -v ./dialect/postgres/ | grep -vE '^(=== |PASS|ok)'
+echo "== SQLite with the cgo driver (mattn/go-sqlite3): the same checks"
+go test -tags "retort_cgo_sqlite sqlite_fts5" -run '^$' -bench 'NoChangeSQLite/./tables=500$' -benchtime 5x -count 2 .
+RETORT_BENCH_BIG=1 go test -tags "retort_cgo_sqlite sqlite_fts5" -run '^$' -bench 'Rebuild1M' -benchtime 3x .

@@ -62,10 +62,8 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 			return nil, fmt.Errorf("create schema %s of the search path in scratch database %s: %w", s, name, err)
 		}
 	}
-	for _, f := range files {
-		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
-			return nil, err
-		}
+	if err := d.loadBatched(ctx, conn, files); err != nil {
+		return nil, err
 	}
 	return d.Reflect(ctx, conn)
 }

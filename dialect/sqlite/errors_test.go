@@ -2,7 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
+	"net/url"
 	"path/filepath"
 	"testing"
 )
@@ -11,12 +11,12 @@ import (
 // "no such table" message, not by retort_ in the text; other refusals
 // are Rejected only.
 func TestErrorRole(t *testing.T) {
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "e.db"))
+	ctx := context.Background()
+	db, err := Dialect{}.Open(ctx, &url.URL{Scheme: "sqlite", Path: filepath.Join(t.TempDir(), "e.db")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ctx := context.Background()
 	if _, err := db.ExecContext(ctx, "CREATE TABLE t (id INTEGER PRIMARY KEY)"); err != nil {
 		t.Fatal(err)
 	}

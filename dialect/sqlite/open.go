@@ -3,14 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"time"
-
-	"modernc.org/sqlite" // also registers the "sqlite" driver
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // openMemory is the path that names a private in-memory database.
@@ -30,11 +26,11 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("SQLite URL %q names no database file", u.String())
 	}
-	dsn, err := openDSN(path, u.RawQuery)
+	q, err := openOptions(path, u.RawQuery)
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn)
+	db, err := driverOpen(path, q)
 	if err != nil {
 		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 	}
@@ -60,8 +56,8 @@ func openPing(ctx context.Context, db *sql.DB) error {
 	deadline := time.Now().Add(openBusyWait)
 	for wait := time.Millisecond; ; wait = min(wait*2, 100*time.Millisecond) {
 		err := db.PingContext(ctx)
-		var se *sqlite.Error
-		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+		code, _, ok := driverCode(err)
+		if err == nil || !ok || code&0xff != codeBusy || time.Now().After(deadline) {
 			return err
 		}
 		select {
@@ -75,12 +71,13 @@ func openPing(ctx context.Context, db *sql.DB) error {
 // openBusyWait matches the busy_timeout every connection gets.
 const openBusyWait = 10 * time.Second
 
-// openDSN builds the modernc.org/sqlite DSN: the path, then the user's own
-// options, then retort's defaults for whatever the user did not set.
-func openDSN(path, rawQuery string) (string, error) {
+// openOptions gives the driver options: the user's own, then retort's
+// defaults for whatever the user did not set. Pragmas are in the form
+// _pragma=name(value), which every driver file understands.
+func openOptions(path, rawQuery string) (url.Values, error) {
 	user, err := url.ParseQuery(rawQuery)
 	if err != nil {
-		return "", fmt.Errorf("SQLite URL for %s has malformed options %q: %w", path, rawQuery, err)
+		return nil, fmt.Errorf("SQLite URL for %s has malformed options %q: %w", path, rawQuery, err)
 	}
 	set := map[string]bool{}
 	for _, p := range user["_pragma"] {
@@ -102,5 +99,17 @@ func openDSN(path, rawQuery string) (string, error) {
 	if q.Get("_txlock") == "" {
 		q.Set("_txlock", "immediate")
 	}
-	return path + "?" + q.Encode(), nil
+	return q, nil
 }
+
+// openDSN is the path followed by openOptions, the DSN form
+// modernc.org/sqlite takes.
+func openDSN(path, rawQuery string) (string, error) {
+	q, err := openOptions(path, rawQuery)
+	if err != nil {
+		return "", err
+	}
+	return dsnOf(path, q), nil
+}
+
+func dsnOf(path string, q url.Values) string { return path + "?" + q.Encode() }

@@ -1,5 +1,6 @@
 // Package sqlite is retort's SQLite dialect, on the pure-Go driver
-// modernc.org/sqlite (no cgo).
+// modernc.org/sqlite (no cgo), or on github.com/mattn/go-sqlite3 (cgo)
+// when built with the retort_cgo_sqlite tag (driver_*.go).
 package sqlite
 
 import (
