@@ -26,7 +26,7 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 					return err
 				}
 				for _, u := range unfinished {
-					s.p.info("%s", s.p.paint(red, u.String()))
+					s.p.info("%s", s.p.paintErr(red, u.String()))
 				}
 				if len(current) == 0 {
 					s.p.info("(base: no revision applied)")
