@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -32,17 +34,16 @@ const targetSection = `TARGET:
 // every command reads.
 var (
 	projectKeys = []string{"dir", "max_file_size"}
-	commonEnv   = []string{
-		"NO_COLOR      any value: no ANSI colour (colour is only used on a terminal)",
-	}
+	commonEnv   = []string{"NO_COLOR"}
 )
 
 // envHelp explains the environment variables by name.
 var envHelp = map[string]string{
-	"RETORT_URL":      "RETORT_URL    the database URL (after --url, before DATABASE_URL and url)",
-	"DATABASE_URL":    "DATABASE_URL  the database URL (after RETORT_URL, before url)",
-	"RETORT_NO_CACHE": "RETORT_NO_CACHE=1  load the desired schema afresh (like --no-cache)",
-	"XDG_CACHE_HOME":  "XDG_CACHE_HOME  where the desired-schema cache lives (default ~/.cache/retort)",
+	"RETORT_URL":      "the database URL (after --url, before DATABASE_URL and url)",
+	"DATABASE_URL":    "the database URL (after RETORT_URL, before url)",
+	"RETORT_NO_CACHE": "1: load the desired schema afresh (like --no-cache)",
+	"XDG_CACHE_HOME":  "where the desired-schema cache lives (default ~/.cache/retort)",
+	"NO_COLOR":        "any value: no ANSI colour (colour is only used on a terminal)",
 }
 
 // teach fills cmd's Long and Example from h.
@@ -71,11 +72,8 @@ func teach(cmd *cobra.Command, h help) {
 		b.WriteString(strings.Join(h.keys, ", "))
 	}
 	b.WriteString("\n\nEnvironment:")
-	for _, name := range h.env {
-		b.WriteString("\n  " + envHelp[name])
-	}
-	for _, line := range commonEnv {
-		b.WriteString("\n  " + line)
+	for _, name := range slices.Concat(h.env, commonEnv) {
+		fmt.Fprintf(&b, "\n  %-16s %s", name, envHelp[name])
 	}
 	cmd.Long = b.String()
 	var ex []string

@@ -163,9 +163,8 @@ errors are printed; errors make it exit 1.`,
 			"retort resolve 2d4e --retry",
 			"retort resolve 2d4e --forget",
 		},
-		target: true,
-		keys:   lockKeys,
-		env:    urlEnv,
+		keys: lockKeys,
+		env:  urlEnv,
 	},
 }
 
