@@ -45,7 +45,7 @@ to the desired schema, and nothing is written when nothing differs.`,
 	},
 	"upgrade": {
 		long: `Applies the pending revisions up to TARGET (default head), each in its
-transaction(s), and records them in retort_version and retort_history.
+transaction(s), and records each as applied, with its checksum and duration.
 With --sql nothing runs: the SQL is printed for review instead.`,
 		examples: []string{
 			"retort upgrade                              # to the head",
