@@ -16,7 +16,7 @@ import (
 //		ID: "5c0ffee12345", Parents: []string{"3f2a9c1e7b10"}, Message: "cascade notes",
 //		Up: func(ctx context.Context, o *op.Builder) error {
 //			return o.BatchAlterTable("notes", func(t *op.Batch) {
-//				t.DropConstraint("notes_author_id_fkey")
+//				t.DropForeignKeyOn([]string{"author_id"}, "users") // by content: it may be unnamed
 //				t.CreateForeignKey("notes_author_id_fkey", "users", []string{"author_id"}, []string{"id"},
 //					op.FKOptions{OnDelete: schema.Cascade})
 //			})

@@ -209,10 +209,10 @@ func DialectOf(databaseURL string) (Dialect, error) {
 }
 
 // ExampleConfig returns an example database URL and desired schema for the
-// dialect named exactly name ("sqlite", "postgres", "mysql"), as
-// `retort init` writes them.
+// dialect name names ("sqlite", "postgres", "mysql", or an alias such as
+// "pg" or "mariadb"), as `retort init` writes them.
 func ExampleConfig(name string) (url, schemaSQL string, err error) {
-	d, err := dialect.ByName(name)
+	d, err := dialect.Lookup(name)
 	if err != nil {
 		return "", "", err
 	}

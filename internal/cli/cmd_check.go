@@ -55,7 +55,7 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
 					return nil
 				}
-				return answerNo{msg: s.p.paint(red, "check failed: ") + strings.Join(problems, "\n")}
+				return answerNo{msg: s.p.paintErr(red, "check failed: ") + strings.Join(problems, "\n")}
 			})
 		},
 	}

@@ -31,7 +31,7 @@ func currentCmd(g *globals, p func() *printer) *cobra.Command {
 					return err
 				}
 				for _, u := range unfinished {
-					s.p.info("%s", s.p.paint(red, u.String()))
+					s.p.info("%s", s.p.paintErr(red, u.String()))
 				}
 				if asJSON {
 					return s.p.json(s.revs.NewJSONCurrent(current, unfinished))

@@ -19,7 +19,7 @@ func initCmd(g *globals, p func() *printer) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			exampleURL, exampleSchema, err := retort.ExampleConfig(dialectName)
 			if err != nil {
-				return fmt.Errorf("%w: unknown dialect %q (sqlite, postgres or mysql)", errUsage, dialectName)
+				return fmt.Errorf("%w: init --dialect: %w; aliases: postgresql, pg, mariadb, sqlite3", errUsage, err)
 			}
 			dir := "."
 			if len(args) == 1 {
@@ -52,6 +52,6 @@ dev_url = ""                 # scratch database for schema files ("" = retort's 
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dialectName, "dialect", "sqlite", "sqlite, postgres or mysql")
+	cmd.Flags().StringVar(&dialectName, "dialect", "sqlite", "sqlite, postgres or mysql (or postgresql, pg, mariadb, sqlite3)")
 	return cmd
 }

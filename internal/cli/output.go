@@ -15,17 +15,31 @@ type printer struct {
 	out, err io.Writer
 	quiet    bool
 	verbose  bool
-	color    bool
-	secrets  []string // masked in error text printed on stdout
+	// Colour is decided per stream: `retort history 2>log` keeps a
+	// coloured terminal and a clean log.
+	outColor, errColor bool
+	secrets            []string // masked in error text printed on stdout
 }
 
 func newPrinter(out, errw io.Writer, quiet, verbose bool, secrets ...string) *printer {
-	color := false
-	if f, ok := out.(*os.File); ok && os.Getenv("NO_COLOR") == "" {
-		color = isatty.IsTerminal(f.Fd())
+	return &printer{out: out, err: &redactWriter{w: errw, secrets: secrets}, quiet: quiet, verbose: verbose,
+		outColor: colorOn(out, os.Getenv, isTerminal),
+		errColor: colorOn(errw, os.Getenv, isTerminal),
+		secrets:  secrets}
+}
+
+// isTerminal is a variable so tests can say which descriptors are
+// terminals without a pty.
+var isTerminal = isatty.IsTerminal
+
+// colorOn reports whether w gets ANSI colour: only a terminal does, and
+// none at all when NO_COLOR is set to anything (https://no-color.org).
+func colorOn(w io.Writer, getenv func(string) string, isTerminal func(fd uintptr) bool) bool {
+	if getenv("NO_COLOR") != "" {
+		return false
 	}
-	errw = &redactWriter{w: errw, secrets: secrets}
-	return &printer{out: out, err: errw, quiet: quiet, verbose: verbose, color: color, secrets: secrets}
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && isTerminal(f.Fd())
 }
 
 const (
@@ -35,8 +49,14 @@ const (
 	bold   = "1"
 )
 
-func (p *printer) paint(code, s string) string {
-	if !p.color {
+// paint colours s for stdout (results); paintErr for stderr (notes,
+// progress, a "no" answer).
+func (p *printer) paint(code, s string) string { return ansi(p.outColor, code, s) }
+
+func (p *printer) paintErr(code, s string) string { return ansi(p.errColor, code, s) }
+
+func ansi(on bool, code, s string) string {
+	if !on {
 		return s
 	}
 	return "\x1b[" + code + "m" + s + "\x1b[0m"

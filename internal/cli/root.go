@@ -114,6 +114,8 @@ func newRoot(g *globals, stdout, stderr io.Writer) *cobra.Command {
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
 	}
+	teachAll(root)
+	registerCompletions(g, root)
 	return root
 }
 
