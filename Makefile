@@ -31,7 +31,7 @@ golden:
 	$(GO) test -count=1 $$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}}' ./... | awk '/internal\/golden/ {print $$1}') -update
 
 build:
-	$(GO) build -o bin/retort ./cmd/retort
+	CGO_ENABLED=0 $(GO) build -o bin/retort ./cmd/retort
 
 bench:
 	./scripts/bench.sh
