@@ -151,7 +151,10 @@ var invCases = []invCase{
 			return false
 		}},
 	{kind: "partitioned table", object: []string{"CREATE TABLE mp (a int) PARTITION BY LIST (a)"},
-		modelled: func(s *schema.Schema) bool { t := s.Table("", "mp"); return t != nil && t.Options["partition_by"] != "" }},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "mp")
+			return t != nil && t.Options["partition_by"] != ""
+		}},
 }
 
 // Every kind of object is either modelled by reflection or reported by
