@@ -103,7 +103,7 @@ func invFoldExclusions(objs []schema.Object) []schema.Object {
 // invSQL is the inventory query for a server of the given
 // server_version_num. Every branch returns (kind code, namespace, table,
 // name, definition); objects outside any schema (event triggers,
-// extensions' peers) have namespace ”.
+// foreign servers) have an empty namespace.
 func invSQL(version int) string {
 	nullsNotDistinct, compression, delSetCols := "false", "NULL", "NULL"
 	if version >= 150000 {
