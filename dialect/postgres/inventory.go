@@ -1,22 +1,27 @@
 package postgres
 
 import (
+	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
 )
 
-// The inventory lists, in one catalog-wide query, every object of the
-// reflected schemas that the model does not express, plus the attributes
-// of modelled objects it has no field for, so that check reports a
-// difference in them instead of calling the schemas a match. What the
+// The inventory lists, in one catalog-wide query (after a census of what
+// holds anything at all), every object of the reflected schemas that the
+// model does not express, plus the attributes of modelled objects it has
+// no field for, so that check reports a difference in them instead of
+// calling the schemas a match. What the
 // other reflection queries model is left out here, by the same rules:
 // tables, views, triggers, enums, keys, checks and indexes of tables;
 // the sequence of a serial or identity column is part of the column;
 // extension members belong to their extension; retort's own tables are
 // not the user's. Definitions are catalog text without oids or
 // timestamps, so the same DDL gives the same inventory in any database.
+// Objects with oids below 16384 (FirstNormalObjectId) are the system's;
+// testing that first keeps the scans of the big catalogs cheap.
 
 // invKinds names the kind codes the query returns; residues (attributes
 // of modelled objects) are the "... options" kinds.
@@ -37,19 +42,31 @@ var invKinds = map[string]string{
 	"am": "access method", "transform": "transform",
 }
 
+// invResidues are the kinds that list attributes of modelled objects.
+var invResidues = map[string]bool{"topt": true, "vopt": true, "colopt": true, "seqopt": true, "ixopt": true, "conopt": true, "trgopt": true}
+
 func (r *reflector) inventory() error {
 	var version int
 	if err := r.q.QueryRowContext(r.ctx, `SELECT current_setting('server_version_num')::int`).Scan(&version); err != nil {
 		return err
 	}
-	rows, err := r.q.QueryContext(r.ctx, invSQL(version))
+	present, err := r.census(version)
+	if err != nil {
+		return err
+	}
+	query := invSQL(version, present)
+	if query == "" {
+		return nil // nothing beyond the model
+	}
+	rows, err := r.q.QueryContext(r.ctx, query)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var objs []schema.Object
 	for rows.Next() {
-		var code, nsp, table, name, def string
+		var code, nsp, table, name string
+		var def sql.NullString
 		if err := rows.Scan(&code, &nsp, &table, &name, &def); err != nil {
 			return err
 		}
@@ -57,7 +74,10 @@ func (r *reflector) inventory() error {
 		if kind == "" {
 			return fmt.Errorf("inventory: unknown kind code %q", code)
 		}
-		o := schema.Object{Kind: kind, Name: name, Table: table, Definition: def}
+		if def.String == "" && invResidues[code] {
+			continue // a modelled object with nothing beyond the model
+		}
+		o := schema.Object{Kind: kind, Name: name, Table: table, Definition: def.String}
 		switch {
 		case code == "comment":
 			// The name is the object's qualified identity ("public.v").
@@ -70,72 +90,145 @@ func (r *reflector) inventory() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	r.s.Unmanaged = invFoldExclusions(objs)
+	r.s.Unmanaged = invFold(objs)
 	schema.SortObjects(r.s.Unmanaged)
 	return nil
 }
 
-// invFoldExclusions moves the index options of an exclusion constraint
-// (INCLUDE, WITH...) into its definition: it is reported whole.
-func invFoldExclusions(objs []schema.Object) []schema.Object {
-	ex := map[string]int{}
+// invFold merges the rows that describe one object: index options
+// found by several branches, and those of an index or exclusion
+// constraint that is reported whole, whose definition takes them.
+func invFold(objs []schema.Object) []schema.Object {
+	whole := map[string]int{}
 	for i, o := range objs {
-		if o.Kind == "exclusion constraint" {
-			ex[o.Schema+"\x00"+o.Table+"\x00"+o.Name] = i
+		if o.Kind == "index" || o.Kind == "exclusion constraint" {
+			whole[o.Schema+"\x00"+o.Table+"\x00"+o.Name] = i
 		}
 	}
-	out := objs[:0]
+	parts := map[string][]string{}
+	var out []schema.Object
 	for _, o := range objs {
-		if o.Kind == "constraint options" {
-			if i, ok := ex[o.Schema+"\x00"+o.Table+"\x00"+o.Name]; ok {
+		if o.Kind == "index options" || o.Kind == "constraint options" {
+			if i, ok := whole[o.Schema+"\x00"+o.Table+"\x00"+o.Name]; ok {
 				objs[i].Definition += " " + o.Definition
 				continue
 			}
+			k := o.Key()
+			if parts[k] == nil {
+				out = append(out, o)
+			}
+			parts[k] = append(parts[k], o.Definition)
+			continue
 		}
 		out = append(out, o)
 	}
-	if len(out) == 0 {
-		return nil
+	for i, o := range out {
+		// Branches come back in any order; sorted, the text is stable.
+		if p := parts[o.Key()]; len(p) > 1 {
+			sort.Strings(p)
+			out[i].Definition = strings.Join(p, " ")
+		}
 	}
 	return out
 }
 
+// census lists which branches of the inventory have anything to say:
+// the optional catalogs that hold objects of the user's, in the reflected
+// schemas (everything there depends on its schema) or, for those outside
+// any schema, at all; and the branches over the big catalogs that find a
+// row, tested with EXISTS. The full query, whose definitions take long
+// to plan on a new connection, then reads only those, and is not sent
+// at all for a database with nothing beyond the model.
+func (r *reflector) census(version int) (map[string]bool, error) {
+	rows, err := r.q.QueryContext(r.ctx, invCensusSQL(version))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	present := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return nil, err
+		}
+		present[key] = true
+	}
+	return present, rows.Err()
+}
+
+const invCatalogsSQL = `SELECT DISTINCT d.classid::regclass::text FROM pg_depend d
+WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n'
+	AND d.refobjid IN (SELECT n.oid FROM pg_namespace n WHERE ` + reflScopeSQL + `)
+UNION ALL SELECT 'pg_rewrite' WHERE EXISTS (SELECT 1 FROM pg_rewrite WHERE oid >= 16384 AND rulename <> '_RETURN')
+UNION ALL SELECT 'pg_policy' WHERE EXISTS (SELECT 1 FROM pg_policy)
+UNION ALL SELECT 'pg_event_trigger' WHERE EXISTS (SELECT 1 FROM pg_event_trigger)
+UNION ALL SELECT 'pg_foreign_data_wrapper' WHERE EXISTS (SELECT 1 FROM pg_foreign_data_wrapper)
+UNION ALL SELECT 'pg_foreign_server' WHERE EXISTS (SELECT 1 FROM pg_foreign_server)
+UNION ALL SELECT 'pg_publication' WHERE EXISTS (SELECT 1 FROM pg_publication)
+UNION ALL SELECT 'pg_cast' WHERE EXISTS (SELECT 1 FROM pg_cast WHERE oid >= 16384)
+UNION ALL SELECT 'pg_language' WHERE EXISTS (SELECT 1 FROM pg_language WHERE oid >= 16384)
+UNION ALL SELECT 'pg_am' WHERE EXISTS (SELECT 1 FROM pg_am WHERE oid >= 16384)
+UNION ALL SELECT 'pg_transform' WHERE EXISTS (SELECT 1 FROM pg_transform)`
+
+// invCensusSQL is the census query: the catalogs, and an EXISTS over the
+// FROM and WHERE of each branch that always runs, keyed "branch:N".
+func invCensusSQL(version int) string {
+	parts := []string{invCatalogsSQL}
+	for i, b := range invBranches {
+		if b.catalog == "" {
+			from := strings.Index(b.sql, "\nFROM ")
+			parts = append(parts, fmt.Sprintf("SELECT 'branch:%d' WHERE EXISTS (SELECT 1 %s)", i, invExpand(version, b.sql[from+1:])))
+		}
+	}
+	return strings.Join(parts, "\nUNION ALL\n")
+}
+
 // invSQL is the inventory query for a server of the given
-// server_version_num. Every branch returns (kind code, namespace, table,
-// name, definition); objects outside any schema (event triggers,
-// foreign servers) have an empty namespace.
-func invSQL(version int) string {
-	nullsNotDistinct, compression, delSetCols := "false", "NULL", "NULL"
+// server_version_num, of the branches the census found present ("" if
+// none). Every branch returns (kind code, namespace, table, name,
+// definition); objects outside any schema (event triggers, foreign
+// servers) have an empty namespace.
+func invSQL(version int, present map[string]bool) string {
+	var parts []string
+	for i, b := range invBranches {
+		if b.catalog == "" && present[fmt.Sprintf("branch:%d", i)] || b.catalog != "" && present[b.catalog] {
+			parts = append(parts, invExpand(version, b.sql))
+		}
+	}
+	return strings.Join(parts, "\nUNION ALL\n")
+}
+
+// invExpand fills in the placeholders of a branch for the server version.
+func invExpand(version int, sql string) string {
+	nnd, compression, hasCompression, delSetCols, hasDelSetCols := "false", "NULL", "false", "NULL", "false"
 	if version >= 150000 {
-		nullsNotDistinct = "i.indnullsnotdistinct"
+		nnd, hasDelSetCols = "i.indnullsnotdistinct", "cardinality(con.confdelsetcols) > 0"
 		delSetCols = `CASE WHEN cardinality(con.confdelsetcols) > 0 THEN 'ON DELETE SET ' ||
 			CASE con.confdeltype WHEN 'n' THEN 'NULL' ELSE 'DEFAULT' END || ' (' ||
 			(SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) FROM unnest(con.confdelsetcols) WITH ORDINALITY k(n, ord)
 			JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n) || ')' END`
 	}
 	if version >= 140000 {
+		hasCompression = "a.attcompression <> ''"
 		compression = `CASE a.attcompression WHEN 'p' THEN 'COMPRESSION pglz' WHEN 'l' THEN 'COMPRESSION lz4' END`
 	}
 	r := strings.NewReplacer(
 		"$SCOPE", reflScopeSQL,
 		"$RETORT", reflRetortTablesSQL,
-		"$NND", nullsNotDistinct,
+		"$NND", nnd,
 		"$COMPRESSION", compression,
+		"$HASCOMPRESSION", hasCompression,
 		"$DELSETCOLS", delSetCols,
+		"$CONOPTS", "(con.contype = 'c' AND (con.connoinherit OR NOT con.convalidated) OR con.contype = 'f' AND $HASDELSETCOLS OR con.contype = 'p' AND con.condeferrable)",
+		"$HASDELSETCOLS", hasDelSetCols,
 		"$TABLEOPTS", invTableOptsSQL,
 		"$OWNED", invOwnedSQL,
 		"$INDEXOPTS", invIndexOptsSQL,
 		"$COLUMNS", invColumnsSQL,
 		"$FOREIGN", invForeignSQL,
 	)
-	var parts []string
-	for _, b := range invBranches {
-		// Twice: the fragments hold placeholders of their own.
-		parts = append(parts, r.Replace(r.Replace(b)))
-	}
-	// A residue with nothing to say is no object; an object always is.
-	return "SELECT kind, nsp, tbl, name, COALESCE(def, '') FROM (\n" + strings.Join(parts, "\nUNION ALL\n") +
-		"\n) inv WHERE kind NOT IN ('topt', 'vopt', 'colopt', 'seqopt', 'ixopt', 'conopt', 'trgopt') OR COALESCE(def, '') <> ''"
+	// Twice: the fragments hold placeholders of their own.
+	return r.Replace(r.Replace(sql))
 }
 
 // invNotPart leaves out extension members and the objects that are part
@@ -145,12 +238,12 @@ func invNotPart(cat, oid string) string {
 	return fmt.Sprintf(`NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype IN ('e', 'i'))`, cat, oid)
 }
 
-// invOwnedSQL: the sequence c is part of a column (identity, or serial:
-// owned by the column whose default uses it). od is the ownership.
-const invOwnedSQL = `od.classid = 'pg_class'::regclass AND od.objid = c.oid AND od.refclassid = 'pg_class'::regclass
-	AND od.refobjsubid > 0 AND (od.deptype = 'i' OR od.deptype = 'a' AND EXISTS (SELECT 1 FROM pg_attrdef ad
-		JOIN pg_depend dd ON dd.classid = 'pg_attrdef'::regclass AND dd.objid = ad.oid
-		WHERE ad.adrelid = od.refobjid AND ad.adnum = od.refobjsubid AND dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid))`
+// invOwnedSQL: od makes sequence c part of a column: an identity, or a
+// serial (owned by a column whose default uses it).
+const invOwnedSQL = `od.classid = 'pg_class'::regclass AND od.objid = c.oid AND od.objsubid = 0
+	AND od.refclassid = 'pg_class'::regclass AND od.refobjsubid > 0
+	AND (od.deptype = 'i' OR od.deptype = 'a' AND EXISTS (SELECT 1 FROM pg_depend dd
+		WHERE dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid AND dd.classid = 'pg_attrdef'::regclass))`
 
 // invTableOptsSQL: what a table c has beyond the model.
 const invTableOptsSQL = `concat_ws(' ',
@@ -167,29 +260,20 @@ const invTableOptsSQL = `concat_ws(' ',
 		WHEN 'i' THEN 'REPLICA IDENTITY USING INDEX ' || (SELECT quote_ident(ri.relname) FROM pg_index rx
 			JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident) END)`
 
-// invIndexOptsSQL: what an index i (relation ic, constraint con if it
-// backs one) has beyond the model: INCLUDE columns, NULLS NOT DISTINCT,
-// storage parameters, tablespace, NULLS FIRST/LAST against the default,
-// operator class options, a failed build, CLUSTER, a deferrable key.
-// Attribute options named pg_* are the server's own bookkeeping (some
-// builds stamp every attribute with one), never the user's.
+// invIndexOptsSQL: what index i has beyond the model that pg_index
+// tells: INCLUDE columns, NULLS NOT DISTINCT, NULLS FIRST/LAST against
+// the default, a failed build, CLUSTER. Storage parameters and
+// tablespace come from the pg_class branch, operator class options from
+// the pg_attribute one, so no branch probes every index.
 const invIndexOptsSQL = `concat_ws(' ',
 	CASE WHEN i.indnatts > i.indnkeyatts THEN 'INCLUDE (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
 		FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
 		WHERE k.ord > i.indnkeyatts) || ')' END,
 	CASE WHEN $NND THEN 'NULLS NOT DISTINCT' END,
-	CASE WHEN ic.reloptions IS NOT NULL THEN 'WITH (' || array_to_string(ic.reloptions, ', ') || ')' END,
-	(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace),
 	(SELECT string_agg(pg_get_indexdef(i.indexrelid, k.ord::int, true) || CASE WHEN k.o & 2 = 2 THEN ' NULLS FIRST' ELSE ' NULLS LAST' END, ', ' ORDER BY k.ord)
 		FROM unnest(i.indoption::int2[]) WITH ORDINALITY k(o, ord) WHERE (k.o & 1 = 1) <> (k.o & 2 = 2)),
-	(SELECT string_agg(quote_ident(a.attname) || ' (' || o.opts || ')', ', ' ORDER BY a.attnum)
-		FROM pg_attribute a CROSS JOIN LATERAL (SELECT string_agg(x, ', ' ORDER BY x) AS opts FROM unnest(a.attoptions) x
-			WHERE x NOT LIKE 'pg\_%') o
-		WHERE a.attrelid = i.indexrelid AND o.opts IS NOT NULL),
 	CASE WHEN NOT i.indisvalid THEN 'INVALID' END,
-	CASE WHEN i.indisclustered THEN 'CLUSTER' END,
-	CASE WHEN con.contype = 'p' AND con.condeferrable THEN 'DEFERRABLE' END,
-	CASE WHEN con.contype = 'p' AND con.condeferred THEN 'INITIALLY DEFERRED' END)`
+	CASE WHEN i.indisclustered THEN 'CLUSTER' END)`
 
 // invColumnsSQL lists the columns of relation c (composite types,
 // foreign tables).

@@ -37,7 +37,7 @@ var invCases = []invCase{
 		object: []string{"CREATE INDEX iw_a ON iw (a) WITH (fillfactor = 70)"}, plain: []string{"CREATE INDEX iw_a ON iw (a)"}},
 	{kind: "index options", table: "inf", name: "inf_a", setup: []string{"CREATE TABLE inf (a int)"},
 		object: []string{"CREATE INDEX inf_a ON inf (a NULLS FIRST)"}, plain: []string{"CREATE INDEX inf_a ON inf (a)"}},
-	{kind: "constraint options", table: "un", name: "un_a", minVersion: 150000, setup: []string{"CREATE TABLE un (a int)"},
+	{kind: "index options", table: "un", name: "un_a", minVersion: 150000, setup: []string{"CREATE TABLE un (a int)"},
 		object: []string{"ALTER TABLE un ADD CONSTRAINT un_a UNIQUE NULLS NOT DISTINCT (a)"}, plain: []string{"ALTER TABLE un ADD CONSTRAINT un_a UNIQUE (a)"}},
 	{kind: "index options", table: "uni", name: "uni_a", minVersion: 150000, setup: []string{"CREATE TABLE uni (a int)"},
 		object: []string{"CREATE UNIQUE INDEX uni_a ON uni (a) NULLS NOT DISTINCT"}, plain: []string{"CREATE UNIQUE INDEX uni_a ON uni (a)"}},
