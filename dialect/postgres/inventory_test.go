@@ -66,6 +66,7 @@ var invCases = []invCase{
 	{kind: "aggregate", name: "ag(integer)", object: []string{"CREATE AGGREGATE ag(int) (sfunc = int4pl, stype = int)"}},
 	{kind: "domain", name: "dm", object: []string{"CREATE DOMAIN dm AS int CHECK (VALUE > 0)"}},
 	{kind: "composite type", name: "cp", object: []string{"CREATE TYPE cp AS (a int)"}},
+	{kind: "shell type", name: "sh", object: []string{"CREATE TYPE sh"}},
 	{kind: "range type", name: "rg", object: []string{"CREATE TYPE rg AS RANGE (subtype = float8)"}},
 	{kind: "materialized view", name: "mv", object: []string{"CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x"}},
 	{kind: "index", table: "mi", name: "mi_x", setup: []string{"CREATE MATERIALIZED VIEW mi AS SELECT 1 AS x"},
