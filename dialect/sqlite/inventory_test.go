@@ -46,7 +46,7 @@ var invCases = []invCase{
 			return t != nil && t.Options["WITHOUT ROWID"] == "true" && t.Options["STRICT"] == "true"
 		}},
 	{kind: "view and trigger", setup: []string{"CREATE TABLE mvt (id INT)"},
-		object: []string{"CREATE VIEW mv AS SELECT id FROM mvt", "CREATE TRIGGER mtr AFTER INSERT ON mvt BEGIN SELECT 1; END"},
+		object:   []string{"CREATE VIEW mv AS SELECT id FROM mvt", "CREATE TRIGGER mtr AFTER INSERT ON mvt BEGIN SELECT 1; END"},
 		modelled: func(s *schema.Schema) bool { return s.View("", "mv") != nil && s.Trigger("", "mtr") != nil }},
 }
 
