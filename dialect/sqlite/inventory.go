@@ -131,10 +131,12 @@ func invConstraintHead(src string, item []reflTok) string {
 	return reflNormalize(src, item)
 }
 
-// invMentions reports whether src contains word, in any case.
+// invMentions reports whether src contains word (ASCII letters), in
+// any case.
 func invMentions(src, word string) bool {
+	first := word[0] | 0x20 // ASCII letters only
 	for i := 0; i+len(word) <= len(src); i++ {
-		if strings.EqualFold(src[i:i+len(word)], word) {
+		if src[i]|0x20 == first && strings.EqualFold(src[i:i+len(word)], word) {
 			return true
 		}
 	}
