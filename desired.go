@@ -79,6 +79,9 @@ func (m *Migrator) diffWith(ctx context.Context, desired func() (*schema.Schema,
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := r.unmanaged.check(live, want, r.IgnoreUnmanaged); err != nil {
+		return nil, nil, err
+	}
 	opts := m.diffOptions()
 	opts.Renames, opts.NoRename, opts.Decide = r.Renames, r.NoRename, r.Decide
 	ops, err := diff.Schemas(live, want, opts)
@@ -121,7 +124,9 @@ func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
 //
 // A likely rename is never written as a drop and add without a decision:
 // from opts, or a "-- retort:renamed-from" hint in the files; else the
-// error wraps *diff.UndecidedRenamesError listing the candidates.
+// error wraps *diff.UndecidedRenamesError listing the candidates. Objects
+// retort does not manage that differ make it fail with
+// *diff.UnmanagedError, unless opts set IgnoreUnmanaged.
 func (m *Migrator) Autogenerate(ctx context.Context, desired []dialect.SourceFile, devURL string, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
 	return m.autogenerate(ctx, func() ([]op.Op, *schema.Schema, error) {
 		return m.diff(ctx, desired, devURL, mergeAutogenerateOptions(opts))
@@ -162,6 +167,9 @@ type CheckReport struct {
 	Pending        []*revision.Revision // not applied yet
 	Edited         []*revision.Revision // applied, then their file changed
 	Changes        []op.Op              // live database -> desired schema
+	// Unmanaged are the objects retort does not manage (or cannot
+	// express) that differ between the database and the desired schema.
+	Unmanaged []diff.UnmanagedDifference
 	// Unfinished are runs retort_progress records as not finished: a
 	// stepwise run part way, or a recorded revision whose validation is
 	// pending.
@@ -169,9 +177,10 @@ type CheckReport struct {
 }
 
 // Clean reports whether the database is at head, no applied revision was
-// edited, and the database matches the desired schema.
+// edited, and the database matches the desired schema, unmanaged objects
+// included.
 func (r *CheckReport) Clean() bool {
-	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0 && len(r.Unfinished) == 0
+	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0 && len(r.Unfinished) == 0 && len(r.Unmanaged) == 0
 }
 
 // Check compares the database with the revisions and the desired schema.
@@ -191,7 +200,7 @@ func (m *Migrator) Check(ctx context.Context, desired []dialect.SourceFile, devU
 	if rep.Unfinished, err = m.runner.Unfinished(ctx); err != nil {
 		return nil, err
 	}
-	if rep.Changes, err = m.Diff(ctx, desired, devURL); err != nil {
+	if rep.Changes, _, err = m.diff(ctx, desired, devURL, AutogenerateOptions{NoRename: true, unmanaged: unmanagedCheck{into: &rep.Unmanaged}}); err != nil {
 		return nil, err
 	}
 	return rep, nil

@@ -18,6 +18,12 @@ type AutogenerateOptions struct {
 	Renames  []diff.Rename
 	NoRename bool
 	Decide   func(diff.Candidate) (bool, error)
+	// IgnoreUnmanaged writes the revision although objects retort does
+	// not manage differ (diff.Unmanaged), leaving them out of it; else
+	// autogenerate fails with *diff.UnmanagedError listing them.
+	IgnoreUnmanaged bool
+
+	unmanaged unmanagedCheck
 }
 
 // mergeAutogenerateOptions folds the optional trailing arguments.
@@ -26,10 +32,12 @@ func mergeAutogenerateOptions(opts []AutogenerateOptions) AutogenerateOptions {
 	for _, o := range opts {
 		out.Renames = append(out.Renames, o.Renames...)
 		out.NoRename = out.NoRename || o.NoRename
+		out.IgnoreUnmanaged = out.IgnoreUnmanaged || o.IgnoreUnmanaged
 		if o.Decide != nil {
 			out.Decide = o.Decide
 		}
 	}
+	out.unmanaged.refuse = true // only autogenerate folds options
 	return out
 }
 

@@ -25,6 +25,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 		format    string
 		renames   []string
 		noRename  bool
+		ignoreUnm bool
 	)
 	cmd := &cobra.Command{
 		Use:   "revision -m MSG [--autogenerate]",
@@ -43,10 +44,14 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 			if (len(renames) > 0 || noRename) && !autogen {
 				return fmt.Errorf("%w: --rename and --no-rename decide renames for --autogenerate; add --autogenerate", errUsage)
 			}
+			if ignoreUnm && !autogen {
+				return fmt.Errorf("%w: --ignore-unmanaged is for --autogenerate; add --autogenerate", errUsage)
+			}
 			renameOpts, err := renameOptions(renames, noRename)
 			if err != nil {
 				return err
 			}
+			renameOpts.IgnoreUnmanaged = ignoreUnm
 			s, err := openSession(g, p())
 			if err != nil {
 				return err
@@ -70,6 +75,10 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 				var undecided *diff.UndecidedRenamesError
 				if errors.As(err, &undecided) {
 					return answerNo{msg: undecidedMessage(undecided)}
+				}
+				var unmanaged *diff.UnmanagedError
+				if errors.As(err, &unmanaged) {
+					return answerNo{msg: unmanagedMessage(unmanaged)}
 				}
 				if err != nil {
 					return err
@@ -103,6 +112,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "sql", "sql, or go: a Go revision using retort's op.Builder, to compile into your program")
 	cmd.Flags().StringArrayVar(&renames, "rename", nil, "with --autogenerate: TABLE.OLD=NEW renames a column, OLD_TABLE=NEW_TABLE a table (repeatable)")
 	cmd.Flags().BoolVar(&noRename, "no-rename", false, "with --autogenerate: every likely rename not decided otherwise is a drop and add (its values are lost)")
+	cmd.Flags().BoolVar(&ignoreUnm, "ignore-unmanaged", false, "with --autogenerate: write the revision although objects retort does not manage differ (they are left out of it)")
 	return cmd
 }
 
