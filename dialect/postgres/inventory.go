@@ -97,37 +97,48 @@ func (r *reflector) inventory() error {
 
 // invFold merges the rows that describe one object: index options
 // found by several branches, and those of an index or exclusion
-// constraint that is reported whole, whose definition takes them.
+// constraint that is reported whole, whose definition takes them. Parts
+// are sorted: the branches come back in any order.
 func invFold(objs []schema.Object) []schema.Object {
-	whole := map[string]int{}
-	for i, o := range objs {
-		if o.Kind == "index" || o.Kind == "exclusion constraint" {
-			whole[o.Schema+"\x00"+o.Table+"\x00"+o.Name] = i
+	residue := func(o schema.Object) bool { return o.Kind == "index options" || o.Kind == "constraint options" }
+	whole := func(o schema.Object) bool { return o.Kind == "index" || o.Kind == "exclusion constraint" }
+	at := func(o schema.Object) string { return o.Schema + "\x00" + o.Table + "\x00" + o.Name }
+	wholes := map[string]bool{}
+	for _, o := range objs {
+		if whole(o) {
+			wholes[at(o)] = true
 		}
 	}
-	parts := map[string][]string{}
-	var out []schema.Object
+	parts := map[string][]string{} // by at() for wholes, by Key() for residues alone
 	for _, o := range objs {
-		if o.Kind == "index options" || o.Kind == "constraint options" {
-			if i, ok := whole[o.Schema+"\x00"+o.Table+"\x00"+o.Name]; ok {
-				objs[i].Definition += " " + o.Definition
+		switch {
+		case residue(o) && wholes[at(o)]:
+			parts[at(o)] = append(parts[at(o)], o.Definition)
+		case residue(o):
+			parts[o.Key()] = append(parts[o.Key()], o.Definition)
+		}
+	}
+	var out []schema.Object
+	done := map[string]bool{}
+	for _, o := range objs {
+		switch {
+		case residue(o) && wholes[at(o)]:
+			continue
+		case residue(o):
+			if done[o.Key()] {
 				continue
 			}
-			k := o.Key()
-			if parts[k] == nil {
-				out = append(out, o)
+			done[o.Key()] = true
+			p := parts[o.Key()]
+			sort.Strings(p)
+			o.Definition = strings.Join(p, " ")
+		case whole(o):
+			if p := parts[at(o)]; len(p) > 0 {
+				sort.Strings(p)
+				o.Definition += " " + strings.Join(p, " ")
 			}
-			parts[k] = append(parts[k], o.Definition)
-			continue
 		}
 		out = append(out, o)
-	}
-	for i, o := range out {
-		// Branches come back in any order; sorted, the text is stable.
-		if p := parts[o.Key()]; len(p) > 1 {
-			sort.Strings(p)
-			out[i].Definition = strings.Join(p, " ")
-		}
 	}
 	return out
 }

@@ -244,3 +244,27 @@ func invLines(ds []diff.UnmanagedDifference) string {
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
 }
+
+// invFold merges the rows of one object whatever order they come in.
+func TestInventoryFold(t *testing.T) {
+	ix := schema.Object{Kind: "index", Table: "mi", Name: "mi_x", Definition: "CREATE INDEX mi_x ON mi USING gist (x)"}
+	tbs := schema.Object{Kind: "index options", Table: "mi", Name: "mi_x", Definition: "TABLESPACE ts"}
+	opc := schema.Object{Kind: "index options", Table: "mi", Name: "mi_x", Definition: "x (siglen=32)"}
+	inc := schema.Object{Kind: "index options", Table: "t", Name: "t_a", Definition: "INCLUDE (b)"}
+	with := schema.Object{Kind: "index options", Table: "t", Name: "t_a", Definition: "WITH (fillfactor=70)"}
+	want := []string{
+		"index mi_x: CREATE INDEX mi_x ON mi USING gist (x) TABLESPACE ts x (siglen=32)",
+		"index options t_a: INCLUDE (b) WITH (fillfactor=70)",
+	}
+	for _, order := range [][]schema.Object{{ix, tbs, opc, inc, with}, {opc, with, tbs, ix, inc}, {with, inc, opc, tbs, ix}} {
+		got := invFold(append([]schema.Object(nil), order...))
+		schema.SortObjects(got)
+		var lines []string
+		for _, o := range got {
+			lines = append(lines, o.Kind+" "+o.Name+": "+o.Definition)
+		}
+		if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+			t.Errorf("fold of %v:\n%s\nwant\n%s", order, strings.Join(lines, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
