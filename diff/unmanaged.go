@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +24,7 @@ type UnmanagedDifference struct {
 
 // Unmanaged compares the unmanaged objects of the live database and the
 // desired schema: those on one side only and those whose definitions
-// differ, in the order of schema.SortObjects. A nil schema is empty.
+// differ, in the order of schema.Object.Less. A nil schema is empty.
 func Unmanaged(live, desired *schema.Schema) []UnmanagedDifference {
 	var have, want []schema.Object
 	if live != nil {
@@ -54,16 +55,7 @@ func Unmanaged(live, desired *schema.Schema) []UnmanagedDifference {
 			out = append(out, UnmanagedDifference{Object: o, InDatabase: true})
 		}
 	}
-	objs := make([]schema.Object, len(out))
-	index := make(map[string]UnmanagedDifference, len(out))
-	for i, d := range out {
-		objs[i] = d.Object
-		index[d.Object.Key()] = d
-	}
-	schema.SortObjects(objs)
-	for i, o := range objs {
-		out[i] = index[o.Key()]
-	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Object.Less(out[j].Object) })
 	return out
 }
 

@@ -27,23 +27,25 @@ func (o Object) Key() string {
 	return o.Kind + "\x00" + o.Schema + "\x00" + o.Table + "\x00" + o.Name
 }
 
-// SortObjects orders objects by kind, schema, table and name, so
-// reflections of the same database list them alike.
+// Less orders objects by kind, schema, table and name.
+func (o Object) Less(p Object) bool {
+	if o.Kind != p.Kind {
+		return o.Kind < p.Kind
+	}
+	if o.Schema != p.Schema {
+		return o.Schema < p.Schema
+	}
+	if o.Table != p.Table {
+		return o.Table < p.Table
+	}
+	if o.Name != p.Name {
+		return o.Name < p.Name
+	}
+	return o.Definition < p.Definition
+}
+
+// SortObjects orders objects by Less, so reflections of the same
+// database list them alike.
 func SortObjects(objs []Object) {
-	sort.Slice(objs, func(i, j int) bool {
-		a, b := objs[i], objs[j]
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Schema != b.Schema {
-			return a.Schema < b.Schema
-		}
-		if a.Table != b.Table {
-			return a.Table < b.Table
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Definition < b.Definition
-	})
+	sort.Slice(objs, func(i, j int) bool { return objs[i].Less(objs[j]) })
 }
