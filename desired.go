@@ -82,6 +82,9 @@ func (m *Migrator) diff(ctx context.Context, desired Desired, r AutogenerateOpti
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := r.unmanaged.check(live, want, r.IgnoreUnmanaged); err != nil {
+		return nil, nil, err
+	}
 	opts := m.diffOptions()
 	opts.Renames, opts.NoRename, opts.Decide = r.Renames, r.NoRename, r.Decide
 	ops, err := diff.Schemas(live, want, opts)
@@ -124,7 +127,9 @@ func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
 //
 // A likely rename is never written as a drop and add without a decision:
 // from opts, or a "-- retort:renamed-from" hint in the desired SQL; else
-// the error wraps *UndecidedRenamesError listing the candidates.
+// the error wraps *UndecidedRenamesError listing the candidates. Objects
+// retort does not manage that differ make it fail with *UnmanagedError,
+// unless opts set IgnoreUnmanaged.
 func (m *Migrator) Autogenerate(ctx context.Context, desired Desired, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
 	current, err := m.Current(ctx)
 	if err != nil {
@@ -160,12 +165,16 @@ type CheckReport struct {
 	Edited         []Revision // applied, then their file changed
 	Changes        []op.Op    // live database -> desired schema (see Describe)
 	Unfinished     []Unfinished
+	// Unmanaged are the objects retort does not manage (or cannot
+	// express) that differ between the database and the desired schema.
+	Unmanaged []UnmanagedDifference
 }
 
 // Clean reports whether the database is at head, no applied revision was
-// edited, and the database matches the desired schema.
+// edited, and the database matches the desired schema, unmanaged objects
+// included.
 func (r *CheckReport) Clean() bool {
-	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0 && len(r.Unfinished) == 0
+	return r.AtHead && len(r.Edited) == 0 && len(r.Changes) == 0 && len(r.Unfinished) == 0 && len(r.Unmanaged) == 0
 }
 
 // Check compares the database with the revisions and the desired schema.
@@ -185,7 +194,7 @@ func (m *Migrator) Check(ctx context.Context, desired Desired) (*CheckReport, er
 	if rep.Unfinished, err = m.Unfinished(ctx); err != nil {
 		return nil, err
 	}
-	if rep.Changes, err = m.Diff(ctx, desired); err != nil {
+	if rep.Changes, _, err = m.diff(ctx, desired, AutogenerateOptions{NoRename: true, unmanaged: unmanagedCheck{into: &rep.Unmanaged}}); err != nil {
 		return nil, err
 	}
 	return rep, nil

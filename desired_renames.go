@@ -20,6 +20,12 @@ type AutogenerateOptions struct {
 	// Decide answers whether a candidate is a rename; returning an error
 	// wrapping ErrUndecided leaves it undecided.
 	Decide func(RenameCandidate) (bool, error)
+	// IgnoreUnmanaged writes the revision although objects retort does
+	// not manage differ (see CheckReport.Unmanaged), leaving them out of
+	// it; else autogenerate fails with *UnmanagedError listing them.
+	IgnoreUnmanaged bool
+
+	unmanaged unmanagedCheck
 }
 
 // Rename is a decided rename of a table (Table "") or of a column.
@@ -43,10 +49,12 @@ func mergeAutogenerateOptions(opts []AutogenerateOptions) AutogenerateOptions {
 	for _, o := range opts {
 		out.Renames = append(out.Renames, o.Renames...)
 		out.NoRename = out.NoRename || o.NoRename
+		out.IgnoreUnmanaged = out.IgnoreUnmanaged || o.IgnoreUnmanaged
 		if o.Decide != nil {
 			out.Decide = o.Decide
 		}
 	}
+	out.unmanaged.refuse = true // only autogenerate folds options
 	return out
 }
 

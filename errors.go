@@ -21,6 +21,15 @@ type MigrationError = runner.MigrationError
 // (Ctrl-C); the Results returned are the revisions really recorded.
 var ErrInterrupted = runner.ErrInterrupted
 
+// UnmanagedDifference is an object retort does not manage (or an attribute
+// it cannot express) that differs between the database and the desired
+// schema.
+type UnmanagedDifference = diff.UnmanagedDifference
+
+// UnmanagedError is Autogenerate's refusal while unmanaged objects
+// differ (AutogenerateOptions.IgnoreUnmanaged writes the revision anyway).
+type UnmanagedError = diff.UnmanagedError
+
 // CancelError is joined to a cancelled run's error when the interrupted
 // statement may still be running on the server.
 type CancelError = dialect.CancelError

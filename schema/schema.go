@@ -8,6 +8,9 @@ type Schema struct {
 	Views    []*View
 	Triggers []*Trigger
 	Enums    []*Enum // PostgreSQL enum types; empty elsewhere
+	// Unmanaged lists what the database holds beyond the model (see
+	// Object), sorted; diff.Unmanaged compares it.
+	Unmanaged []Object
 	// Server is the reflected server's version string, set by dialects
 	// whose syntax differs between servers (MySQL's INVISIBLE is MariaDB's
 	// IGNORED) so their renderers can choose; "" otherwise. Diff ignores it.

@@ -53,6 +53,9 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	for _, ti := range r.tables {
 		dropImplicitFKIndexes(ti.t)
 	}
+	if err := r.inventory(ctx); err != nil {
+		return nil, err
+	}
 	return r.s, nil
 }
 

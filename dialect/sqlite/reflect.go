@@ -74,6 +74,9 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 		return nil, err
 	}
 	st.finish()
+	if err := st.inventory(ctx, q); err != nil {
+		return nil, err
+	}
 	return st.out, nil
 }
 

@@ -20,6 +20,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 		renames   []string
 		noRename  bool
 		allowDrop bool
+		ignoreUnm bool
 	)
 	cmd := &cobra.Command{
 		Use:   "revision -m MSG [--autogenerate]",
@@ -38,6 +39,9 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 			if (len(renames) > 0 || noRename || allowDrop) && !autogen {
 				return fmt.Errorf("%w: --rename, --no-rename and --allow-destructive are for --autogenerate; add --autogenerate", errUsage)
 			}
+			if ignoreUnm && !autogen {
+				return fmt.Errorf("%w: --ignore-unmanaged is for --autogenerate; add --autogenerate", errUsage)
+			}
 			renameOpts, err := renameOptions(renames, noRename)
 			if err != nil {
 				return err
@@ -53,6 +57,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 					return yes, err
 				}
 			}
+			renameOpts.IgnoreUnmanaged = ignoreUnm
 			s, err := openSession(g, p())
 			if err != nil {
 				return err
@@ -86,6 +91,10 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 				var undecided *retort.UndecidedRenamesError
 				if errors.As(err, &undecided) {
 					return answerNo{msg: undecidedMessage(undecided)}
+				}
+				var unmanaged *retort.UnmanagedError
+				if errors.As(err, &unmanaged) {
+					return answerNo{msg: unmanagedMessage(unmanaged)}
 				}
 				if err != nil {
 					return err
@@ -133,6 +142,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 	cmd.Flags().StringArrayVar(&renames, "rename", nil, "with --autogenerate: TABLE.OLD=NEW renames a column, OLD_TABLE=NEW_TABLE a table (repeatable)")
 	cmd.Flags().BoolVar(&noRename, "no-rename", false, "with --autogenerate: every likely rename not decided otherwise is a drop and add (its values are lost); confirms the revision's drops")
 	cmd.Flags().BoolVar(&allowDrop, "allow-destructive", false, "with --autogenerate: confirm the drops; the revision gets the \"-- retort:allow destructive\" header")
+	cmd.Flags().BoolVar(&ignoreUnm, "ignore-unmanaged", false, "with --autogenerate: write the revision although objects retort does not manage differ (they are left out of it)")
 	return cmd
 }
 
