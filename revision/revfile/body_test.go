@@ -24,7 +24,7 @@ func TestBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse("f.sql", []byte(tt.src))
+			r, err := parsePG("f.sql", []byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,7 +10,7 @@ import (
 )
 
 // FuzzParse checks that Parse never panics, that its errors name the file
-// and wrap revision.ErrInvalid, and that Format(Parse(x)) parses back the same.
+// and wrap revision.ErrInvalid, and that Format(parsePG(x)) parses back the same.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(sample))
 	f.Add([]byte("-- retort:revision m1\n-- retort:parents a b\n-- retort:depends-on c\n-- +upgrade\n-- +downgrade\n"))
@@ -18,7 +18,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("-- retort:revision abc\n-- +upgrade\n-- +retort StatementBegin\nSELECT 1;\n-- +retort StatementEnd\n"))
 	f.Add([]byte("-- retort:revision abc\n-- retort:message a\rb  c\n-- +upgrade\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		r, err := Parse("f.sql", src)
+		r, err := parsePG("f.sql", src)
 		if err != nil {
 			if !errors.Is(err, revision.ErrInvalid) || !strings.HasPrefix(err.Error(), "f.sql") {
 				t.Fatalf("error %q does not name the file or wrap revision.ErrInvalid", err)
@@ -27,9 +27,9 @@ func FuzzParse(f *testing.F) {
 		}
 		rb := bodyOf(t, r)
 		text := Format(r, rb.UpgradeSQL, rb.DowngradeSQL)
-		back, err := Parse("f.sql", text)
+		back, err := parsePG("f.sql", text)
 		if err != nil {
-			t.Fatalf("Parse(Format(r)) failed: %v\n%s", err, text)
+			t.Fatalf("parsePG(Format(r)) failed: %v\n%s", err, text)
 		}
 		bb := bodyOf(t, back)
 		if back.ID != r.ID || !reflect.DeepEqual(back.Parents, r.Parents) || !reflect.DeepEqual(back.DependsOn, r.DependsOn) ||

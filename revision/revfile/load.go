@@ -32,13 +32,8 @@ type LoadOptions struct {
 	LimitSetting string
 }
 
-// Load parses every *.sql file at the root of fsys (other files and
-// directories are ignored), with PostgreSQL lexing rules; see LoadFS.
-func Load(fsys fs.FS) ([]*revision.Revision, error) {
-	return LoadFS(fsys, LoadOptions{Split: sqlsplit.PostgreSQL})
-}
-
-// LoadWith is Load with the lexing rules of the target dialect.
+// LoadWith parses every *.sql file at the root of fsys (other files and
+// directories are ignored) with the target dialect's lexing rules; see LoadFS.
 func LoadWith(fsys fs.FS, opts sqlsplit.Options) ([]*revision.Revision, error) {
 	return LoadFS(fsys, LoadOptions{Split: opts})
 }

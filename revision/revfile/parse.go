@@ -11,12 +11,6 @@ import (
 	"github.com/retortdb/retort/sqlsplit"
 )
 
-// Parse reads one revision script, splitting SQL with PostgreSQL lexing
-// rules; see ParseWith.
-func Parse(file string, src []byte) (*revision.Revision, error) {
-	return ParseWith(file, src, sqlsplit.PostgreSQL)
-}
-
 // ParseWith reads one revision script, splitting its sections with the
 // lexing rules of the target dialect. Errors read "file:line: what". The
 // revision's Body is a *Body.

@@ -37,7 +37,7 @@ func bodyOf(t *testing.T, r *revision.Revision) *Body {
 }
 
 func TestParseSample(t *testing.T) {
-	r, err := Parse("3f2a9c1e7b10_cascade.sql", []byte(sample))
+	r, err := parsePG("3f2a9c1e7b10_cascade.sql", []byte(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestParseVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse("f.sql", []byte(tt.src))
+			r, err := parsePG("f.sql", []byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,7 +151,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse("f.sql", []byte(tt.src))
+			r, err := parsePG("f.sql", []byte(tt.src))
 			if err == nil && bodyOf(t, r).Unfilled != nil {
 				// An empty upgrade parses; applying it is refused.
 				err = bodyOf(t, r).Unfilled
@@ -185,7 +185,7 @@ func TestParseAllow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse("f.sql", []byte(tt.src))
+			r, err := parsePG("f.sql", []byte(tt.src))
 			if tt.name == "a lookalike is an unknown header" {
 				if err == nil || !strings.Contains(err.Error(), "unknown header retort:allowed") {
 					t.Fatalf("err = %v, want unknown header retort:allowed", err)
@@ -211,7 +211,7 @@ func TestParseWithMySQL(t *testing.T) {
 	if b := bodyOf(t, r); len(b.Upgrade) != 2 || b.Upgrade[0].SQL != `INSERT INTO t VALUES ('it\'s;')` {
 		t.Errorf("upgrade = %+v", b.Upgrade)
 	}
-	if _, err := Parse("f.sql", []byte(src)); err == nil {
+	if _, err := parsePG("f.sql", []byte(src)); err == nil {
 		t.Error("PostgreSQL rules accepted a MySQL backslash escape")
 	}
 }
@@ -220,7 +220,7 @@ func TestChecksum(t *testing.T) {
 	base := "-- retort:revision abc\n-- retort:message one\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n"
 	sum := func(src string) string {
 		t.Helper()
-		r, err := Parse("f.sql", []byte(src))
+		r, err := parsePG("f.sql", []byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,9 +262,9 @@ func TestFormatRoundTrip(t *testing.T) {
 	up := "\nCREATE TABLE users (id int);\nCREATE INDEX i ON users (id);\n\n"
 	down := "DROP TABLE users;"
 	text := Format(in, up, down)
-	r, err := Parse("f.sql", text)
+	r, err := parsePG("f.sql", text)
 	if err != nil {
-		t.Fatalf("Parse(Format):\n%s\n%v", text, err)
+		t.Fatalf("parsePG(Format):\n%s\n%v", text, err)
 	}
 	if r.ID != in.ID || !reflect.DeepEqual(r.Parents, in.Parents) || !reflect.DeepEqual(r.DependsOn, in.DependsOn) ||
 		r.Message != "add  users table" || !r.Created.Equal(in.Created) || !reflect.DeepEqual(r.Allow, in.Allow) || bodyOf(t, r).UpgradeSQL != strings.TrimSpace(up) || bodyOf(t, r).DowngradeSQL != down {
@@ -305,7 +305,7 @@ func TestLoad(t *testing.T) {
 		"sub/cccc_x.sql": {Data: []byte("garbage")},
 		"notes.sql.orig": {Data: []byte("garbage")},
 	}
-	revs, err := Load(fsys)
+	revs, err := loadPG(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,13 +317,13 @@ func TestLoad(t *testing.T) {
 		"aaaa_first.sql": {Data: []byte("-- retort:revision aaaa\n-- +upgrade\nSELECT 'x\n")},
 		"bbbb_x.sql":     {Data: []byte("-- retort:revision cccc\n-- +upgrade\nSELECT 3;\n")},
 	}
-	_, err = Load(bad)
+	_, err = loadPG(bad)
 	if !errors.Is(err, revision.ErrInvalid) {
-		t.Fatalf("Load(bad) = %v, want revision.ErrInvalid", err)
+		t.Fatalf("loadPG(bad) = %v, want revision.ErrInvalid", err)
 	}
 	for _, want := range []string{"aaaa_first.sql:3: unterminated quoted string", "bbbb_x.sql: file name does not start with its revision id cccc"} {
 		if !strings.Contains(err.Error(), want) {
-			t.Errorf("Load(bad) error %q does not contain %q", err, want)
+			t.Errorf("loadPG(bad) error %q does not contain %q", err, want)
 		}
 	}
 }
