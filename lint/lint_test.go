@@ -274,3 +274,29 @@ func TestDestructiveHonoursAllow(t *testing.T) {
 		t.Errorf("Destructive = %v, want only a.sql's DROP TABLE tags", fs)
 	}
 }
+
+// Every clause of an ALTER TABLE counts: a column dropped next to a key
+// added, a constraint dropped or a default changed is still lost data.
+func TestDestructiveSeesEveryClause(t *testing.T) {
+	tests := []struct {
+		sql  string
+		want string // "table.column,..." of the findings
+	}{
+		{"ALTER TABLE notes ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES users (id), DROP COLUMN body", "notes.body"},
+		{"ALTER TABLE notes DROP CONSTRAINT c, DROP COLUMN body, DROP COLUMN title", "notes.body,notes.title"},
+		{"ALTER TABLE notes ALTER COLUMN a DROP DEFAULT, DROP COLUMN IF EXISTS body", "notes.body"},
+		{"ALTER TABLE `notes` DROP body, ADD COLUMN c VARCHAR(10) DEFAULT 'x, DROP y'", "notes.body"},
+		{"ALTER TABLE notes DROP INDEX i, DROP FOREIGN KEY f, DROP PRIMARY KEY, DROP CHECK c", ""},
+		{"ALTER TABLE notes ADD COLUMN body TEXT", ""},
+	}
+	for _, tt := range tests {
+		fs := Destructive(Input{Capabilities: mysqlTraits, Pending: []Revision{{File: "a.sql", Upgrade: stmts(tt.sql)}}})
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Table+"."+f.Column)
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: findings %q, want %q", tt.sql, got, tt.want)
+		}
+	}
+}

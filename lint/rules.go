@@ -38,9 +38,19 @@ const AllowDestructiveLine = "-- retort:allow destructive"
 func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
 	rebuilds := rebuilt(stmts, temp)
 	var out []Finding
+	allow := "; add the header line \"" + AllowDestructiveLine + "\" to the revision if that is intended"
 	for _, s := range stmts {
+		// Every clause of an ALTER TABLE counts, whatever kind the
+		// statement was classified as.
+		if table, cols := droppedColumns(s.upper); table != "" {
+			for _, c := range cols {
+				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: table, Column: c,
+					Message: fmt.Sprintf("DROP COLUMN %s.%s loses the column's values", table, c) + allow})
+			}
+			continue
+		}
 		switch s.kind {
-		case "drop table", "drop column", "truncate":
+		case "drop table", "truncate":
 		default:
 			continue
 		}
@@ -49,17 +59,12 @@ func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
 		}
 		f := Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: s.table}
 		switch s.kind {
-		case "drop column":
-			if m := reDropColumnArg.FindStringSubmatch(s.upper); m != nil {
-				f.Column = ident(m[1])
-			}
-			f.Message = fmt.Sprintf("DROP COLUMN %s.%s loses the column's values", s.table, f.Column)
 		case "drop table":
 			f.Message = fmt.Sprintf("DROP TABLE %s loses the table and its rows", s.table)
 		default:
 			f.Message = fmt.Sprintf("TRUNCATE %s loses the table's rows", s.table)
 		}
-		f.Message += "; add the header line \"" + AllowDestructiveLine + "\" to the revision if that is intended"
+		f.Message += allow
 		out = append(out, f)
 	}
 	return out
