@@ -154,7 +154,7 @@ func jsonTable(t *schema.Table) JSONTable {
 		Comment: t.Comment, Options: t.Options, SQL: t.SQL}
 	for _, c := range t.Columns {
 		jc := JSONColumn{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Default: c.Default,
-			AutoIncrement: c.AutoIncrement, Identity: c.Identity, Collation: c.Collation, Comment: c.Comment, Attrs: c.Attrs}
+			AutoIncrement: c.AutoIncrement, Identity: string(c.Identity), Collation: c.Collation, Comment: c.Comment, Attrs: c.Attrs}
 		if c.Generated != nil {
 			jc.Generated = &JSONGenerated{Expr: c.Generated.Expr, Stored: c.Generated.Stored}
 		}

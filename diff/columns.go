@@ -15,7 +15,7 @@ func sameColumn(a, b *schema.Column) bool {
 		a.Nullable == b.Nullable &&
 		sameDefault(a.Default, b.Default) &&
 		a.AutoIncrement == b.AutoIncrement &&
-		strings.EqualFold(a.Identity, b.Identity) &&
+		strings.EqualFold(string(a.Identity), string(b.Identity)) &&
 		a.Comment == b.Comment
 }
 

@@ -182,8 +182,8 @@ func columnChanges(a, b *schema.Column) string {
 	add("nullable", fmt.Sprint(a.Nullable), fmt.Sprint(b.Nullable))
 	add("default", defaultText(a.Default), defaultText(b.Default))
 	add("auto increment", fmt.Sprint(a.AutoIncrement), fmt.Sprint(b.AutoIncrement))
-	if !strings.EqualFold(a.Identity, b.Identity) {
-		add("identity", orNone(a.Identity), orNone(b.Identity))
+	if !strings.EqualFold(string(a.Identity), string(b.Identity)) {
+		add("identity", orNone(string(a.Identity)), orNone(string(b.Identity)))
 	}
 	add("generated", generatedText(a.Generated), generatedText(b.Generated))
 	add("collation", orNone(a.Collation), orNone(b.Collation))

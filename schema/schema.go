@@ -50,8 +50,8 @@ type Column struct {
 	// AutoIncrement is SQLite AUTOINCREMENT, MySQL AUTO_INCREMENT or a
 	// PostgreSQL serial column.
 	AutoIncrement bool
-	// Identity is "ALWAYS" or "BY DEFAULT" for SQL-standard identity columns.
-	Identity  string
+	// Identity is set for SQL-standard identity columns.
+	Identity  Identity
 	Generated *Generated
 	Collation string
 	Comment   string
@@ -175,3 +175,11 @@ type Enum struct {
 	Name   string
 	Values []string
 }
+
+// Identity is how an identity column is generated ("" when it is not one).
+type Identity string
+
+const (
+	IdentityAlways    Identity = "ALWAYS"
+	IdentityByDefault Identity = "BY DEFAULT"
+)

@@ -95,9 +95,9 @@ func (r *reflector) columns() error {
 		c := &schema.Column{Name: name, Type: typ, Nullable: !notNull, Collation: collate, Comment: comment}
 		switch identity {
 		case "a":
-			c.Identity = "ALWAYS"
+			c.Identity = schema.IdentityAlways
 		case "d":
-			c.Identity = "BY DEFAULT"
+			c.Identity = schema.IdentityByDefault
 		}
 		switch {
 		case generated == "s" && def.Valid:

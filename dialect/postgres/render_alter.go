@@ -76,10 +76,10 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 	}
 	switch {
 	case from.Identity == "" && to.Identity != "":
-		alter("ADD GENERATED " + strings.ToUpper(to.Identity) + " AS IDENTITY")
+		alter("ADD GENERATED " + strings.ToUpper(string(to.Identity)) + " AS IDENTITY")
 		r.advanceSequence(o.Table, to.Name, fmt.Sprintf("pg_get_serial_sequence(%s, %s)", literal(tableName(o.Table)), literal(to.Name)))
-	case from.Identity != "" && to.Identity != "" && !strings.EqualFold(from.Identity, to.Identity):
-		alter("SET GENERATED " + strings.ToUpper(to.Identity))
+	case from.Identity != "" && to.Identity != "" && !strings.EqualFold(string(from.Identity), string(to.Identity)):
+		alter("SET GENERATED " + strings.ToUpper(string(to.Identity)))
 	}
 	if to.AutoIncrement && !from.AutoIncrement && to.Identity == "" {
 		seq := qualified(o.Table.Schema, seqName(o.Table.Name, to.Name))

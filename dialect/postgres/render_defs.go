@@ -84,7 +84,7 @@ func columnDef(c *schema.Column) string {
 	case c.Generated != nil:
 		s += " GENERATED ALWAYS AS (" + c.Generated.Expr + ") STORED"
 	case c.Identity != "":
-		s += " GENERATED " + strings.ToUpper(c.Identity) + " AS IDENTITY"
+		s += " GENERATED " + strings.ToUpper(string(c.Identity)) + " AS IDENTITY"
 	}
 	if !c.Nullable {
 		s += " NOT NULL"
