@@ -182,7 +182,28 @@ func (b book) getProgress(ctx context.Context, q dialect.Querier, rev string) (*
 	return p, nil
 }
 
-// putProgress replaces the progress row of a revision.
+// saveProgress replaces the progress row of a revision in a transaction
+// of its own, for callers outside one: the DELETE and INSERT of
+// putProgress committing separately would leave no row at all if the
+// process died between them, and the rerun would start the revision
+// over.
+func (b book) saveProgress(ctx context.Context, conn *sql.Conn, rev string, p progress) error {
+	begin := b.d.BeginSQL()
+	if _, err := conn.ExecContext(ctx, begin); err != nil {
+		return fmt.Errorf("recording progress of revision %s in retort_progress failed: %w\n  statement: %s", rev, err, begin)
+	}
+	if err := b.putProgress(ctx, conn, rev, p); err != nil {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("recording progress of revision %s in retort_progress failed: %w\n  statement: COMMIT", rev, err)
+	}
+	return nil
+}
+
+// putProgress replaces the progress row of a revision; q must be in a
+// transaction (see saveProgress).
 func (b book) putProgress(ctx context.Context, q dialect.Querier, rev string, p progress) error {
 	if err := b.clearProgress(ctx, q, rev); err != nil {
 		return err

@@ -80,6 +80,6 @@ func (r *Runner) Resolve(ctx context.Context, id string, res Resolution) error {
 		np := j.progressAt(done)
 		np.direction = p.direction
 		np.pending = p.pending
-		return b.putProgress(ctx, conn, rev.ID, np)
+		return b.saveProgress(ctx, conn, rev.ID, np)
 	})
 }

@@ -24,7 +24,7 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 	if p == nil || j.dir == revision.Down && p.direction == revision.Up && len(p.pending) > 0 {
 		// Nothing ran yet, or the pending validation of an applied
 		// revision that is now being reverted.
-		return 0, b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(0))
+		return 0, b.saveProgress(ctx, j.conn, j.rev.ID, j.progressAt(0))
 	}
 	resolve := fmt.Sprintf("retort resolve %s", j.rev.ID)
 	switch {
@@ -50,7 +50,7 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 		// Only statements that never ran were edited (the fix of the one
 		// that failed): the file as it is now is what the rest runs.
 		j.l.note(fmt.Sprintf("the revision file changed after statement %d; the statements that ran are unchanged", settled))
-		if err := b.putProgress(ctx, j.conn, j.rev.ID, progress{direction: p.direction, checksum: j.rev.Checksum,
+		if err := b.saveProgress(ctx, j.conn, j.rev.ID, progress{direction: p.direction, checksum: j.rev.Checksum,
 			done: p.done, inFlight: p.inFlight, before: p.before, doneSum: p.doneSum}); err != nil {
 			return 0, err
 		}
@@ -62,7 +62,7 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 		}
 	}
 	if start > 0 {
-		j.l.note(stepwiseNote(start, len(all)))
+		j.l.note(fmt.Sprintf("resuming at statement %d of %d", start+1, len(all)))
 	}
 	return start, nil
 }
@@ -78,7 +78,7 @@ func (j *job) settleInFlight(ctx context.Context, b book, p *progress) (int, err
 	stmt := all[i]
 	applied := func(why string) (int, error) {
 		j.l.note(fmt.Sprintf("statement %d had taken effect before the interruption (%s)", i+1, why))
-		return i + 1, b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i+1))
+		return i + 1, b.saveProgress(ctx, j.conn, j.rev.ID, j.progressAt(i+1))
 	}
 	again := func(why string, cleanup []string) (int, error) {
 		for _, s := range cleanup {
@@ -88,7 +88,7 @@ func (j *job) settleInFlight(ctx context.Context, b book, p *progress) (int, err
 			}
 		}
 		j.l.note(fmt.Sprintf("statement %d had not taken effect before the interruption (%s); running it again", i+1, why))
-		return i, b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
+		return i, b.saveProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
 	}
 	v, cleanup, err := j.r.Dialect.CheckInFlight(ctx, j.conn, stmt)
 	if err != nil {

@@ -3,7 +3,6 @@ package runner
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/retortdb/retort/dialect"
 )
@@ -120,14 +119,14 @@ func (j *job) execAlone(ctx context.Context, b book, i int) error {
 		}
 		p.before = fp
 	}
-	if err := b.putProgress(ctx, j.conn, j.rev.ID, p); err != nil {
+	if err := b.saveProgress(ctx, j.conn, j.rev.ID, p); err != nil {
 		return err
 	}
 	if err := j.exec(ctx, all[i], i, len(all), true); err != nil {
 		j.afterRejected(ctx, b, i, err)
 		return err
 	}
-	return b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i+1))
+	return b.saveProgress(ctx, j.conn, j.rev.ID, j.progressAt(i+1))
 }
 
 // progressAt is the progress row for the first done statements finished.
@@ -154,12 +153,7 @@ func (j *job) afterRejected(ctx context.Context, b book, i int, err error) {
 			return
 		}
 	}
-	_ = b.putProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
+	_ = b.saveProgress(ctx, j.conn, j.rev.ID, j.progressAt(i))
 }
 
 func (j *job) effect(stmt string) dialect.Effect { return j.r.Dialect.Effect(stmt) }
-
-// stepwiseNote is the log note of a resumed run.
-func stepwiseNote(start, total int) string {
-	return fmt.Sprintf("resuming at statement %d of %d", start+1, total)
-}
