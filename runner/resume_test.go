@@ -214,3 +214,46 @@ func TestOpaqueInFlightNeedsResolve(t *testing.T) {
 		mustCurrent(t, r, "c1")
 	})
 }
+
+// Killed after the last statement of a stepwise run, before the record
+// committed: progress says every statement is done, so the rerun runs
+// none of them again and only records the revision.
+func TestResumeAfterLastStatement(t *testing.T) {
+	forEach(t, func(t *testing.T, tg target, u *url.URL) {
+		stepwiseOnly(t, tg)
+		ctx := context.Background()
+		r := newRunner(t, tg, u, crashRevs...)
+		for _, s := range strings.Split(crashRevs[0].up, ";\n") {
+			if _, err := r.DB.Exec(strings.TrimSuffix(s, ";")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		conn, err := r.DB.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := book{r.Dialect}
+		if err := b.ensure(ctx, conn); err != nil {
+			t.Fatal(err)
+		}
+		j, err := r.newJob(ctx, conn, r.Graph.Get("c1"), revision.Up)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.saveProgress(ctx, conn, "c1", j.progressAt(len(j.statements()))); err != nil {
+			t.Fatal(err)
+		}
+		conn.Close()
+		if done, err := r.Upgrade(ctx, "head"); err != nil || ids(done) != "c1" {
+			t.Fatalf("rerun: %s %v", ids(done), err)
+		}
+		mustCurrent(t, r, "c1")
+		var n int
+		if err := r.DB.QueryRow("SELECT COUNT(*) FROM items").Scan(&n); err != nil || n != 1 {
+			t.Fatalf("items rows = %d, %v: a statement ran again", n, err)
+		}
+		if err := r.DB.QueryRow("SELECT COUNT(*) FROM retort_progress").Scan(&n); err != nil || n != 0 {
+			t.Fatalf("progress rows = %d, %v after the record", n, err)
+		}
+	})
+}
