@@ -15,37 +15,16 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/schema"
 )
-
-// benchSchemaSQL is n tables shaped like an application's: a primary key,
-// six columns, a unique, a check, an index and one or two foreign keys.
-func benchSchemaSQL(n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n  id INTEGER PRIMARY KEY,\n  code TEXT NOT NULL UNIQUE,\n  qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0),\n  note TEXT,\n  created_at TEXT NOT NULL DEFAULT 'now'", i)
-		if i > 0 {
-			fmt.Fprintf(&b, ",\n  parent_id INTEGER REFERENCES t%04d (id) ON DELETE CASCADE", i-1)
-		}
-		if i > 1 {
-			fmt.Fprintf(&b, ",\n  other_id INTEGER REFERENCES t%04d (id) ON DELETE SET NULL", i/2)
-		}
-		b.WriteString("\n);\n")
-		fmt.Fprintf(&b, "CREATE INDEX t%04d_created_idx ON t%04d (created_at DESC);\n", i, i)
-	}
-	return b.String()
-}
-
-// BenchSchemaSQL is benchSchemaSQL for the benchmarks of package
-// retort_test.
-var BenchSchemaSQL = benchSchemaSQL
 
 // benchSQLiteProject writes an n-table schema.sql into a new directory and
 // an SQLite database app.db holding exactly those tables.
 func benchSQLiteProject(b *testing.B, n int) (dir string, files []dialect.SourceFile) {
 	b.Helper()
 	dir = b.TempDir()
-	ddl := benchSchemaSQL(n)
+	ddl := schematest.AppTablesSQL(n)
 	if err := os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(ddl), 0o600); err != nil {
 		b.Fatal(err)
 	}

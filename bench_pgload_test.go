@@ -12,6 +12,8 @@ import (
 	"github.com/retortdb/retort/dialect"
 	_ "github.com/retortdb/retort/dialect/postgres"
 	"github.com/retortdb/retort/internal/testdb"
+
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 // BenchmarkUncachedCheckPostgres measures an uncached no-change check of
@@ -33,7 +35,7 @@ func BenchmarkUncachedCheckPostgres(b *testing.B) {
 	ctx := context.Background()
 	u := testdb.Postgres(b)
 	const n = 500
-	files := SQLFiles{{Name: "schema.sql", SQL: benchSchemaSQL(n)}}
+	files := SQLFiles{{Name: "schema.sql", SQL: schematest.AppTablesSQL(n)}}
 	m, err := Open(ctx, u.String(), nil, Options{})
 	if err != nil {
 		b.Fatal(err)

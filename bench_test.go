@@ -11,6 +11,7 @@ import (
 	_ "github.com/retortdb/retort/dialect/postgres"
 	_ "github.com/retortdb/retort/dialect/sqlite"
 	"github.com/retortdb/retort/diff"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/sqlsplit"
 )
@@ -19,7 +20,7 @@ import (
 // and the desired-schema file describing exactly them.
 func benchMigrator(b *testing.B, url string, n int) (*retort.Migrator, retort.SQLFiles) {
 	b.Helper()
-	ddl := retort.BenchSchemaSQL(n)
+	ddl := schematest.AppTablesSQL(n)
 	ctx := context.Background()
 	m, err := retort.Open(ctx, url, fstest.MapFS{}, retort.Options{})
 	if err != nil {

@@ -2,31 +2,13 @@ package postgres
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 )
-
-// loadBenchSQL is n tables shaped like an application's (the root
-// package's benchmark schema): about 15 locks each when created.
-func loadBenchSQL(n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n  id INTEGER PRIMARY KEY,\n  code TEXT NOT NULL UNIQUE,\n  qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0),\n  note TEXT,\n  created_at TEXT NOT NULL DEFAULT 'now'", i)
-		if i > 0 {
-			fmt.Fprintf(&b, ",\n  parent_id INTEGER REFERENCES t%04d (id) ON DELETE CASCADE", i-1)
-		}
-		if i > 1 {
-			fmt.Fprintf(&b, ",\n  other_id INTEGER REFERENCES t%04d (id) ON DELETE SET NULL", i/2)
-		}
-		b.WriteString("\n);\n")
-		fmt.Fprintf(&b, "CREATE INDEX t%04d_created_idx ON t%04d (created_at DESC);\n", i, i)
-	}
-	return b.String()
-}
 
 // loadWatchBatches caps the lock budget and records what loads did.
 func loadWatchBatches(t *testing.T, budget float64) (batches *int, peak *float64) {
@@ -46,7 +28,7 @@ func loadWatchBatches(t *testing.T, budget float64) (batches *int, peak *float64
 // file and line.
 func TestLoadDesiredBatched(t *testing.T) {
 	_, u := reflFresh(t, "")
-	many := loadBenchSQL(60)
+	many := schematest.AppTablesSQL(60)
 	cases := []struct {
 		name       string
 		files      []dialect.SourceFile
@@ -101,7 +83,7 @@ func TestLoadDesired5000Tables(t *testing.T) {
 	}
 	_, u := reflFresh(t, "")
 	batches, peak := loadWatchBatches(t, 0)
-	s, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "s.sql", SQL: loadBenchSQL(5000)}})
+	s, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "s.sql", SQL: schematest.AppTablesSQL(5000)}})
 	if err != nil {
 		t.Fatal(err)
 	}
