@@ -18,7 +18,7 @@ func Command(ctx context.Context, spec, dir string, args []string, timeout time.
 		return "", err
 	}
 	if strings.TrimSpace(out.stdout) == "" {
-		return "", failure(spec, "%s printed no DDL on standard output%s", strings.Join(args, " "), shown(out.stderr))
+		return "", failure(spec, "%s printed no DDL on standard output%s", strings.Join(args, " "), stderrIfAny(out.stderr))
 	}
 	return out.stdout, nil
 }

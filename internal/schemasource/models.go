@@ -100,7 +100,7 @@ func runLoader(ctx context.Context, spec string, o orm, p *listedPackage, models
 		return "", err
 	}
 	if strings.TrimSpace(out.stdout) == "" {
-		return "", failure(spec, "the %s loader printed no DDL for package %s%s", o.title, p.ImportPath, shown(out.stderr))
+		return "", failure(spec, "the %s loader printed no DDL for package %s%s", o.title, p.ImportPath, stderrIfAny(out.stderr))
 	}
 	return out.stdout, nil
 }

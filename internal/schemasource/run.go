@@ -60,6 +60,14 @@ type exitFailure struct{ err error }
 func (e *exitFailure) Error() string { return e.err.Error() }
 func (e *exitFailure) Unwrap() error { return e.err }
 
+// stderrIfAny appends a program's standard error to a message, if any.
+func stderrIfAny(stderr string) string {
+	if stderr == "" {
+		return ""
+	}
+	return ":\n" + stderr
+}
+
 // shown appends a program's standard error to a message.
 func shown(stderr string) string {
 	if stderr == "" {
