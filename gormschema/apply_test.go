@@ -50,7 +50,7 @@ func TestLoadApplies(t *testing.T) {
 				t.Errorf("fk_users_notes actions = %q, want %q", got, tt.fkRules)
 			}
 			exec(t, db, "INSERT INTO users (id, email) VALUES (1, 'ann@example.com')")
-			exec(t, db, "INSERT INTO tags (id, name) VALUES (1, 'go')")
+			exec(t, db, "INSERT INTO tags (id, name, slug) VALUES (1, 'go', 'go')")
 			exec(t, db, "INSERT INTO user_tags (user_id, tag_id) VALUES (1, 1)")
 			exec(t, db, "INSERT INTO notes (author_id, body) VALUES (1, 'a')")
 			if _, err := db.ExecContext(ctx, "INSERT INTO user_tags (user_id, tag_id) VALUES (1, 99)"); err == nil {

@@ -22,10 +22,12 @@ type Note struct {
 	AuthorID *uint  `gorm:"index"`
 	Body     string `gorm:"not null"`
 	Score    int    `gorm:"default:0;check:score_nonnegative,score >= 0"`
+	Rank     int    `gorm:"default:1;check:rank > 0"`
 	Created  time.Time
 }
 
 type Tag struct {
 	ID   uint   `gorm:"primaryKey"`
 	Name string `gorm:"size:64;not null;unique"`
+	Slug string `gorm:"size:64;not null;unique"`
 }

@@ -16,12 +16,9 @@ type foreignKey struct {
 	vars        []any
 }
 
-// foreignKeys lists the foreign keys AutoMigrate would create for models
-// and their many-to-many join tables, sorted by table and name. It takes
-// them from GORM's own parse (Relationship.ParseConstraint), the way
-// GORM's CreateTable does: a constraint belongs to the schema whose
-// table holds the referencing columns.
-func foreignKeys(db *gorm.DB, models []any) ([]foreignKey, error) {
+// modelSchemas returns GORM's parse of models and of their many-to-many
+// join tables: every table AutoMigrate creates.
+func modelSchemas(db *gorm.DB, models []any) ([]*schema.Schema, error) {
 	var schemas []*schema.Schema
 	seen := map[*schema.Schema]bool{}
 	add := func(s *schema.Schema) {
@@ -40,6 +37,15 @@ func foreignKeys(db *gorm.DB, models []any) ([]foreignKey, error) {
 			add(rel.JoinTable)
 		}
 	}
+	return schemas, nil
+}
+
+// foreignKeys lists the foreign keys AutoMigrate would create for the
+// tables, sorted by table and name. It takes them from GORM's own parse
+// (Relationship.ParseConstraint), the way GORM's CreateTable does: a
+// constraint belongs to the schema whose table holds the referencing
+// columns.
+func foreignKeys(schemas []*schema.Schema) []foreignKey {
 	var fks []foreignKey
 	byName := map[string]bool{}
 	for _, s := range schemas {
@@ -66,15 +72,21 @@ func foreignKeys(db *gorm.DB, models []any) ([]foreignKey, error) {
 		}
 		return fks[i].name < fks[j].name
 	})
-	return fks, nil
+	return fks
 }
 
 // render returns the constraint's SQL with its identifiers quoted the
 // dialect's way, as GORM writes it into a statement.
 func (fk foreignKey) render(db *gorm.DB) (string, error) {
-	sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB { return tx.Exec(fk.sql, fk.vars...) })
+	sql := toSQL(db, fk.sql, fk.vars...)
 	if sql == "" {
 		return "", errors.New("GORM rendered foreign key " + fk.name + " of " + fk.table + " as nothing")
 	}
 	return sql, nil
+}
+
+// toSQL is a fragment of SQL with its clauses written in, the way GORM
+// writes them into a statement.
+func toSQL(db *gorm.DB, sql string, vars ...any) string {
+	return db.ToSQL(func(tx *gorm.DB) *gorm.DB { return tx.Exec(sql, vars...) })
 }

@@ -32,11 +32,11 @@ func recordedDDL(d gorm.Dialector, r *recorder, cfg *gorm.Config, models []any) 
 	if err := db.AutoMigrate(models...); err != nil {
 		return nil, fmt.Errorf("AutoMigrate failed: %w", err)
 	}
-	fks, err := foreignKeys(db, models)
+	schemas, err := modelSchemas(db, models)
 	if err != nil {
 		return nil, err
 	}
-	for _, fk := range fks {
+	for _, fk := range foreignKeys(schemas) {
 		args := append([]any{clause.Table{Name: fk.table}}, fk.vars...)
 		if err := db.Exec("ALTER TABLE ? ADD "+fk.sql, args...).Error; err != nil {
 			return nil, fmt.Errorf("adding foreign key %s to %s failed: %w", fk.name, fk.table, err)
@@ -46,5 +46,6 @@ func recordedDDL(d gorm.Dialector, r *recorder, cfg *gorm.Config, models []any) 
 	for _, s := range r.statements() {
 		out = append(out, db.Dialector.Explain(s.sql, s.args...))
 	}
+	sortConstraints(db, schemas, out)
 	return out, nil
 }

@@ -27,12 +27,12 @@ func sqliteDDL(cfg *gorm.Config, models []any) ([]string, error) {
 	if err := db.AutoMigrate(models...); err != nil {
 		return nil, fmt.Errorf("AutoMigrate failed: %w", err)
 	}
-	fks, err := foreignKeys(db, models)
+	schemas, err := modelSchemas(db, models)
 	if err != nil {
 		return nil, err
 	}
 	byTable := map[string][]string{}
-	for _, fk := range fks {
+	for _, fk := range foreignKeys(schemas) {
 		sql, err := fk.render(db)
 		if err != nil {
 			return nil, err
@@ -44,9 +44,14 @@ func sqliteDDL(cfg *gorm.Config, models []any) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the created schema failed: %w", err)
 	}
+	created := make([]string, len(rows))
+	for i, r := range rows {
+		created[i] = r.SQL
+	}
+	sortConstraints(db, schemas, created)
 	var out []string
-	for _, r := range rows {
-		sql := r.SQL
+	for i, r := range rows {
+		sql := created[i]
 		if r.Type == "table" && len(byTable[r.Name]) > 0 {
 			if sql, err = withForeignKeys(sql, byTable[r.Name]); err != nil {
 				return nil, fmt.Errorf("table %s: %w", r.Name, err)
