@@ -1,6 +1,6 @@
 module github.com/retortdb/retort/gormschema
 
-go 1.26.8
+go 1.25.0
 
 require (
 	github.com/glebarez/go-sqlite v1.21.2
