@@ -32,10 +32,14 @@ func Models(ctx context.Context, spec, ormName, pkg, dir, dialect string, timeou
 	if p.Module == nil || p.Module.Dir == "" {
 		return "", failure(spec, "package %s is not in a Go module; retort runs its loader inside the module (go mod init)", p.ImportPath)
 	}
+	mainDir, err := mainModuleDir(ctx, spec, dir, p, timeout)
+	if err != nil {
+		return "", err
+	}
 	if p.Name == "main" {
 		return "", failure(spec, "package %s is a main package, which the loader cannot import; move the %s models into a package of their own", p.ImportPath, o.title)
 	}
-	if err := requires(ctx, spec, p.Module.Dir, o, timeout); err != nil {
+	if err := requires(ctx, spec, mainDir, o, timeout); err != nil {
 		return "", err
 	}
 	models, err := discover(o, p.Dir, p.GoFiles)
@@ -45,14 +49,35 @@ func Models(ctx context.Context, spec, ormName, pkg, dir, dialect string, timeou
 	if len(models) == 0 {
 		return "", failure(spec, "no %s models in package %s (%s)", o.title, p.ImportPath, o.rule())
 	}
-	return runLoader(ctx, spec, o, p, models, dialect, timeout)
+	return runLoader(ctx, spec, o, mainDir, p.ImportPath, models, dialect, timeout)
+}
+
+// mainModuleDir is the directory of the module the loader runs in: the
+// package's own, or, for a package of a dependency (whose files are
+// read-only in the module cache), the module of dir.
+func mainModuleDir(ctx context.Context, spec, dir string, p *listedPackage, timeout time.Duration) (string, error) {
+	if p.Module.Main {
+		return p.Module.Dir, nil
+	}
+	out, err := run(ctx, spec, dir, []string{"go", "env", "GOMOD"}, timeout)
+	if err != nil {
+		return "", err
+	}
+	gomod := strings.TrimSpace(out.stdout)
+	if gomod == "" || gomod == os.DevNull {
+		return "", failure(spec, "%s is not in a Go module, so the loader has no module to run in (go mod init)", dir)
+	}
+	return filepath.Dir(gomod), nil
 }
 
 // listedPackage is what retort reads of `go list -json`.
 type listedPackage struct {
 	ImportPath, Name, Dir string
 	GoFiles               []string
-	Module                *struct{ Path, Dir string }
+	Module                *struct {
+		Path, Dir string
+		Main      bool
+	}
 }
 
 func goList(ctx context.Context, spec, dir, pkg string, timeout time.Duration) (*listedPackage, error) {
@@ -81,26 +106,26 @@ func requires(ctx context.Context, spec, moduleDir string, o orm, timeout time.D
 // runLoader writes the loader into a temporary directory of the module
 // (an underscore name, which ./... patterns leave out), runs it, and
 // removes it, whatever happens.
-func runLoader(ctx context.Context, spec string, o orm, p *listedPackage, models []string, dialect string, timeout time.Duration) (string, error) {
-	tmp, err := os.MkdirTemp(p.Module.Dir, "_retort_loader_")
+func runLoader(ctx context.Context, spec string, o orm, moduleDir, importPath string, models []string, dialect string, timeout time.Duration) (string, error) {
+	tmp, err := os.MkdirTemp(moduleDir, "_retort_loader_")
 	if err != nil {
-		return "", failure(spec, "cannot create the loader's directory in %s: %v", p.Module.Dir, err)
+		return "", failure(spec, "cannot create the loader's directory in %s: %v", moduleDir, err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := os.WriteFile(filepath.Join(tmp, "main.go"), []byte(loaderSource(spec, o, p.ImportPath, models)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, "main.go"), []byte(loaderSource(spec, o, importPath, models)), 0o644); err != nil {
 		return "", failure(spec, "cannot write the loader: %v", err)
 	}
 	args := []string{"go", "run", "./" + filepath.Base(tmp), dialect}
-	out, err := run(ctx, spec, p.Module.Dir, args, timeout)
+	out, err := run(ctx, spec, moduleDir, args, timeout)
 	var exit *exitFailure
 	if errors.As(err, &exit) {
-		return "", failure(spec, "building or running the %s loader for package %s failed (go run exited with an error):\n%s", o.title, p.ImportPath, out.stderr)
+		return "", failure(spec, "building or running the %s loader for package %s failed (go run exited with an error):\n%s", o.title, importPath, out.stderr)
 	}
 	if err != nil {
 		return "", err
 	}
 	if strings.TrimSpace(out.stdout) == "" {
-		return "", failure(spec, "the %s loader printed no DDL for package %s%s", o.title, p.ImportPath, stderrIfAny(out.stderr))
+		return "", failure(spec, "the %s loader printed no DDL for package %s%s", o.title, importPath, stderrIfAny(out.stderr))
 	}
 	return out.stdout, nil
 }

@@ -46,10 +46,8 @@ func TestLoaderRemovedWhenInterrupted(t *testing.T) {
 	dir, o := slowModule(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(3*time.Second, cancel)
-	p := &listedPackage{ImportPath: "example.com/m/models", Name: "models", Dir: filepath.Join(dir, "models"), GoFiles: []string{"models.go"}}
-	p.Module = &struct{ Path, Dir string }{"example.com/m", dir}
 	start := time.Now()
-	_, err := runLoader(ctx, "fake:./models", o, p, []string{"User"}, "sqlite", time.Minute)
+	_, err := runLoader(ctx, "fake:./models", o, dir, "example.com/m/models", []string{"User"}, "sqlite", time.Minute)
 	if err == nil || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want the cancellation", err)
 	}
@@ -61,9 +59,7 @@ func TestLoaderRemovedWhenInterrupted(t *testing.T) {
 
 func TestLoaderTimeout(t *testing.T) {
 	dir, o := slowModule(t)
-	p := &listedPackage{ImportPath: "example.com/m/models", Name: "models", Dir: filepath.Join(dir, "models"), GoFiles: []string{"models.go"}}
-	p.Module = &struct{ Path, Dir string }{"example.com/m", dir}
-	_, err := runLoader(context.Background(), "fake:./models", o, p, []string{"User"}, "sqlite", 2*time.Second)
+	_, err := runLoader(context.Background(), "fake:./models", o, dir, "example.com/m/models", []string{"User"}, "sqlite", 2*time.Second)
 	if err == nil || !strings.Contains(err.Error(), "fake:./models: go run ./_retort_loader_") || !strings.Contains(err.Error(), "did not finish within 2s") {
 		t.Fatalf("err = %v, want the timeout naming the source", err)
 	}
@@ -104,4 +100,34 @@ func TestModelsErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestModelsOfADependency: models in another module (here a replaced
+// one) are loaded by a loader in the main module, the one the config is
+// in; the loader gets every model and the dialect.
+func TestModelsOfADependency(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("needs the go command")
+	}
+	orms["fake"] = orm{name: "fake", title: "Fake", loader: "example.com/fakeloader", pkg: "example.com/fakebase", base: "Model", tag: "fake", value: "&%s{}"}
+	t.Cleanup(func() { delete(orms, "fake") })
+	dir := writeModule(t, map[string]string{
+		"app/go.mod": "module example.com/app\n\ngo 1.26\n\nrequire (\n\texample.com/shared v0.0.0\n\texample.com/fakeloader v0.0.0\n)\n\n" +
+			"replace example.com/shared => ../shared\n\nreplace example.com/fakeloader => ../fakeloader\n",
+		"shared/go.mod":           "module example.com/shared\n\ngo 1.26\n",
+		"shared/models/models.go": "package models\n\ntype User struct {\n\tID int `fake:\"pk\"`\n}\n\ntype Note struct {\n\tID int `fake:\"pk\"`\n}\n\ntype helper struct{ n int }\n",
+		"fakeloader/go.mod":       "module example.com/fakeloader\n\ngo 1.26\n",
+		"fakeloader/loader.go": "package loader\n\nimport \"fmt\"\n\nfunc Load(dialect string, models ...any) (string, error) {\n" +
+			"\treturn fmt.Sprintf(\"-- %s %T %T\\n\", dialect, models[0], models[1]), nil\n}\n",
+	})
+	app := filepath.Join(dir, "app")
+	got, err := Models(context.Background(), "fake:example.com/shared/models", "fake", "example.com/shared/models", app, "postgres", time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "-- postgres *models.User *models.Note\n"; got != want {
+		t.Errorf("Models = %q, want %q", got, want)
+	}
+	assertNoLoaderDir(t, app)
+	assertNoLoaderDir(t, filepath.Join(dir, "shared"))
 }
