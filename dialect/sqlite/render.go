@@ -68,7 +68,8 @@ func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOp
 func renderBarrier(o op.Op) bool {
 	switch o.(type) {
 	case op.CreateView, op.DropView, op.CreateEnum, op.DropEnum, op.AlterEnum,
-		op.Execute, op.RenameTable, op.CreateTrigger, op.DropTrigger:
+		op.Execute, op.RenameTable, op.CreateTrigger, op.DropTrigger,
+		op.CreateObject, op.DropObject, op.AlterObject:
 		return true
 	}
 	return false
