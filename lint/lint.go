@@ -62,7 +62,7 @@ func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rul
 
 // Rules are the names of lint's rules, as findings and retort:allow
 // spell them.
-var Rules = []string{"cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
+var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -91,6 +91,7 @@ func Run(in Input) []Finding {
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
+		out = append(out, bigRebuild(in, r, stmts)...)
 		if in.Capabilities.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
 			out = append(out, tooManyRelations(r, stmts)...)
