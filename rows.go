@@ -11,9 +11,10 @@ import (
 // estimate: counting stops there, so it costs at most that many rows.
 const countLimit = 1_000_000
 
-// rowCounter returns a table's row count: the catalog's estimate where it
-// has one above zero, else a count bounded by countLimit (exact below
-// it), remembered per table. A table the database does not hold yet (made
+// rowCounter returns a table's row count: counted (exact) when the
+// catalog's estimate is below countLimit, since estimates lag behind
+// writes and a small count is cheap; the estimate above it. Remembered
+// per table. A table the database does not hold yet (made
 // by a pending revision) or one too slow to count gives -1.
 func (m *Migrator) rowCounter(ctx context.Context) func(table string) (n int64, exact bool) {
 	est, _ := m.d.RowEstimates(ctx, m.db) // estimates only grade messages; unknown is safe
@@ -23,7 +24,7 @@ func (m *Migrator) rowCounter(ctx context.Context) func(table string) (n int64, 
 	}
 	seen := map[string]count{}
 	return func(table string) (int64, bool) {
-		if n := est[table]; n > 0 {
+		if n := est[table]; n >= countLimit {
 			return n, false
 		}
 		if c, ok := seen[table]; ok {

@@ -174,11 +174,30 @@ func unindexedForeignKeys(in Input) []Finding {
 			out = append(out, Finding{
 				Rule: "fk-unindexed", Severity: Warning, Table: strings.ToLower(t.QualifiedName()), Column: strings.Join(fk.Columns, ", "),
 				Message: fmt.Sprintf("foreign key %s on %s(%s) has no index starting with its columns; deletes and updates on %s will scan %s",
-					nameOr(fk.Name, "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
+					nameOr(liveName(in.Live, t, fk), "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
 			})
 		}
 	}
 	return out
+}
+
+// liveName is the name the live database gives a foreign key After holds
+// (After is a scratch copy, where unnamed keys got names): "" for a key
+// the database leaves unnamed.
+func liveName(live *schema.Schema, t *schema.Table, fk *schema.ForeignKey) string {
+	if live == nil {
+		return fk.Name
+	}
+	lt := live.Table(t.Schema, t.Name)
+	if lt == nil {
+		return fk.Name
+	}
+	for _, l := range lt.ForeignKeys {
+		if l.SameTarget(fk) {
+			return l.Name
+		}
+	}
+	return fk.Name
 }
 
 func indexed(t *schema.Table, cols []string) bool {
