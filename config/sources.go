@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,22 +81,13 @@ func (c *Config) programSource(entry, dir string) (src SchemaSource, isProgram b
 			return SchemaSource{}, true, bad("no command after exec:")
 		}
 		return SchemaSource{Spec: entry, Command: args, Dir: dir}, true, nil
-	case isORM(kind):
+	case slices.Contains(ormPrefixes, kind):
 		if rest == "" || strings.ContainsAny(rest, " \t") {
 			return SchemaSource{}, true, bad("write one package after %s:, such as %s:./models", kind, kind)
 		}
 		return SchemaSource{Spec: entry, ORM: kind, Package: rest, Dir: dir}, true, nil
 	}
 	return SchemaSource{}, false, nil
-}
-
-func isORM(kind string) bool {
-	for _, p := range ormPrefixes {
-		if kind == p {
-			return true
-		}
-	}
-	return false
 }
 
 // SourceWait is how long a program source may run: source_timeout, or
