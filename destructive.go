@@ -83,15 +83,13 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 	if len(pending) == 0 {
 		return nil
 	}
-	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending}
-	if m.d.Capabilities().RebuildPrefix != "" {
-		// Rebuild losses are found by following the live columns.
-		live, err := m.Inspect(ctx)
-		if err != nil {
-			return err
-		}
-		in.Live = live
+	// Rebuild losses and narrowed types are found by following the live
+	// columns.
+	live, err := m.Inspect(ctx)
+	if err != nil {
+		return err
 	}
+	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending, Live: live, NarrowsType: m.d.NarrowsType}
 	found := lint.Destructive(in)
 	if len(found) == 0 {
 		return nil
@@ -142,7 +140,7 @@ func (m *Migrator) DestructiveSQL(ctx context.Context, upgrade []string) ([]Lint
 	for i, s := range upgrade {
 		r.Upgrade = append(r.Upgrade, revision.Statement{SQL: s, Line: i + 1})
 	}
-	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: []lint.Revision{r}}
+	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: []lint.Revision{r}, NarrowsType: m.d.NarrowsType}
 	if m.db != nil {
 		live, err := m.Inspect(ctx)
 		if err != nil {
@@ -154,7 +152,8 @@ func (m *Migrator) DestructiveSQL(ctx context.Context, upgrade []string) ([]Lint
 }
 
 // destructiveNotes warns, in an offline script, of each statement of a
-// revision file that loses data, allowed or not.
+// revision file that loses data, allowed or not. Without a database the
+// columns' old types are unknown, so narrowed types are not among them.
 func (m *Migrator) destructiveNotes(r *revision.Revision) []string {
 	if _, ok := r.Body.(*revfile.Body); !ok {
 		return nil

@@ -79,6 +79,9 @@ type Input struct {
 	// locking hazards are errors rather than warnings.
 	RowEstimate func(table string) int64
 	BigTable    int64
+	// NarrowsType is the dialect's dialect.TypeNarrower: which column
+	// type changes of Live's columns lose data. Nil checks none.
+	NarrowsType func(from, to string) bool
 }
 
 // Run applies every rule and returns findings sorted by file, line, rule.
@@ -102,10 +105,11 @@ func Run(in Input) []Finding {
 }
 
 // Destructive returns the statements of the pending revisions that lose
-// data (drops, truncates, rebuilds that leave a column behind), except
+// data (drops, truncates, rebuilds that leave a column behind, type
+// changes that narrow a column of Live), except
 // in revisions that allow "destructive"; upgrade refuses to run them.
 func Destructive(in Input) []Finding {
-	out := rebuildLosses(in)
+	out := append(rebuildLosses(in), narrowings(in)...)
 	for _, r := range in.Pending {
 		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix))...)
 	}
