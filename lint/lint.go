@@ -1,6 +1,8 @@
 // Package lint finds hazards in pending revisions before they run: foreign
 // keys without an index, destructive statements nobody allowed, locking
-// hazards on PostgreSQL, and SQLite rebuilds that would cascade-delete.
+// hazards on PostgreSQL, SQLite rebuilds that would cascade-delete, and
+// tables left without their foreign key between statements that commit
+// on their own.
 package lint
 
 import (
@@ -62,7 +64,7 @@ func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rul
 
 // Rules are the names of lint's rules, as findings and retort:allow
 // spell them.
-var Rules = []string{"cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
+var Rules = []string{"cascade-on-rebuild", "destructive", "fk-gap", "fk-unindexed", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -94,6 +96,7 @@ func Run(in Input) []Finding {
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
+		out = append(out, fkGaps(in, r, stmts)...)
 		if in.Capabilities.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
 			out = append(out, tooManyRelations(r, stmts)...)
@@ -261,4 +264,16 @@ func unknownAllows(r Revision) []Finding {
 		}
 	}
 	return out
+}
+
+// FKGaps returns the places where the pending revisions leave a table
+// without its foreign key between statements that commit on their own
+// (rule fk-gap), except in revisions that allow it; upgrade warns of
+// them.
+func FKGaps(in Input) []Finding {
+	var out []Finding
+	for _, r := range in.Pending {
+		out = append(out, fkGaps(in, r, classify(r.Upgrade))...)
+	}
+	return accepted(in, out)
 }
