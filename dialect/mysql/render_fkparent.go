@@ -20,7 +20,19 @@ import (
 // oldRefs holds, per referenced table, the referenced columns of the keys
 // the span drops.
 func earlyParentChanges(others []op.Op, oldRefs map[op.Ref][][]string) (early, rest []op.Op) {
+	// A parent whose own keys change in the window keeps its changes in
+	// place: they belong to its own span.
+	ownKeys := map[op.Ref]bool{}
+	for _, o := range others {
+		switch o.(type) {
+		case op.DropForeignKey, op.AddForeignKey:
+			ownKeys[o.TableRef()] = true
+		}
+	}
 	parent := func(o op.Op) ([][]string, bool) {
+		if ownKeys[o.TableRef()] {
+			return nil, false
+		}
 		for r, cols := range oldRefs {
 			if sameRef(r, o.TableRef()) {
 				return cols, true
