@@ -92,6 +92,7 @@ func (r *reflector) inventory(ctx context.Context) error {
 	var objs []schema.Object
 	var partitioned []string
 	routines := map[string]int{} // "TYPE name" -> index in objs
+	sequences := map[string]int{} // name -> index in objs
 	err = func() error {
 		defer rows.Close()
 		for rows.Next() {
@@ -123,6 +124,8 @@ func (r *reflector) inventory(ctx context.Context) error {
 				}
 			case "FUNCTION", "PROCEDURE":
 				routines[code+" "+name] = len(objs)
+			case "seq":
+				sequences[name] = len(objs)
 			}
 			objs = append(objs, o)
 		}
@@ -133,6 +136,11 @@ func (r *reflector) inventory(ctx context.Context) error {
 	}
 	if len(routines) > 0 {
 		if err := r.routineParameters(ctx, objs, routines); err != nil {
+			return err
+		}
+	}
+	if len(sequences) > 0 {
+		if err := r.sequenceOptions(ctx, objs, sequences); err != nil {
 			return err
 		}
 	}

@@ -51,6 +51,8 @@ var invCases = []invCase{
 	{kind: "function", name: "fn2", object: []string{"CREATE FUNCTION fn2(x INT) RETURNS INT DETERMINISTIC RETURN x + 2"},
 		plain: []string{"CREATE FUNCTION fn2(x INT) RETURNS INT DETERMINISTIC RETURN x + 3"}},
 	{kind: "sequence", name: "sq", mariadbOnly: true, object: []string{"CREATE SEQUENCE sq START WITH 10"}},
+	{kind: "sequence", name: "sqo", mariadbOnly: true, object: []string{"CREATE SEQUENCE sqo START WITH 10 INCREMENT BY 5 CYCLE"},
+		plain: []string{"CREATE SEQUENCE sqo START WITH 10"}},
 	{kind: "system-versioned table", name: "sv", mariadbOnly: true, object: []string{"CREATE TABLE sv (id INT PRIMARY KEY) WITH SYSTEM VERSIONING"}},
 	{kind: "partitioning", name: "pt",
 		object: []string{"CREATE TABLE pt (id INT PRIMARY KEY) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN MAXVALUE)"},
