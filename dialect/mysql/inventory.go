@@ -91,7 +91,7 @@ func (r *reflector) inventory(ctx context.Context) error {
 	}
 	var objs []schema.Object
 	var partitioned []string
-	routines := map[string]int{} // "TYPE name" -> index in objs
+	routines := map[string]int{}  // "TYPE name" -> index in objs
 	sequences := map[string]int{} // name -> index in objs
 	err = func() error {
 		defer rows.Close()
