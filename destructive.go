@@ -115,13 +115,14 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 	if len(pending) == 0 {
 		return nil
 	}
-	// Rebuild losses and narrowed types are found by following the live
-	// columns.
-	live, err := m.Inspect(ctx)
-	if err != nil {
-		return err
+	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending, NarrowsType: m.d.NarrowsType}
+	if lint.NeedsLive(in) {
+		// Rebuild losses and narrowed types are found by following the
+		// live columns.
+		if in.Live, err = m.Inspect(ctx); err != nil {
+			return err
+		}
 	}
-	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending, Live: live, NarrowsType: m.d.NarrowsType}
 	found := lint.Destructive(in)
 	if len(found) == 0 {
 		return nil

@@ -193,3 +193,29 @@ func alterClauseTypes(types map[string]map[string]string, table, clause string) 
 	}
 	return nil
 }
+
+// NeedsLive reports whether Destructive needs Input.Live for the pending
+// revisions: only a type change or a rebuild is judged against the live
+// columns, so an upgrade without one skips reading the schema.
+func NeedsLive(in Input) bool {
+	temp := rebuildTemp(in.Capabilities.RebuildPrefix)
+	for _, r := range in.Pending {
+		for _, s := range classify(r.Upgrade) {
+			if s.kind == "create table" && temp.is(s.table) {
+				return true
+			}
+			u := reSetStatement.ReplaceAllString(s.upper, "")
+			m := reAlterTableHead.FindStringSubmatch(u)
+			if m == nil {
+				continue
+			}
+			for _, c := range topLevelClauses(u[len(m[0]):]) {
+				c = strings.TrimSpace(c)
+				if reRetype.MatchString(c) || reModify.MatchString(c) || reChange.MatchString(c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

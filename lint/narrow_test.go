@@ -74,3 +74,20 @@ func TestColumnType(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedsLive(t *testing.T) {
+	for sql, want := range map[string]bool{
+		"ALTER TABLE t ALTER COLUMN a TYPE bigint":                                   true,
+		"ALTER TABLE `t` ADD COLUMN `b` int NULL, MODIFY COLUMN `a` bigint NOT NULL": true,
+		"ALTER TABLE t CHANGE a b int":                                               true,
+		`CREATE TABLE "_retort_new_t" (a INTEGER)`:                                   true,
+		"ALTER TABLE t DROP COLUMN a":                                                false,
+		"CREATE TABLE t (a int)":                                                     false,
+		"ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id)":           false,
+	} {
+		in := Input{Capabilities: sqliteTraits, Pending: []Revision{{File: "a.sql", Upgrade: stmts(sql)}}}
+		if got := NeedsLive(in); got != want {
+			t.Errorf("NeedsLive(%q) = %v, want %v", sql, got, want)
+		}
+	}
+}
