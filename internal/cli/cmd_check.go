@@ -48,12 +48,12 @@ func checkCmd(g *globals, p func() *printer) *cobra.Command {
 					problems = append(problems, "database differs from the desired schema:")
 					problems = append(problems, indent(retort.Describe(rep.Changes)))
 				}
+				for _, u := range rep.Unmanaged {
+					problems = append(problems, "unmanaged: "+u.String())
+				}
 				if len(problems) == 0 && asJSON {
 					s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
 					return nil
-				}
-				for _, u := range rep.Unmanaged {
-					problems = append(problems, "unmanaged: "+u.String())
 				}
 				if len(problems) == 0 {
 					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
