@@ -38,7 +38,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	name := loadScratchName()
 	// Deferred before CREATE: a cancelled CREATE may still have happened.
 	defer d.loadScratchDrop(ctx, admin, name)
-	if err := d.loadScratchCreate(ctx, admin, name); err != nil {
+	if err := dialect.CreateScratch(ctx, admin, "CREATE DATABASE "+d.Quote(name)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(target), err)
 	}
 	dev := *target
