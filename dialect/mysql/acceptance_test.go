@@ -2,7 +2,6 @@ package mysql
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -33,15 +32,6 @@ func loadDesired(t testing.TB, u interface{ String() string }, src string) *sche
 		t.Fatal(err)
 	}
 	return s
-}
-
-func count(t testing.TB, db *sql.DB, q string) int {
-	t.Helper()
-	var n int
-	if err := db.QueryRow(q).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
 }
 
 // TestAcceptanceCascade is the braindump at library level: add ON DELETE
@@ -77,11 +67,11 @@ func TestAcceptanceCascade(t *testing.T) {
 	}
 	for _, s := range up {
 		schematest.Exec(t, db, s)
-		if n := count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'"); n != 1 {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'"); n != 1 {
 			t.Fatalf("after %s: notes has %d foreign keys, want 1", s, n)
 		}
 	}
-	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
 		t.Fatalf("notes after upgrade = %d, want all 3 kept", n)
 	}
 	upgraded := schematest.Reflect(t, Dialect{}, db)
@@ -93,7 +83,7 @@ func TestAcceptanceCascade(t *testing.T) {
 		t.Fatal(err)
 	}
 	schematest.Exec(t, db, "DELETE FROM users WHERE id = 1")
-	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 		t.Fatalf("notes after deleting user 1 = %d, want 1 (cascade)", n)
 	}
 	schematest.Exec(t, db, down...)
@@ -101,7 +91,7 @@ func TestAcceptanceCascade(t *testing.T) {
 	if _, err := db.Exec("DELETE FROM users WHERE id = 2"); err == nil {
 		t.Fatal("after downgrade, deleting a referenced user should fail")
 	}
-	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 		t.Fatalf("notes after downgrade = %d, want 1", n)
 	}
 }
@@ -125,7 +115,7 @@ func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 	schematest.Exec(t, db, up...)
 	after := schematest.Reflect(t, Dialect{}, db)
 	schematest.NoDiff(t, after, without, diffOpts)
-	if n := count(t, db, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes' AND INDEX_NAME <> 'PRIMARY'"); n != 0 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes' AND INDEX_NAME <> 'PRIMARY'"); n != 0 {
 		t.Fatalf("stray index left on notes (SQL: %s)", strings.Join(up, "; "))
 	}
 	down, err := Dialect{}.Render(op.ReverseAll(ops), after, dialect.RenderOptions{})

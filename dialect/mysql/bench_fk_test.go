@@ -54,7 +54,7 @@ func BenchmarkFKActionChange1M(b *testing.B) {
 		start := time.Now()
 		if !copyPath {
 			for _, q := range p.PreChecks {
-				if n := count(b, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
+				if n := schematest.Count(b, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
 					b.Fatalf("pre-check found %d orphans", n)
 				}
 			}

@@ -116,7 +116,7 @@ func TestFKSwapKilledBetweenAltersResumes(t *testing.T) {
 		t.Fatal(log.err)
 	}
 	log.holder.Rollback()
-	if n := count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'notes_author_id_fkey__retort_swap'"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'notes_author_id_fkey__retort_swap'"); n != 1 {
 		t.Fatalf("after the kill notes should hold the swap key, has %d", n)
 	}
 

@@ -82,18 +82,11 @@ func TestBraindumpCascade(t *testing.T) {
 	}
 	runPlan(t, db, plan)
 
-	count := func(q string) int {
-		var n int
-		if err := db.QueryRow(q).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if n := count("SELECT count(*) FROM notes"); n != 3 {
+	if n := schematest.Count(t, db, "SELECT count(*) FROM notes"); n != 3 {
 		t.Fatalf("%d notes after the swap, want all 3 kept", n)
 	}
 	schematest.Exec(t, db, "DELETE FROM users WHERE id = 1")
-	if n := count("SELECT count(*) FROM notes"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT count(*) FROM notes"); n != 1 {
 		t.Fatalf("%d notes after deleting user 1, want 1 (cascade)", n)
 	}
 	after := schematest.Reflect(t, Dialect{}, db)

@@ -27,6 +27,17 @@ func Exec(t testing.TB, db *sql.DB, stmts ...string) {
 	}
 }
 
+// Count runs q, which gives one number, failing the test with q when it
+// cannot.
+func Count(t testing.TB, db *sql.DB, q string) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
 // Reflector is the part of a dialect Reflect needs.
 type Reflector interface {
 	Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error)
