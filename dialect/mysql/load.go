@@ -67,12 +67,7 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		}
 		defer emptyDatabase(conn)
 	}
-	for _, f := range files {
-		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
-			return nil, err
-		}
-	}
-	return d.Reflect(ctx, conn)
+	return dialect.LoadFiles(ctx, d, conn, files)
 }
 
 // emptyDatabase drops every view and table of the connection's database.
