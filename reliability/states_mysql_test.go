@@ -27,28 +27,16 @@ func newMySQLState(t *testing.T, caseDir string) *stateProject {
 
 // myAt waits until a connection to the test database runs a statement
 // matching like in PROCESSLIST state state, and returns its id.
-func (p *stateProject) myAt(pr *killProc, like, state string) int64 {
+func (p *stateProject) myAt(pr *proc, like, state string) int64 {
 	p.t.Helper()
-	var id int64
-	waitFor(p.t, pr, "MySQL runs "+like+" in state "+state, func() (bool, error) {
-		err := p.db.QueryRow(`SELECT id FROM information_schema.processlist
-			WHERE db = DATABASE() AND id <> CONNECTION_ID() AND info LIKE ? AND state = ?`, like, state).Scan(&id)
-		if err == sql.ErrNoRows {
-			return false, nil
-		}
-		return err == nil, err
-	})
-	return id
+	return p.sessionAt(pr, "MySQL runs "+like+" in state "+state, `SELECT id FROM information_schema.processlist
+			WHERE db = DATABASE() AND id <> CONNECTION_ID() AND info LIKE ? AND state = ?`, like, state)
 }
 
 // myGone waits until the killed retort's connection has ended.
 func (p *stateProject) myGone(id int64) {
 	p.t.Helper()
-	waitFor(p.t, nil, "the killed retort's connection ends", func() (bool, error) {
-		var n int
-		err := p.db.QueryRow("SELECT count(*) FROM information_schema.processlist WHERE id = ?", id).Scan(&n)
-		return n == 0, err
-	})
+	p.sessionGone("SELECT count(*) FROM information_schema.processlist WHERE id = ?", id)
 }
 
 // TestStateMySQLDataKilled: kill -9 during a data statement that follows

@@ -28,25 +28,17 @@ func newPostgresState(t *testing.T, caseDir string) *stateProject {
 // matching like while waiting on waitType (pg_stat_activity's
 // wait_event_type: Timeout for pg_sleep, Lock for a lock wait), and
 // returns its pid.
-func (p *stateProject) pgAt(pr *killProc, like, waitType string) int {
+func (p *stateProject) pgAt(pr *proc, like, waitType string) int64 {
 	p.t.Helper()
-	var pid int
-	waitFor(p.t, pr, "PostgreSQL runs "+like+" waiting on "+waitType, func() (bool, error) {
-		err := p.db.QueryRow(`SELECT pid FROM pg_stat_activity
+	return p.sessionAt(pr, "PostgreSQL runs "+like+" waiting on "+waitType, `SELECT pid FROM pg_stat_activity
 			WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
-			AND query LIKE $1 AND wait_event_type = $2`, like, waitType).Scan(&pid)
-		if err == sql.ErrNoRows {
-			return false, nil
-		}
-		return err == nil, err
-	})
-	return pid
+			AND query LIKE $1 AND wait_event_type = $2`, like, waitType)
 }
 
 // pgLockWait waits until pr, a rerun, has reached the migration lock,
 // which the backend dead of the killed run (pid) still holds: another
 // backend of the test database has asked for the advisory lock.
-func (p *stateProject) pgLockWait(pr *killProc, pid int) {
+func (p *stateProject) pgLockWait(pr *proc, pid int64) {
 	p.t.Helper()
 	waitFor(p.t, pr, "the rerun waits for the killed run's migration lock", func() (bool, error) {
 		var n int
@@ -56,25 +48,27 @@ func (p *stateProject) pgLockWait(pr *killProc, pid int) {
 	})
 }
 
-// pgGone waits until the backend of the killed retort has ended: only
-// then is what it committed final.
-func (p *stateProject) pgGone(pid int) {
+// pgGone waits until the backend of the killed retort has ended.
+func (p *stateProject) pgGone(pid int64) {
 	p.t.Helper()
-	waitFor(p.t, nil, "the killed retort's backend ends", func() (bool, error) {
-		var n int
-		err := p.db.QueryRow("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pid).Scan(&n)
-		return n == 0, err
-	})
+	p.sessionGone("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pid)
+}
+
+// pgKillAt starts `upgrade head`, kills retort once it runs like waiting
+// on waitType, and waits until its backend has ended.
+func (p *stateProject) pgKillAt(like, waitType string) {
+	p.t.Helper()
+	pr := p.start("upgrade", "head")
+	pid := p.pgAt(pr, like, waitType)
+	pr.kill(p.t)
+	p.pgGone(pid)
 }
 
 // TestStatePostgresTxBodyKilled: a transactional revision killed inside
 // its body is neither applied nor recorded; the rerun applies it once.
 func TestStatePostgresTxBodyKilled(t *testing.T) {
 	p := newPostgresState(t, "tx_body")
-	pr := p.start("upgrade", "head")
-	pid := p.pgAt(pr, "UPDATE accounts SET balance%", "Timeout")
-	pr.kill(t)
-	p.pgGone(pid)
+	p.pgKillAt("UPDATE accounts SET balance%", "Timeout")
 
 	p.expectRecorded("after the kill", pgBase, "")
 	p.expect("balances after the kill", sumBefore, pgBalanceSum)
@@ -92,10 +86,7 @@ func TestStatePostgresTxBodyKilled(t *testing.T) {
 // ran it in autocommit and left balances x10000).
 func TestStatePostgresStepwiseUpdateKilled(t *testing.T) {
 	p := newPostgresState(t, "stepwise_update")
-	pr := p.start("upgrade", "head")
-	pid := p.pgAt(pr, "UPDATE accounts SET balance%", "Timeout")
-	pr.kill(t)
-	p.pgGone(pid)
+	p.pgKillAt("UPDATE accounts SET balance%", "Timeout")
 
 	p.expectRecorded("after the kill", pgBase, "e00000000002 done=1")
 	p.expect("balances after the kill", sumBefore, pgBalanceSum)
