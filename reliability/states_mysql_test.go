@@ -19,12 +19,6 @@ const (
 	myBalanceSum = "SELECT sum(balance) FROM accounts"
 )
 
-func newMySQLState(t *testing.T, caseDir string) *stateProject {
-	p := newStateProject(t, serverTarget(t, "mysql"), "mysql", caseDir)
-	p.mustRun("upgrade", myBase)
-	return p
-}
-
 // myAt waits until a connection to the test database runs a statement
 // matching like in PROCESSLIST state state, and returns its id.
 func (p *stateProject) myAt(pr *proc, like, state string) int64 {
@@ -44,7 +38,7 @@ func (p *stateProject) myGone(id int64) {
 // with its progress record, so it is rolled back with the connection and
 // the rerun resumes at it: x100 exactly once.
 func TestStateMySQLDataKilled(t *testing.T) {
-	p := newMySQLState(t, "data_kill")
+	p := newServerState(t, "mysql", "data_kill", myBase)
 	pr := p.start("upgrade", "head")
 	id := p.myAt(pr, "UPDATE accounts JOIN%", "User sleep")
 	pr.kill(t)
@@ -77,7 +71,7 @@ func TestStateMySQLAlterWaitKilled(t *testing.T) {
 		{"server thread killed", true, "statement 1 had not taken effect before the interruption"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newMySQLState(t, "mdl_wait")
+			p := newServerState(t, "mysql", "mdl_wait", myBase)
 			release := p.hold(func(tx *sql.Tx) error {
 				var n int
 				return tx.QueryRow("SELECT count(*) FROM accounts").Scan(&n)
@@ -126,7 +120,7 @@ func TestStateMySQLFailedAlterNeverSkipped(t *testing.T) {
 		fixed   = "ALTER TABLE users ADD COLUMN phone VARCHAR(20) NULL;"
 	)
 	failTwice := func(t *testing.T) *stateProject {
-		p := newMySQLState(t, "failed_alter")
+		p := newServerState(t, "mysql", "failed_alter", myBase)
 		for i := range 2 {
 			run := fmt.Sprintf("run %d", i+1)
 			r := p.run("upgrade", "head")

@@ -18,12 +18,6 @@ const (
 	pgIndexes = "SELECT count(*) FILTER (WHERE i.indisvalid), count(*) FROM pg_index i WHERE i.indrelid = 'accounts'::regclass AND NOT i.indisprimary"
 )
 
-func newPostgresState(t *testing.T, caseDir string) *stateProject {
-	p := newStateProject(t, serverTarget(t, "postgres"), "postgres", caseDir)
-	p.mustRun("upgrade", pgBase)
-	return p
-}
-
 // pgAt waits until a backend of the test database runs a statement
 // matching like while waiting on waitType (pg_stat_activity's
 // wait_event_type: Timeout for pg_sleep, Lock for a lock wait), and
@@ -67,7 +61,7 @@ func (p *stateProject) pgKillAt(like, waitType string) {
 // TestStatePostgresTxBodyKilled: a transactional revision killed inside
 // its body is neither applied nor recorded; the rerun applies it once.
 func TestStatePostgresTxBodyKilled(t *testing.T) {
-	p := newPostgresState(t, "tx_body")
+	p := newServerState(t, "postgres", "tx_body", pgBase)
 	p.pgKillAt("UPDATE accounts SET balance%", "Timeout")
 
 	p.expectRecorded("after the kill", pgBase, "")
@@ -85,7 +79,7 @@ func TestStatePostgresTxBodyKilled(t *testing.T) {
 // record, so the rerun resumes at it and applies it once (the old runner
 // ran it in autocommit and left balances x10000).
 func TestStatePostgresStepwiseUpdateKilled(t *testing.T) {
-	p := newPostgresState(t, "stepwise_update")
+	p := newServerState(t, "postgres", "stepwise_update", pgBase)
 	p.pgKillAt("UPDATE accounts SET balance%", "Timeout")
 
 	p.expectRecorded("after the kill", pgBase, "e00000000002 done=1")
@@ -122,7 +116,7 @@ func TestStatePostgresIndexWaitKilled(t *testing.T) {
 		{"backend terminated", true, "statement 2 had not taken effect before the interruption"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newPostgresState(t, "cic_wait")
+			p := newServerState(t, "postgres", "cic_wait", pgBase)
 			release := p.hold(func(tx *sql.Tx) error {
 				_, err := tx.Exec("INSERT INTO accounts (id, balance) VALUES (1000001, 0)")
 				return err
@@ -161,7 +155,7 @@ func TestStatePostgresIndexWaitKilled(t *testing.T) {
 // with the revision's record and the validation pending; the rerun only
 // validates.
 func TestStatePostgresValidateWaitKilled(t *testing.T) {
-	p := newPostgresState(t, "validate_wait")
+	p := newServerState(t, "postgres", "validate_wait", pgBase)
 	p.mustRun("upgrade", "e00000000002") // the FK, NOT VALID
 	release := p.hold(func(tx *sql.Tx) error {
 		_, err := tx.Exec("LOCK TABLE notes IN SHARE UPDATE EXCLUSIVE MODE")
@@ -189,7 +183,7 @@ func TestStatePostgresValidateWaitKilled(t *testing.T) {
 // anything of it runs (its DROP CHECK stays undone), naming the rows;
 // once they are deleted the rerun applies it once.
 func TestStatePostgresOrphansRefused(t *testing.T) {
-	p := newPostgresState(t, "orphans")
+	p := newServerState(t, "postgres", "orphans", pgBase)
 	p.exec("INSERT INTO notes (id, account_id, body) VALUES (5001, 424242, 'orphan'), (5002, 434343, 'orphan')")
 	r := p.run("upgrade", "head")
 	if r.code != 3 {
@@ -213,7 +207,7 @@ func TestStatePostgresOrphansRefused(t *testing.T) {
 // revision is recorded with the validation pending, the error says so,
 // reruns run only the validation, and once the row is deleted it passes.
 func TestStatePostgresOrphanInBodyPending(t *testing.T) {
-	p := newPostgresState(t, "orphan_in_body")
+	p := newServerState(t, "postgres", "orphan_in_body", pgBase)
 	const orphan = "SELECT count(*) FROM notes WHERE id = 9001"
 	for i, when := range []string{"after the first run", "after a rerun before the fix"} {
 		r := p.run("upgrade", "head")

@@ -39,6 +39,14 @@ type stateProject struct {
 	db   *sql.DB
 }
 
+// newServerState is a stateProject on a fresh database of the server
+// dialect, upgraded to its cases' base revision.
+func newServerState(t *testing.T, dialect, caseDir, base string) *stateProject {
+	p := newStateProject(t, serverTarget(t, dialect), dialect, caseDir)
+	p.mustRun("upgrade", base)
+	return p
+}
+
 // newStateProject copies testdata/states/<dialectDir>/base and <caseDir>.
 func newStateProject(t *testing.T, tg target, dialectDir, caseDir string) *stateProject {
 	t.Helper()
