@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
@@ -47,14 +46,7 @@ func TestAcceptanceCascade(t *testing.T) {
 	schematest.NoDiff(t, live, plain, diffOpts)
 
 	cascade := loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1))
-	ops, err := diff.Schemas(live, cascade, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ops, up := schematest.Migration(t, Dialect{}, live, cascade, diffOpts)
 	// Each ALTER swaps the old key for the new one, so notes never lacks
 	// a key (MariaDB refuses the same name dropped and added in one ALTER);
 	// only the actions change, so both run in place.
@@ -104,14 +96,7 @@ func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 	schematest.Exec(t, db, renderDiff(t, nil, with)...)
 	without := loadDesired(t, u, "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE);\nCREATE TABLE notes (id INT PRIMARY KEY, author_id INT NOT NULL, body TEXT);")
 	live := schematest.Reflect(t, Dialect{}, db)
-	ops, err := diff.Schemas(live, without, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ops, up := schematest.Migration(t, Dialect{}, live, without, diffOpts)
 	schematest.Exec(t, db, up...)
 	after := schematest.Reflect(t, Dialect{}, db)
 	schematest.NoDiff(t, after, without, diffOpts)

@@ -40,14 +40,7 @@ func TestRoundTrip(t *testing.T) {
 
 func renderDiff(t testing.TB, from, to *schema.Schema) []string {
 	t.Helper()
-	ops, err := diff.Schemas(from, to, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stmts, err := Dialect{}.Render(ops, from, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, stmts := schematest.Migration(t, Dialect{}, from, to, diffOpts)
 	return stmts
 }
 

@@ -34,14 +34,7 @@ func TestBraindumpCascade(t *testing.T) {
 		return s
 	}
 	migrate := func(from, to *schema.Schema) []op.Op {
-		ops, err := diff.Schemas(from, to, diff.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		stmts, err := Dialect{}.Render(ops, from, dialect.RenderOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ops, stmts := schematest.Migration(t, Dialect{}, from, to, diff.Options{})
 		runPlan(t, db, Dialect{}.Prepare(stmts))
 		return ops
 	}

@@ -53,6 +53,26 @@ func Reflect(t testing.TB, d Reflector, db *sql.DB) *schema.Schema {
 	return s
 }
 
+// Renderer is the part of a dialect Migration needs.
+type Renderer interface {
+	Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOptions) ([]string, error)
+}
+
+// Migration diffs from against to and renders the operations with d,
+// failing the test when either step fails.
+func Migration(t testing.TB, d Renderer, from, to *schema.Schema, opts diff.Options) ([]op.Op, []string) {
+	t.Helper()
+	ops, err := diff.Schemas(from, to, opts)
+	if err != nil {
+		t.Fatalf("diff: %v", err)
+	}
+	stmts, err := d.Render(ops, from, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return ops, stmts
+}
+
 // NoDiff fails the test, listing the operations, when diff finds changes
 // from got to want. It returns them, so callers can add what helps read
 // the failure.
