@@ -25,7 +25,7 @@ func live() *schema.Schema {
 	return &schema.Schema{Tables: []*schema.Table{
 		{Name: "users", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}}},
 		{Name: "notes", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}},
-			Columns:     []*schema.Column{{Name: "id"}, {Name: "author_id"}, {Name: "Body"}},
+			Columns:     []*schema.Column{{Name: "id"}, {Name: "author_id"}, {Name: "Body"}, {Name: "words", Generated: &schema.Generated{Expr: "length(Body)"}}},
 			ForeignKeys: []*schema.ForeignKey{{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
 			Indexes:     []*schema.Index{{Name: "notes_author_id_idx", Parts: []schema.IndexPart{{Column: "author_id"}}}}},
 		{Name: "tags",
@@ -109,6 +109,12 @@ func TestRules(t *testing.T) {
 				`DROP TABLE "notes"`,
 				`ALTER TABLE "_retort_new_notes" RENAME TO "notes"`)},
 			want: []string{"fk-unindexed warning 0", "destructive error 12"},
+		},
+		{
+			name: "a rebuild need not copy a generated column", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				`INSERT INTO "_retort_new_notes" ("id", "author_id", "Body") SELECT "id", "author_id", "Body" FROM "notes"`)},
+			want: []string{"fk-unindexed warning 0"},
 		},
 		{
 			name: "a rebuild copying a renamed column, in an expression, keeps it", traits: sqliteTraits,

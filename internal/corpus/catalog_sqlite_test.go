@@ -14,11 +14,11 @@ import (
 // (table_list, table_xinfo, index_list, index_xinfo, foreign_key_list),
 // which state every column, key and index whatever order or spelling the
 // CREATE TABLE used. What only the CREATE TABLE text holds (CHECK
-// expressions, COLLATE, generated expressions, AUTOINCREMENT, DEFERRABLE
-// and constraint names) is read from its tokens (sqlite_text_test.go).
+// expressions and names, COLLATE, generated expressions, AUTOINCREMENT,
+// DEFERRABLE) is read from its tokens (sqlite_text_test.go).
 // Index, view and trigger statements are compared as normalized tokens
 // (quotes and letter case of identifiers and keywords dropped, comments
-// and spacing ignored). Column order is ignored: columns are lines keyed
+// and spacing ignored; an index's ASC, the default, dropped). Column order is ignored: columns are lines keyed
 // by name. Objects named sqlite_% and retort's own tables are left out.
 
 func sqliteCatalog(ctx context.Context, u *url.URL) ([]string, error) {
@@ -38,7 +38,7 @@ func sqliteCatalog(ctx context.Context, u *url.URL) ([]string, error) {
 		case "table":
 			s.table(name, text)
 		case "index":
-			s.add("index-sql %s", normalizeTokens(tokenize(text)))
+			s.add("index-sql %s", normalizeTokens(withoutASC(tokenize(text))))
 		default:
 			s.add("%s %s", typ, normalizeTokens(tokenize(text)))
 		}
@@ -128,9 +128,28 @@ func (s *sqliteSnapshot) table(name, text string) {
 	}
 	for _, id := range ids {
 		fk := fks[id]
+		if strings.Contains(fk[2], "<pk>") {
+			// REFERENCES p without columns: the parent's primary key.
+			fk[2] = ""
+			for _, c := range s.query(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, fk[0]) {
+				fk[2] += c[0] + " "
+			}
+		}
 		s.add("fk %s (%s) -> %s(%s) on update %s on delete %s match %s", name, strings.TrimSpace(fk[1]), fk[0], strings.TrimSpace(fk[2]), fk[3], fk[4], fk[5])
 	}
 	for _, fact := range tableTextFacts(text) {
 		s.add("%s %s", name, fact)
 	}
+}
+
+// withoutASC drops the ASC keywords of an index's columns, the default
+// order (index_xinfo states each column's order).
+func withoutASC(ts []token) []token {
+	out := ts[:0:0]
+	for _, t := range ts {
+		if t.quoted || t.text != "asc" {
+			out = append(out, t)
+		}
+	}
+	return out
 }

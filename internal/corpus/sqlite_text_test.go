@@ -154,9 +154,11 @@ func group(ts []token, i int) ([]token, int) {
 var tableConstraintWords = map[string]bool{"constraint": true, "primary": true, "unique": true, "check": true, "foreign": true}
 
 // tableTextFacts lists what only a CREATE TABLE's text states: CHECK
-// expressions and every constraint's name (column or table level alike),
-// COLLATE and generated expressions of columns, AUTOINCREMENT, and the
-// DEFERRABLE clauses of foreign keys.
+// expressions with their names (column or table level alike; SQLite's
+// error names a failing CHECK), COLLATE and generated expressions of
+// columns, AUTOINCREMENT, and whether a foreign key is deferred.
+// The names of PRIMARY KEY, UNIQUE and FOREIGN KEY constraints are left
+// out: SQLite keeps them in the text only and never uses them.
 func tableTextFacts(sqlText string) []string {
 	items, after := splitItems(tokenize(sqlText))
 	var facts []string
@@ -192,10 +194,7 @@ func tableTextFacts(sqlText string) []string {
 				facts = append(facts, "check name="+name+" "+normalizeTokens(expr))
 				name, i = "", next-1
 			case "primary", "unique":
-				if name != "" {
-					facts = append(facts, t.text+" name="+name)
-				}
-				name = ""
+				name = "" // SQLite reports no key's name, in no error either
 			case "collate":
 				if i+1 < len(rest) {
 					facts = append(facts, "collate "+column+" "+rest[i+1].text)
@@ -214,29 +213,27 @@ func tableTextFacts(sqlText string) []string {
 			case "foreign", "references":
 				cols := column
 				if t.text == "foreign" && i+2 < len(rest) {
+					// FOREIGN KEY (cols) REFERENCES ...: read on from REFERENCES.
 					g, next := group(rest, i+2)
-					cols, i = normalizeTokens(g), next-1
+					cols, i = normalizeTokens(g), next
 				}
-				facts = append(facts, "references ("+cols+") name="+name+" "+deferrable(rest[i+1:]))
-				name = ""
+				facts = append(facts, "references ("+cols+") "+deferrable(rest[min(i+1, len(rest)):]))
+				name, i = "", len(rest)
 			}
 		}
 	}
 	return facts
 }
 
-// deferrable returns the DEFERRABLE clause of a foreign key's tokens.
+// deferrable says whether a foreign key's tokens make it deferred: only
+// DEFERRABLE INITIALLY DEFERRED does; every other spelling (none, NOT
+// DEFERRABLE, DEFERRABLE [INITIALLY IMMEDIATE]) is immediate.
 func deferrable(ts []token) string {
-	var out []string
 	for i, t := range ts {
-		switch t.text {
-		case "not":
-			if i+1 < len(ts) && ts[i+1].text == "deferrable" {
-				out = append(out, "not")
-			}
-		case "deferrable", "initially", "deferred", "immediate":
-			out = append(out, t.text)
+		if t.text == "deferrable" && (i == 0 || ts[i-1].text != "not") &&
+			i+2 < len(ts) && ts[i+1].text == "initially" && ts[i+2].text == "deferred" {
+			return "initially deferred"
 		}
 	}
-	return strings.Join(out, " ")
+	return "immediate"
 }
