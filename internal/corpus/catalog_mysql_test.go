@@ -20,11 +20,18 @@ import (
 // the lines inside SHOW CREATE TABLE sorted (column order may differ), the
 // AUTO_INCREMENT counter, DEFINER clauses and the database's own name left
 // out, an event's STARTS at its creation time replaced by a placeholder.
+// A foreign key's ON DELETE/ON UPDATE NO ACTION or RESTRICT is dropped:
+// InnoDB documents both as its default, RESTRICT, which SHOW CREATE
+// leaves out. Trigger, routine and event statements, which the server
+// keeps as written, are compared without backquotes and with runs of
+// white space as one space.
 
 var (
 	mysqlAutoIncrement = regexp.MustCompile(` AUTO_INCREMENT=\d+`)
 	mysqlDefiner       = regexp.MustCompile("DEFINER=`[^`]*`@`[^`]*` ")
 	mysqlStarts        = regexp.MustCompile(`STARTS '(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)'`)
+	mysqlRestrict      = regexp.MustCompile(` ON (DELETE|UPDATE) (NO ACTION|RESTRICT)\b`)
+	mysqlSpace         = regexp.MustCompile(`\s+`)
 )
 
 func mysqlCatalog(ctx context.Context, u *url.URL) ([]string, error) {
@@ -159,7 +166,8 @@ func (s *mysqlSnapshot) objects(what, q string) {
 					stmt = v
 				}
 			}
-			s.lines = append(s.lines, strings.ToLower(what)+" "+s.normalize(stmt, false))
+			stmt = strings.ReplaceAll(s.normalize(stmt, false), "`", "")
+			s.lines = append(s.lines, strings.ToLower(what)+" "+mysqlSpace.ReplaceAllString(stmt, " "))
 		}
 	}
 }
@@ -178,6 +186,7 @@ func (s *mysqlSnapshot) normalize(stmt string, table bool) string {
 		return stmt
 	}
 	stmt = mysqlAutoIncrement.ReplaceAllString(stmt, "")
+	stmt = mysqlRestrict.ReplaceAllString(stmt, "")
 	lines := strings.Split(stmt, "\n")
 	end := len(lines) - 1
 	for end > 0 && !strings.HasPrefix(lines[end], ")") {
