@@ -44,11 +44,16 @@ type target struct {
 	catalog func(ctx context.Context, u *url.URL) ([]string, error)
 	// ready fails or skips the test when a tool the snapshot needs is missing.
 	ready func(t *testing.T)
+	// empty, when set, makes the cases borrow pooled databases (see
+	// dbPool), their scratch database too (Options.DevURL).
+	empty func(ctx context.Context, u *url.URL) error
+	// devURL lends a case its scratch database; nil leaves it to retort.
+	devURL func(t testing.TB) string
 }
 
 var targets = []target{
 	{dir: "sqlite", dialect: sqlite.Dialect{}, fresh: freshSQLite, catalog: sqliteCatalog},
-	{dir: "postgres", dialect: postgres.Dialect{}, fresh: testdb.Postgres, catalog: postgresCatalog, ready: needPgDump},
+	{dir: "postgres", dialect: postgres.Dialect{}, fresh: testdb.Postgres, catalog: postgresCatalog, ready: needPgDump, empty: emptyPostgres},
 	{dir: "mysql", dialect: mysql.Dialect{}, fresh: testdb.MySQL, catalog: mysqlCatalog},
 }
 
@@ -78,8 +83,14 @@ func TestCorpus(t *testing.T) {
 			listed[tg.dir+"/"+strings.TrimSuffix(filepath.Base(f), ".txtar")] = true
 		}
 		t.Run(tg.dir, func(t *testing.T) {
+			t.Parallel() // each dialect has its own server
 			if tg.ready != nil {
 				tg.ready(t)
+			}
+			if tg.empty != nil {
+				pool := &dbPool{owner: t, fresh: tg.fresh, empty: tg.empty}
+				tg.fresh = pool.get
+				tg.devURL = func(t testing.TB) string { return pool.get(t).String() }
 			}
 			start := time.Now()
 			t.Cleanup(func() { t.Logf("%d cases in %s", len(files), time.Since(start).Round(time.Millisecond)) })

@@ -46,8 +46,12 @@ func runCase(t *testing.T, tg target, c *corpusCase) (problems []string) {
 	differ := catalogDiff(currentCat, desiredCat) != ""
 
 	cache := t.TempDir()
+	opts := retort.Options{CacheDir: cache}
+	if tg.devURL != nil {
+		opts.DevURL = tg.devURL(t)
+	}
 	desired := retort.SQLFiles{{Name: "desired.sql", SQL: c.desired}}
-	m, err := retort.Open(ctx, live.String(), nil, retort.Options{CacheDir: cache})
+	m, err := retort.Open(ctx, live.String(), nil, opts)
 	if err != nil {
 		fail("open: %v", err)
 		return
@@ -92,7 +96,7 @@ func runCase(t *testing.T, tg target, c *corpusCase) (problems []string) {
 		fail("writing the revision: %v", err)
 		return
 	}
-	mr, err := retort.Open(ctx, live.String(), os.DirFS(dir), retort.Options{CacheDir: cache})
+	mr, err := retort.Open(ctx, live.String(), os.DirFS(dir), opts)
 	if err != nil {
 		fail("open with the revision: %v", err)
 		return
