@@ -84,8 +84,10 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 		return nil
 	}
 	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending}
-	if m.d.Capabilities().RebuildPrefix != "" {
-		// Rebuild losses are found by following the live columns.
+	if m.d.Capabilities().RebuildPrefix != "" || lint.DropsColumn(pending) {
+		// Rebuild losses are found by following the live columns, and
+		// the live schema tells a generated column (which loses
+		// nothing) from a stored one.
 		live, err := m.Inspect(ctx)
 		if err != nil {
 			return err

@@ -111,6 +111,17 @@ func TestRules(t *testing.T) {
 			want: []string{"fk-unindexed warning 0", "destructive error 12"},
 		},
 		{
+			name: "dropping a generated column loses nothing", traits: postgresTraits,
+			rev:  Revision{File: "g.sql", Upgrade: stmts(`ALTER TABLE notes DROP COLUMN words`)},
+			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "dropping it again once re-added as a plain column loses data", traits: postgresTraits,
+			rev: Revision{File: "g.sql", Upgrade: stmts(`ALTER TABLE notes DROP COLUMN words`,
+				`ALTER TABLE notes ADD COLUMN words integer`, `ALTER TABLE notes DROP COLUMN words`)},
+			want: []string{"fk-unindexed warning 0", "destructive error 12"},
+		},
+		{
 			name: "a rebuild need not copy a generated column", traits: sqliteTraits,
 			rev: Revision{File: "r.sql", Upgrade: stmts(
 				`INSERT INTO "_retort_new_notes" ("id", "author_id", "Body") SELECT "id", "author_id", "Body" FROM "notes"`)},
@@ -303,6 +314,23 @@ func TestDestructiveSeesEveryClause(t *testing.T) {
 		}
 		if strings.Join(got, ",") != tt.want {
 			t.Errorf("%s: findings %q, want %q", tt.sql, got, tt.want)
+		}
+	}
+}
+
+func TestDropsColumn(t *testing.T) {
+	tests := []struct {
+		sql  string
+		want bool
+	}{
+		{"ALTER TABLE notes DROP COLUMN body", true},
+		{"ALTER TABLE `notes` ADD KEY k (a), DROP b", true},
+		{"ALTER TABLE notes DROP CONSTRAINT notes_pkey", false},
+		{"DROP TABLE notes", false},
+	}
+	for _, tt := range tests {
+		if got := DropsColumn([]Revision{{Upgrade: stmts(tt.sql)}}); got != tt.want {
+			t.Errorf("DropsColumn(%q) = %v, want %v", tt.sql, got, tt.want)
 		}
 	}
 }
