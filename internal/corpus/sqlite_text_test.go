@@ -156,7 +156,7 @@ var tableConstraintWords = map[string]bool{"constraint": true, "primary": true, 
 // tableTextFacts lists what only a CREATE TABLE's text states: CHECK
 // expressions with their names (column or table level alike; SQLite's
 // error names a failing CHECK), COLLATE and generated expressions of
-// columns, AUTOINCREMENT, and whether a foreign key is deferred.
+// columns, AUTOINCREMENT, and a foreign key's DEFERRABLE clause.
 // The names of PRIMARY KEY, UNIQUE and FOREIGN KEY constraints are left
 // out: SQLite keeps them in the text only and never uses them.
 func tableTextFacts(sqlText string) []string {
@@ -225,15 +225,23 @@ func tableTextFacts(sqlText string) []string {
 	return facts
 }
 
-// deferrable says whether a foreign key's tokens make it deferred: only
-// DEFERRABLE INITIALLY DEFERRED does; every other spelling (none, NOT
-// DEFERRABLE, DEFERRABLE [INITIALLY IMMEDIATE]) is immediate.
+// deferrable reads a foreign key's DEFERRABLE clause as SQLite means it:
+// "deferred" for DEFERRABLE INITIALLY DEFERRED, "deferrable" for
+// DEFERRABLE [INITIALLY IMMEDIATE], "" for none or NOT DEFERRABLE
+// [INITIALLY ...]. The first two both check immediately, but the
+// table's SQL says DEFERRABLE, which retort keeps.
 func deferrable(ts []token) string {
 	for i, t := range ts {
-		if t.text == "deferrable" && (i == 0 || ts[i-1].text != "not") &&
-			i+2 < len(ts) && ts[i+1].text == "initially" && ts[i+2].text == "deferred" {
-			return "initially deferred"
+		if t.text != "deferrable" {
+			continue
 		}
+		if i > 0 && ts[i-1].text == "not" {
+			return ""
+		}
+		if i+2 < len(ts) && ts[i+1].text == "initially" && ts[i+2].text == "deferred" {
+			return "deferred"
+		}
+		return "deferrable"
 	}
-	return "immediate"
+	return ""
 }
