@@ -1,6 +1,7 @@
 // Package lint finds hazards in pending revisions before they run: foreign
 // keys without an index, destructive statements nobody allowed, locking
-// hazards on PostgreSQL, and SQLite rebuilds that would cascade-delete.
+// hazards on PostgreSQL, and SQLite rebuilds that would cascade-delete;
+// and where ORM models and the database disagree about a relation.
 package lint
 
 import (
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/hint"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/schema"
 )
@@ -62,7 +64,7 @@ func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rul
 
 // Rules are the names of lint's rules, as findings and retort:allow
 // spell them.
-var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
+var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-unindexed", "orm-intent", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -79,6 +81,12 @@ type Input struct {
 	// locking hazards are errors rather than warnings.
 	RowEstimate func(table string) int64
 	BigTable    int64
+	// Relations are the relation hints of the desired schema's sources
+	// (the models' relations, from an ORM loader), and Desired is that
+	// schema as the database spells it: the orm-intent rule compares
+	// them with After.
+	Relations []hint.Relation
+	Desired   *schema.Schema
 }
 
 // Run applies every rule and returns findings sorted by file, line, rule.
@@ -88,6 +96,7 @@ func Run(in Input) []Finding {
 	}
 	var out []Finding
 	out = append(out, unindexedForeignKeys(in)...)
+	out = append(out, ormIntent(in)...)
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, cascadingRebuild(in, r, stmts)...)

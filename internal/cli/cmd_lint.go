@@ -21,7 +21,15 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 				return err
 			}
 			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
-				rep, err := m.Lint(cmd.Context(), retort.LintOptions{BigTable: bigTable})
+				opts := retort.LintOptions{BigTable: bigTable}
+				// The models' intent (orm-intent) needs the desired schema;
+				// lint works without one.
+				if len(s.cfg.Schema) > 0 {
+					if opts.Desired, err = s.desired(); err != nil {
+						return err
+					}
+				}
+				rep, err := m.Lint(cmd.Context(), opts)
 				if err != nil {
 					return err
 				}
