@@ -20,7 +20,7 @@ func TestRelations(t *testing.T) {
 	}{
 		{name: "none", src: "CREATE TABLE t (a int);"},
 		{name: "a header of hints before the DDL",
-			src: "-- retort:relation " + notes + "\n--   retort:relation {\"orm\":\"bun\",\"kind\":\"has-many\",\"model\":\"Team\",\"field\":\"Members\",\"table\":\"members\",\"columns\":[\"team_id\",\"org\"],\"ref_table\":\"teams\",\"ref_columns\":[\"id\",\"org\"],\"fk\":false,\"no_fk_because\":\"has-many\"}\nCREATE TABLE users (id int);\n",
+			src:  "-- retort:relation " + notes + "\n--   retort:relation {\"orm\":\"bun\",\"kind\":\"has-many\",\"model\":\"Team\",\"field\":\"Members\",\"table\":\"members\",\"columns\":[\"team_id\",\"org\"],\"ref_table\":\"teams\",\"ref_columns\":[\"id\",\"org\"],\"fk\":false,\"no_fk_because\":\"has-many\"}\nCREATE TABLE users (id int);\n",
 			want: []string{"1 User.Notes notes(author_id)->users(id) true fk_users_notes models/models.go:7", "2 Team.Members members(team_id,org)->teams(id,org) false  "}},
 		{name: "fields this retort does not know are skipped",
 			src:  `-- retort:relation {"model":"A","field":"B","table":"a","columns":["b_id"],"ref_table":"b","ref_columns":["id"],"fk":true,"future":{"x":1}}`,

@@ -78,8 +78,13 @@ func TestORMIntent(t *testing.T) {
 		{name: "a table the database does not have yet is check's business", rel: notesRelation(true),
 			desired: notesSchema(notesFK("CASCADE", "")), db: &schema.Schema{}},
 		{name: "without the field's position the finding names the source",
-			rel: func() hint.Relation { r := notesRelation(false); r.At = ""; r.ORM, r.Kind = "bun", "has-many"; return r }(),
-			db:  notesSchema(nil), want: "warning gorm:./models:0", wantParts: []string{"bun has-many User.Notes"}},
+			rel: func() hint.Relation {
+				r := notesRelation(false)
+				r.At = ""
+				r.ORM, r.Kind = "bun", "has-many"
+				return r
+			}(),
+			db: notesSchema(nil), want: "warning gorm:./models:0", wantParts: []string{"bun has-many User.Notes"}},
 		{name: "an ent edge, names compared case-insensitively",
 			rel: hint.Relation{ORM: "ent", Kind: "O2M", Model: "User", Field: "notes", Table: "NOTES", Columns: []string{"AUTHOR_ID"},
 				RefTable: "Users", RefColumns: []string{"ID"}, FK: true, At: "ent/schema/user.go:20"},
