@@ -21,6 +21,12 @@ const relationPrefix = "-- retort:relation "
 // positions; the loader's build reports it.
 func declarations(o orm, dir string, files []string, base string) map[string]string {
 	out := map[string]string{}
+	if abs, err := filepath.Abs(base); err == nil {
+		base = abs
+	}
+	if real, err := filepath.EvalSymlinks(base); err == nil {
+		base = real // go list reports directories with links resolved
+	}
 	fset := token.NewFileSet()
 	for _, file := range files {
 		path := filepath.Join(dir, file)
