@@ -74,6 +74,7 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		After:        after,
 		RowEstimate:  m.RowEstimate(ctx),
 		BigTable:     opts.BigTable,
+		NarrowsType:  m.d.NarrowsType,
 	}
 	if opts.Desired != nil {
 		if in.Relations, in.Desired, err = m.modelIntent(ctx, opts.Desired); err != nil {
