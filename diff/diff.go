@@ -80,7 +80,7 @@ type phases struct {
 	dropTriggers, dropViews, objectRenames, dropFKs, dropChecks    []op.Op
 	dropIndexes, dropTables, enums, createTables, columns, renames []op.Op
 	addChecks, createIndexes, addFKs, createViews                  []op.Op
-	createTriggers, dropEnums                                      []op.Op
+	comments, createTriggers, dropEnums                            []op.Op
 }
 
 func (p *phases) flatten() []op.Op {
@@ -89,7 +89,7 @@ func (p *phases) flatten() []op.Op {
 		p.dropTriggers, p.dropViews, p.objectRenames, p.dropFKs, p.dropChecks,
 		p.dropIndexes, p.dropTables, p.enums, p.createTables, p.columns, p.renames,
 		p.addChecks, p.createIndexes, p.addFKs, p.createViews,
-		p.createTriggers, p.dropEnums,
+		p.comments, p.createTriggers, p.dropEnums,
 	} {
 		out = append(out, ph...)
 	}
@@ -115,6 +115,10 @@ func (d *differ) run() {
 		d.keptTable(k)
 	}
 	d.foreignKeys()
+	for _, k := range d.keptOrder {
+		sortByName(k.comments)
+		d.p.comments = append(d.p.comments, k.comments...)
+	}
 	d.views()
 	d.triggers()
 	d.enums()
