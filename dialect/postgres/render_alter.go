@@ -76,10 +76,20 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 	}
 	switch {
 	case from.Identity == "" && to.Identity != "":
-		alter("ADD GENERATED " + strings.ToUpper(string(to.Identity)) + " AS IDENTITY")
+		alter("ADD GENERATED " + strings.ToUpper(string(to.Identity)) + " AS IDENTITY" + identityOptions(to))
 		r.advanceSequence(o.Table, to.Name, fmt.Sprintf("pg_get_serial_sequence(%s, %s)", literal(tableName(o.Table)), literal(to.Name)))
-	case from.Identity != "" && to.Identity != "" && !strings.EqualFold(string(from.Identity), string(to.Identity)):
-		alter("SET GENERATED " + strings.ToUpper(string(to.Identity)))
+	case from.Identity != "" && to.Identity != "":
+		if !strings.EqualFold(string(from.Identity), string(to.Identity)) {
+			alter("SET GENERATED " + strings.ToUpper(string(to.Identity)))
+		}
+		if !sameSeqOptions(from.IdentityOpts, to.IdentityOpts) {
+			// Every option, so that one left out returns to its default.
+			want := seqDefaults(to.Type, 1)
+			if to.IdentityOpts != nil {
+				want = *to.IdentityOpts
+			}
+			alter(seqOptionsSQL(want, "SET "))
+		}
 	}
 	if to.AutoIncrement && !from.AutoIncrement && to.Identity == "" {
 		seq := qualified(o.Table.Schema, seqName(o.Table.Name, to.Name))
@@ -106,6 +116,13 @@ func seqName(table, col string) string {
 		n = n[:63]
 	}
 	return n
+}
+
+func sameSeqOptions(a, b *schema.SeqOptions) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }
 
 func sameGenerated(a, b *schema.Generated) bool {
