@@ -77,7 +77,7 @@ func (r *renderer) setComment(o op.SetComment) {
 	case op.CommentIndex:
 		r.emit(fmt.Sprintf("COMMENT ON INDEX %s IS %s", qualified(o.Table.Schema, o.Name), commentText(o.To)))
 	case op.CommentConstraint:
-		r.constraintComment(o.Table, o.Name, o.To)
+		r.emit(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(o.Name), tableName(o.Table), commentText(o.To)))
 	}
 }
 
