@@ -31,9 +31,9 @@ type kept struct {
 	added, droppedCols, reshaped colSet
 	// rebuilt are the columns whose generation changes: a database may
 	// drop and add them, and their indexes and constraints with them.
-	rebuilt  colSet
-	comments []op.Op // SetComment on kept indexes and constraints
-	keysOld, keysNew             [][]string // keys/indexes removed or created
+	rebuilt          colSet
+	comments         []op.Op    // SetComment on kept indexes and constraints
+	keysOld, keysNew [][]string // keys/indexes removed or created
 }
 
 func newKept(from, to *schema.Table, n schema.Naming) *kept {

@@ -85,8 +85,17 @@ func (st *strict) before(o Op) error {
 		if c := commentOf(st.s, t, o); c != nil && *c != o.From {
 			return fmt.Errorf("comment of %s %s is %q, not %q as the operation's From says", o.On, o.Name, *c, o.From)
 		}
+	case CreateObject:
+		return st.createObject(o.Object)
+	case DropObject:
+		return st.dropObject(o.Object)
+	case AlterObject:
+		return st.alterObject(o)
 	case CreateTable, RenameTable, Execute:
 	case DropTable:
+		if err := st.objectUnused(schema.TableKey(o.Table.Schema, o.Table.Name), "table "+o.Table.Name); err != nil {
+			return err
+		}
 		return st.dropTable(o.Table)
 	default:
 		t := st.s.Table(o.TableRef().Schema, o.TableRef().Name)
