@@ -184,11 +184,13 @@ FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE $SCOPE`}
 FROM pg_event_trigger et WHERE ` + invNotPart("pg_event_trigger", "et.oid")},
 
 	// Comments on everything but what the model holds them for: tables,
-	// views, columns, table indexes and constraints;
+	// views, columns, table indexes and constraints (an index or sequence
+	// that is part of a constraint or column still has its own comment);
 	// the table column carries the object's type, the name its identity.
 	{"", `SELECT 'comment', '', io.type, io.identity, d.description
 FROM pg_description d CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) io
-WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype IN ('e', 'i'))
+WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid
+		AND (e.deptype = 'e' OR e.deptype = 'i' AND e.classid <> 'pg_class'::regclass))
 	AND NOT (d.classoid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objoid AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition))
 	AND NOT (d.classoid = 'pg_class'::regclass AND ` + fmt.Sprintf(invModelledIndexSQL, "d.objoid") + `
 		AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = d.objoid AND pc.contype = 'x'))
