@@ -85,6 +85,22 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 	case op.DropIndex:
 		call(b, "DropIndex", q(o.Table.String()), q(o.Index.Name))
 		return nil
+	case op.DropExclusion:
+		if o.Exclusion.Name != "" {
+			call(b, "DropConstraint", q(o.Table.String()), q(o.Exclusion.Name))
+			return nil
+		}
+	case op.SetComment:
+		// The builder takes From from the model, as the diff did.
+		switch o.On {
+		case op.CommentView:
+			call(b, "SetViewComment", q(op.Ref{Schema: o.Schema, Name: o.Name}.String()), q(o.To))
+		case op.CommentIndex:
+			call(b, "SetIndexComment", q(o.Table.String()), q(o.Name), q(o.To))
+		default:
+			call(b, "SetConstraintComment", q(o.Table.String()), q(o.Name), q(o.To))
+		}
+		return nil
 	case op.Execute:
 		if strings.TrimSpace(o.Up) != "" {
 			call(b, "Execute", q(o.Up))
