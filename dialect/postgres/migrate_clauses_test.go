@@ -23,6 +23,7 @@ var clauseCases = []struct {
 	name, current, desired string
 	minVersion             int
 	needs                  string // an extension the test database must have
+	same                   bool   // the two spell the same schema: no change
 	wantSQL                []string
 }{
 	{name: "add exclusion constraint", needs: "btree_gist",
@@ -43,6 +44,9 @@ COMMENT ON CONSTRAINT ex1 ON rooms IS 'no double booking';`,
 		current: `CREATE TABLE u (email text, name text); CREATE INDEX i ON u (email);`,
 		desired: `CREATE TABLE u (email text, name text); CREATE INDEX i ON u (email NULLS FIRST, name DESC NULLS LAST) INCLUDE (name) WITH (fillfactor = 70);`,
 		wantSQL: []string{`DROP INDEX i`, `CREATE INDEX i ON u (email NULLS FIRST, name DESC NULLS LAST) INCLUDE (name) WITH (fillfactor=70)`}},
+	{name: "storage parameters in another order are the same",
+		current: `CREATE TABLE u (a int); CREATE INDEX i ON u (a) WITH (deduplicate_items = off, fillfactor = 70);`,
+		desired: `CREATE TABLE u (a int); CREATE INDEX i ON u (a) WITH (fillfactor = 70, deduplicate_items = off);`, same: true},
 	{name: "unique index and constraint NULLS NOT DISTINCT", minVersion: 150000,
 		current: `CREATE TABLE u (a int, b int, CONSTRAINT u_b UNIQUE (b)); CREATE UNIQUE INDEX u_a ON u (a);`,
 		desired: `CREATE TABLE u (a int, b int, CONSTRAINT u_b UNIQUE NULLS NOT DISTINCT (b)); CREATE UNIQUE INDEX u_a ON u (a) NULLS NOT DISTINCT;`},
@@ -108,6 +112,12 @@ func TestClauseMigrations(t *testing.T) {
 			ops, err := diff.Schemas(current, desired, diff.Options{})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.same {
+				if len(ops) > 0 {
+					t.Errorf("changes found between equal schemas:\n%s", diff.Describe(ops))
+				}
+				return
 			}
 			if len(ops) == 0 {
 				t.Fatal("no change found")
