@@ -28,7 +28,7 @@ import (
 // of modelled objects) are the "... options" kinds.
 var invKinds = map[string]string{
 	"partition": "partition", "m": "materialized view", "S": "sequence", "f": "foreign table",
-	"c": "composite type", "x": "exclusion constraint", "con": "constraint",
+	"c": "composite type", "con": "constraint",
 	"pcon": "constraint on partition", "ftcon": "constraint on foreign table",
 	"index": "index", "topt": "table options", "vopt": "view options", "colopt": "column options",
 	"seqopt": "sequence options", "ixopt": "index options", "conopt": "constraint options",
@@ -97,12 +97,12 @@ func (r *reflector) inventory() error {
 }
 
 // invFold merges the rows that describe one object: index options
-// found by several branches, and those of an index or exclusion
-// constraint that is reported whole, whose definition takes them. Parts
+// found by several branches, and those of an index that is reported
+// whole, whose definition takes them. Parts
 // are sorted: the branches come back in any order.
 func invFold(objs []schema.Object) []schema.Object {
 	residue := func(o schema.Object) bool { return o.Kind == "index options" || o.Kind == "constraint options" }
-	whole := func(o schema.Object) bool { return o.Kind == "index" || o.Kind == "exclusion constraint" }
+	whole := func(o schema.Object) bool { return o.Kind == "index" }
 	at := func(o schema.Object) string { return o.Schema + "\x00" + o.Table + "\x00" + o.Name }
 	wholes := map[string]bool{}
 	for _, o := range objs {
