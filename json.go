@@ -183,6 +183,10 @@ func (r *Revisions) NewJSONHeads() JSONHeads {
 type JSONDiff struct {
 	FormatVersion int      `json:"format_version"`
 	Statements    []string `json:"statements"`
+	// Unmanaged lists the objects retort does not manage that differ
+	// (as UnmanagedDifference.String says them); the statements leave
+	// them out.
+	Unmanaged []string `json:"unmanaged,omitempty"`
 }
 
 // NewJSONDiff wraps DiffSQL's statements for JSON output.
