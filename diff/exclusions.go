@@ -8,7 +8,7 @@ import (
 // sameExclusion compares exclusion constraints, leaving out the name and
 // comment.
 func sameExclusion(a, b *schema.Exclusion) bool {
-	return a.Method == b.Method && a.Where == b.Where && a.Params == b.Params &&
+	return a.Method == b.Method && a.Where == b.Where && sameParams(a.Params, b.Params) &&
 		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred &&
 		sameParts(a.Parts, b.Parts) && schema.SameColumns(a.Include, b.Include)
 }

@@ -1,9 +1,12 @@
 package diff
 
 import (
+	"slices"
+	"sort"
+	"strings"
+
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
-	"strings"
 )
 
 // kept is a table present on both sides and the changes found for it.
@@ -152,8 +155,23 @@ func (k *kept) diffChecks(m matching) {
 // and the original SQL text.
 func sameIndex(a, b *schema.Index) bool {
 	return a.Unique == b.Unique && a.Where == b.Where && a.Invisible == b.Invisible &&
-		strings.EqualFold(a.Method, b.Method) && a.Params == b.Params && a.NullsNotDistinct == b.NullsNotDistinct &&
+		strings.EqualFold(a.Method, b.Method) && sameParams(a.Params, b.Params) && a.NullsNotDistinct == b.NullsNotDistinct &&
 		sameParts(a.Parts, b.Parts) && schema.SameColumns(a.Include, b.Include)
+}
+
+// sameParams compares comma-separated storage parameters in any order.
+func sameParams(a, b string) bool {
+	split := func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	return slices.Equal(split(a), split(b))
 }
 
 func sameParts(a, b []schema.IndexPart) bool {

@@ -104,7 +104,8 @@ type Index struct {
 	Invisible bool
 	Include   []string // PostgreSQL INCLUDE (non-key) columns
 	// Params are the storage parameters of WITH (...), as the dialect
-	// spells them ("fillfactor=70"), "" when none.
+	// spells them ("fillfactor=70, deduplicate_items=off"), "" when none;
+	// their order means nothing.
 	Params           string
 	NullsNotDistinct bool // PostgreSQL 15 UNIQUE ... NULLS NOT DISTINCT
 	Comment          string

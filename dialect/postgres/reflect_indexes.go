@@ -12,14 +12,14 @@ import (
 // indkey 0 marks an expression part; parts past indnkeyatts are INCLUDE
 // columns. Collation and operator class are reported only when they
 // differ from the default, NULLS FIRST/LAST only against the direction's
-// default; storage parameters are sorted, as their order means nothing.
+// default.
 const reflIndexesSQL = `SELECT i.indrelid, i.indexrelid, ic.relname, i.indisunique, am.amname,
 	COALESCE(pg_get_expr(i.indpred, i.indrelid, true), ''),
 	k.ord, k.attnum, COALESCE(a.attname, ''), pg_get_indexdef(i.indexrelid, k.ord::int, true),
 	COALESCE(k.opt & 1 = 1, false), COALESCE(k.opt & 2 = 2, false), k.ord > i.indnkeyatts,
 	CASE WHEN opc.opcdefault OR opc.oid IS NULL THEN '' ELSE opc.opcname END,
 	CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(a.attcollation, 100) THEN co.collname ELSE '' END,
-	CASE WHEN k.ord = 1 AND ic.reloptions IS NOT NULL THEN array_to_string(ARRAY(SELECT o FROM unnest(ic.reloptions) o ORDER BY o), ', ') ELSE '' END,
+	CASE WHEN k.ord = 1 THEN COALESCE(array_to_string(ic.reloptions, ', '), '') ELSE '' END,
 	CASE WHEN k.ord = 1 THEN COALESCE(d.description, '') ELSE '' END,
 	$NND,
 	CASE WHEN x.oid IS NOT NULL AND k.ord <= i.indnkeyatts THEN (SELECT o.oprname FROM pg_operator o WHERE o.oid = x.conexclop[k.ord]) ELSE '' END
