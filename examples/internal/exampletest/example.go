@@ -17,6 +17,8 @@ type Example struct {
 	env    []string // RETORT_URL and EXAMPLE_DIALECT for the target
 	driver string
 	dsn    string
+	// fkChange: see target.
+	fkChange []string
 }
 
 func newExample(t *testing.T, retort string, tg target) *Example {
@@ -26,7 +28,7 @@ func newExample(t *testing.T, retort string, tg target) *Example {
 	if url != "" {
 		env = append(env, "RETORT_URL="+url)
 	}
-	return &Example{t: t, Dir: dir, Target: tg.name, retort: retort, env: env, driver: driver, dsn: dsn}
+	return &Example{t: t, Dir: dir, Target: tg.name, retort: retort, env: env, driver: driver, dsn: dsn, fkChange: tg.fkChange}
 }
 
 // Retort runs retort in the copy and fails the test unless it exits
@@ -44,6 +46,22 @@ func (e *Example) Retort(code int, args ...string) string {
 func (e *Example) Run(args ...string) string {
 	e.t.Helper()
 	return run(e.t, e.Dir, e.env, args...)
+}
+
+// upgradeSection returns the upgrade section of the revision file whose
+// name ends in suffix.
+func (e *Example) upgradeSection(suffix string) string {
+	e.t.Helper()
+	files, _ := filepath.Glob(filepath.Join(e.Dir, "migrations", "*"+suffix))
+	if len(files) != 1 {
+		e.t.Fatalf("on %s: revision files *%s: %v, want one", e.Target, suffix, files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	up, _, _ := strings.Cut(string(data), "-- +downgrade")
+	return up
 }
 
 // A Replace is an edit of one of the example's files: Old, found exactly

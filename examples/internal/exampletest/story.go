@@ -71,6 +71,12 @@ func (s Story) run(e *Example) {
 	}
 
 	e.Retort(0, "revision", "-m", "cascade notes", "--autogenerate")
+	up := e.upgradeSection("_cascade_notes.sql")
+	for _, want := range e.fkChange {
+		if !strings.Contains(up, want) {
+			t.Errorf("on %s: the cascade revision has no %q:\n%s", e.Target, want, up)
+		}
+	}
 	e.Retort(0, "upgrade")
 	e.rows(2, 3)
 	if err := e.exec("DELETE FROM users WHERE email = 'ann@example.com'"); err != nil {
