@@ -42,7 +42,8 @@ require (
 )
 
 // The loader and test-helper modules live in this repository; outside
-// it, go get github.com/retortdb/retort/bunschema instead.
+// it, go get github.com/retortdb/retort/bunschema instead and drop
+// example_test.go, which tests the example inside the repository.
 replace (
 	github.com/retortdb/retort/bunschema => ../../bunschema
 	github.com/retortdb/retort/examples/internal/exampletest => ../internal/exampletest

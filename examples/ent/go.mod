@@ -45,7 +45,8 @@ require (
 )
 
 // The loader and test-helper modules live in this repository; outside
-// it, go get github.com/retortdb/retort/entschema instead.
+// it, go get github.com/retortdb/retort/entschema instead and drop
+// example_test.go, which tests the example inside the repository.
 replace (
 	github.com/retortdb/retort/entschema => ../../entschema
 	github.com/retortdb/retort/examples/internal/exampletest => ../internal/exampletest

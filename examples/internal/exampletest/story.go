@@ -16,8 +16,8 @@ type Story struct {
 	Cascade []Replace
 	// FK is the name retort check gives the notes' foreign key, by target.
 	FK map[string]string
-	// Lint is the start of retort lint's orm-intent finding, after the
-	// file or source it names.
+	// Lint is retort lint's orm-intent finding up to the relation it
+	// names (GORM's names the model's file and line first).
 	Lint string
 	// Seed inserts the users ann@example.com (two notes) and
 	// bob@example.com (one note).
@@ -65,7 +65,7 @@ func (s Story) run(e *Example) {
 	if out := e.Retort(1, "check"); !strings.Contains(out, change) {
 		t.Errorf("on %s: retort check after the model's change does not say %q:\n%s", e.Target, change, out)
 	}
-	intent := s.Lint + ": notes(author_id) -> users(id) is ON DELETE CASCADE in the model but ON DELETE NO ACTION in the database"
+	intent := s.Lint + ": notes(author_id) -> users(id) is ON DELETE CASCADE in the model but ON DELETE NO ACTION in the database (foreign key " + s.FK[e.Target] + ")"
 	if out := e.Retort(1, "lint"); !strings.Contains(out, intent) {
 		t.Errorf("on %s: retort lint does not say %q:\n%s", e.Target, intent, out)
 	}
