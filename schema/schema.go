@@ -204,6 +204,12 @@ type View struct {
 	Def     string
 	SQL     string // full original CREATE VIEW when kept
 	Comment string
+	// CheckOption is WITH [CASCADED | LOCAL] CHECK OPTION: "CASCADED",
+	// "LOCAL", or "" for none. Options are the dialect's other view
+	// options in its canonical spelling (MySQL "ALGORITHM=MERGE SQL
+	// SECURITY INVOKER"), "" for the defaults. Diff compares both.
+	CheckOption string
+	Options     string
 }
 
 // Trigger is a trigger; SQL is the full CREATE TRIGGER statement.

@@ -11,14 +11,14 @@ import (
 )
 
 // The inventory lists every object of the database that the model does
-// not express (routines, events, sequences, system-versioned tables,
-// partitioning) and the attributes of modelled objects it has no field
-// for (table options such as ROW_FORMAT, view options, index comments),
+// not express (routines, events, system-versioned tables, partitioning)
+// and the attributes of modelled objects it has no field for (table
+// options such as ROW_FORMAT, a primary key's comment),
 // so that check reports a difference in them instead of calling the
 // schemas a match. One query over information_schema, and one more each
 // for routine parameters and partitions only when there are routines or
 // partitioned tables. What reflection models is left out by the same
-// rules: base tables, views, triggers, retort's own tables, and the
+// rules: base tables, views, triggers, sequences, retort's own tables, and the
 // index InnoDB makes for a foreign key. An event's STARTS is in its
 // definition only when it is not the time the event was created (what
 // CREATE EVENT takes without one), and a one-time event's AT time is
@@ -28,26 +28,16 @@ import (
 
 // invSQL is the inventory query; every ? is the database.
 func invSQL(mariadb bool) string {
-	viewOpts := "CHECK_OPTION <> 'NONE' OR SECURITY_TYPE <> 'DEFINER'"
-	algorithm := "NULL"
-	if mariadb { // MySQL 8 has no ALGORITHM in VIEWS
-		viewOpts += " OR ALGORITHM <> 'UNDEFINED'"
-		algorithm = "IF(ALGORITHM <> 'UNDEFINED', CONCAT('ALGORITHM=', ALGORITHM), NULL)"
-	}
-	return `SELECT CASE TABLE_TYPE WHEN 'BASE TABLE' THEN 'topt' WHEN 'SYSTEM VERSIONED' THEN 'sv' WHEN 'SEQUENCE' THEN 'seq' ELSE 'rel' END,
-	'', TABLE_NAME, CASE WHEN TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE') THEN COALESCE(CREATE_OPTIONS, '')
+	return `SELECT CASE TABLE_TYPE WHEN 'BASE TABLE' THEN 'topt' WHEN 'SYSTEM VERSIONED' THEN 'sv' ELSE 'rel' END,
+	'', TABLE_NAME, CASE WHEN TABLE_TYPE = 'BASE TABLE' THEN COALESCE(CREATE_OPTIONS, '')
 		ELSE CONCAT_WS(' ', TABLE_TYPE, (SELECT GROUP_CONCAT(CONCAT_WS(' ', c.COLUMN_NAME, c.COLUMN_TYPE, IF(c.IS_NULLABLE = 'NO', 'NOT NULL', NULL),
 			CONCAT('DEFAULT ', c.COLUMN_DEFAULT), NULLIF(c.EXTRA, '')) ORDER BY c.ORDINAL_POSITION SEPARATOR ', ')
 			FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME), NULLIF(CREATE_OPTIONS, '')) END
 FROM information_schema.TABLES t
-WHERE TABLE_SCHEMA = ? AND TABLE_TYPE NOT IN ('VIEW', 'TEMPORARY') AND (TABLE_TYPE <> 'BASE TABLE' OR CREATE_OPTIONS <> '')
-UNION ALL
-SELECT 'vopt', '', TABLE_NAME, CONCAT_WS(' ', ` + algorithm + `, IF(SECURITY_TYPE <> 'DEFINER', CONCAT('SQL SECURITY ', SECURITY_TYPE), NULL),
-	IF(CHECK_OPTION <> 'NONE', CONCAT('WITH ', CHECK_OPTION, ' CHECK OPTION'), NULL))
-FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND (` + viewOpts + `)
+WHERE TABLE_SCHEMA = ? AND TABLE_TYPE NOT IN ('VIEW', 'TEMPORARY', 'SEQUENCE') AND (TABLE_TYPE <> 'BASE TABLE' OR CREATE_OPTIONS <> '')
 UNION ALL
 SELECT 'ixopt', TABLE_NAME, INDEX_NAME, CONCAT('COMMENT ', QUOTE(INDEX_COMMENT))
-FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND INDEX_COMMENT <> '' AND SEQ_IN_INDEX = 1
+FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND INDEX_COMMENT <> '' AND SEQ_IN_INDEX = 1 AND INDEX_NAME = 'PRIMARY'
 UNION ALL
 SELECT ROUTINE_TYPE, '', SPECIFIC_NAME, CONCAT_WS(' ', CONCAT('RETURNS ', DTD_IDENTIFIER), IF(IS_DETERMINISTIC = 'YES', 'DETERMINISTIC', NULL),
 	SQL_DATA_ACCESS, CONCAT('SQL SECURITY ', SECURITY_TYPE), IF(ROUTINE_COMMENT <> '', CONCAT('COMMENT ', QUOTE(ROUTINE_COMMENT)), NULL),
@@ -76,7 +66,7 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND SRS_ID IS NOT NULL`
 
 // invKinds names the kinds the query returns.
 var invKinds = map[string]string{
-	"topt": "table options", "sv": "system-versioned table", "seq": "sequence", "rel": "relation",
+	"topt": "table options", "sv": "system-versioned table", "rel": "relation",
 	"vopt": "view options", "ixopt": "index options", "FUNCTION": "function", "PROCEDURE": "procedure",
 	"PACKAGE": "package", "PACKAGE BODY": "package body", "event": "event", "colopt": "column options",
 }
@@ -85,14 +75,13 @@ var invKinds = map[string]string{
 // tables reflection knows are in r.tables.
 func (r *reflector) inventory(ctx context.Context) error {
 	q := invSQL(r.mariadb)
-	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db, r.db, r.db)
+	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db, r.db)
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
 	}
 	var objs []schema.Object
 	var partitioned []string
-	routines := map[string]int{}  // "TYPE name" -> index in objs
-	sequences := map[string]int{} // name -> index in objs
+	routines := map[string]int{} // "TYPE name" -> index in objs
 	err = func() error {
 		defer rows.Close()
 		for rows.Next() {
@@ -124,8 +113,6 @@ func (r *reflector) inventory(ctx context.Context) error {
 				}
 			case "FUNCTION", "PROCEDURE":
 				routines[code+" "+name] = len(objs)
-			case "seq":
-				sequences[name] = len(objs)
 			}
 			objs = append(objs, o)
 		}
@@ -136,11 +123,6 @@ func (r *reflector) inventory(ctx context.Context) error {
 	}
 	if len(routines) > 0 {
 		if err := r.routineParameters(ctx, objs, routines); err != nil {
-			return err
-		}
-	}
-	if len(sequences) > 0 {
-		if err := r.sequenceOptions(ctx, objs, sequences); err != nil {
 			return err
 		}
 	}

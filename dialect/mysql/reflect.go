@@ -45,6 +45,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	for _, step := range []func(context.Context) error{
 		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
 		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
+		r.loadSequences,
 	} {
 		if err := step(ctx); err != nil {
 			return nil, err
@@ -53,6 +54,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	for _, ti := range r.tables {
 		dropImplicitFKIndexes(ti.t)
 	}
+	schema.SortSQLObjects(r.s.Objects)
 	if err := r.inventory(ctx); err != nil {
 		return nil, err
 	}
@@ -124,25 +126,6 @@ WHERE TABLE_SCHEMA = ? AND CONSTRAINT_TYPE = 'UNIQUE'`
 		if ti := r.tables[table]; ti != nil {
 			ti.uniques[name] = true
 		}
-		return nil
-	})
-}
-
-func (r *reflector) loadViews(ctx context.Context) error {
-	const q = `SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS
-WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`
-	return r.query(ctx, "views", q, func(rows *sql.Rows) error {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			return err
-		}
-		// The server qualifies every name with the database; drop it so a
-		// view reads the same in the scratch database and the target.
-		def = strings.ReplaceAll(def, quote(r.db)+".", "")
-		r.s.Views = append(r.s.Views, &schema.View{
-			Name: name, Def: def,
-			SQL: "CREATE VIEW " + quote(name) + " AS " + def,
-		})
 		return nil
 	})
 }

@@ -15,7 +15,7 @@ func (r *reflector) loadIndexes(ctx context.Context) error {
 		extra = "NULL, IGNORED = 'YES'"
 	}
 	q := `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COALESCE(COLUMN_NAME, ''), COALESCE(SUB_PART, 0),
-  COALESCE(COLLATION, ''), INDEX_TYPE, ` + extra + `
+  COALESCE(COLLATION, ''), INDEX_TYPE, ` + extra + `, INDEX_COMMENT
 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 	var cur *schema.Index
@@ -31,7 +31,8 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		var nonUnique, prefix int
 		var expr sql.NullString
 		var invisible bool
-		if err := rows.Scan(&table, &name, &nonUnique, &col, &prefix, &coll, &typ, &expr, &invisible); err != nil {
+		var comment string
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &prefix, &coll, &typ, &expr, &invisible, &comment); err != nil {
 			return err
 		}
 		ti := r.tables[table]
@@ -41,7 +42,7 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		if cur == nil || curTable != ti || cur.Name != name {
 			flush()
 			curTable = ti
-			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ)}
+			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ), Comment: comment}
 		}
 		if cur.Method == "SPATIAL" {
 			prefix = 0 // MariaDB lists 32, which a SPATIAL key part refuses
@@ -85,9 +86,9 @@ func (r *reflector) placeIndex(ti *tableInfo, ix *schema.Index) {
 }
 
 // isPlain reports an index of whole columns, ascending, visible, default
-// method.
+// method, without a comment.
 func isPlain(ix *schema.Index) bool {
-	if ix.Invisible || ix.Method != "" || ix.Where != "" {
+	if ix.Invisible || ix.Method != "" || ix.Where != "" || ix.Comment != "" {
 		return false
 	}
 	for _, p := range ix.Parts {

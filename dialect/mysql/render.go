@@ -113,11 +113,15 @@ func (r *renderer) render(i int, o op.Op) error {
 		}
 		r.emit(fmt.Sprintf("DROP INDEX %s ON %s", quote(o.Index.Name), tableName(o.Table)))
 	case op.CreateView:
-		r.emit(fmt.Sprintf("CREATE VIEW %s AS %s", viewName(o.View), o.View.Def))
+		r.emit(createView(o.View))
 	case op.DropView:
 		r.emit("DROP VIEW " + viewName(o.View))
 	case op.CreateTrigger:
 		r.emit(o.Trigger.SQL)
+	case op.SetComment:
+		if err := r.setComment(o); err != nil {
+			return err
+		}
 	case op.DropTrigger:
 		r.emit("DROP TRIGGER " + quote(o.Trigger.Name))
 	case op.CreateEnum, op.DropEnum, op.AlterEnum:
@@ -127,6 +131,9 @@ func (r *renderer) render(i int, o op.Op) error {
 			r.emit(o.Up)
 		}
 	case op.CreateObject, op.DropObject, op.AlterObject:
+		if a, ok := o.(op.AlterObject); ok && r.alterSequence(a) {
+			break
+		}
 		stmts, _ := op.ObjectStatements(o)
 		for _, s := range stmts {
 			r.emit(s)

@@ -138,6 +138,9 @@ func (r *renderer) indexTail(ix *schema.Index) string {
 	if strings.EqualFold(ix.Method, "HASH") {
 		s += " USING HASH"
 	}
+	if ix.Comment != "" {
+		s += " COMMENT " + literal(ix.Comment)
+	}
 	if ix.Invisible {
 		s += " " + r.invisible
 	}

@@ -1,0 +1,103 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// MariaDB sequences are SQL objects of kind "sequence", created before
+// tables (a DEFAULT NEXT VALUE FOR s uses one) and changed in place with
+// ALTER SEQUENCE: dropping and creating one would reset its value. The
+// next value is left out of the definition, since it moves with use.
+//
+// MariaDB before 11.5 has no catalog view of a sequence's options, and
+// SHOW CREATE SEQUENCE is one statement per sequence. A sequence reads as
+// a one-row table of its options, so one UNION ALL over all sequences
+// reads them all in a single query; the list of sequences comes from
+// information_schema.TABLES in another. Both are one query per schema,
+// whatever the number of sequences.
+
+const sequencesSQL = `SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES
+WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME`
+
+func (r *reflector) loadSequences(ctx context.Context) error {
+	var names, comments []string
+	if err := r.query(ctx, "sequences", sequencesSQL, func(rows *sql.Rows) error {
+		var name, comment string
+		if err := rows.Scan(&name, &comment); err != nil {
+			return err
+		}
+		names = append(names, name)
+		comments = append(comments, comment)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("SELECT %d, start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM %s.%s",
+			i, quote(r.db), quote(n))
+	}
+	rows, err := r.q.QueryContext(ctx, strings.Join(parts, "\nUNION ALL\n"))
+	if err != nil {
+		return fmt.Errorf("reflect sequence options of database %s: %w", r.db, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var o seqOptions
+		if err := rows.Scan(&i, &o.start, &o.min, &o.max, &o.increment, &o.cache, &o.cycle); err != nil {
+			return fmt.Errorf("reflect sequence options of database %s: %w", r.db, err)
+		}
+		o.comment = comments[i]
+		r.s.Objects = append(r.s.Objects, o.object(names[i]))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reflect sequence options of database %s: %w", r.db, err)
+	}
+	return nil
+}
+
+// seqOptions are a sequence's options as its table holds them.
+type seqOptions struct {
+	start, min, max, increment, cache int64
+	cycle                             bool
+	comment                           string
+}
+
+// clauses spells the options as CREATE and ALTER SEQUENCE take them.
+func (o seqOptions) clauses() string {
+	cycle := "NOCYCLE"
+	if o.cycle {
+		cycle = "CYCLE"
+	}
+	return fmt.Sprintf("START WITH %d MINVALUE %d MAXVALUE %d INCREMENT BY %d CACHE %d %s", o.start, o.min, o.max, o.increment, o.cache, cycle)
+}
+
+func (o seqOptions) object(name string) *schema.SQLObject {
+	def := o.clauses()
+	create := "CREATE SEQUENCE " + quote(name) + " " + def
+	if o.comment != "" {
+		def += " COMMENT " + literal(o.comment)
+		create += " COMMENT " + literal(o.comment)
+	}
+	return &schema.SQLObject{
+		Kind: "sequence", Name: name,
+		Definition: def,
+		Create:     []string{create},
+		Drop:       []string{"DROP SEQUENCE " + quote(name)},
+		Phase:      schema.BeforeTables,
+		InPlace:    true,
+		Attrs: map[string]string{
+			"alter":   "ALTER SEQUENCE " + quote(name) + " " + o.clauses(),
+			"comment": o.comment,
+		},
+	}
+}
