@@ -32,6 +32,7 @@ ORDER BY TABLE_NAME, ORDINAL_POSITION`
 			c.Generated = &schema.Generated{Expr: gen, Stored: strings.Contains(lextra, "stored") || strings.Contains(lextra, "persistent")}
 		} else {
 			c.Default = normalizeDefault(r.mariadb, def, lextra, dataType)
+			unqualifyDefault(r, c) // NEXT VALUE FOR a sequence names the database
 		}
 		if m := onUpdateRe.FindStringSubmatch(lextra); m != nil {
 			setAttr(c, "on_update", canonicalNow(m[1]))

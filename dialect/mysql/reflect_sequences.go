@@ -101,3 +101,13 @@ func (o seqOptions) object(name string) *schema.SQLObject {
 		},
 	}
 }
+
+// unqualifyDefault drops the database name the server writes before a
+// sequence in a default (nextval(`db`.`s`)), so the default reads the
+// same in the scratch database and the target, and runs in either.
+func unqualifyDefault(r *reflector, c *schema.Column) {
+	if c.Default != nil {
+		d := r.unqualify(*c.Default)
+		c.Default = &d
+	}
+}

@@ -113,9 +113,9 @@ func (r *renderer) render(i int, o op.Op) error {
 		}
 		r.emit(fmt.Sprintf("DROP INDEX %s ON %s", quote(o.Index.Name), tableName(o.Table)))
 	case op.CreateView:
-		r.emit(createView(o.View))
+		r.createView(i, o.View)
 	case op.DropView:
-		r.emit("DROP VIEW " + viewName(o.View))
+		r.dropView(i, o.View)
 	case op.CreateTrigger:
 		r.emit(o.Trigger.SQL)
 	case op.SetComment:

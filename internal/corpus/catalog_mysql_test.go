@@ -147,7 +147,8 @@ func (s *mysqlSnapshot) columns() {
 		CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT, GENERATION_EXPRESSION, IS_GENERATED
 		FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()`) {
 		if !bookkeeping(unquote(r[0])) {
-			s.lines = append(s.lines, "column "+strings.Join(r, " "))
+			// A default taking a sequence's next value names the database.
+			s.lines = append(s.lines, "column "+strings.ReplaceAll(strings.Join(r, " "), "`"+s.schema+"`.", ""))
 		}
 	}
 }
