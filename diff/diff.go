@@ -19,6 +19,11 @@ type Options struct {
 	// then dropped and re-added around a change to an index over their
 	// columns.
 	FKNeedsIndex bool
+	// PKNames: primary key names are part of the schema, as later
+	// statements name the key (PostgreSQL; set it from
+	// dialect.Capabilities.NamedPrimaryKey), so a name that differs is
+	// renamed. Elsewhere (MySQL's PRIMARY, SQLite) names are left alone.
+	PKNames bool
 
 	// Likely renames (a dropped and an added table or column of the same
 	// shape) are never a drop and add without a decision: Renames decides
@@ -139,6 +144,9 @@ func (d *differ) matchTables() {
 	for _, t := range d.to.Tables {
 		if old := live[keyOf(t)]; old != nil {
 			k := newKept(old, t, d.opts.Naming)
+			if d.opts.PKNames {
+				k.renamePrimaryKey()
+			}
 			d.kept[keyOf(t)] = k
 			d.keptOrder = append(d.keptOrder, k)
 		} else {

@@ -75,6 +75,9 @@ type Generated struct {
 type PrimaryKey struct {
 	Name    string // "" when the database does not name it
 	Columns []string
+	// Desc lists the key columns sorted descending (SQLite's PRIMARY KEY
+	// (a DESC)); nil where the database keeps no direction for a key.
+	Desc []string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).
