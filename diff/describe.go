@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/op"
@@ -222,5 +223,12 @@ func pkCols(pk *schema.PrimaryKey) string {
 	if pk == nil || len(pk.Columns) == 0 {
 		return "none"
 	}
-	return "(" + strings.Join(pk.Columns, ", ") + ")"
+	cols := make([]string, len(pk.Columns))
+	for i, c := range pk.Columns {
+		cols[i] = c
+		if slices.ContainsFunc(pk.Desc, func(d string) bool { return strings.EqualFold(d, c) }) {
+			cols[i] += " DESC"
+		}
+	}
+	return "(" + strings.Join(cols, ", ") + ")"
 }
