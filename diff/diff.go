@@ -85,7 +85,8 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 type phases struct {
 	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
-	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
+	createTables, columns, enumsLate, renames, addChecks              []op.Op
+	createIndexes, addFKs                                             []op.Op
 	createViews, objectsAfter, createTriggers, dropObjectsBefore      []op.Op
 	dropEnums                                                         []op.Op
 }
@@ -95,7 +96,7 @@ func (p *phases) flatten() []op.Op {
 	for _, ph := range [][]op.Op{
 		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
 		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
-		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
+		p.createTables, p.columns, p.enumsLate, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums,
 	} {
