@@ -16,4 +16,11 @@ func (k *kept) renamePrimaryKey() {
 		return
 	}
 	k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindPrimaryKey, Old: from.Name, New: to.Name})
+	// Comments are set after renames, so on the new name.
+	for i, c := range k.comments {
+		if c, ok := c.(op.SetComment); ok && c.On == op.CommentConstraint && c.Name == from.Name {
+			c.Name = to.Name
+			k.comments[i] = c
+		}
+	}
 }

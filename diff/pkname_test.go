@@ -24,6 +24,8 @@ func TestPrimaryKeyNameAndDirection(t *testing.T) {
 		{"direction differs", blog(), users("users_pkey", "id"), false,
 			fkRecreated + "~ alter primary key on users: (id) => (id DESC)\n"},
 		{"same direction, other case", users("users_pkey", "id"), users("users_pkey", "ID"), true, ""},
+		{"renamed key's comment is set on its new name", blog(), withUsers(func(u *schema.Table) { u.PrimaryKey.Name, u.PrimaryKey.Comment = "users_pk", "key" }), true,
+			"~ rename constraint users_pkey to users_pk on users\n~ set comment on constraint users_pk of users: \"\" => \"key\"\n"},
 		{"key changes and is renamed: one alter", blog(), users("users_pk", "id"), true,
 			fkRecreated + "~ alter primary key on users: (id) => (id DESC)\n"},
 	}
