@@ -65,6 +65,7 @@ type JSONGenerated struct {
 type JSONPrimaryKey struct {
 	Name    string   `json:"name"`
 	Columns []string `json:"columns"`
+	Desc    []string `json:"desc,omitempty"` // SQLite PRIMARY KEY (a DESC)
 	Comment string   `json:"comment,omitempty"`
 }
 
@@ -218,7 +219,7 @@ func jsonTable(t *schema.Table) JSONTable {
 		j.Columns = append(j.Columns, jc)
 	}
 	if t.PrimaryKey != nil {
-		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Comment: t.PrimaryKey.Comment}
+		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc, Comment: t.PrimaryKey.Comment}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),

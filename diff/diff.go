@@ -19,6 +19,11 @@ type Options struct {
 	// then dropped and re-added around a change to an index over their
 	// columns.
 	FKNeedsIndex bool
+	// PKNames: primary key names are part of the schema, as later
+	// statements name the key (PostgreSQL; set it from
+	// dialect.Capabilities.NamedPrimaryKey), so a name that differs is
+	// renamed. Elsewhere (MySQL's PRIMARY, SQLite) names are left alone.
+	PKNames bool
 
 	// Likely renames (a dropped and an added table or column of the same
 	// shape) are never a drop and add without a decision: Renames decides
@@ -80,7 +85,8 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 type phases struct {
 	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
-	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
+	createTables, columns, enumsLate, renames, addChecks              []op.Op
+	createIndexes, addFKs                                             []op.Op
 	createViews, comments, objectsAfter, createTriggers               []op.Op
 	dropObjectsBefore, dropEnums                                      []op.Op
 }
@@ -90,7 +96,7 @@ func (p *phases) flatten() []op.Op {
 	for _, ph := range [][]op.Op{
 		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
 		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
-		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
+		p.createTables, p.columns, p.enumsLate, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums,
 	} {
@@ -143,6 +149,9 @@ func (d *differ) matchTables() {
 	for _, t := range d.to.Tables {
 		if old := live[keyOf(t)]; old != nil {
 			k := newKept(old, t, d.opts.Naming)
+			if d.opts.PKNames {
+				k.renamePrimaryKey()
+			}
 			d.kept[keyOf(t)] = k
 			d.keptOrder = append(d.keptOrder, k)
 		} else {

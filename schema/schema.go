@@ -80,6 +80,9 @@ type PrimaryKey struct {
 	Name    string // "" when the database does not name it
 	Columns []string
 	Comment string
+	// Desc lists the key columns sorted descending (SQLite's PRIMARY KEY
+	// (a DESC)); nil where the database keeps no direction for a key.
+	Desc []string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).

@@ -71,6 +71,7 @@ func (r *renderer) render(o op.Op) error {
 	case op.RenameTable:
 		from := op.Ref{Schema: o.Schema, Name: o.Old}
 		r.alter(from, "RENAME TO "+quote(o.New))
+		r.renameSequences(from, o.New)
 		r.moved(from, op.Ref{Schema: o.Schema, Name: o.New})
 	case op.AddColumn:
 		r.alter(o.Table, "ADD COLUMN "+columnDef(o.Column))
