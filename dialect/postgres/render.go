@@ -135,8 +135,7 @@ func (r *renderer) render(o op.Op) error {
 			r.emit(o.Up)
 		}
 	case op.CreateObject, op.DropObject, op.AlterObject:
-		stmts, _ := op.ObjectStatements(o)
-		r.out = append(r.out, stmts...)
+		r.out = append(r.out, objectStatements(o)...)
 	default:
 		return fmt.Errorf("the PostgreSQL dialect cannot render operation %T", o)
 	}

@@ -1,0 +1,103 @@
+package postgres
+
+import "testing"
+
+var objCases = []objCase{
+	{name: "extension with a trigram index",
+		current: `CREATE TABLE u (id int PRIMARY KEY, name text NOT NULL);`,
+		desired: `CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE u (id int PRIMARY KEY, name text NOT NULL);
+CREATE INDEX u_name_trgm ON u USING gin (name gin_trgm_ops);`,
+		want: []string{"CREATE EXTENSION pg_trgm", "CREATE INDEX u_name_trgm"}},
+	{name: "standalone sequence created and owned",
+		current: `CREATE TABLE o (id bigint PRIMARY KEY);`,
+		desired: `CREATE SEQUENCE o_seq AS integer START 100 INCREMENT 5 MINVALUE 10 MAXVALUE 100000 CACHE 2 CYCLE;
+CREATE TABLE o (id bigint PRIMARY KEY DEFAULT nextval('o_seq'), n integer);
+ALTER SEQUENCE o_seq OWNED BY o.n;
+COMMENT ON SEQUENCE o_seq IS 'order numbers';`,
+		want: []string{"CREATE SEQUENCE o_seq AS integer INCREMENT BY 5", "ALTER TABLE o ALTER COLUMN id SET DEFAULT nextval('o_seq'::regclass)", "ALTER SEQUENCE o_seq OWNED BY public.o.n"}},
+	{name: "sequence change keeps its value",
+		current: `CREATE SEQUENCE s START 1; CREATE TABLE t (id bigint DEFAULT nextval('s'));`,
+		data:    `SELECT setval('s', 500)`,
+		desired: `CREATE SEQUENCE s START 1 INCREMENT 10 MAXVALUE 99999; CREATE TABLE t (id bigint DEFAULT nextval('s'));`,
+		want:    []string{"ALTER SEQUENCE s AS bigint INCREMENT BY 10"},
+		check:   `SELECT CASE WHEN last_value = 500 THEN 'ok' ELSE last_value::text END FROM s`},
+	{name: "function used by a default",
+		current: `CREATE TABLE d (id int);`,
+		desired: `CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$SELECT 'c' || floor(random() * 100)::int$$;
+COMMENT ON FUNCTION next_code() IS 'codes';
+CREATE TABLE d (id int, code text DEFAULT next_code());`,
+		want: []string{"CREATE OR REPLACE FUNCTION public.next_code()", "COMMENT ON FUNCTION next_code() IS 'codes'", "ADD COLUMN code"}},
+	{name: "function body replaced in place",
+		current: `CREATE FUNCTION f(x int) RETURNS int LANGUAGE plpgsql AS $$BEGIN RETURN x; END$$;
+CREATE TABLE c (a int CHECK (f(a) > 0));`,
+		desired: `CREATE FUNCTION f(x int) RETURNS int LANGUAGE plpgsql AS $$BEGIN RETURN x + 1; END$$;
+CREATE TABLE c (a int CHECK (f(a) > 0));`,
+		want: []string{"CREATE OR REPLACE FUNCTION public.f(x integer)"}},
+	{name: "function result changes: drop and create",
+		current: `CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql AS 'SELECT x';`,
+		desired: `CREATE FUNCTION g(x int) RETURNS bigint LANGUAGE sql AS 'SELECT x::bigint';`,
+		want:    []string{"DROP FUNCTION g(x integer)", "CREATE OR REPLACE FUNCTION public.g(x integer)"}},
+	{name: "sql function reading a table created with it",
+		current: ``,
+		desired: `CREATE TABLE e (id int);
+CREATE FUNCTION e_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM e';
+CREATE PROCEDURE e_clear() LANGUAGE sql BEGIN ATOMIC DELETE FROM e; END;`,
+		want: []string{"SET check_function_bodies = off", "CREATE TABLE e", "CREATE OR REPLACE PROCEDURE public.e_clear()"}},
+	{name: "trigger function",
+		current: `CREATE TABLE tr (a int, b int);`,
+		desired: `CREATE TABLE tr (a int, b int);
+CREATE FUNCTION tr_fill() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.b := NEW.a; RETURN NEW; END$$;
+CREATE TRIGGER tr_fill BEFORE INSERT ON tr FOR EACH ROW EXECUTE FUNCTION tr_fill();`,
+		want: []string{"CREATE OR REPLACE FUNCTION public.tr_fill()", "CREATE TRIGGER tr_fill"}},
+	{name: "domain created for a column",
+		current: `CREATE TABLE p (id int);`,
+		desired: `CREATE DOMAIN pos AS integer DEFAULT 1 NOT NULL CONSTRAINT pos_check CHECK (VALUE > 0);
+COMMENT ON DOMAIN pos IS 'positive';
+CREATE TABLE p (id int, n pos);`,
+		want: []string{"CREATE DOMAIN pos AS integer DEFAULT 1 NOT NULL CONSTRAINT pos_check CHECK (VALUE > 0)", "ADD COLUMN n pos"}},
+	{name: "domain change with data",
+		current: `CREATE DOMAIN qty AS integer CONSTRAINT qty_min CHECK (VALUE >= 0); CREATE TABLE q (n qty);`,
+		data:    `INSERT INTO q VALUES (1), (5)`,
+		desired: `CREATE DOMAIN qty AS integer DEFAULT 1 NOT NULL CONSTRAINT qty_max CHECK (VALUE < 100); CREATE TABLE q (n qty);`,
+		want: []string{"ALTER DOMAIN qty SET DEFAULT 1", "ALTER DOMAIN qty SET NOT NULL", "ALTER DOMAIN qty DROP CONSTRAINT qty_min",
+			"ALTER DOMAIN qty ADD CONSTRAINT qty_max CHECK (VALUE < 100) NOT VALID", "ALTER DOMAIN qty VALIDATE CONSTRAINT qty_max"},
+		check: `SELECT CASE WHEN count(*) = 2 THEN 'ok' END FROM q`},
+	{name: "composite type created and altered",
+		current: `CREATE TYPE addr AS (street text, zip int); CREATE TABLE a (id int);`,
+		desired: `CREATE TYPE addr AS (street text COLLATE "C", city text);
+COMMENT ON TYPE addr IS 'postal';
+CREATE TABLE a (id int, home addr);`,
+		want: []string{`ALTER TYPE addr ALTER ATTRIBUTE street TYPE text COLLATE "C", DROP ATTRIBUTE zip, ADD ATTRIBUTE city text`, "COMMENT ON TYPE addr IS 'postal'"}},
+	{name: "composite type dropped with its table",
+		current: `CREATE TYPE pt AS (x int, y int); CREATE TABLE pts (p pt);`,
+		desired: ``,
+		want:    []string{"DROP TABLE pts", "DROP TYPE pt"}},
+	{name: "row level security and policies",
+		current: `CREATE TABLE doc (id int, owner text);`,
+		desired: `CREATE FUNCTION me() RETURNS text LANGUAGE sql STABLE AS 'SELECT current_user::text';
+CREATE TABLE doc (id int, owner text);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+ALTER TABLE doc FORCE ROW LEVEL SECURITY;
+CREATE POLICY doc_owner ON doc FOR SELECT TO PUBLIC USING (owner = me());
+CREATE POLICY doc_insert ON doc AS RESTRICTIVE FOR INSERT WITH CHECK (owner = current_user);`,
+		want: []string{"CREATE OR REPLACE FUNCTION public.me()", "CREATE POLICY doc_owner ON doc AS PERMISSIVE FOR SELECT TO PUBLIC USING (owner = me())",
+			"ALTER TABLE doc ENABLE ROW LEVEL SECURITY", "ALTER TABLE doc FORCE ROW LEVEL SECURITY"}},
+	{name: "policy changed",
+		current: `CREATE TABLE pc (id int); ALTER TABLE pc ENABLE ROW LEVEL SECURITY; CREATE POLICY pc_p ON pc USING (id > 0);`,
+		desired: `CREATE TABLE pc (id int); ALTER TABLE pc ENABLE ROW LEVEL SECURITY; CREATE POLICY pc_p ON pc USING (id > 10);`,
+		want:    []string{"DROP POLICY pc_p ON pc", "CREATE POLICY pc_p ON pc AS PERMISSIVE FOR ALL TO PUBLIC USING (id > 10)"}},
+	{name: "event trigger",
+		current: ``,
+		desired: `CREATE FUNCTION ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN RAISE NOTICE 'ddl'; END$$;
+CREATE EVENT TRIGGER ddl_log ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION ddl_log();`,
+		want: []string{"CREATE OR REPLACE FUNCTION public.ddl_log()", "CREATE EVENT TRIGGER ddl_log ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION ddl_log()"}},
+}
+
+// TestObjectsRoundTrip: each case upgrades to the desired schema loaded
+// directly and downgrades back, on the real server.
+func TestObjectsRoundTrip(t *testing.T) {
+	for _, c := range objCases {
+		t.Run(c.name, func(t *testing.T) { objRoundTrip(t, c) })
+	}
+}
