@@ -31,7 +31,7 @@ func objFunction(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQLObje
 	o.Create = append(create, objComment(what, target, comment)...)
 	o.Drop = []string{"DROP " + what + " " + target}
 	o.InPlace = true
-	o.Attrs = map[string]string{"signature": args + " RETURNS " + result, "comment": comment, "target": target}
+	o.Attrs = map[string]string{"signature": args + " RETURNS " + result, "body": def, "comment": comment, "target": target}
 	for _, d := range o.Deps {
 		if strings.HasPrefix(d, "table\x00") {
 			o.Phase = schema.AfterTables

@@ -61,7 +61,7 @@ func alterFunction(a op.AlterObject) ([]string, bool) {
 		return nil, false
 	}
 	var out []string
-	if a.From.Definition != a.To.Definition {
+	if a.From.Attrs["body"] != a.To.Attrs["body"] {
 		out = append(out, a.To.Create...)
 		if a.To.Attrs["comment"] == "" {
 			out = append(out, alterComment(a, strings.ToUpper(a.To.Kind), a.To.Attrs["target"])...)
