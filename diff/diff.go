@@ -77,7 +77,7 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 // phases collects operations by execution phase; flatten concatenates
 // them in the order that keeps every step executable.
 type phases struct {
-	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
+	dropTriggers, dropObjectsAfter, dropViews, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
 	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
 	createViews, objectsAfter, createTriggers, dropObjectsBefore      []op.Op
@@ -87,7 +87,9 @@ type phases struct {
 func (p *phases) flatten() []op.Op {
 	var out []op.Op
 	for _, ph := range [][]op.Op{
-		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
+		// Objects that need tables may need views (a materialized
+		// view's index): dropped before them, as created after them.
+		p.dropTriggers, p.dropObjectsAfter, p.dropViews, p.objectRenames, p.dropFKs,
 		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
 		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,

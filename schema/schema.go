@@ -162,6 +162,10 @@ type View struct {
 	Name   string
 	Def    string
 	SQL    string // full original CREATE VIEW when kept
+	// Materialized: a PostgreSQL materialized view. NoData: it was created
+	// WITH NO DATA (not yet refreshed); diff ignores NoData, which a
+	// REFRESH changes, and the create uses the desired schema's.
+	Materialized, NoData bool
 }
 
 // Trigger is a trigger; SQL is the full CREATE TRIGGER statement.

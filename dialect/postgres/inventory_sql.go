@@ -11,13 +11,12 @@ type invBranch struct {
 // invBranches are the parts of the inventory query, one per catalog (see
 // invSQL for the placeholders). The first names the columns.
 var invBranches = []invBranch{
-	// Relations the model has no place for (partitions, materialized
-	// views, foreign tables),
+	// Relations the model has no place for (partitions, foreign tables),
 	// and what modelled tables, views and indexes (storage parameters,
 	// tablespace) have beyond the model. The cheap tests come first:
 	// most relations have nothing to add.
 	{"", `SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'ixopt' WHEN c.relispartition THEN 'partition'
-		WHEN c.relkind IN ('m', 'f') THEN c.relkind::text WHEN c.relkind = 'v' THEN 'vopt' ELSE 'topt' END AS kind,
+		WHEN c.relkind = 'f' THEN c.relkind::text WHEN c.relkind = 'v' THEN 'vopt' ELSE 'topt' END AS kind,
 	n.nspname::text AS nsp,
 	CASE WHEN c.relkind IN ('i', 'I') THEN (SELECT tc.relname::text FROM pg_index x JOIN pg_class tc ON tc.oid = x.indrelid WHERE x.indexrelid = c.oid)
 		WHEN c.relispartition THEN COALESCE((SELECT pc.relname::text FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent
@@ -26,17 +25,17 @@ var invBranches = []invBranch{
 	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', 'WITH (' || array_to_string(c.reloptions, ', ') || ')',
 			(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = c.reltablespace))
 		WHEN c.relkind = 'v' THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')'
-		ELSE concat_ws(' ', CASE WHEN c.relkind = 'm' THEN rtrim(btrim(pg_get_viewdef(c.oid, true)), ';') END,
-			pg_get_expr(c.relpartbound, c.oid), CASE WHEN c.relispartition THEN 'PARTITION BY ' || pg_get_partkeydef(c.oid) END,
+		ELSE concat_ws(' ', pg_get_expr(c.relpartbound, c.oid), CASE WHEN c.relispartition THEN 'PARTITION BY ' || pg_get_partkeydef(c.oid) END,
 			CASE WHEN c.relkind = 'f' AND NOT c.relispartition THEN $COLUMNS END, $FOREIGN, NULLIF($TABLEOPTS, '')) END AS def
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.oid >= 16384 AND (c.relkind IN ('m', 'f')
+WHERE c.oid >= 16384 AND (c.relkind = 'f'
 		OR c.relkind IN ('r', 'p') AND (c.relispartition OR c.relpersistence = 'u' OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
 			OR c.reltablespace <> 0 OR c.relreplident <> 'd'
 			OR c.relam <> 0 AND c.relam <> (SELECT am.oid FROM pg_am am WHERE am.amname = 'heap')
 			OR c.oid IN (SELECT ih.inhrelid FROM pg_inherits ih))
-		OR c.relkind = 'v' AND c.reloptions IS NOT NULL
-		OR c.relkind IN ('i', 'I') AND NOT c.relispartition AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0))
+		OR c.relkind = 'v' AND c.reloptions IS NOT NULL OR c.relkind = 'm' AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
+		OR c.relkind IN ('i', 'I') AND NOT c.relispartition AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
+			AND NOT EXISTS (SELECT 1 FROM pg_index x JOIN pg_class m ON m.oid = x.indrelid WHERE x.indexrelid = c.oid AND m.relkind = 'm'))
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_class", "c.oid")},
 
 	// The options of the sequence behind a serial or identity column,
@@ -73,7 +72,7 @@ WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid")},
 
 	// What modelled indexes have beyond the model; the indexes of
-	// materialized views (the relations with rules) and partitions (not
+	// partitions (not
 	// those a parent index made, nor those behind a constraint, which is
 	// listed itself). Only pg_index is read for every index.
 	{"", `SELECT CASE WHEN c.relkind IN ('r', 'p') AND NOT c.relispartition THEN 'ixopt' ELSE 'index' END,
@@ -83,8 +82,8 @@ WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE i.indexrelid >= 16384 AND (i.indnatts > i.indnkeyatts OR $NND OR NOT i.indisvalid OR i.indisclustered OR i.indoption::int2[] && '{1,2}'::int2[]
-		OR i.indrelid IN (SELECT ih.inhrelid FROM pg_inherits ih) OR i.indrelid IN (SELECT rw.ev_class FROM pg_rewrite rw))
-	AND (c.relkind IN ('r', 'p') AND NOT c.relispartition OR c.relkind = 'm'
+		OR i.indrelid IN (SELECT ih.inhrelid FROM pg_inherits ih))
+	AND (c.relkind IN ('r', 'p') AND NOT c.relispartition
 		OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
 			AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = i.indexrelid AND pc.conrelid = i.indrelid))
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid")},
@@ -159,13 +158,14 @@ WHERE t.oid >= 16384 AND t.typtype IN ('r', 'b', 'p')
 
 	// Comments on everything but what the model holds with its comment
 	// (tables and their columns, standalone sequences, functions and
-	// procedures, domains, composite types);
+	// procedures, domains, composite types, indexes of materialized views);
 	// the table column carries the object's type, the name its identity.
 	{"", `SELECT 'comment', '', io.type, io.identity, d.description
 FROM pg_description d CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) io
 WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype IN ('e', 'i'))
 	AND NOT (d.classoid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objoid AND (c.relkind IN ('r', 'p') AND NOT c.relispartition
-		OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend od WHERE $OWNED))))
+		OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend od WHERE $OWNED)
+		OR c.relkind = 'i' AND EXISTS (SELECT 1 FROM pg_index x JOIN pg_class m ON m.oid = x.indrelid WHERE x.indexrelid = c.oid AND m.relkind = 'm'))))
 	AND NOT (d.classoid = 'pg_proc'::regclass AND EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = d.objoid AND p.prokind IN ('f', 'p')))
 	AND NOT (d.classoid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objoid AND t.typtype IN ('d', 'c')))
 	AND (io.schema = ANY (current_schemas(false)) AND io.schema NOT IN ('pg_catalog', 'information_schema')

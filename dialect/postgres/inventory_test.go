@@ -61,9 +61,8 @@ var invCases = []invCase{
 	{kind: "aggregate", name: "ag(integer)", object: []string{"CREATE AGGREGATE ag(int) (sfunc = int4pl, stype = int)"}},
 	{kind: "shell type", name: "sh", object: []string{"CREATE TYPE sh"}},
 	{kind: "range type", name: "rg", object: []string{"CREATE TYPE rg AS RANGE (subtype = float8)"}},
-	{kind: "materialized view", name: "mv", object: []string{"CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x"}},
-	{kind: "index", table: "mi", name: "mi_x", setup: []string{"CREATE MATERIALIZED VIEW mi AS SELECT 1 AS x"},
-		object: []string{"CREATE INDEX mi_x ON mi (x)"}},
+	{kind: "table options", name: "mo", object: []string{"CREATE MATERIALIZED VIEW mo WITH (fillfactor = 50) AS SELECT 1 AS x"},
+		plain: []string{"CREATE MATERIALIZED VIEW mo AS SELECT 1 AS x"}},
 	{kind: "table options", name: "ul", object: []string{"CREATE UNLOGGED TABLE ul (a int)"}, plain: []string{"CREATE TABLE ul (a int)"}},
 	{kind: "table options", name: "tf", object: []string{"CREATE TABLE tf (a int) WITH (fillfactor = 50)"}, plain: []string{"CREATE TABLE tf (a int)"}},
 	{kind: "table options", name: "ih_c", setup: []string{"CREATE TABLE ih_p (a int)"},
@@ -157,6 +156,11 @@ var invCases = []invCase{
 	{kind: "event trigger", setup: []string{"CREATE FUNCTION evf() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$"},
 		object:   []string{"CREATE EVENT TRIGGER evt ON ddl_command_start EXECUTE FUNCTION evf()"},
 		modelled: invObject("event trigger", "", "evt", "EXECUTE FUNCTION evf()")},
+	{kind: "materialized view", object: []string{"CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x WITH NO DATA"},
+		modelled: func(s *schema.Schema) bool { v := s.View("", "mv"); return v != nil && v.Materialized && v.NoData }},
+	{kind: "index of a materialized view and its comment", setup: []string{"CREATE MATERIALIZED VIEW mi AS SELECT 1 AS x"},
+		object:   []string{"CREATE UNIQUE INDEX mi_x ON mi (x) WITH (fillfactor = 70)", "COMMENT ON INDEX mi_x IS 'i'"},
+		modelled: invObject("materialized view index", "mi", "mi_x", "(x) WITH (fillfactor='70') COMMENT 'i'")},
 	{kind: "partitioned table", object: []string{"CREATE TABLE mp (a int) PARTITION BY LIST (a)"},
 		modelled: func(s *schema.Schema) bool {
 			t := s.Table("", "mp")

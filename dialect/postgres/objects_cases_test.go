@@ -92,6 +92,31 @@ CREATE POLICY doc_insert ON doc AS RESTRICTIVE FOR INSERT WITH CHECK (owner = cu
 		desired: `CREATE FUNCTION ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN RAISE NOTICE 'ddl'; END$$;
 CREATE EVENT TRIGGER ddl_log ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION ddl_log();`,
 		want: []string{"CREATE OR REPLACE FUNCTION public.ddl_log()", "CREATE EVENT TRIGGER ddl_log ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION ddl_log()"}},
+	{name: "materialized view with an index over a view, and a view over it",
+		current: `CREATE TABLE sales (id int PRIMARY KEY, region text, amount numeric);`,
+		desired: `CREATE TABLE sales (id int PRIMARY KEY, region text, amount numeric);
+CREATE VIEW big_sales AS SELECT * FROM sales WHERE amount > 100;
+CREATE MATERIALIZED VIEW region_totals AS SELECT region, sum(amount) AS total FROM big_sales GROUP BY region;
+CREATE UNIQUE INDEX region_totals_region ON region_totals (region);
+COMMENT ON INDEX region_totals_region IS 'one row a region';
+CREATE VIEW top_regions AS SELECT region FROM region_totals WHERE total > 1000;
+CREATE MATERIALIZED VIEW later AS SELECT id FROM sales WITH NO DATA;`,
+		want: []string{"CREATE VIEW big_sales", "CREATE MATERIALIZED VIEW region_totals", "CREATE VIEW top_regions",
+			"CREATE UNIQUE INDEX region_totals_region ON region_totals USING btree (region)"}},
+	{name: "materialized view changed under a view",
+		current: `CREATE TABLE s (id int, amount numeric);
+CREATE MATERIALIZED VIEW m AS SELECT id, amount FROM s;
+CREATE INDEX m_id ON m (id);
+CREATE VIEW mv AS SELECT id FROM m;`,
+		desired: `CREATE TABLE s (id int, amount numeric);
+CREATE MATERIALIZED VIEW m AS SELECT id, amount * 2 AS amount FROM s;
+CREATE INDEX m_id ON m (id);
+CREATE VIEW mv AS SELECT id FROM m;`,
+		want: []string{"DROP INDEX m_id", "DROP VIEW mv", "DROP MATERIALIZED VIEW m", "CREATE MATERIALIZED VIEW m", "CREATE VIEW mv", "CREATE INDEX m_id"}},
+	{name: "view becomes materialized",
+		current: `CREATE TABLE s (id int); CREATE VIEW v AS SELECT id FROM s;`,
+		desired: `CREATE TABLE s (id int); CREATE MATERIALIZED VIEW v AS SELECT id FROM s;`,
+		want:    []string{"DROP VIEW v", "CREATE MATERIALIZED VIEW v"}},
 }
 
 // TestObjectsRoundTrip: each case upgrades to the desired schema loaded

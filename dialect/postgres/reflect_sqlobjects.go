@@ -63,15 +63,16 @@ var objBuilders map[string]objBuilder
 
 func init() {
 	objBuilders = map[string]objBuilder{
-		"extension":          objExtension,
-		"sequence":           objSequence,
-		"function":           objFunction,
-		"procedure":          objFunction,
-		"domain":             objDomain,
-		"composite type":     objComposite,
-		"row level security": objRowSecurity,
-		"policy":             objPolicy,
-		"event trigger":      objEventTrigger,
+		"extension":               objExtension,
+		"sequence":                objSequence,
+		"function":                objFunction,
+		"procedure":               objFunction,
+		"domain":                  objDomain,
+		"composite type":          objComposite,
+		"row level security":      objRowSecurity,
+		"policy":                  objPolicy,
+		"event trigger":           objEventTrigger,
+		"materialized view index": objMatviewIndex,
 	}
 }
 
@@ -174,5 +175,22 @@ func objEventTrigger(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQL
 	o.Definition = def
 	o.Drop = []string{"DROP EVENT TRIGGER " + quote(o.Name)}
 	o.Phase = schema.AfterTables
+	return nil, nil
+}
+
+// objMatviewIndex builds an index of a materialized view: created after
+// the view, made again whenever the view is.
+func objMatviewIndex(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQLObject, error) {
+	if err := objFields(f, 2); err != nil {
+		return nil, err
+	}
+	o.Definition = f[0]
+	if f[1] != "" {
+		o.Definition += " COMMENT " + literal(f[1])
+	}
+	o.Create = append([]string{f[0]}, objComment("INDEX", objName(o), f[1])...)
+	o.Drop = []string{"DROP INDEX " + objName(o)}
+	o.Phase = schema.AfterTables
+	o.Deps = append(o.Deps, schema.TableKey(o.Schema, o.Table))
 	return nil, nil
 }

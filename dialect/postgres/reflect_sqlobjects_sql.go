@@ -122,6 +122,13 @@ WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND c.relkind IN ('r', 'p') AN
 FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid"),
 
+	// Indexes of materialized views: fields definition, comment.
+	`SELECT 'materialized view index', n.nspname::text, c.relname::text, ic.relname::text,
+	ARRAY[pg_get_indexdef(i.indexrelid, 0, true), COALESCE(obj_description(ic.oid, 'pg_class'), '')], '{}'::text[]
+FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'm' AND $SCOPE AND ` + invNotPart("pg_class", "c.oid"),
+
 	// Event triggers (outside any schema): fields event, tags (one a
 	// line), function (qualified as regproc prints it), enabled state.
 	`SELECT 'event trigger', '', '', et.evtname::text, ARRAY[et.evtevent::text, COALESCE(array_to_string(et.evttags, E'\n'), ''),

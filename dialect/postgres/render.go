@@ -117,9 +117,9 @@ func (r *renderer) render(o op.Op) error {
 	case op.SetTableComment:
 		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(o.Table), commentText(o.To)))
 	case op.CreateView:
-		r.emit(fmt.Sprintf("CREATE VIEW %s AS %s", qualified(o.View.Schema, o.View.Name), o.View.Def))
+		r.emit(createView(o.View))
 	case op.DropView:
-		r.emit("DROP VIEW " + qualified(o.View.Schema, o.View.Name))
+		r.emit("DROP " + viewKind(o.View) + " " + qualified(o.View.Schema, o.View.Name))
 	case op.CreateTrigger:
 		r.emit(o.Trigger.SQL)
 	case op.DropTrigger:
