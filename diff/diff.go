@@ -138,7 +138,13 @@ func (d *differ) matchTables() {
 	}
 	d.kept = map[tkey]*kept{}
 	for _, t := range d.to.Tables {
-		if old := live[keyOf(t)]; old != nil {
+		if old := live[keyOf(t)]; old != nil && old.Options["partition_by"] != t.Options["partition_by"] {
+			// No ALTER makes a table partitioned or changes its partition
+			// key: it is dropped and created, and the destructive gate
+			// reports the rows that go.
+			d.dropped = append(d.dropped, old)
+			d.created = append(d.created, t)
+		} else if old != nil {
 			k := newKept(old, t, d.opts.Naming)
 			d.kept[keyOf(t)] = k
 			d.keptOrder = append(d.keptOrder, k)

@@ -32,7 +32,8 @@ type Table struct {
 	Checks      []*Check
 	Comment     string
 	// Options holds dialect table options that must survive a rebuild;
-	// diff does not compare them. The key set is open, each dialect
+	// diff does not compare them, except "partition_by": a table whose
+	// partition key changes is dropped and created. The key set is open, each dialect
 	// owning its keys: SQLite "WITHOUT ROWID" and "STRICT" ("true" when
 	// set); MySQL "engine", "charset", "collation", and "fk_index:<key>"
 	// naming the index InnoDB made for foreign key <key>; PostgreSQL

@@ -28,7 +28,7 @@ import (
 // invKinds names the kind codes the query returns; residues (attributes
 // of modelled objects) are the "... options" kinds.
 var invKinds = map[string]string{
-	"partition": "partition", "m": "materialized view", "f": "foreign table",
+	"m": "materialized view", "f": "foreign table",
 	"x": "exclusion constraint", "con": "constraint",
 	"pcon": "constraint on partition", "ftcon": "constraint on foreign table",
 	"index": "index", "topt": "table options", "vopt": "view options", "colopt": "column options",

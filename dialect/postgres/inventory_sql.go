@@ -11,25 +11,24 @@ type invBranch struct {
 // invBranches are the parts of the inventory query, one per catalog (see
 // invSQL for the placeholders). The first names the columns.
 var invBranches = []invBranch{
-	// Relations the model has no place for (partitions, foreign tables),
+	// Relations the model has no place for (foreign tables),
 	// and what modelled tables, views and indexes (storage parameters,
 	// tablespace) have beyond the model. The cheap tests come first:
 	// most relations have nothing to add.
-	{"", `SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'ixopt' WHEN c.relispartition THEN 'partition'
+	{"", `SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'ixopt'
 		WHEN c.relkind = 'f' THEN c.relkind::text WHEN c.relkind = 'v' THEN 'vopt' ELSE 'topt' END AS kind,
 	n.nspname::text AS nsp,
 	CASE WHEN c.relkind IN ('i', 'I') THEN (SELECT tc.relname::text FROM pg_index x JOIN pg_class tc ON tc.oid = x.indrelid WHERE x.indexrelid = c.oid)
-		WHEN c.relispartition THEN COALESCE((SELECT pc.relname::text FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent
-		WHERE ih.inhrelid = c.oid), '') ELSE '' END AS tbl,
+		ELSE '' END AS tbl,
 	c.relname::text AS name,
 	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', 'WITH (' || array_to_string(c.reloptions, ', ') || ')',
 			(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = c.reltablespace))
 		WHEN c.relkind = 'v' THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')'
-		ELSE concat_ws(' ', pg_get_expr(c.relpartbound, c.oid), CASE WHEN c.relispartition THEN 'PARTITION BY ' || pg_get_partkeydef(c.oid) END,
+		ELSE concat_ws(' ', CASE WHEN c.relkind = 'f' AND c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
 			CASE WHEN c.relkind = 'f' AND NOT c.relispartition THEN $COLUMNS END, $FOREIGN, NULLIF($TABLEOPTS, '')) END AS def
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid >= 16384 AND (c.relkind = 'f'
-		OR c.relkind IN ('r', 'p') AND (c.relispartition OR c.relpersistence = 'u' OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
+		OR c.relkind IN ('r', 'p') AND (c.relpersistence = 'u' OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
 			OR c.reltablespace <> 0 OR c.relreplident <> 'd'
 			OR c.relam <> 0 AND c.relam <> (SELECT am.oid FROM pg_am am WHERE am.amname = 'heap')
 			OR c.oid IN (SELECT ih.inhrelid FROM pg_inherits ih))

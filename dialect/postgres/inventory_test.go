@@ -71,8 +71,8 @@ var invCases = []invCase{
 		plain: []string{"CREATE VIEW vo AS SELECT 1 AS x"}},
 	{kind: "column options", table: "cs", name: "a", setup: []string{"CREATE TABLE cs (a text)"},
 		object: []string{"ALTER TABLE cs ALTER a SET STORAGE EXTERNAL"}},
-	{kind: "partition", table: "pt", name: "pt_1", setup: []string{"CREATE TABLE pt (a int) PARTITION BY RANGE (a)"},
-		object: []string{"CREATE TABLE pt_1 PARTITION OF pt FOR VALUES FROM (0) TO (10)"}},
+	{kind: "table options", name: "pu_1", setup: []string{"CREATE TABLE pu (a int) PARTITION BY LIST (a)"},
+		object: []string{"CREATE UNLOGGED TABLE pu_1 PARTITION OF pu FOR VALUES IN (1)"}, plain: []string{"CREATE TABLE pu_1 PARTITION OF pu FOR VALUES IN (1)"}},
 	{kind: "trigger on partition", table: "tp_1", name: "tpt",
 		setup: []string{"CREATE TABLE tp (a int) PARTITION BY RANGE (a)", "CREATE TABLE tp_1 PARTITION OF tp FOR VALUES FROM (0) TO (10)",
 			"CREATE FUNCTION tpf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$"},
@@ -161,6 +161,9 @@ var invCases = []invCase{
 	{kind: "index of a materialized view and its comment", setup: []string{"CREATE MATERIALIZED VIEW mi AS SELECT 1 AS x"},
 		object:   []string{"CREATE UNIQUE INDEX mi_x ON mi (x) WITH (fillfactor = 70)", "COMMENT ON INDEX mi_x IS 'i'"},
 		modelled: invObject("materialized view index", "mi", "mi_x", "(x) WITH (fillfactor='70') COMMENT 'i'")},
+	{kind: "partition", setup: []string{"CREATE TABLE pt (a int) PARTITION BY RANGE (a)"},
+		object:   []string{"CREATE TABLE pt_1 PARTITION OF pt FOR VALUES FROM (0) TO (10) PARTITION BY LIST (a)"},
+		modelled: invObject("partition", "pt", "pt_1", "FOR VALUES FROM (0) TO (10) PARTITION BY LIST (a)")},
 	{kind: "partitioned table", object: []string{"CREATE TABLE mp (a int) PARTITION BY LIST (a)"},
 		modelled: func(s *schema.Schema) bool {
 			t := s.Table("", "mp")

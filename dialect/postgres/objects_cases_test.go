@@ -117,6 +117,34 @@ CREATE VIEW mv AS SELECT id FROM m;`,
 		current: `CREATE TABLE s (id int); CREATE VIEW v AS SELECT id FROM s;`,
 		desired: `CREATE TABLE s (id int); CREATE MATERIALIZED VIEW v AS SELECT id FROM s;`,
 		want:    []string{"DROP VIEW v", "CREATE MATERIALIZED VIEW v"}},
+	{name: "partitioned table with range, default and sub-partitions",
+		current: ``,
+		desired: `CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY LIST (kind);
+CREATE TABLE events_2025_click PARTITION OF events_2025 FOR VALUES IN ('click');
+CREATE TABLE events_2025_rest PARTITION OF events_2025 DEFAULT;
+CREATE TABLE events_other PARTITION OF events DEFAULT;`,
+		want: []string{"PARTITION BY RANGE (at)", "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY LIST (kind)",
+			"CREATE TABLE events_2025_click PARTITION OF events_2025 FOR VALUES IN ('click')"}},
+	{name: "partition bound changed with rows, parent column added",
+		current: `CREATE TABLE m (id int NOT NULL, k int NOT NULL) PARTITION BY LIST (k);
+CREATE TABLE m_a PARTITION OF m FOR VALUES IN (1, 2);
+CREATE TABLE m_b PARTITION OF m FOR VALUES IN (3);`,
+		data: `INSERT INTO m VALUES (1, 1), (2, 2), (3, 3)`,
+		desired: `CREATE TABLE m (id int NOT NULL, k int NOT NULL, note text) PARTITION BY LIST (k);
+CREATE TABLE m_a PARTITION OF m FOR VALUES IN (1, 2, 4);
+CREATE TABLE m_b PARTITION OF m FOR VALUES IN (3);
+CREATE TABLE m_c PARTITION OF m FOR VALUES IN (5);`,
+		want: []string{"ALTER TABLE m ADD COLUMN note text", "ALTER TABLE m DETACH PARTITION m_a", "ALTER TABLE m ATTACH PARTITION m_a FOR VALUES IN (1, 2, 4)",
+			"CREATE TABLE m_c PARTITION OF m FOR VALUES IN (5)"},
+		check: `SELECT CASE WHEN count(*) = 3 THEN 'ok' END FROM m`},
+	{name: "hash partitions",
+		current: `CREATE TABLE h (id int NOT NULL);`,
+		desired: `CREATE TABLE h (id int NOT NULL) PARTITION BY HASH (id);
+CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 0);
+CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 1);`,
+		want: []string{"CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 0)"}},
 }
 
 // TestObjectsRoundTrip: each case upgrades to the desired schema loaded

@@ -73,6 +73,8 @@ func init() {
 		"policy":                  objPolicy,
 		"event trigger":           objEventTrigger,
 		"materialized view index": objMatviewIndex,
+		"partition":               objPartition,
+		"partition key":           objPartitionKey,
 	}
 }
 

@@ -51,6 +51,14 @@ func reflDepsSQL(cat, oid string) string {
 	WHERE dp.classid = '%s'::regclass AND dp.objid = %s AND dp.deptype = 'n' AND k IS NOT NULL ORDER BY k)`, reflDepKeySQL, cat, oid)
 }
 
+// reflNotPartSQL leaves out relation oid when an extension owns it or
+// it is part of another object; a partitioned table's internal
+// dependency on its own key columns does not count.
+func reflNotPartSQL(oid string) string {
+	return fmt.Sprintf(`NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = %[1]s
+	AND e.deptype IN ('e', 'i') AND NOT (e.refclassid = 'pg_class'::regclass AND e.refobjid = %[1]s))`, oid)
+}
+
 // reflObjectBranches are the branches of the SQL-object query.
 var reflObjectBranches = []string{
 	// Extensions of the reflected schemas: fields version.
@@ -69,7 +77,7 @@ LEFT JOIN LATERAL (SELECT tn.nspname::text AS nsp, tc.relname::text AS tbl, a.at
 	JOIN pg_attribute a ON a.attrelid = od.refobjid AND a.attnum = od.refobjsubid
 	WHERE od.classid = 'pg_class'::regclass AND od.objid = c.oid AND od.objsubid = 0 AND od.refclassid = 'pg_class'::regclass
 		AND od.refobjsubid > 0 AND od.deptype = 'a') ow ON true
-WHERE $SCOPE AND NOT EXISTS (SELECT 1 FROM pg_depend od WHERE $OWNED) AND ` + invNotPart("pg_class", "c.oid"),
+WHERE $SCOPE AND NOT EXISTS (SELECT 1 FROM pg_depend od WHERE $OWNED) AND ` + reflNotPartSQL("c.oid"),
 
 	// Functions and procedures (aggregates and window functions are
 	// reported by the inventory): fields definition, identity arguments,
@@ -110,7 +118,7 @@ WHERE t.oid >= 16384 AND $SCOPE AND ` + invNotPart("pg_type", "t.oid"),
 	`SELECT 'row level security', n.nspname::text, c.relname::text, c.relname::text, ARRAY[c.relrowsecurity::text, c.relforcerowsecurity::text], '{}'::text[]
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid"),
+	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + reflNotPartSQL("c.oid"),
 
 	// Policies: fields permissive, command, roles, USING, WITH CHECK.
 	`SELECT 'policy', n.nspname::text, c.relname::text, pol.polname::text, ARRAY[pol.polpermissive::text,
@@ -120,14 +128,32 @@ WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND c.relkind IN ('r', 'p') AN
 	COALESCE(pg_get_expr(pol.polqual, pol.polrelid, true), ''), COALESCE(pg_get_expr(pol.polwithcheck, pol.polrelid, true), '')],
 	` + reflDepsSQL("pg_policy", "pol.oid") + `
 FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid"),
+WHERE $SCOPE AND c.relname NOT IN $RETORT AND ` + reflNotPartSQL("c.oid"),
 
 	// Indexes of materialized views: fields definition, comment.
 	`SELECT 'materialized view index', n.nspname::text, c.relname::text, ic.relname::text,
 	ARRAY[pg_get_indexdef(i.indexrelid, 0, true), COALESCE(obj_description(ic.oid, 'pg_class'), '')], '{}'::text[]
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'm' AND $SCOPE AND ` + invNotPart("pg_class", "c.oid"),
+WHERE c.relkind = 'm' AND $SCOPE AND ` + reflNotPartSQL("c.oid"),
+
+	// Partitions (named with their parent as the table): fields bound,
+	// partition key of a partition that is partitioned itself, parent's
+	// namespace, and the parent's own parent when the parent is a
+	// partition.
+	`SELECT 'partition', n.nspname::text, pc.relname::text, c.relname::text, ARRAY[pg_get_expr(c.relpartbound, c.oid),
+	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END, pn.nspname::text,
+	CASE WHEN pc.relispartition THEN (SELECT gc.relname::text FROM pg_inherits gi JOIN pg_class gc ON gc.oid = gi.inhparent WHERE gi.inhrelid = pc.oid) ELSE '' END],
+	'{}'::text[]
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits ih ON ih.inhrelid = c.oid
+JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE c.relispartition AND c.relkind IN ('r', 'p') AND $SCOPE AND pc.relname NOT IN $RETORT AND ` + reflNotPartSQL("c.oid"),
+
+	// Partition keys of partitioned tables that are not partitions: field
+	// the key.
+	`SELECT 'partition key', n.nspname::text, '', c.relname::text, ARRAY[pg_get_partkeydef(c.oid)], '{}'::text[]
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'p' AND NOT c.relispartition AND $SCOPE AND c.relname NOT IN $RETORT AND ` + reflNotPartSQL("c.oid"),
 
 	// Event triggers (outside any schema): fields event, tags (one a
 	// line), function (qualified as regproc prints it), enabled state.

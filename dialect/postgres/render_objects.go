@@ -31,6 +31,7 @@ var objAlters = map[string]func(op.AlterObject) ([]string, bool){
 	"procedure":      alterFunction,
 	"domain":         alterDomain,
 	"composite type": alterComposite,
+	"partition":      alterPartition,
 }
 
 // alterComment comments target when the comment changed.
@@ -152,4 +153,17 @@ func alterComposite(a op.AlterObject) ([]string, bool) {
 		out = append(out, "ALTER TYPE "+objName(a.To)+" "+strings.Join(clauses, ", "))
 	}
 	return append(out, alterComment(a, "TYPE", objName(a.To))...), true
+}
+
+// alterPartition moves a partition to a new bound with DETACH and ATTACH,
+// which keeps its rows (ATTACH checks them against the bound).
+func alterPartition(a op.AlterObject) ([]string, bool) {
+	if a.From.Attrs["key"] != a.To.Attrs["key"] {
+		return nil, false
+	}
+	parent := a.To.Attrs["parent"]
+	return []string{
+		"ALTER TABLE " + parent + " DETACH PARTITION " + objName(a.To),
+		"ALTER TABLE " + parent + " ATTACH PARTITION " + objName(a.To) + " " + a.To.Attrs["bound"],
+	}, true
 }

@@ -88,6 +88,16 @@ func renderObjectCases() []renderCase {
 				[]string{"CREATE UNIQUE INDEX totals_region ON app.\"Totals\" USING btree (region)", "one a region"})},
 			op.DropView{View: &schema.View{Name: "old", Def: "SELECT 1", Materialized: true}},
 		}},
+		{name: "partitions", ops: []op.Op{
+			op.CreateObject{Object: renderObj("partition key", "", "", "events", []string{"RANGE (at)"})},
+			op.CreateObject{Object: renderObj("partition", "", "events", "events_2025", []string{"FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')", "LIST (kind)", "", ""})},
+			op.CreateObject{Object: renderObj("partition", "", "events_2025", "events_2025_click", []string{"FOR VALUES IN ('click')", "", "", "events"})},
+			op.AlterObject{From: renderObj("partition", "", "m", "m_a", []string{"FOR VALUES IN (1, 2)", "", "", ""}),
+				To: renderObj("partition", "", "m", "m_a", []string{"FOR VALUES IN (1, 2, 4)", "", "", ""})},
+			op.AlterObject{From: renderObj("partition", "", "m", "m_b", []string{"FOR VALUES IN (3)", "RANGE (id)", "", ""}),
+				To: renderObj("partition", "", "m", "m_b", []string{"FOR VALUES IN (3)", "LIST (id)", "", ""})},
+			op.DropObject{Object: renderObj("partition", "", "m", "m_c", []string{"DEFAULT", "", "", ""})},
+		}},
 		{name: "objects_alter_recreated", ops: []op.Op{
 			op.AlterObject{From: renderFn("BEGIN RETURN x; END", "integer", ""), To: renderFn("BEGIN RETURN x; END", "bigint", "")},
 			op.AlterObject{From: renderDomain("integer", "", "false", ""), To: renderDomain("bigint", "", "false", "")},
