@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -8,49 +9,121 @@ import (
 )
 
 // sqlObjects reads extensions, sequences, functions, procedures,
-// domains, composite types, row-level security, policies and event
-// triggers in one catalog-wide query, and builds each as a
-// schema.SQLObject whose Create and Drop statements come from the same
-// catalog facts as its Definition.
+// domains, composite types, row-level security, policies, event
+// triggers, materialized views' indexes and partitions in one
+// catalog-wide query, then the dependencies of those that have any in a
+// second, and builds each as a schema.SQLObject whose Create and Drop
+// statements come from the same catalog facts as its Definition.
 func (r *reflector) sqlObjects() error {
-	rows, err := r.q.QueryContext(r.ctx, reflObjectsSQL)
+	type row struct {
+		kind, nsp, table, name string
+		fields                 []string
+		cat, oid               string
+		deps                   []string
+	}
+	var census string
+	if err := r.q.QueryRowContext(r.ctx, reflObjectsCensusSQL, r.ownedSequences()).Scan(&census); err != nil {
+		return fmt.Errorf("census: %w", err)
+	}
+	if census == "" {
+		return nil
+	}
+	needs := map[string]bool{}
+	for _, n := range strings.Split(census, ",") {
+		needs[n] = true
+	}
+	var found []*row
+	var cats, oids []string
+	err := r.each(reflObjectsSQL(needs), nil, func(rows *sql.Rows) error {
+		x := &row{}
+		if err := rows.Scan(&x.kind, &x.nsp, &x.table, &x.name, r.names(&x.fields), &x.cat, &x.oid); err != nil {
+			return err
+		}
+		found = append(found, x)
+		if x.cat != "" {
+			cats, oids = append(cats, x.cat), append(oids, x.oid)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind, nsp, table, name string
-		var fields, deps []string
-		if err := rows.Scan(&kind, &nsp, &table, &name, r.names(&fields), r.names(&deps)); err != nil {
-			return err
+	if len(cats) > 0 {
+		byPos := make([]*row, 0, len(cats))
+		for _, x := range found {
+			if x.cat != "" {
+				byPos = append(byPos, x)
+			}
 		}
-		build := objBuilders[kind]
+		err := r.each(reflDepsSQL, []any{cats, oids}, func(rows *sql.Rows) error {
+			var i int
+			var k string
+			if err := rows.Scan(&i, &k); err != nil {
+				return err
+			}
+			if i < 1 || i > len(byPos) {
+				return fmt.Errorf("SQL objects: dependency of object %d of %d", i, len(byPos))
+			}
+			byPos[i-1].deps = append(byPos[i-1].deps, k)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("dependencies: %w", err)
+		}
+	}
+	for _, x := range found {
+		build := objBuilders[x.kind]
 		if build == nil {
-			return fmt.Errorf("SQL objects: unknown kind %q", kind)
+			return fmt.Errorf("SQL objects: unknown kind %q", x.kind)
 		}
-		o := &schema.SQLObject{Kind: kind, Schema: r.schemaName(nsp), Table: table, Name: name}
-		for _, d := range deps {
+		o := &schema.SQLObject{Kind: x.kind, Schema: r.schemaName(x.nsp), Table: x.table, Name: x.name}
+		for _, d := range x.deps {
 			p := strings.Split(d, reflDepSep)
 			if len(p) != 4 {
 				return fmt.Errorf("SQL objects: malformed dependency %q of %s", d, o.Label())
 			}
 			o.Deps = append(o.Deps, schema.ObjectKey(p[0], r.schemaName(p[1]), p[2], p[3]))
 		}
-		extra, err := build(o, nsp, fields)
+		extra, err := build(o, x.nsp, x.fields)
 		if err != nil {
 			return fmt.Errorf("SQL objects: %s: %w", o.Label(), err)
 		}
 		r.s.Objects = append(r.s.Objects, o)
-		for _, x := range extra {
-			x.Schema = o.Schema
-			r.s.Objects = append(r.s.Objects, x)
+		for _, e := range extra {
+			e.Schema = o.Schema
+			r.s.Objects = append(r.s.Objects, e)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	schema.SortSQLObjects(r.s.Objects)
 	return nil
+}
+
+// ownedSequences counts the reflected columns that own a sequence.
+func (r *reflector) ownedSequences() int {
+	n := 0
+	for _, t := range r.s.Tables {
+		for _, c := range t.Columns {
+			if c.Identity != "" || c.AutoIncrement {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// each runs a query and calls fn for every row.
+func (r *reflector) each(query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := r.q.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // objBuilder fills an object's definition, statements, phase and
