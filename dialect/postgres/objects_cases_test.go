@@ -145,6 +145,17 @@ CREATE TABLE m_c PARTITION OF m FOR VALUES IN (5);`,
 CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 0);
 CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 1);`,
 		want: []string{"CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 0)"}},
+	{name: "dependency order: extension, type, function, domain, table",
+		current: ``,
+		desired: `CREATE TABLE z (id int);
+CREATE EXTENSION citext;
+CREATE FUNCTION is_email(x citext) RETURNS boolean LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT position('@' IN x) > 1; END;
+CREATE DOMAIN email AS citext CONSTRAINT email_at CHECK (is_email(VALUE));
+CREATE TYPE contact AS (name text, mail email);
+CREATE FUNCTION contact_mail(c contact) RETURNS email LANGUAGE sql BEGIN ATOMIC SELECT (c).mail; END;
+CREATE TABLE people (id int PRIMARY KEY, c contact, m email DEFAULT 'a@b'::email CHECK (is_email(m)));`,
+		want: []string{"CREATE EXTENSION citext", "CREATE OR REPLACE FUNCTION public.is_email(x citext)", "CREATE DOMAIN email AS citext",
+			"CREATE TYPE contact AS (name text, mail email)", "CREATE OR REPLACE FUNCTION public.contact_mail(c contact)", "CREATE TABLE people"}},
 }
 
 // TestObjectsRoundTrip: each case upgrades to the desired schema loaded
