@@ -2,168 +2,122 @@ package postgres
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
 )
 
-// objectStatements renders an SQL-object operation: an in-place change
-// of the kinds that have one, else the objects' own statements.
-func objectStatements(o op.Op) []string {
-	if a, ok := o.(op.AlterObject); ok && a.From.InPlace && a.To.InPlace {
-		if alter := objAlters[a.To.Kind]; alter != nil {
-			if stmts, ok := alter(a); ok {
-				return stmts
-			}
-		}
+// exclusionDef is "CONSTRAINT name EXCLUDE USING method (part WITH op, ...) ...".
+func (r *renderer) exclusionDef(t op.Ref, x *schema.Exclusion) string {
+	var b strings.Builder
+	b.WriteString("CONSTRAINT " + quote(r.exclusionName(t, x)) + " EXCLUDE")
+	if x.Method != "" {
+		b.WriteString(" USING " + quote(x.Method))
 	}
-	stmts, _ := op.ObjectStatements(o)
-	return stmts
+	b.WriteString(" (" + partsDef(x.Parts) + ")")
+	b.WriteString(includeDef(x.Include))
+	b.WriteString(paramsDef(x.Params))
+	if x.Where != "" {
+		b.WriteString(" WHERE (" + x.Where + ")")
+	}
+	b.WriteString(deferral(x.Deferrable, x.InitiallyDeferred))
+	return b.String()
 }
 
-// objAlters render in-place changes by kind; false means the change
-// needs a drop and a create.
-var objAlters = map[string]func(op.AlterObject) ([]string, bool){
-	"extension":      alterExtension,
-	"sequence":       alterSequence,
-	"function":       alterFunction,
-	"procedure":      alterFunction,
-	"domain":         alterDomain,
-	"composite type": alterComposite,
-	"partition":      alterPartition,
+func (r *renderer) exclusionName(t op.Ref, x *schema.Exclusion) string {
+	if x.Name != "" {
+		return x.Name
+	}
+	return r.opts.Naming.Name(schema.KindExclusion, t.Name, exclusionColumns(x))
 }
 
-// alterComment comments target when the comment changed.
-func alterComment(a op.AlterObject, what, target string) []string {
-	if a.From.Attrs["comment"] == a.To.Attrs["comment"] {
-		return nil
+func exclusionColumns(x *schema.Exclusion) []string {
+	cols := make([]string, len(x.Parts))
+	for i, p := range x.Parts {
+		cols[i] = p.Column
+		if p.Column == "" {
+			cols[i] = "expr"
+		}
 	}
-	return []string{fmt.Sprintf("COMMENT ON %s %s IS %s", what, target, commentText(a.To.Attrs["comment"]))}
+	return cols
 }
 
-func alterExtension(a op.AlterObject) ([]string, bool) {
-	return []string{fmt.Sprintf("ALTER EXTENSION %s UPDATE TO %s", quote(a.To.Name), literal(a.To.Attrs["version"]))}, true
+// identityOptions is an identity's " (START WITH ... )", "" for the
+// defaults.
+func identityOptions(c *schema.Column) string {
+	if c.IdentityOpts == nil {
+		return ""
+	}
+	return " (" + seqOptionsSQL(*c.IdentityOpts, "") + ")"
 }
 
-// alterSequence changes options with ALTER SEQUENCE, which keeps the
-// current value (START WITH only sets what RESTART goes back to).
-func alterSequence(a op.AlterObject) ([]string, bool) {
-	var out []string
-	if a.From.Attrs["options"] != a.To.Attrs["options"] {
-		out = append(out, "ALTER SEQUENCE "+objName(a.To)+" "+a.To.Attrs["options"])
+// seqOptionsSQL lists every sequence option, each after prefix ("SET "
+// in ALTER COLUMN).
+func seqOptionsSQL(o schema.SeqOptions, prefix string) string {
+	cycle := "NO CYCLE"
+	if o.Cycle {
+		cycle = "CYCLE"
 	}
-	return append(out, alterComment(a, "SEQUENCE", objName(a.To))...), true
+	opts := []string{
+		fmt.Sprintf("START WITH %d", o.Start), fmt.Sprintf("INCREMENT BY %d", o.Increment),
+		fmt.Sprintf("MINVALUE %d", o.Min), fmt.Sprintf("MAXVALUE %d", o.Max), fmt.Sprintf("CACHE %d", o.Cache), cycle,
+	}
+	for i := range opts {
+		opts[i] = prefix + opts[i]
+	}
+	return strings.Join(opts, " ")
 }
 
-// alterFunction replaces the body when the arguments and result stay.
-func alterFunction(a op.AlterObject) ([]string, bool) {
-	if a.From.Attrs["signature"] != a.To.Attrs["signature"] {
-		return nil, false
+// setComment renders op.SetComment.
+func (r *renderer) setComment(o op.SetComment) {
+	switch o.On {
+	case op.CommentView:
+		r.viewComment(o.Schema, o.Name, o.To)
+	case op.CommentIndex:
+		r.emit(fmt.Sprintf("COMMENT ON INDEX %s IS %s", qualified(o.Table.Schema, o.Name), commentText(o.To)))
+	case op.CommentConstraint:
+		r.emit(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(o.Name), tableName(o.Table), commentText(o.To)))
 	}
-	var out []string
-	if a.From.Attrs["body"] != a.To.Attrs["body"] {
-		out = append(out, a.To.Create...)
-		if a.To.Attrs["comment"] == "" {
-			out = append(out, alterComment(a, strings.ToUpper(a.To.Kind), a.To.Attrs["target"])...)
-		}
-		return out, true
-	}
-	return alterComment(a, strings.ToUpper(a.To.Kind), a.To.Attrs["target"]), true
 }
 
-// alterDomain changes default, NOT NULL and checks with ALTER DOMAIN;
-// a new check goes in NOT VALID and is validated, so a failure names
-// the check. A new base type needs a drop and a create.
-func alterDomain(a op.AlterObject) ([]string, bool) {
-	from, to := a.From.Attrs, a.To.Attrs
-	if from["type"] != to["type"] {
-		return nil, false
+func (r *renderer) viewComment(sch, name, comment string) {
+	v := r.state.View(sch, name)
+	if v == nil {
+		v = &schema.View{Schema: sch, Name: name}
 	}
-	name := objName(a.To)
-	var out []string
-	alter := func(clause string) { out = append(out, "ALTER DOMAIN "+name+" "+clause) }
-	if from["default"] != to["default"] {
-		if to["default"] == "" {
-			alter("DROP DEFAULT")
-		} else {
-			alter("SET DEFAULT " + to["default"])
-		}
-	}
-	if from["not_null"] != to["not_null"] {
-		if to["not_null"] == "true" {
-			alter("SET NOT NULL")
-		} else {
-			alter("DROP NOT NULL")
-		}
-	}
-	old, want := domainChecks(from["checks"]), domainChecks(to["checks"])
-	for _, c := range old {
-		if !slices.Contains(want, c) {
-			alter("DROP CONSTRAINT " + c[0])
-		}
-	}
-	for _, c := range want {
-		if !slices.Contains(old, c) {
-			alter("ADD CONSTRAINT " + c[0] + " " + c[1] + " NOT VALID")
-			alter("VALIDATE CONSTRAINT " + c[0])
-		}
-	}
-	return append(out, alterComment(a, "DOMAIN", name)...), true
+	r.emit(fmt.Sprintf("COMMENT ON %s %s IS %s", viewKind(v), qualified(sch, name), commentText(comment)))
 }
 
-// alterComposite drops, adds and retypes attributes with one ALTER TYPE
-// when the attributes then come in the wanted order (added ones go
-// last), else drops and creates the type.
-func alterComposite(a op.AlterObject) ([]string, bool) {
-	old, want := compositeAttrs(a.From.Attrs["attributes"]), compositeAttrs(a.To.Attrs["attributes"])
-	find := func(as []compositeAttr, name string) *compositeAttr {
-		for i := range as {
-			if as[i].name == name {
-				return &as[i]
-			}
-		}
-		return nil
+// constraintComment comments a new constraint; nothing when it has no
+// comment, or no name to say which.
+func (r *renderer) constraintComment(t op.Ref, name, comment string) {
+	if comment != "" && name != "" {
+		r.emit(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(name), tableName(t), commentText(comment)))
 	}
-	var clauses, order []string
-	for _, o := range old {
-		w := find(want, o.name)
-		if w == nil {
-			clauses = append(clauses, "DROP ATTRIBUTE "+o.name)
-			continue
-		}
-		order = append(order, o.name)
-		if w.typeDef() != o.typeDef() {
-			clauses = append(clauses, "ALTER ATTRIBUTE "+o.name+" TYPE "+w.typeDef())
-		}
-	}
-	for _, w := range want {
-		if find(old, w.name) == nil {
-			clauses = append(clauses, "ADD ATTRIBUTE "+w.def())
-			order = append(order, w.name)
-		}
-	}
-	for i, w := range want {
-		if order[i] != w.name {
-			return nil, false
-		}
-	}
-	var out []string
-	if len(clauses) > 0 {
-		out = append(out, "ALTER TYPE "+objName(a.To)+" "+strings.Join(clauses, ", "))
-	}
-	return append(out, alterComment(a, "TYPE", objName(a.To))...), true
 }
 
-// alterPartition moves a partition to a new bound with DETACH and ATTACH,
-// which keeps its rows (ATTACH checks them against the bound).
-func alterPartition(a op.AlterObject) ([]string, bool) {
-	if a.From.Attrs["key"] != a.To.Attrs["key"] {
-		return nil, false
+func (r *renderer) indexComment(t op.Ref, name, comment string) {
+	if comment != "" {
+		r.emit(fmt.Sprintf("COMMENT ON INDEX %s IS %s", qualified(t.Schema, name), commentText(comment)))
 	}
-	parent := a.To.Attrs["parent"]
-	return []string{
-		"ALTER TABLE " + parent + " DETACH PARTITION " + objName(a.To),
-		"ALTER TABLE " + parent + " ATTACH PARTITION " + objName(a.To) + " " + a.To.Attrs["bound"],
-	}, true
+}
+
+// tableObjectComments comments the keys, checks and indexes of new table t.
+func (r *renderer) tableObjectComments(ref op.Ref, t *schema.Table) {
+	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) > 0 {
+		r.constraintComment(ref, r.name("pk", t.Name, pk.Name, nil), pk.Comment)
+	}
+	for _, u := range t.Uniques {
+		r.constraintComment(ref, r.name("uq", t.Name, u.Name, u.Columns), u.Comment)
+	}
+	for _, ck := range t.Checks {
+		r.constraintComment(ref, ck.Name, ck.Comment)
+	}
+	for _, fk := range t.ForeignKeys {
+		r.constraintComment(ref, r.name("fk", t.Name, fk.Name, fk.Columns), fk.Comment)
+	}
+	for _, x := range t.Exclusions {
+		r.constraintComment(ref, r.exclusionName(ref, x), x.Comment)
+	}
 }

@@ -82,7 +82,7 @@ func renderObjectCases() []renderCase {
 			op.AlterObject{From: renderComposite("street\ttext\t\nzip\tinteger\t", ""), To: renderComposite("street\ttext\t\"C\"\ncity\ttext\t", "postal")},
 		}},
 		{name: "materialized_views", ops: []op.Op{
-			op.CreateView{View: &schema.View{Schema: "app", Name: "Totals", Def: "SELECT region, sum(amount) AS total FROM sales GROUP BY region", Materialized: true}},
+			op.CreateView{View: &schema.View{Schema: "app", Name: "Totals", Def: "SELECT region, sum(amount) AS total FROM sales GROUP BY region", Materialized: true, Comment: "by region"}},
 			op.CreateView{View: &schema.View{Name: "later", Def: "SELECT id FROM sales", Materialized: true, NoData: true}},
 			op.CreateObject{Object: renderObj("materialized view index", "app", "Totals", "totals_region",
 				[]string{"CREATE UNIQUE INDEX totals_region ON app.\"Totals\" USING btree (region)", "one a region"})},
