@@ -150,6 +150,8 @@ type JSONView struct {
 	Def     string `json:"definition"`
 	SQL     string `json:"sql,omitempty"` // the original CREATE VIEW, where the database keeps it
 	Comment string `json:"comment,omitempty"`
+	// Materialized: a PostgreSQL materialized view.
+	Materialized bool `json:"materialized,omitempty"`
 }
 
 // JSONTrigger is a trigger in JSONSchema.
@@ -188,7 +190,7 @@ func NewJSONSchema(s *Schema) JSONSchema {
 		out.Tables = append(out.Tables, jsonTable(t))
 	}
 	for _, v := range s.Views {
-		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment})
+		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment, Materialized: v.Materialized})
 	}
 	for _, tr := range s.Triggers {
 		out.Triggers = append(out.Triggers, JSONTrigger{Schema: tr.Schema, Name: tr.Name, Table: tr.Table, SQL: tr.SQL})

@@ -33,6 +33,9 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 	hadDefault := from.Default != nil && !from.AutoIncrement && from.Generated == nil && from.Identity == ""
 	if from.AutoIncrement && !to.AutoIncrement {
 		alter("DROP DEFAULT")
+		// The serial's sequence goes too: left, it is a standalone one.
+		r.emit(fmt.Sprintf("DO $retort$BEGIN EXECUTE format('DROP SEQUENCE %%s', pg_get_serial_sequence(%s, %s)); END$retort$",
+			literal(tableName(o.Table)), literal(from.Name)))
 		hadDefault = false
 	}
 	if from.Identity != "" && to.Identity == "" {

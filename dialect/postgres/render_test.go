@@ -182,6 +182,7 @@ var execCases = []struct {
 			op.Execute{Up: "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$"},
 			op.CreateTrigger{Trigger: &schema.Trigger{Name: "users_touch", Table: "users", SQL: "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()"}},
 			op.DropTrigger{Trigger: &schema.Trigger{Name: "users_touch", Table: "users"}},
+			op.Execute{Up: "DROP FUNCTION touch()"},
 			op.AlterEnum{Name: "mood", From: []string{"sad", "ok"}, To: []string{"meh", "sad", "ok", "happy"}},
 			op.DropTable{Table: s.Table("audit", "Log")},
 		}
