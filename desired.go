@@ -51,7 +51,8 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 }
 
 func (m *Migrator) diffOptions() diff.Options {
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: m.d.Capabilities().ImplicitFKIndex}
+	caps := m.d.Capabilities()
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, TableOptions: caps.TableOptions}
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {

@@ -33,4 +33,9 @@ type Capabilities struct {
 	// cannot); the copy replaces the original under its name. "" when
 	// Render never rebuilds.
 	RebuildPrefix string
+	// TableOptions are the schema.Table.Options keys diff compares
+	// (diff.Options.TableOptions): a difference in them is an
+	// op.SetTableOptions the dialect renders. Keys not listed are
+	// carried along but never compared.
+	TableOptions []string
 }

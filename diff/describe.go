@@ -37,6 +37,8 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "~ %s: %s => %s\n", o, pkCols(o.From), pkCols(o.To))
 		case op.SetTableComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
+		case op.SetTableOptions:
+			fmt.Fprintf(&b, "~ %s: %s\n", o, o.Describe())
 		case op.AlterEnum:
 			fmt.Fprintf(&b, "~ %s: (%s) => (%s)\n", o, strings.Join(o.From, ", "), strings.Join(o.To, ", "))
 		default:

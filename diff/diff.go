@@ -18,6 +18,10 @@ type Options struct {
 	// then dropped and re-added around a change to an index over their
 	// columns.
 	FKNeedsIndex bool
+	// TableOptions are the schema.Table.Options keys that are compared
+	// (set it from dialect.Capabilities.TableOptions); a difference in
+	// them is an op.SetTableOptions. Other keys are not compared.
+	TableOptions []string
 
 	// Likely renames (a dropped and an added table or column of the same
 	// shape) are never a drop and add without a decision: Renames decides
@@ -138,6 +142,7 @@ func (d *differ) matchTables() {
 	for _, t := range d.to.Tables {
 		if old := live[keyOf(t)]; old != nil {
 			k := newKept(old, t, d.opts.Naming)
+			k.diffOptions(d.opts.TableOptions)
 			d.kept[keyOf(t)] = k
 			d.keptOrder = append(d.keptOrder, k)
 		} else {
@@ -170,6 +175,9 @@ func (d *differ) keptTable(k *kept) {
 	}
 	if k.comment != nil {
 		d.p.columns = append(d.p.columns, *k.comment)
+	}
+	if k.options != nil {
+		d.p.columns = append(d.p.columns, *k.options)
 	}
 	sortByName(k.dropChecks)
 	sortByName(k.dropIndexes)

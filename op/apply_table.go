@@ -110,6 +110,8 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		ix.SQL = "" // the kept text names the old index
 	case SetTableComment:
 		t.Comment = o.To
+	case SetTableOptions:
+		applyTableOptions(t, o)
 	default:
 		return fmt.Errorf("unknown operation %T", o)
 	}

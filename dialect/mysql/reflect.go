@@ -45,6 +45,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	for _, step := range []func(context.Context) error{
 		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
 		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
+		r.loadPartitions, r.loadEvents, r.loadRoutines,
 	} {
 		if err := step(ctx); err != nil {
 			return nil, err
@@ -81,14 +82,14 @@ func (r *reflector) query(ctx context.Context, what, query string, scan func(*sq
 
 func (r *reflector) loadTables(ctx context.Context) error {
 	const q = `SELECT t.TABLE_NAME, COALESCE(t.ENGINE, ''), COALESCE(t.TABLE_COLLATION, ''),
-  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, '')
+  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, '')
 FROM information_schema.TABLES t
 LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
 ORDER BY t.TABLE_NAME`
 	return r.query(ctx, "tables", q, func(rows *sql.Rows) error {
-		var name, engine, coll, cs, comment string
-		if err := rows.Scan(&name, &engine, &coll, &cs, &comment); err != nil {
+		var name, engine, coll, cs, comment, createOptions string
+		if err := rows.Scan(&name, &engine, &coll, &cs, &comment, &createOptions); err != nil {
 			return err
 		}
 		if dialect.IsBookkeeping(name) || r.tables[name] != nil {
@@ -106,6 +107,9 @@ ORDER BY t.TABLE_NAME`
 		}
 		if coll != "" {
 			t.Options["collation"] = coll
+		}
+		if rf := rowFormat(createOptions); rf != "" {
+			t.Options[optRowFormat] = rf
 		}
 		r.tables[name] = &tableInfo{t: t, charset: cs, collation: coll, uniques: map[string]bool{}, colChecks: map[string]string{}}
 		r.s.Tables = append(r.s.Tables, t)

@@ -126,7 +126,13 @@ func (r *renderer) render(i int, o op.Op) error {
 		if strings.TrimSpace(o.Up) != "" {
 			r.emit(o.Up)
 		}
-	case op.CreateObject, op.DropObject, op.AlterObject:
+	case op.SetTableOptions:
+		if err := r.setTableOptions(o); err != nil {
+			return err
+		}
+	case op.AlterObject:
+		r.alterObject(o)
+	case op.CreateObject, op.DropObject:
 		stmts, _ := op.ObjectStatements(o)
 		for _, s := range stmts {
 			r.emit(s)
