@@ -17,6 +17,7 @@ import (
 // of the event's creation or last change (ALTER EVENT ... ON SCHEDULE
 // without STARTS restarts it then) is that default and is left out of
 // the definition; any other start is kept, so a real change shows.
+// ALTER EVENT cannot take an ENDS away: that change drops and creates.
 const eventsSQL = `SELECT EVENT_NAME, EVENT_TYPE,
   COALESCE(DATE_FORMAT(EXECUTE_AT, '%Y-%m-%d %H:%i:%s'), ''),
   COALESCE(INTERVAL_VALUE, ''), COALESCE(INTERVAL_FIELD, ''),
@@ -62,7 +63,7 @@ func (r *reflector) loadEvents(ctx context.Context) error {
 			Drop:       []string{"DROP EVENT " + quote(name)},
 			Phase:      schema.AfterTables,
 			InPlace:    true,
-			Attrs:      map[string]string{"alter": "ALTER EVENT " + quote(name) + " " + alter + " DO " + body},
+			Attrs:      map[string]string{"alter": "ALTER EVENT " + quote(name) + " " + alter + " DO " + body, "ends": ends},
 		})
 		return nil
 	})
@@ -70,10 +71,12 @@ func (r *reflector) loadEvents(ctx context.Context) error {
 
 var plainNumber = regexp.MustCompile(`^[0-9]+$`)
 
-// intervalValue quotes a compound interval ('1:30' MINUTE_SECOND).
+// intervalValue quotes a compound interval ('1:30' MINUTE_SECOND); the
+// server may give it quoted already.
 func intervalValue(v string) string {
-	if plainNumber.MatchString(v) {
+	v = strings.TrimSpace(v)
+	if plainNumber.MatchString(v) || strings.HasPrefix(v, "'") {
 		return v
 	}
-	return literal(strings.TrimSpace(v))
+	return literal(v)
 }
