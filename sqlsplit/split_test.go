@@ -112,6 +112,16 @@ func TestSplitWithDialects(t *testing.T) {
 		{"sqlite dollar is a parameter", SQLite, "SELECT $a$; SELECT $b", []Stmt{{"SELECT $a$", 1}, {"SELECT $b", 1}}},
 		{"mysql trigger", MySQL, "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END;\nSELECT 1",
 			[]Stmt{{"CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END", 1}, {"SELECT 1", 2}}},
+		{"mysql delimiter", MySQL, "SELECT 1;\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT end FROM t; END//\nCREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 2; //\ndelimiter ;\nSELECT 3;",
+			[]Stmt{{"SELECT 1", 1}, {"CREATE PROCEDURE p() BEGIN SELECT 1; SELECT end FROM t; END", 3}, {"CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 2", 4}, {"SELECT 3", 6}}},
+		{"mysql delimiter $$ at end of file", MySQL, "DELIMITER $$\nCREATE FUNCTION f() RETURNS INT BEGIN RETURN 1; END $$\nSELECT 2",
+			[]Stmt{{"CREATE FUNCTION f() RETURNS INT BEGIN RETURN 1; END", 2}, {"SELECT 2", 3}}},
+		{"mysql delimiter inside a string is text", MySQL, "DELIMITER //\nSELECT '//';//\nSELECT 2//",
+			[]Stmt{{"SELECT '//'", 2}, {"SELECT 2", 3}}},
+		{"mysql column named delimiter", MySQL, "SELECT 1 FROM t WHERE\ndelimiter = 2; SELECT 3",
+			[]Stmt{{"SELECT 1 FROM t WHERE\ndelimiter = 2", 1}, {"SELECT 3", 2}}},
+		{"postgres has no delimiter command", PostgreSQL, "DELIMITER //\nSELECT 1;",
+			[]Stmt{{"DELIMITER //\nSELECT 1", 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +161,7 @@ func TestSplitErrors(t *testing.T) {
 		{"sqlite bracket", SQLite, "SELECT 1;\nSELECT [a", 2, "unterminated bracket-quoted identifier"},
 		{"mysql string", MySQL, `SELECT 'a\'`, 1, "unterminated quoted string"},
 		{"mysql double-quoted string", MySQL, `SELECT "a`, 1, "unterminated quoted string"},
+		{"mysql delimiter with two words", MySQL, "SELECT 1;\nDELIMITER // x\n", 2, "DELIMITER takes one delimiter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,7 +62,7 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		if err != nil {
 			return nil, err
 		}
-		if len(before.Tables)+len(before.Views) > 0 {
+		if len(before.Tables)+len(before.Views)+len(before.Objects) > 0 {
 			return nil, fmt.Errorf("dev database %s is not empty; retort loads the desired schema into it and needs it empty", dialect.RedactURL(u))
 		}
 		defer emptyDatabase(conn)
@@ -75,7 +75,8 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 	return d.Reflect(ctx, conn)
 }
 
-// emptyDatabase drops every view and table of the connection's database.
+// emptyDatabase drops every view, table, event and routine of the
+// connection's database.
 func emptyDatabase(conn *sql.Conn) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -90,5 +91,10 @@ func emptyDatabase(conn *sql.Conn) {
 	}
 	for _, t := range s.Tables {
 		_, _ = conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+quote(t.Name))
+	}
+	for _, o := range s.Objects {
+		for _, d := range o.Drop {
+			_, _ = conn.ExecContext(ctx, d)
+		}
 	}
 }
