@@ -35,7 +35,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	name := newScratchName()
 	// Deferred before CREATE: a cancelled CREATE may still have happened.
 	defer scratchDrop(ctx, admin, name)
-	if err := scratchCreate(ctx, admin, name); err != nil {
+	if err := scratchCreate(ctx, admin, name, targetDefaults(ctx, admin, target)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(&server), err)
 	}
 	dev := server

@@ -21,13 +21,13 @@ const scratchWait = 30 * time.Second
 // end even if ctx is cancelled meanwhile: the driver only drops the
 // connection and the server carries the statement out anyway, so the
 // caller's drop would otherwise miss it. It is instant.
-func scratchCreate(ctx context.Context, admin *sql.DB, name string) error {
+func scratchCreate(ctx context.Context, admin *sql.DB, name, defaults string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), scratchWait)
 	defer cancel()
-	if _, err := admin.ExecContext(cctx, "CREATE DATABASE "+quote(name)); err != nil {
+	if _, err := admin.ExecContext(cctx, "CREATE DATABASE "+quote(name)+defaults); err != nil {
 		return err
 	}
 	return ctx.Err()

@@ -92,3 +92,20 @@ func sqlsplitMySQL(src string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// The scratch database takes the target database's default character set
+// and collation, so a table written without one compares equal.
+func TestLoadDesiredTakesTargetDefaults(t *testing.T) {
+	db, u := freshDB(t)
+	schematest.Exec(t, db, "ALTER DATABASE "+quote(strings.TrimPrefix(u.Path, "/"))+" CHARACTER SET latin1 COLLATE latin1_general_ci",
+		"CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))")
+	want := schematest.Reflect(t, Dialect{}, db)
+	got, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "schema.sql", SQL: "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10));"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Table("", "t").Options[optCollation] != "latin1_general_ci" {
+		t.Errorf("scratch table options %v, want the target's latin1_general_ci", got.Table("", "t").Options)
+	}
+	schematest.NoDiff(t, got, want, diffOpts)
+}
