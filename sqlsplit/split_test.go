@@ -112,6 +112,8 @@ func TestSplitWithDialects(t *testing.T) {
 		{"sqlite dollar is a parameter", SQLite, "SELECT $a$; SELECT $b", []Stmt{{"SELECT $a$", 1}, {"SELECT $b", 1}}},
 		{"mysql trigger", MySQL, "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END;\nSELECT 1",
 			[]Stmt{{"CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END", 1}, {"SELECT 1", 2}}},
+		{"mysql alter event body", MySQL, "ALTER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END;\nALTER TABLE begin_t ADD c INT; SELECT 2",
+			[]Stmt{{"ALTER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END", 1}, {"ALTER TABLE begin_t ADD c INT", 2}, {"SELECT 2", 2}}},
 		{"mysql delimiter", MySQL, "SELECT 1;\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT end FROM t; END//\nCREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 2; //\ndelimiter ;\nSELECT 3;",
 			[]Stmt{{"SELECT 1", 1}, {"CREATE PROCEDURE p() BEGIN SELECT 1; SELECT end FROM t; END", 3}, {"CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 2", 4}, {"SELECT 3", 6}}},
 		{"mysql delimiter $$ at end of file", MySQL, "DELIMITER $$\nCREATE FUNCTION f() RETURNS INT BEGIN RETURN 1; END $$\nSELECT 2",
