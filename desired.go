@@ -201,17 +201,18 @@ func (m *Migrator) Check(ctx context.Context, desired Desired) (*CheckReport, er
 	return rep, nil
 }
 
-// RowEstimate returns approximate row counts of the live tables from
-// catalog statistics, 0 where unknown (or when the dialect keeps none).
+// RowEstimate returns the live tables' row counts: the catalog's
+// estimates where it keeps them, else counts (bounded at a million
+// rows); 0 for a table the database does not hold.
 func (m *Migrator) RowEstimate(ctx context.Context) func(table string) int64 {
 	if m.db == nil {
 		return func(string) int64 { return 0 }
 	}
-	counts, err := m.d.RowEstimates(ctx, m.db)
-	if err != nil {
-		counts = nil // estimates only grade warnings; unknown is safe
+	rows := m.rowCounter(ctx)
+	return func(table string) int64 {
+		n, _ := rows(table)
+		return max(n, 0)
 	}
-	return func(table string) int64 { return counts[table] }
 }
 
 func idsText(ids []string) string {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/retortdb/retort/lint"
 	"github.com/retortdb/retort/revision"
@@ -108,29 +107,6 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 			What: what, Rows: n, Exact: exact})
 	}
 	return e
-}
-
-// rowCounter returns a table's row estimate from the catalog or, where
-// the dialect keeps none or it says 0 (never analyzed), an exact count;
-// -1 when neither is known.
-func (m *Migrator) rowCounter(ctx context.Context) func(table string) (n int64, exact bool) {
-	est, _ := m.d.RowEstimates(ctx, m.db)
-	return func(table string) (int64, bool) {
-		if n := est[table]; n > 0 {
-			return n, false
-		}
-		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		defer cancel()
-		var q []string
-		for _, part := range strings.Split(table, ".") {
-			q = append(q, m.d.Quote(part))
-		}
-		var n int64
-		if err := m.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+strings.Join(q, ".")).Scan(&n); err != nil {
-			return -1, false // a table made earlier in the same plan, or too slow to count
-		}
-		return n, true
-	}
 }
 
 // DestructiveSQL returns the statements of an upgrade section (such as

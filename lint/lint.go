@@ -62,7 +62,7 @@ func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rul
 
 // Rules are the names of lint's rules, as findings and retort:allow
 // spell them.
-var Rules = []string{"cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
+var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -91,6 +91,7 @@ func Run(in Input) []Finding {
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
+		out = append(out, bigRebuild(in, r, stmts)...)
 		if in.Capabilities.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
 			out = append(out, tooManyRelations(r, stmts)...)
@@ -173,11 +174,30 @@ func unindexedForeignKeys(in Input) []Finding {
 			out = append(out, Finding{
 				Rule: "fk-unindexed", Severity: Warning, Table: strings.ToLower(t.QualifiedName()), Column: strings.Join(fk.Columns, ", "),
 				Message: fmt.Sprintf("foreign key %s on %s(%s) has no index starting with its columns; deletes and updates on %s will scan %s",
-					nameOr(fk.Name, "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
+					nameOr(liveName(in.Live, t, fk), "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
 			})
 		}
 	}
 	return out
+}
+
+// liveName is the name the live database gives a foreign key After holds
+// (After is a scratch copy, where unnamed keys got names): "" for a key
+// the database leaves unnamed.
+func liveName(live *schema.Schema, t *schema.Table, fk *schema.ForeignKey) string {
+	if live == nil {
+		return fk.Name
+	}
+	lt := live.Table(t.Schema, t.Name)
+	if lt == nil {
+		return fk.Name
+	}
+	for _, l := range lt.ForeignKeys {
+		if l.SameTarget(fk) {
+			return l.Name
+		}
+	}
+	return fk.Name
 }
 
 func indexed(t *schema.Table, cols []string) bool {
