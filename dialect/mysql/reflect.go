@@ -18,6 +18,10 @@ type reflector struct {
 	mariadb bool
 	s       *schema.Schema
 	tables  map[string]*tableInfo
+	// partitioned names the tables whose CREATE_OPTIONS say so: only
+	// they are looked up in information_schema.PARTITIONS, which opens
+	// every table it lists.
+	partitioned []string
 }
 
 type tableInfo struct {
@@ -110,6 +114,9 @@ ORDER BY t.TABLE_NAME`
 		}
 		if rf := rowFormat(createOptions); rf != "" {
 			t.Options[optRowFormat] = rf
+		}
+		if isPartitioned(createOptions) {
+			r.partitioned = append(r.partitioned, name)
 		}
 		r.tables[name] = &tableInfo{t: t, charset: cs, collation: coll, uniques: map[string]bool{}, colChecks: map[string]string{}}
 		r.s.Tables = append(r.s.Tables, t)

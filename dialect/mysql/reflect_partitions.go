@@ -1,11 +1,10 @@
 package mysql
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
-
-	"context"
 )
 
 // Partitioning is modelled as two table options: optPartitionBy holds the
@@ -22,11 +21,14 @@ type partRow struct {
 }
 
 func (r *reflector) loadPartitions(ctx context.Context) error {
-	const q = `SELECT TABLE_NAME, PARTITION_NAME, COALESCE(SUBPARTITION_NAME, ''), PARTITION_METHOD,
+	if len(r.partitioned) == 0 {
+		return nil
+	}
+	q := `SELECT TABLE_NAME, PARTITION_NAME, COALESCE(SUBPARTITION_NAME, ''), PARTITION_METHOD,
   COALESCE(SUBPARTITION_METHOD, ''), COALESCE(PARTITION_EXPRESSION, ''), COALESCE(SUBPARTITION_EXPRESSION, ''),
   COALESCE(PARTITION_DESCRIPTION, ''), COALESCE(PARTITION_COMMENT, '')
 FROM information_schema.PARTITIONS
-WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
+WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL AND TABLE_NAME IN (` + tableList(r.partitioned) + `)
 ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`
 	byTable := map[string][]partRow{}
 	var order []string
@@ -56,6 +58,25 @@ ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`
 		}
 	}
 	return nil
+}
+
+// isPartitioned reads "partitioned" in information_schema.TABLES.CREATE_OPTIONS.
+func isPartitioned(createOptions string) bool {
+	for _, f := range strings.Fields(createOptions) {
+		if f == "partitioned" {
+			return true
+		}
+	}
+	return false
+}
+
+// tableList spells names as an SQL list of string literals.
+func tableList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = literal(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // partitioning turns one table's rows (in partition, subpartition order)
