@@ -78,6 +78,21 @@ var migrateCases = []migrateCase{
 		to: []string{"CREATE TABLE t (id INT)", "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 2"},
 		up: []string{"DROP TRIGGER `tr`", "SET NEW.id = 2"}},
 
+	{name: "trigger_order", from: []string{"CREATE TABLE t (id INT)"},
+		to: []string{"CREATE TABLE t (id INT)", "CREATE TRIGGER z_first BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id * 2",
+			"CREATE TRIGGER a_second BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1"},
+		up: []string{"CREATE TRIGGER `z_first` BEFORE INSERT ON `t` FOR EACH ROW SET", "CREATE TRIGGER `a_second` BEFORE INSERT ON `t` FOR EACH ROW FOLLOWS `z_first` SET"}},
+	{name: "trigger_order_first_recreated", from: []string{"CREATE TABLE t (id INT)", "CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1",
+		"CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1"},
+		to: []string{"CREATE TABLE t (id INT)", "CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 5",
+			"CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1"},
+		up: []string{"CREATE TRIGGER `a` BEFORE INSERT ON `t` FOR EACH ROW PRECEDES `b` SET NEW.id = 5"}},
+	{name: "trigger_order_swapped", from: []string{"CREATE TABLE t (id INT)", "CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1",
+		"CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1"},
+		to: []string{"CREATE TABLE t (id INT)", "CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1",
+			"CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW FOLLOWS b SET NEW.id = 1"},
+		up: []string{"FOLLOWS `b` SET NEW.id = 1"}},
+
 	// Table options.
 	{name: "engine", from: []string{"CREATE TABLE t (id INT PRIMARY KEY) ENGINE=InnoDB"},
 		to: []string{"CREATE TABLE t (id INT PRIMARY KEY) ENGINE=Aria"}, up: []string{"ALTER TABLE `t` ENGINE = Aria"}},

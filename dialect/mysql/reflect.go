@@ -161,7 +161,8 @@ WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`
 func (r *reflector) loadTriggers(ctx context.Context) error {
 	const q = `SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
-ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME`
+ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
+	var group, prev string
 	return r.query(ctx, "triggers", q, func(rows *sql.Rows) error {
 		var name, table, timing, event, body string
 		if err := rows.Scan(&name, &table, &timing, &event, &body); err != nil {
@@ -173,7 +174,7 @@ ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME`
 		body = strings.ReplaceAll(body, quote(r.db)+".", "")
 		r.s.Triggers = append(r.s.Triggers, &schema.Trigger{
 			Name: name, Table: table,
-			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", quote(name), timing, event, quote(table), body),
+			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s%s", quote(name), timing, event, quote(table), triggerFollows(&group, &prev, table+" "+timing+" "+event, name), body),
 		})
 		return nil
 	})

@@ -117,7 +117,9 @@ func (r *renderer) render(i int, o op.Op) error {
 	case op.DropView:
 		r.emit("DROP VIEW " + viewName(o.View))
 	case op.CreateTrigger:
-		r.emit(o.Trigger.SQL)
+		if err := r.createTrigger(i, o); err != nil {
+			return err
+		}
 	case op.DropTrigger:
 		r.emit("DROP TRIGGER " + quote(o.Trigger.Name))
 	case op.CreateEnum, op.DropEnum, op.AlterEnum:
