@@ -47,6 +47,9 @@ func (s *splitter) flushDelimited() {
 	s.flush()
 	if len(s.out) > n {
 		last := &s.out[len(s.out)-1]
-		last.SQL = strings.TrimSpace(strings.TrimSuffix(last.SQL, ";"))
+		last.SQL = strings.TrimRight(strings.TrimSuffix(last.SQL, ";"), " \t\r\n\f\v")
+		if !hasContent(last.SQL) {
+			s.out = s.out[:n]
+		}
 	}
 }

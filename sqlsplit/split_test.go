@@ -198,6 +198,7 @@ func FuzzSplit(f *testing.F) {
 		"-- +retort StatementBegin\nSELECT 1;\n-- +retort StatementEnd\nSELECT 2",
 		"CREATE PROCEDURE p() BEGIN IF 1 THEN SELECT 1; END IF; END; BEGIN NOT ATOMIC SELECT 1; END",
 		"/*!40101 SET x=1 */; # y;\n",
+		"DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END;//\n;//\nDELIMITER ;\nSELECT 2",
 	}
 	for _, s := range seeds {
 		f.Add(s, uint8(0))
@@ -236,8 +237,8 @@ func FuzzSplit(f *testing.F) {
 			}
 			sqls = append(sqls, st.SQL)
 		}
-		if strings.Contains(strings.ToLower(src), "+retort") {
-			return // explicit blocks are verbatim and need not re-split alike
+		if strings.Contains(strings.ToLower(src), "+retort") || strings.Contains(strings.ToLower(src), "delimiter") {
+			return // explicit blocks and DELIMITER statements keep their ';' and need not re-split alike
 		}
 		again, err := SplitWith(strings.Join(sqls, ";\n"), o)
 		if err != nil {
