@@ -63,6 +63,11 @@ CREATE EVENT purge_old ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t WHERE id <
 		}
 	}
 	schematest.NoDiff(t, got, want, diffOpts)
+	for i := 1; i < len(got.Objects); i++ {
+		if got.Objects[i-1].Key() > got.Objects[i].Key() {
+			t.Errorf("objects not sorted by key: %s before %s", got.Objects[i-1].Label(), got.Objects[i].Label())
+		}
+	}
 }
 
 // An explicit STARTS is kept: changing it is a change, not hidden by the

@@ -58,6 +58,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	for _, ti := range r.tables {
 		dropImplicitFKIndexes(ti.t)
 	}
+	schema.SortSQLObjects(r.s.Objects)
 	if err := r.inventory(ctx); err != nil {
 		return nil, err
 	}
