@@ -32,7 +32,7 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
-			return nil
+			return setupGo(env)
 		},
 		UpdateScripts: golden.Update(), // rewrites the scripts' cmp files
 		Cmds:          scriptCmds,
@@ -50,7 +50,7 @@ func TestScriptsPostgres(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			env.Setenv("RETORT_URL", testdb.Postgres(t).String())
-			return nil
+			return setupGo(env)
 		},
 	})
 }
@@ -64,7 +64,7 @@ func TestScriptsMySQL(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			env.Setenv("RETORT_URL", testdb.MySQL(t).String())
-			return nil
+			return setupGo(env)
 		},
 	})
 }
