@@ -65,6 +65,7 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		After:        after,
 		RowEstimate:  m.RowEstimate(ctx),
 		BigTable:     opts.BigTable,
+		NarrowsType:  m.d.NarrowsType,
 	}
 	for _, r := range pending {
 		up, err := sqlStatements(ctx, r)

@@ -11,14 +11,16 @@ import (
 )
 
 // The inventory lists every object of the database that the model does
-// not express (sequences, system-versioned tables, MariaDB packages) and
-// the attributes of modelled objects it has no field for (table options
-// other than those in table_options.go, view options, index comments), so
-// that check reports a difference in them instead of calling the schemas a
-// match. One query over information_schema. What reflection models is
-// left out by the same rules: base tables, views, triggers, events,
-// functions and procedures, partitioning, retort's own tables, and the
-// index InnoDB makes for a foreign key.
+// not express (sequences, system-versioned tables, MariaDB packages,
+// application-time periods) and the attributes of modelled objects it has
+// no field for (table options other than those in table_options.go, view
+// options, index comments, a spatial column's SRID), so that check reports
+// a difference in them instead of calling the schemas a match. One query
+// over information_schema, and one more for sequence options only when
+// there are sequences. What reflection models is left out by the same
+// rules: base tables, views, triggers, events, functions and procedures,
+// partitioning, retort's own tables, and the index InnoDB makes for a
+// foreign key.
 
 // invSQL is the inventory query; every ? is the database.
 func invSQL(mariadb bool) string {
@@ -44,24 +46,39 @@ SELECT 'ixopt', TABLE_NAME, INDEX_NAME, CONCAT('COMMENT ', QUOTE(INDEX_COMMENT))
 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND INDEX_COMMENT <> '' AND SEQ_IN_INDEX = 1
 UNION ALL
 SELECT ROUTINE_TYPE, '', SPECIFIC_NAME, ROUTINE_DEFINITION
-FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')`
+FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')
+UNION ALL
+` + invSRIDSQL(mariadb)
+}
+
+// invSRIDSQL lists the spatial columns with a spatial reference system,
+// which their type does not say.
+func invSRIDSQL(mariadb bool) string {
+	if mariadb {
+		return `SELECT 'colopt', G_TABLE_NAME, G_GEOMETRY_COLUMN, CONCAT('REF_SYSTEM_ID=', SRID)
+FROM information_schema.GEOMETRY_COLUMNS WHERE G_TABLE_SCHEMA = ? AND SRID <> 0`
+	}
+	return `SELECT 'colopt', TABLE_NAME, COLUMN_NAME, CONCAT('SRID ', SRS_ID)
+FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND SRS_ID IS NOT NULL`
 }
 
 // invKinds names the kinds the query returns.
 var invKinds = map[string]string{
 	"topt": "table options", "sv": "system-versioned table", "seq": "sequence", "rel": "relation",
 	"vopt": "view options", "ixopt": "index options", "PACKAGE": "package", "PACKAGE BODY": "package body",
+	"colopt": "column options",
 }
 
 // inventory fills r.s.Unmanaged; it runs after the other steps, so the
 // tables reflection knows are in r.tables.
 func (r *reflector) inventory(ctx context.Context) error {
 	q := invSQL(r.mariadb)
-	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db)
+	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db, r.db)
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
 	}
 	var objs []schema.Object
+	sequences := map[string]int{} // name -> index in objs
 	err = func() error {
 		defer rows.Close()
 		for rows.Next() {
@@ -88,6 +105,8 @@ func (r *reflector) inventory(ctx context.Context) error {
 				if ti := r.tables[table]; ti == nil || !invHasIndex(ti.t, name) {
 					continue // the table's own or an FK's index InnoDB made: not the user's
 				}
+			case "seq":
+				sequences[name] = len(objs)
 			}
 			objs = append(objs, o)
 		}
@@ -95,6 +114,18 @@ func (r *reflector) inventory(ctx context.Context) error {
 	}()
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
+	}
+	if len(sequences) > 0 {
+		if err := r.sequenceOptions(ctx, objs, sequences); err != nil {
+			return err
+		}
+	}
+	if r.mariadb {
+		periods, err := r.periods(ctx)
+		if err != nil {
+			return err
+		}
+		objs = append(objs, periods...)
 	}
 	schema.SortObjects(objs)
 	r.s.Unmanaged = objs

@@ -24,7 +24,18 @@ type invCase struct {
 
 var invCases = []invCase{
 	// Reported kinds.
+	{kind: "system-versioned table", name: "svc", mariadbOnly: true,
+		object: []string{"CREATE TABLE svc (id INT, a INT WITHOUT SYSTEM VERSIONING) WITH SYSTEM VERSIONING"},
+		plain:  []string{"CREATE TABLE svc (id INT, a INT) WITH SYSTEM VERSIONING"}},
+	{kind: "application-time period", table: "ap", name: "p", mariadbOnly: true,
+		object: []string{"CREATE TABLE ap (id INT, s DATE NOT NULL, e DATE NOT NULL, PERIOD FOR p (s, e))"},
+		plain:  []string{"CREATE TABLE ap (id INT, s DATE NOT NULL, e DATE NOT NULL, CONSTRAINT p CHECK (s < e))"}},
+	{kind: "column options", table: "gs", name: "pt", mariadbOnly: true,
+		object: []string{"CREATE TABLE gs (id INT, pt POINT REF_SYSTEM_ID=4326 NOT NULL)"},
+		plain:  []string{"CREATE TABLE gs (id INT, pt POINT NOT NULL)"}},
 	{kind: "sequence", name: "sq", mariadbOnly: true, object: []string{"CREATE SEQUENCE sq START WITH 10"}},
+	{kind: "sequence", name: "sqo", mariadbOnly: true, object: []string{"CREATE SEQUENCE sqo START WITH 10 INCREMENT BY 5 CYCLE"},
+		plain: []string{"CREATE SEQUENCE sqo START WITH 10"}},
 	{kind: "system-versioned table", name: "sv", mariadbOnly: true, object: []string{"CREATE TABLE sv (id INT PRIMARY KEY) WITH SYSTEM VERSIONING"}},
 	{kind: "table options", name: "sp", object: []string{"CREATE TABLE sp (id INT PRIMARY KEY) STATS_PERSISTENT=0"},
 		plain: []string{"CREATE TABLE sp (id INT PRIMARY KEY)"}},

@@ -90,7 +90,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 				upStmts, downStmts, ops, err := m.Autogenerate(cmd.Context(), desired, renameOpts)
 				var undecided *retort.UndecidedRenamesError
 				if errors.As(err, &undecided) {
-					return answerNo{msg: undecidedMessage(undecided)}
+					return answerNo{msg: undecidedMessage(undecided, "autogenerate")}
 				}
 				var unmanaged *retort.UnmanagedError
 				if errors.As(err, &unmanaged) {
