@@ -114,3 +114,60 @@ func TestLoadDesiredTakesTargetDefaults(t *testing.T) {
 	}
 	schematest.NoDiff(t, got, want, diffOpts)
 }
+
+// offFullMinute waits until the clock is clear of a full minute, so that a
+// time relative to it does not land on one (which reads as written out).
+func offFullMinute() {
+	for s := time.Now().Second(); s >= 58 || s <= 1; s = time.Now().Second() {
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// Times written relative to the clock compare as their offsets, wherever
+// and whenever the event was created, and are rendered as offsets; a
+// different offset is a change.
+func TestEventClockRelativeTimes(t *testing.T) {
+	const ddl = "CREATE EVENT once ON SCHEDULE AT CURRENT_TIMESTAMP + INTERVAL 1 HOUR DO SELECT 1;\n" +
+		"CREATE EVENT daily ON SCHEDULE EVERY 1 DAY STARTS CURRENT_TIMESTAMP + INTERVAL 1 DAY ENDS CURRENT_TIMESTAMP + INTERVAL 30 DAY DO SELECT 2;"
+	a, _ := freshDB(t)
+	b, u := freshDB(t)
+	stmts, err := sqlsplitMySQL(ddl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offFullMinute()
+	schematest.Exec(t, a, stmts...)
+	live := schematest.Reflect(t, Dialect{}, a)
+	time.Sleep(1200 * time.Millisecond)
+	offFullMinute()
+	loaded, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "schema.sql", SQL: ddl}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	schematest.NoDiff(t, live, loaded, diffOpts)
+	for key, want := range map[string]string{
+		"event\x00\x00\x00once":  "AT CURRENT_TIMESTAMP + INTERVAL 60 MINUTE",
+		"event\x00\x00\x00daily": "STARTS CURRENT_TIMESTAMP + INTERVAL 1440 MINUTE ENDS CURRENT_TIMESTAMP + INTERVAL 43200 MINUTE",
+	} {
+		if o := live.Object(key); o == nil || !strings.Contains(o.Definition, want) {
+			t.Errorf("%q: definition %v lacks %q", strings.ReplaceAll(key, "\x00", " "), o, want)
+		}
+	}
+
+	// Rendered into another database later, the events read the same.
+	time.Sleep(1200 * time.Millisecond)
+	offFullMinute()
+	schematest.Exec(t, b, renderDiff(t, nil, live)...)
+	schematest.NoDiff(t, schematest.Reflect(t, Dialect{}, b), live, diffOpts)
+
+	// Another offset is a change, made in place.
+	offFullMinute()
+	schematest.Exec(t, b, "ALTER EVENT once ON SCHEDULE AT CURRENT_TIMESTAMP + INTERVAL 2 HOUR")
+	ops, err := diff.Schemas(schematest.Reflect(t, Dialect{}, b), live, diffOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ops) != 1 || !strings.Contains(ops[0].String(), "alter event once") {
+		t.Fatalf("want one alter of event once, got %v", ops)
+	}
+}

@@ -3,6 +3,7 @@ package mysql
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -12,38 +13,75 @@ import (
 // Events are SQL objects of kind "event", created after tables (their
 // bodies use them) and altered in place with ALTER EVENT.
 //
-// An event created without STARTS starts when it is created, so the same
-// DDL gives a different STARTS in every database. A STARTS within a second
-// of the event's creation or last change (ALTER EVENT ... ON SCHEDULE
-// without STARTS restarts it then) is that default and is left out of
-// the definition; any other start is kept, so a real change shows.
-// ALTER EVENT cannot take an ENDS away: that change drops and creates.
-const eventsSQL = `SELECT EVENT_NAME, EVENT_TYPE,
-  COALESCE(DATE_FORMAT(EXECUTE_AT, '%Y-%m-%d %H:%i:%s'), ''),
-  COALESCE(INTERVAL_VALUE, ''), COALESCE(INTERVAL_FIELD, ''),
-  CASE WHEN STARTS IS NULL OR ABS(TIMESTAMPDIFF(SECOND, STARTS, CREATED)) <= 1
-      OR ABS(TIMESTAMPDIFF(SECOND, STARTS, LAST_ALTERED)) <= 1 THEN ''
-    ELSE DATE_FORMAT(STARTS, '%Y-%m-%d %H:%i:%s') END,
-  COALESCE(DATE_FORMAT(ENDS, '%Y-%m-%d %H:%i:%s'), ''),
+// Times taken from the clock differ in every database the same DDL runs
+// in. An event created without STARTS starts when it is created (or when
+// ALTER EVENT last gave it a schedule): a STARTS within a second of that
+// is the default and is left out. A time written relative to the clock
+// (AT CURRENT_TIMESTAMP + INTERVAL 1 HOUR) is a whole number of minutes
+// after that moment and does not fall on a full minute itself: it is
+// kept as that offset, and rendered as one, so it compares equal wherever
+// it was created. Any other time is kept as written, so a real change
+// shows. ALTER EVENT cannot take an ENDS away: that change drops and
+// creates.
+
+// eventTimeCols selects a time column as text and its offsets in
+// seconds from the event's creation and last change.
+func eventTimeCols(col string) string {
+	return "COALESCE(DATE_FORMAT(" + col + ", '%Y-%m-%d %H:%i:%s'), ''), TIMESTAMPDIFF(SECOND, CREATED, " + col +
+		"), TIMESTAMPDIFF(SECOND, LAST_ALTERED, " + col + ")"
+}
+
+var eventsSQL = `SELECT EVENT_NAME, EVENT_TYPE, COALESCE(INTERVAL_VALUE, ''), COALESCE(INTERVAL_FIELD, ''),
+  ` + eventTimeCols("EXECUTE_AT") + `, ` + eventTimeCols("STARTS") + `, ` + eventTimeCols("ENDS") + `,
   STATUS, ON_COMPLETION, EVENT_COMMENT, EVENT_DEFINITION
 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME`
 
+// eventTime is one time of an event as reflected: the time, and its
+// offsets from the event's creation and last change.
+type eventTime struct {
+	at                       string
+	fromCreated, fromAltered sql.NullInt64
+}
+
+// spell writes the time for the definition: "" for a STARTS left to
+// default (defaults), an offset from the clock, or the time itself.
+func (t eventTime) spell(defaults bool) string {
+	if t.at == "" {
+		return ""
+	}
+	near := func(o sql.NullInt64) bool { return o.Valid && o.Int64 >= -1 && o.Int64 <= 1 }
+	if defaults && (near(t.fromCreated) || near(t.fromAltered)) {
+		return ""
+	}
+	if !strings.HasSuffix(t.at, ":00") {
+		for _, o := range []sql.NullInt64{t.fromAltered, t.fromCreated} {
+			if o.Valid && o.Int64 > 0 && o.Int64%60 == 0 {
+				return fmt.Sprintf("CURRENT_TIMESTAMP + INTERVAL %d MINUTE", o.Int64/60)
+			}
+		}
+	}
+	return literal(t.at)
+}
+
 func (r *reflector) loadEvents(ctx context.Context) error {
 	return r.query(ctx, "events", eventsSQL, func(rows *sql.Rows) error {
-		var name, typ, at, every, field, starts, ends, status, completion, comment, body string
-		if err := rows.Scan(&name, &typ, &at, &every, &field, &starts, &ends, &status, &completion, &comment, &body); err != nil {
+		var name, typ, every, field, status, completion, comment, body string
+		var at, starts, ends eventTime
+		if err := rows.Scan(&name, &typ, &every, &field, &at.at, &at.fromCreated, &at.fromAltered,
+			&starts.at, &starts.fromCreated, &starts.fromAltered, &ends.at, &ends.fromCreated, &ends.fromAltered,
+			&status, &completion, &comment, &body); err != nil {
 			return err
 		}
 		var sched string
 		if typ == "ONE TIME" {
-			sched = "AT " + literal(at)
+			sched = "AT " + at.spell(false)
 		} else {
 			sched = "EVERY " + intervalValue(every) + " " + field
-			if starts != "" {
-				sched += " STARTS " + literal(starts)
+			if s := starts.spell(true); s != "" {
+				sched += " STARTS " + s
 			}
-			if ends != "" {
-				sched += " ENDS " + literal(ends)
+			if e := ends.spell(false); e != "" {
+				sched += " ENDS " + e
 			}
 		}
 		state := map[string]string{"ENABLED": "ENABLE", "DISABLED": "DISABLE", "SLAVESIDE_DISABLED": "DISABLE ON SLAVE"}[status]
@@ -63,7 +101,7 @@ func (r *reflector) loadEvents(ctx context.Context) error {
 			Drop:       []string{"DROP EVENT " + quote(name)},
 			Phase:      schema.AfterTables,
 			InPlace:    true,
-			Attrs:      map[string]string{"alter": "ALTER EVENT " + quote(name) + " " + alter + " DO " + body, "ends": ends},
+			Attrs:      map[string]string{"alter": "ALTER EVENT " + quote(name) + " " + alter + " DO " + body, "ends": ends.at},
 		})
 		return nil
 	})
