@@ -62,10 +62,10 @@ var migrateCases = []migrateCase{
 	{name: "procedure_create", from: []string{"CREATE TABLE t (id INT, v VARCHAR(10))"},
 		to: []string{"CREATE TABLE t (id INT, v VARCHAR(10))",
 			"CREATE PROCEDURE p(IN a INT, OUT n INT, INOUT s VARCHAR(10)) MODIFIES SQL DATA SQL SECURITY INVOKER COMMENT 'adds' BEGIN INSERT INTO t VALUES (a, s); SELECT COUNT(*) INTO n FROM t; SET s = 'done'; END"},
-		up: []string{"CREATE PROCEDURE `p`(IN `a` int(11), OUT `n` int(11), INOUT `s` varchar(10))\nMODIFIES SQL DATA SQL SECURITY INVOKER COMMENT 'adds'\nBEGIN INSERT"}},
+		up: []string{"CREATE PROCEDURE `p`(IN a INT, OUT n INT, INOUT s VARCHAR(10))\nMODIFIES SQL DATA SQL SECURITY INVOKER COMMENT 'adds'\nBEGIN INSERT"}},
 	{name: "function_change", from: []string{"CREATE FUNCTION f(x INT) RETURNS INT DETERMINISTIC RETURN x + 1"},
 		to: []string{"CREATE FUNCTION f(x INT, y VARCHAR(5) CHARSET latin1) RETURNS VARCHAR(20) DETERMINISTIC BEGIN DECLARE z INT DEFAULT 2; RETURN CONCAT(x * z, y); END"},
-		up: []string{"DROP FUNCTION `f`", "CREATE FUNCTION `f`(`x` int(11), `y` varchar(5) CHARSET latin1) RETURNS varchar(20)\nDETERMINISTIC\nBEGIN DECLARE"}},
+		up: []string{"DROP FUNCTION `f`", "CREATE FUNCTION `f`(x INT, y VARCHAR(5) CHARSET latin1) RETURNS varchar(20)\nDETERMINISTIC\nBEGIN DECLARE"}},
 	{name: "routines_drop", from: []string{"CREATE PROCEDURE p() SELECT 1", "CREATE FUNCTION f() RETURNS INT RETURN 1"},
 		to: nil, up: []string{"DROP PROCEDURE `p`", "DROP FUNCTION `f`"}},
 

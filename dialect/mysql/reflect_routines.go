@@ -14,8 +14,11 @@ import (
 // and changed by a drop and a create: MySQL 8 has no CREATE OR REPLACE
 // for routines. Their text is rebuilt from information_schema in the form
 // a user writes: no DEFINER (the creating user owns it), characteristics
-// only when not the default, a parameter's or result's character set only
-// when not the database's, so the scratch and the live database agree.
+// only when not the default, a result's character set only when not the
+// database's, so the scratch and the live database agree. The parameter
+// list is MariaDB's as written (mysql.proc, what SHOW CREATE shows), else
+// rebuilt from information_schema.PARAMETERS (MySQL 8, or a user who may
+// not read mysql.proc), with a character set only when not the database's.
 
 // routineParam is one row of information_schema.PARAMETERS.
 type routineParam struct{ mode, name, typ, charset string }
@@ -25,6 +28,7 @@ func (r *reflector) loadRoutines(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	written := r.writtenParams(ctx)
 	const q = `SELECT ROUTINE_TYPE, ROUTINE_NAME, COALESCE(DTD_IDENTIFIER, ''), COALESCE(CHARACTER_SET_NAME, ''),
   ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, COALESCE(DATABASE_COLLATION, '')
 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE')
@@ -43,7 +47,11 @@ ORDER BY ROUTINE_TYPE, ROUTINE_NAME`
 		for _, p := range params[typ+" "+name] {
 			ps = append(ps, strings.TrimSpace(p.mode+" "+quote(p.name)+" "+p.typ+charsetClause(p.charset, dbCharset)))
 		}
-		head := typ + " " + quote(name) + "(" + strings.Join(ps, ", ") + ")"
+		list, ok := written[typ+" "+name]
+		if !ok {
+			list = strings.Join(ps, ", ")
+		}
+		head := typ + " " + quote(name) + "(" + list + ")"
 		if typ == "FUNCTION" {
 			head += " RETURNS " + returns + charsetClause(retCharset, dbCharset)
 		}
@@ -97,6 +105,32 @@ ORDER BY ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`
 		return nil
 	})
 	return out, err
+}
+
+// writtenParams reads MariaDB's parameter lists as written, keyed by
+// "TYPE name"; nil where mysql.proc cannot be read (MySQL 8 has none).
+func (r *reflector) writtenParams(ctx context.Context) map[string]string {
+	if !r.mariadb {
+		return nil
+	}
+	rows, err := r.q.QueryContext(ctx, "SELECT type, name, param_list FROM mysql.proc WHERE db = ? AND type IN ('FUNCTION', 'PROCEDURE')", r.db)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var typ, name string
+		var list []byte
+		if rows.Scan(&typ, &name, &list) != nil {
+			return nil
+		}
+		out[typ+" "+name] = strings.TrimSpace(string(list))
+	}
+	if rows.Err() != nil {
+		return nil
+	}
+	return out
 }
 
 func charsetClause(cs, dbCharset string) string {
