@@ -81,7 +81,7 @@ var reflectCases = []reflectCase{
 		// SPATIAL index accepts back.
 		name: "spatial_index",
 		ddl:  []string{"CREATE TABLE place (id INT PRIMARY KEY, g POINT NOT NULL, SPATIAL INDEX place_g_sp (g))"},
-		want: []string{"  index place_g_sp unique=false method=\"SPATIAL\" invisible=false parts=[{g  false   0}]"},
+		want: []string{"  index place_g_sp unique=false method=\"SPATIAL\" invisible=false parts=[{g  false   0  }]"},
 	},
 	{
 		name: "ignored_index",
