@@ -52,7 +52,8 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 
 func (m *Migrator) diffOptions() diff.Options {
 	caps := m.d.Capabilities()
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey}
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey,
+		TableOptions: caps.TableOptions, RecreateTableOn: caps.RecreateTableOn}
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {

@@ -20,6 +20,7 @@ type kept struct {
 	dropCols []op.DropColumn
 	pk       *op.AlterPrimaryKey
 	comment  *op.SetTableComment
+	options  *op.SetTableOptions
 
 	dropChecks  []op.Op // DropCheck, DropUnique, DropIndex
 	addChecks   []op.Op // AddCheck, AddUnique

@@ -117,7 +117,9 @@ func (r *renderer) render(i int, o op.Op) error {
 	case op.DropView:
 		r.emit("DROP VIEW " + viewName(o.View))
 	case op.CreateTrigger:
-		r.emit(o.Trigger.SQL)
+		if err := r.createTrigger(i, o); err != nil {
+			return err
+		}
 	case op.DropTrigger:
 		r.emit("DROP TRIGGER " + quote(o.Trigger.Name))
 	case op.CreateEnum, op.DropEnum, op.AlterEnum:
@@ -126,7 +128,13 @@ func (r *renderer) render(i int, o op.Op) error {
 		if strings.TrimSpace(o.Up) != "" {
 			r.emit(o.Up)
 		}
-	case op.CreateObject, op.DropObject, op.AlterObject:
+	case op.SetTableOptions:
+		if err := r.setTableOptions(o); err != nil {
+			return err
+		}
+	case op.AlterObject:
+		r.alterObject(o)
+	case op.CreateObject, op.DropObject:
 		stmts, _ := op.ObjectStatements(o)
 		for _, s := range stmts {
 			r.emit(s)

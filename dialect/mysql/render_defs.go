@@ -186,7 +186,7 @@ func tableOptions(t *schema.Table) string {
 		parts = append(parts, "COMMENT="+literal(t.Comment))
 	}
 	if len(parts) == 0 {
-		return ""
+		return tableOptionsTail(t)
 	}
-	return " " + strings.Join(parts, " ")
+	return " " + strings.Join(parts, " ") + tableOptionsTail(t)
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-var diffOpts = diff.Options{FKNeedsIndex: true}
+var diffOpts = diff.Options{FKNeedsIndex: true, TableOptions: comparedTableOptions}
 
 // TestRoundTrip: every case's schema, rendered by Render from nothing and
 // applied to a fresh database, reflects exactly like the DDL run directly,
