@@ -150,17 +150,28 @@ func (d *differ) matchTables() {
 }
 
 // keptTable emits a kept table's column, constraint and index changes.
-// Within a table: adds, primary key, alters, drops, so a new key column
-// exists first and an old one is free of the key before it changes.
+// Within a table: adds, alters of the columns joining the primary key,
+// primary key, other alters, drops. A new key column exists first and is
+// NOT NULL before the key takes it; an old one is free of the key before
+// it changes; and the downgrade, the same list reversed, frees a column
+// of the key before it lets it take NULL again.
 func (d *differ) keptTable(k *kept) {
 	for _, o := range k.addCols {
 		d.p.columns = append(d.p.columns, o)
+	}
+	joining := k.joiningKey()
+	for _, o := range k.alters {
+		if joining.hitsAny([]string{o.To.Name}) {
+			d.p.columns = append(d.p.columns, o)
+		}
 	}
 	if k.pk != nil {
 		d.p.columns = append(d.p.columns, *k.pk)
 	}
 	for _, o := range k.alters {
-		d.p.columns = append(d.p.columns, o)
+		if !joining.hitsAny([]string{o.To.Name}) {
+			d.p.columns = append(d.p.columns, o)
+		}
 	}
 	for _, o := range k.dropCols {
 		d.p.columns = append(d.p.columns, o)
