@@ -74,6 +74,20 @@ func tableName(t op.Ref) string {
 }
 
 func (r *renderer) render(i int, o op.Op) error {
+	if run := r.keyRun(i); run != nil {
+		var cl []string
+		for _, k := range run {
+			r.used[k] = true
+			c, _, err := r.tableClauses(r.ops[k])
+			if err != nil {
+				return err
+			}
+			cl = append(cl, c...)
+			r.advance(r.ops[k])
+		}
+		r.alter(o.TableRef(), cl...)
+		return nil
+	}
 	if cl, ok, err := r.tableClauses(o); ok || err != nil {
 		if err != nil {
 			return err

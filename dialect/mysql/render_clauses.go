@@ -16,7 +16,7 @@ func (r *renderer) tableClauses(o op.Op) (cl []string, ok bool, err error) {
 	case op.DropColumn:
 		return []string{"DROP COLUMN " + quote(o.Column.Name)}, true, nil
 	case op.AlterColumn:
-		return []string{"MODIFY COLUMN " + columnDef(o.To)}, true, nil
+		return r.alterColumnClauses(o), true, nil
 	case op.RenameColumn:
 		return []string{fmt.Sprintf("RENAME COLUMN %s TO %s", quote(o.Old), quote(o.New))}, true, nil
 	case op.AlterPrimaryKey:
