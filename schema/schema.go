@@ -151,6 +151,9 @@ type ForeignKey struct {
 type Check struct {
 	Name string // "" when unnamed
 	Expr string // the boolean expression, without CHECK and parentheses
+	// Column is the column a check was written on, where the database
+	// keeps that form apart (MariaDB); "" for a table check.
+	Column string
 }
 
 // View is a view; Def is the dialect's canonical definition text.

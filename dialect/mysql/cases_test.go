@@ -142,9 +142,23 @@ var reflectCases = []reflectCase{
 			"CREATE TABLE t (id INT PRIMARY KEY, qty INT CHECK (qty >= 0), lo INT, hi INT, CONSTRAINT t_range CHECK (lo < hi), CONSTRAINT t_paren CHECK ((lo > 0) OR (hi > 0)))",
 		},
 		want: []string{
-			"  check qty `qty` >= 0",
+			"  check qty `qty` >= 0 column=qty",
 			"  check t_range `lo` < `hi`",
 			"  check t_paren `lo` > 0 or `hi` > 0",
+		},
+		not: []string{"t_range `lo` < `hi` column", "t_paren `lo` > 0 or `hi` > 0 column"},
+	},
+	{
+		name: "index_algorithms",
+		ddl: []string{
+			"CREATE TABLE m (id INT, a INT, b INT, KEY m_a (a) USING BTREE, KEY m_b (b)) ENGINE=MEMORY",
+			"CREATE TABLE t (id INT PRIMARY KEY, d TEXT, e INT, UNIQUE KEY t_d (d), KEY t_e (e) USING BTREE)",
+		},
+		want: []string{
+			`  index m_a unique=false method="BTREE"`,
+			`  index m_b unique=false method=""`,
+			`  index t_d unique=true method="HASH"`,
+			`  index t_e unique=false method=""`,
 		},
 	},
 	{

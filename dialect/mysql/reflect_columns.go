@@ -125,10 +125,12 @@ ORDER BY TABLE_NAME, CONSTRAINT_NAME`
 			return nil
 		}
 		expr := stripParens(clause)
+		ck := &schema.Check{Name: name, Expr: expr}
 		if level == "Column" {
 			ti.colChecks[name] = expr
+			ck.Column = name // MariaDB names a column's check after it
 		}
-		ti.t.Checks = append(ti.t.Checks, &schema.Check{Name: name, Expr: expr})
+		ti.t.Checks = append(ti.t.Checks, ck)
 		return nil
 	}); err != nil {
 		return err

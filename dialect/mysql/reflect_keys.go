@@ -41,7 +41,7 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		if cur == nil || curTable != ti || cur.Name != name {
 			flush()
 			curTable = ti
-			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ)}
+			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ, ti.t.Options["engine"])}
 		}
 		p := schema.IndexPart{Column: col, Prefix: prefix, Desc: coll == "D"}
 		if expr.Valid && expr.String != "" {
@@ -54,14 +54,31 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 	return err
 }
 
-// indexMethod keeps the index types that must be written out; BTREE is
-// InnoDB's default and stays "".
-func indexMethod(typ string) string {
-	switch strings.ToUpper(typ) {
-	case "FULLTEXT", "SPATIAL", "HASH":
-		return strings.ToUpper(typ)
+// indexMethod keeps the index types that must be written out: FULLTEXT,
+// SPATIAL, and an algorithm other than the engine's default (HASH on
+// InnoDB, as MariaDB builds long unique keys; BTREE on MEMORY). The
+// catalog reports what the engine built, so a USING the engine ignores
+// (HASH on an InnoDB key that fits a B-tree) reads as the default.
+func indexMethod(typ, engine string) string {
+	typ = strings.ToUpper(typ)
+	switch typ {
+	case "FULLTEXT", "SPATIAL":
+		return typ
+	case "BTREE", "HASH":
+		if typ != defaultAlgorithm(engine) {
+			return typ
+		}
 	}
 	return ""
+}
+
+// defaultAlgorithm is the index algorithm an engine uses without USING.
+func defaultAlgorithm(engine string) string {
+	switch strings.ToUpper(engine) {
+	case "MEMORY", "HEAP":
+		return "HASH"
+	}
+	return "BTREE"
 }
 
 // placeIndex files an index as the primary key, a UNIQUE constraint or a

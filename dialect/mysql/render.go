@@ -157,7 +157,7 @@ func viewName(v *schema.View) string {
 func (r *renderer) createTable(t *schema.Table) (string, error) {
 	var defs []string
 	for _, c := range t.Columns {
-		defs = append(defs, columnDef(c))
+		defs = append(defs, colDef(t, c))
 	}
 	if t.PrimaryKey != nil && len(t.PrimaryKey.Columns) > 0 {
 		defs = append(defs, "PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
@@ -177,7 +177,9 @@ func (r *renderer) createTable(t *schema.Table) (string, error) {
 		defs = append(defs, fmt.Sprintf("%sKEY %s (%s)%s", indexKind(ix), quote(name), indexParts(ix.Parts), r.indexTail(ix)))
 	}
 	for _, ck := range t.Checks {
-		defs = append(defs, checkDef(ck))
+		if ck.Column == "" {
+			defs = append(defs, checkDef(ck))
+		}
 	}
 	for _, fk := range t.ForeignKeys {
 		d, err := fkDef(fk, r.fkName(t.Name, fk))

@@ -15,11 +15,11 @@ import (
 // place, with the keys over it, in one ALTER.
 func (r *renderer) alterColumnClauses(o op.AlterColumn) []string {
 	if !recreates(o.From, o.To) {
-		return []string{"MODIFY COLUMN " + columnDef(o.To)}
+		return []string{"MODIFY COLUMN " + r.stateColDef(o.Table, o.To)}
 	}
 	t := r.state.Table(o.Table.Schema, o.Table.Name)
 	if t == nil {
-		return []string{"DROP COLUMN " + quote(o.From.Name), "ADD COLUMN " + columnDef(o.To)}
+		return []string{"DROP COLUMN " + quote(o.From.Name), "ADD COLUMN " + r.stateColDef(o.Table, o.To)}
 	}
 	var drops, adds []string
 	col := []string{o.From.Name}
@@ -39,7 +39,7 @@ func (r *renderer) alterColumnClauses(o op.AlterColumn) []string {
 			adds = append(adds, r.indexClause(op.CreateIndex{Table: o.Table, Index: ix}))
 		}
 	}
-	cl := append(drops, "DROP COLUMN "+quote(o.From.Name), "ADD COLUMN "+columnDef(o.To)+position(t, o.From.Name))
+	cl := append(drops, "DROP COLUMN "+quote(o.From.Name), "ADD COLUMN "+colDef(t, o.To)+position(t, o.From.Name))
 	return append(cl, adds...)
 }
 
