@@ -72,7 +72,12 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 			return nil, err
 		}
 	}
-	return d.Reflect(ctx, conn)
+	s, err := d.Reflect(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	forgetServerNames(s)
+	return s, nil
 }
 
 // emptyDatabase drops every view and table of the connection's database.
