@@ -8,8 +8,8 @@ var migrateCases = []migrateCase{
 	// expression; every other switch is a drop and re-add.
 	{
 		name:    "generated_virtual_to_stored",
-		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, g INT AS (a * 2) VIRTUAL, z INT, KEY t_g (g), KEY t_ag (a, g))"},
-		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, g INT AS (a * 2) STORED, z INT, KEY t_g (g), KEY t_ag (a, g))"},
+		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, g INT AS (a * 2) VIRTUAL, z INT, KEY t_g (g), KEY t_ag (a, g), CONSTRAINT t_g_pos CHECK (g >= 0))"},
+		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, g INT AS (a * 2) STORED, z INT, KEY t_g (g), KEY t_ag (a, g), CONSTRAINT t_g_pos CHECK (g >= 0))"},
 		rows:    []string{"INSERT INTO t (id, a, z) VALUES (1, 2, 3)"},
 		kept:    "SELECT id, a, g, z FROM t",
 	},

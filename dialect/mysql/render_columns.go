@@ -39,6 +39,13 @@ func (r *renderer) alterColumnClauses(o op.AlterColumn) []string {
 			adds = append(adds, r.indexClause(op.CreateIndex{Table: o.Table, Index: ix}))
 		}
 	}
+	// A table check naming the column would make the drop fail.
+	for _, ck := range t.Checks {
+		if ck.Column == "" && ck.Name != "" && strings.Contains(ck.Expr, quote(o.From.Name)) {
+			drops = append(drops, "DROP CONSTRAINT "+quote(ck.Name))
+			adds = append(adds, "ADD "+checkDef(ck))
+		}
+	}
 	cl := append(drops, "DROP COLUMN "+quote(o.From.Name), "ADD COLUMN "+colDef(t, o.To)+position(t, o.From.Name))
 	return append(cl, adds...)
 }
