@@ -64,7 +64,7 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 			return nil
 		}
 	case op.AddCheck:
-		if o.Check.Name != "" {
+		if o.Check.Name != "" && o.Check.Column == "" { // a column check is written as a literal
 			call(b, "CreateCheck", q(o.Check.Name), q(o.Table.String()), q(o.Check.Expr))
 			return nil
 		}
@@ -131,7 +131,7 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 			q(fk.RefTable), stringsLit(fk.RefColumns), fkOptions(fk)))
 	}
 	for _, c := range t.Checks {
-		if c.Name == "" {
+		if c.Name == "" || c.Column != "" {
 			return nil, false
 		}
 		out = append(out, fmt.Sprintf("op.Check(%s, %s)", q(c.Name), q(c.Expr)))
