@@ -32,7 +32,19 @@ var migrateCases = []migrateCase{
 		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, g INT AS (a * 2) VIRTUAL)"},
 		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, g INT AS (a * 3) VIRTUAL)"},
 	},
+	{
+		name:    "virtual_to_regular",
+		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, n INT, d INT AS (n * 2) VIRTUAL, z INT)"},
+		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, n INT, d INT, z INT)"},
+	},
 	// AUTO_INCREMENT must be a key in the same ALTER that makes it.
+	{
+		name:    "drop_auto_increment_pk",
+		current: []string{"CREATE TABLE t (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20))"},
+		desired: []string{"CREATE TABLE t (name VARCHAR(20))"},
+		rows:    []string{"INSERT INTO t (name) VALUES ('a')"},
+		kept:    "SELECT name FROM t",
+	},
 	{
 		name:    "add_auto_increment_pk",
 		current: []string{"CREATE TABLE t (name VARCHAR(20))"},
@@ -70,6 +82,13 @@ var migrateCases = []migrateCase{
 		rows:    []string{"INSERT INTO t VALUES (1, 2)"},
 		kept:    "SELECT a, b FROM t",
 	},
+	{
+		name:    "pk_moves_to_nullable_column",
+		current: []string{"CREATE TABLE t (a INT NOT NULL PRIMARY KEY, b INT)"},
+		desired: []string{"CREATE TABLE t (a INT, b INT NOT NULL PRIMARY KEY)"},
+		rows:    []string{"INSERT INTO t VALUES (1, 2)"},
+		kept:    "SELECT a, b FROM t",
+	},
 	// Index algorithms other than the engine's default.
 	{
 		name:    "index_using",
@@ -81,6 +100,23 @@ var migrateCases = []migrateCase{
 		name:    "column_check_added",
 		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, qty INT)"},
 		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, qty INT CHECK (qty >= 0), CONSTRAINT t_id CHECK (id > 0))"},
+	},
+	{
+		name:    "column_check_survives_type_change",
+		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, n INT CHECK (n > 0))"},
+		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, n BIGINT CHECK (n > 0))"},
+	},
+	{
+		name:    "column_check_dropped",
+		current: []string{"CREATE TABLE t (id INT PRIMARY KEY, n INT CHECK (n > 0))"},
+		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, n INT)"},
+	},
+	// Portable spellings: no display widths, no implied collation.
+	{
+		name:    "portable_types",
+		current: []string{"CREATE TABLE t (id INT PRIMARY KEY)"},
+		desired: []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT(11), b BIGINT(20) UNSIGNED, c TINYINT(1) NOT NULL DEFAULT 0, d INT(5) ZEROFILL, e YEAR(4), " +
+			"f VARCHAR(10) CHARACTER SET latin1, g VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_bin)"},
 	},
 	{
 		name:    "column_check_to_table_check",
