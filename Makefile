@@ -6,24 +6,21 @@ GO ?= go
 quickstart:
 	./scripts/quickstart.sh
 
-# Starts PostgreSQL/MariaDB when they are down, then runs every test.
-# With CI=true a missing server fails the run instead of skipping.
-# The static build is the one the README documents. gotestsum (go.mod's
-# tool directive) prints failures in full and, in its summary, every
-# skipped test with its reason (the loud *** SKIPPING *** lines); the
-# last line is "N passed, N failed, N skipped". Any failure, build
-# failures included, makes it exit non-zero.
+# Starts PostgreSQL/MariaDB when they are down, then vets and tests every
+# module of the repository (scripts/test-modules.sh: the core, the loader
+# modules, the examples). With CI=true a missing server fails the run
+# instead of skipping. The static build is the one the README documents.
+# gotestsum (go.mod's tool directive) prints failures in full and, in its
+# summary, every skipped test with its reason (the loud *** SKIPPING ***
+# lines); the last line is "N passed, N failed, N skipped" over all
+# modules. Any failure, build failures included, makes it exit non-zero.
 TESTFLAGS ?= -count=1 -timeout 20m
 TESTEVENTS ?= bin/test-events.json
 TESTPKGS ?= ./...
 test:
 	./scripts/services.sh
-	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/retort
-	mkdir -p $(dir $(TESTEVENTS))
-	$(GO) tool gotestsum --format pkgname-and-test-fails --format-hide-empty-pkg \
-		--jsonfile $(TESTEVENTS) --post-run-command "./scripts/testcount.sh $(TESTEVENTS)" \
-		-- $(TESTFLAGS) $(TESTPKGS)
+	GO="$(GO)" TESTFLAGS="$(TESTFLAGS)" TESTEVENTS="$(TESTEVENTS)" TESTPKGS="$(TESTPKGS)" ./scripts/test-modules.sh
 
 # Rewrites the golden files (internal/golden's -update flag) of every
 # package whose tests use them; review the diff before committing.

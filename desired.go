@@ -82,26 +82,44 @@ func (m *Migrator) diff(ctx context.Context, desired Desired, r AutogenerateOpti
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := r.unmanaged.check(live, want, r.IgnoreUnmanaged); err != nil {
-		return nil, nil, err
-	}
 	opts := m.diffOptions()
 	opts.Renames, opts.NoRename, opts.Decide = r.Renames, r.NoRename, r.Decide
 	ops, err := diff.Schemas(live, want, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("comparing the database with the desired schema failed: %w", err)
 	}
+	// Unmanaged objects are compared once the renames are decided: a
+	// renamed table's go with it.
+	if err := r.unmanaged.check(carryRenamedTables(live, want, ops), want, r.IgnoreUnmanaged); err != nil {
+		return nil, nil, err
+	}
 	return ops, live, nil
 }
 
 // DiffSQL returns the statements that take the live database to the
-// desired schema; none when they match.
-func (m *Migrator) DiffSQL(ctx context.Context, desired Desired) ([]string, error) {
-	ops, live, err := m.diff(ctx, desired, AutogenerateOptions{NoRename: true})
-	if err != nil || len(ops) == 0 {
+// desired schema; none when they match. Like Autogenerate (but at any
+// revision), a likely rename without a decision in opts or a hint fails
+// with *UndecidedRenamesError. When objects retort does not manage
+// differ, the error is an *UnmanagedError listing them, returned with
+// the statements for everything else, unless opts set IgnoreUnmanaged.
+func (m *Migrator) DiffSQL(ctx context.Context, desired Desired, opts ...AutogenerateOptions) ([]string, error) {
+	r := mergeAutogenerateOptions(opts)
+	var unmanaged []diff.UnmanagedDifference
+	r.unmanaged = unmanagedCheck{into: &unmanaged}
+	ops, live, err := m.diff(ctx, desired, r)
+	if err != nil {
 		return nil, err
 	}
-	return m.render(ops, live)
+	var stmts []string
+	if len(ops) > 0 {
+		if stmts, err = m.render(ops, live); err != nil {
+			return nil, err
+		}
+	}
+	if len(unmanaged) > 0 && !r.IgnoreUnmanaged {
+		return stmts, &diff.UnmanagedError{Differences: unmanaged}
+	}
+	return stmts, nil
 }
 
 func (m *Migrator) render(ops []op.Op, current *schema.Schema) ([]string, error) {
@@ -200,17 +218,18 @@ func (m *Migrator) Check(ctx context.Context, desired Desired) (*CheckReport, er
 	return rep, nil
 }
 
-// RowEstimate returns approximate row counts of the live tables from
-// catalog statistics, 0 where unknown (or when the dialect keeps none).
+// RowEstimate returns the live tables' row counts: the catalog's
+// estimates where it keeps them, else counts (bounded at a million
+// rows); 0 for a table the database does not hold.
 func (m *Migrator) RowEstimate(ctx context.Context) func(table string) int64 {
 	if m.db == nil {
 		return func(string) int64 { return 0 }
 	}
-	counts, err := m.d.RowEstimates(ctx, m.db)
-	if err != nil {
-		counts = nil // estimates only grade warnings; unknown is safe
+	rows := m.rowCounter(ctx)
+	return func(table string) int64 {
+		n, _ := rows(table)
+		return max(n, 0)
 	}
-	return func(table string) int64 { return counts[table] }
 }
 
 func idsText(ids []string) string {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/retortdb/retort/lint"
 	"github.com/retortdb/retort/revision"
@@ -60,6 +59,48 @@ func lossTarget(l Loss) string {
 	return "table " + l.Table
 }
 
+// pendingSQL returns the revision files of plan as lint reads them, and
+// their ids by file; a Go revision's statements depend on the database,
+// so it is left out.
+func pendingSQL(ctx context.Context, plan []*revision.Revision) ([]lint.Revision, map[string]string, error) {
+	var pending []lint.Revision
+	files := map[string]string{}
+	for _, r := range plan {
+		if _, ok := r.Body.(*revfile.Body); !ok {
+			continue
+		}
+		up, err := r.Body.Statements(ctx, revision.Up, revision.BodyEnv{})
+		if err != nil {
+			return nil, nil, err
+		}
+		pending = append(pending, lint.Revision{ID: r.ID, File: r.File, Allow: r.Allow, Upgrade: up})
+		files[r.File] = r.ID
+	}
+	return pending, files, nil
+}
+
+// warnFKGaps writes a warning to the log for each place where a pending
+// revision leaves a table without its foreign key between statements
+// that commit on their own (lint's fk-gap rule). The upgrade still runs:
+// the gap is the server's limit, and only concurrent writes hit it.
+func (m *Migrator) warnFKGaps(ctx context.Context, plan []*revision.Revision) {
+	if m.opts.Log == nil && m.opts.Logger == nil {
+		return
+	}
+	pending, files, err := pendingSQL(ctx, plan)
+	if err != nil {
+		return // the run reports a body it cannot read
+	}
+	for _, f := range lint.FKGaps(lint.Input{Capabilities: m.d.Capabilities(), Pending: pending}) {
+		if m.opts.Log != nil {
+			fmt.Fprintf(m.opts.Log, "warning: revision %s (%s:%d): %s\n", files[f.File], f.File, f.Line, f.Message)
+		}
+		if m.opts.Logger != nil {
+			m.opts.Logger.WarnContext(ctx, "foreign key gap", "revision", files[f.File], "file", f.File, "line", f.Line, "table", f.Table, "message", f.Message)
+		}
+	}
+}
+
 // refuseDestructive returns a *DestructiveError when a revision of plan
 // loses data (lint's destructive rule) and does not allow it. It runs
 // before the upgrade applies anything.
@@ -67,30 +108,20 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 	if m.opts.AllowDestructive {
 		return nil
 	}
-	var pending []lint.Revision
-	files := map[string]string{}
-	for _, r := range plan {
-		if _, ok := r.Body.(*revfile.Body); !ok {
-			continue // a Go revision's statements depend on the database
-		}
-		up, err := r.Body.Statements(ctx, revision.Up, revision.BodyEnv{})
-		if err != nil {
-			return err
-		}
-		pending = append(pending, lint.Revision{ID: r.ID, File: r.File, Allow: r.Allow, Upgrade: up})
-		files[r.File] = r.ID
+	pending, files, err := pendingSQL(ctx, plan)
+	if err != nil {
+		return err
 	}
 	if len(pending) == 0 {
 		return nil
 	}
-	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending}
-	if m.d.Capabilities().RebuildPrefix != "" {
-		// Rebuild losses are found by following the live columns.
-		live, err := m.Inspect(ctx)
-		if err != nil {
+	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending, NarrowsType: m.d.NarrowsType}
+	if lint.NeedsLive(in) {
+		// Rebuild losses and narrowed types are found by following the
+		// live columns.
+		if in.Live, err = m.Inspect(ctx); err != nil {
 			return err
 		}
-		in.Live = live
 	}
 	found := lint.Destructive(in)
 	if len(found) == 0 {
@@ -110,29 +141,6 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 	return e
 }
 
-// rowCounter returns a table's row estimate from the catalog or, where
-// the dialect keeps none or it says 0 (never analyzed), an exact count;
-// -1 when neither is known.
-func (m *Migrator) rowCounter(ctx context.Context) func(table string) (n int64, exact bool) {
-	est, _ := m.d.RowEstimates(ctx, m.db)
-	return func(table string) (int64, bool) {
-		if n := est[table]; n > 0 {
-			return n, false
-		}
-		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		defer cancel()
-		var q []string
-		for _, part := range strings.Split(table, ".") {
-			q = append(q, m.d.Quote(part))
-		}
-		var n int64
-		if err := m.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+strings.Join(q, ".")).Scan(&n); err != nil {
-			return -1, false // a table made earlier in the same plan, or too slow to count
-		}
-		return n, true
-	}
-}
-
 // DestructiveSQL returns the statements of an upgrade section (such as
 // Autogenerate's) that lose data, as lint's destructive rule finds them
 // against the live database; a revision carrying them needs the header
@@ -142,7 +150,7 @@ func (m *Migrator) DestructiveSQL(ctx context.Context, upgrade []string) ([]Lint
 	for i, s := range upgrade {
 		r.Upgrade = append(r.Upgrade, revision.Statement{SQL: s, Line: i + 1})
 	}
-	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: []lint.Revision{r}}
+	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: []lint.Revision{r}, NarrowsType: m.d.NarrowsType}
 	if m.db != nil {
 		live, err := m.Inspect(ctx)
 		if err != nil {
@@ -154,7 +162,8 @@ func (m *Migrator) DestructiveSQL(ctx context.Context, upgrade []string) ([]Lint
 }
 
 // destructiveNotes warns, in an offline script, of each statement of a
-// revision file that loses data, allowed or not.
+// revision file that loses data, allowed or not. Without a database the
+// columns' old types are unknown, so narrowed types are not among them.
 func (m *Migrator) destructiveNotes(r *revision.Revision) []string {
 	if _, ok := r.Body.(*revfile.Body); !ok {
 		return nil

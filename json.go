@@ -76,6 +76,23 @@ type JSONCheck struct {
 	// Changes are the differences from the desired schema, one line each
 	// as `check` prints them.
 	Changes []string `json:"changes"`
+	// Unmanaged are the objects retort does not manage that differ.
+	Unmanaged []JSONUnmanaged `json:"unmanaged"`
+}
+
+// JSONUnmanaged is an object retort does not manage that differs between
+// the database and the desired schema.
+type JSONUnmanaged struct {
+	Kind       string `json:"kind"`
+	Schema     string `json:"schema,omitempty"`
+	Table      string `json:"table,omitempty"`
+	Name       string `json:"name"`
+	InDatabase bool   `json:"in_database"`
+	InDesired  bool   `json:"in_desired"`
+	// Definition is the desired schema's, else the database's;
+	// DatabaseDefinition the database's when both have the object.
+	Definition         string `json:"definition"`
+	DatabaseDefinition string `json:"database_definition,omitempty"`
 }
 
 // NewJSONCheck converts a check report for JSON output.
@@ -86,7 +103,18 @@ func NewJSONCheck(rep *CheckReport) JSONCheck {
 	}
 	return JSONCheck{FormatVersion: JSONFormatVersion, Clean: rep.Clean(), AtHead: rep.AtHead,
 		Current: nonNil(rep.Current), Heads: nonNil(rep.Heads), Pending: jsonRevisions(rep.Pending),
-		Edited: jsonRevisions(rep.Edited), Unfinished: jsonUnfinished(rep.Unfinished), Changes: nonNil(changes)}
+		Edited: jsonRevisions(rep.Edited), Unfinished: jsonUnfinished(rep.Unfinished), Changes: nonNil(changes),
+		Unmanaged: jsonUnmanaged(rep.Unmanaged)}
+}
+
+func jsonUnmanaged(us []UnmanagedDifference) []JSONUnmanaged {
+	out := []JSONUnmanaged{}
+	for _, u := range us {
+		o := u.Object
+		out = append(out, JSONUnmanaged{Kind: o.Kind, Schema: o.Schema, Table: o.Table, Name: o.Name,
+			InDatabase: u.InDatabase, InDesired: u.InDesired, Definition: o.Definition, DatabaseDefinition: u.DatabaseDefinition})
+	}
+	return out
 }
 
 // JSONFinding is a lint finding in JSON output.
@@ -183,6 +211,10 @@ func (r *Revisions) NewJSONHeads() JSONHeads {
 type JSONDiff struct {
 	FormatVersion int      `json:"format_version"`
 	Statements    []string `json:"statements"`
+	// Unmanaged lists the objects retort does not manage that differ
+	// (as UnmanagedDifference.String says them); the statements leave
+	// them out.
+	Unmanaged []string `json:"unmanaged,omitempty"`
 }
 
 // NewJSONDiff wraps DiffSQL's statements for JSON output.

@@ -11,6 +11,7 @@ type JSONSchema struct {
 	Views         []JSONView    `json:"views"`
 	Triggers      []JSONTrigger `json:"triggers"`
 	Enums         []JSONEnum    `json:"enums"`
+	Objects       []JSONObject  `json:"objects"`
 }
 
 // JSONTable is a table in JSONSchema.
@@ -127,12 +128,23 @@ type JSONEnum struct {
 	Values []string `json:"values"`
 }
 
+// JSONObject is a modelled object other than a table, view, trigger or
+// enum (a sequence, a function, an event...) in JSONSchema.
+type JSONObject struct {
+	Kind       string   `json:"kind"`
+	Schema     string   `json:"schema,omitempty"`
+	Name       string   `json:"name"`
+	Table      string   `json:"table,omitempty"`
+	Definition string   `json:"definition"`
+	Create     []string `json:"create"`
+}
+
 // NewJSONSchema converts a reflected schema for JSON output. Defaulted
 // referential actions and match types are spelled out (NO ACTION,
 // SIMPLE).
 func NewJSONSchema(s *Schema) JSONSchema {
 	out := JSONSchema{FormatVersion: JSONFormatVersion, Tables: []JSONTable{}, Views: []JSONView{},
-		Triggers: []JSONTrigger{}, Enums: []JSONEnum{}}
+		Triggers: []JSONTrigger{}, Enums: []JSONEnum{}, Objects: []JSONObject{}}
 	for _, t := range s.Tables {
 		out.Tables = append(out.Tables, jsonTable(t))
 	}
@@ -144,6 +156,10 @@ func NewJSONSchema(s *Schema) JSONSchema {
 	}
 	for _, e := range s.Enums {
 		out.Enums = append(out.Enums, JSONEnum{Schema: e.Schema, Name: e.Name, Values: nonNil(e.Values)})
+	}
+	for _, o := range s.Objects {
+		out.Objects = append(out.Objects, JSONObject{Kind: o.Kind, Schema: o.Schema, Name: o.Name,
+			Table: o.Table, Definition: o.Definition, Create: nonNil(o.Create)})
 	}
 	return out
 }

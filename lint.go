@@ -40,8 +40,8 @@ func (r *LintReport) HasErrors() bool { return lint.HasErrors(r.Findings) }
 // Lint finds hazards in the pending revisions before they run: foreign
 // keys without an index, destructive statements the file does not allow,
 // locking hazards, SQLite rebuilds that lose a column or cascade. The
-// schema the revisions lead to is found by running all of them in the
-// scratch database (Options.DevURL). It lints SQL revision files; a Go
+// schema the revisions lead to is found by running them, on a copy of
+// the live schema, in the scratch database (Options.DevURL). It lints SQL revision files; a Go
 // revision is refused.
 func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, error) {
 	if m.db == nil {
@@ -55,7 +55,7 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 	if err != nil {
 		return nil, err
 	}
-	after, err := m.revisionsSchema(ctx)
+	after, err := m.revisionsSchema(ctx, live, pending)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +65,7 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		After:        after,
 		RowEstimate:  m.RowEstimate(ctx),
 		BigTable:     opts.BigTable,
+		NarrowsType:  m.d.NarrowsType,
 	}
 	for _, r := range pending {
 		up, err := sqlStatements(ctx, r)
@@ -78,32 +79,41 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 	return &LintReport{Pending: len(pending), Findings: lint.Run(in)}, nil
 }
 
-// revisionsSchema is the schema the revisions lead to: every revision
-// from base to the heads, loaded into a scratch database like schema
-// files.
-func (m *Migrator) revisionsSchema(ctx context.Context) (*schema.Schema, error) {
-	all, err := m.graph.UpgradePlan(nil, "heads")
+// revisionsSchema is the schema the pending revisions lead to: the live
+// schema, then each pending revision, loaded into a scratch database like
+// schema files. Starting from the live schema (not from base) lets the
+// first revision alter tables that existed before retort.
+func (m *Migrator) revisionsSchema(ctx context.Context, live *schema.Schema, pending []*revision.Revision) (*schema.Schema, error) {
+	base, err := m.CreateSQL(live)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("writing the live schema for the scratch database failed: %w", err)
 	}
-	var chain []SourceFile
-	for _, r := range all {
+	chain := []SourceFile{{Name: "the live database's schema", SQL: joinStatements(base)}}
+	for _, r := range pending {
 		up, err := sqlStatements(ctx, r)
 		if err != nil {
 			return nil, err
 		}
-		var b strings.Builder
-		for _, st := range up {
-			b.WriteString(st.SQL)
-			b.WriteString(";\n")
+		stmts := make([]string, len(up))
+		for i, st := range up {
+			stmts[i] = st.SQL
 		}
-		chain = append(chain, SourceFile{Name: r.File, SQL: b.String()})
+		chain = append(chain, SourceFile{Name: r.File, SQL: joinStatements(stmts)})
 	}
 	after, err := m.load(ctx, chain)
 	if err != nil {
-		return nil, fmt.Errorf("applying the revisions to a scratch database failed: %w", err)
+		return nil, fmt.Errorf("applying the pending revisions to a scratch copy of the live schema failed: %w", err)
 	}
 	return after, nil
+}
+
+func joinStatements(stmts []string) string {
+	var b strings.Builder
+	for _, st := range stmts {
+		b.WriteString(st)
+		b.WriteString(";\n")
+	}
+	return b.String()
 }
 
 // sqlStatements returns the upgrade statements of a revision file; lint

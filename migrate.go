@@ -74,6 +74,7 @@ func (m *Migrator) migrate(ctx context.Context, target string, down bool) ([]Res
 		if err := m.refuseDestructive(ctx, plan); err != nil {
 			return nil, err
 		}
+		m.warnFKGaps(ctx, plan)
 	}
 	steps, err := m.runner.Migrate(ctx, target, down)
 	var out []Result

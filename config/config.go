@@ -41,6 +41,10 @@ type Config struct {
 	// LockTimeout is how long a migration waits for another one's lock,
 	// as time.ParseDuration reads it ("60s", "5m"); "" is the default, 60 s.
 	LockTimeout string `toml:"lock_timeout"`
+	// SourceTimeout is how long a program source of the schema (exec:,
+	// gorm:, ent:, bun:) may run, as time.ParseDuration reads it; "" is
+	// 120 s.
+	SourceTimeout string `toml:"source_timeout"`
 
 	// Path is the file the config came from, "" when none was found.
 	Path string `toml:"-"`
@@ -78,6 +82,9 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("%w: %s: %w", ErrConfig, path, err)
 	}
 	if _, err := cfg.LockWait(0); err != nil {
+		return nil, err
+	}
+	if _, err := cfg.SourceWait(); err != nil {
 		return nil, err
 	}
 	return cfg, nil
@@ -122,33 +129,46 @@ func (c *Config) DatabaseURL(flag string) (string, error) {
 }
 
 // SchemaFiles reads the desired-schema files, expanding globs, in a stable
-// order (each pattern's matches sorted, patterns in the order given).
+// order (each pattern's matches sorted, patterns in the order given). A
+// config whose schema holds a program (exec:, gorm:, ent:, bun:) needs
+// SchemaSources.
 func (c *Config) SchemaFiles() ([]dialect.SourceFile, error) {
-	if len(c.Schema) == 0 {
-		return nil, fmt.Errorf("%w: no desired schema: set schema = [\"schema.sql\"] in %s", ErrConfig, DefaultFile)
+	sources, err := c.SchemaSources()
+	if err != nil {
+		return nil, err
 	}
 	var files []dialect.SourceFile
-	seen := map[string]bool{}
-	for _, pattern := range c.Schema {
-		matches, err := filepath.Glob(pattern)
+	for _, src := range sources {
+		if src.Files == nil {
+			return nil, fmt.Errorf("%w: schema entry %q is a program, not a file", ErrConfig, src.Spec)
+		}
+		files = append(files, src.Files...)
+	}
+	return files, nil
+}
+
+// readSchemaFiles reads the files a schema pattern matches, sorted,
+// leaving out those seen already.
+func (c *Config) readSchemaFiles(pattern string, seen map[string]bool) ([]dialect.SourceFile, error) {
+	matches, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("%w: schema pattern %q: %w", ErrConfig, pattern, err)
+	}
+	if len(matches) == 0 {
+		return nil, fmt.Errorf("%w: schema file %s not found", ErrConfig, pattern)
+	}
+	sort.Strings(matches)
+	files := []dialect.SourceFile{}
+	for _, m := range matches {
+		if seen[m] {
+			continue
+		}
+		seen[m] = true
+		data, err := userfile.ReadFile(m, "schema file "+m, userfile.Limit{Max: int64(c.MaxFileSize), Setting: c.LimitSetting()})
 		if err != nil {
-			return nil, fmt.Errorf("%w: schema pattern %q: %w", ErrConfig, pattern, err)
+			return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 		}
-		if len(matches) == 0 {
-			return nil, fmt.Errorf("%w: schema file %s not found", ErrConfig, pattern)
-		}
-		sort.Strings(matches)
-		for _, m := range matches {
-			if seen[m] {
-				continue
-			}
-			seen[m] = true
-			data, err := userfile.ReadFile(m, "schema file "+m, userfile.Limit{Max: int64(c.MaxFileSize), Setting: c.LimitSetting()})
-			if err != nil {
-				return nil, fmt.Errorf("%w: %w", ErrConfig, err)
-			}
-			files = append(files, dialect.SourceFile{Name: m, SQL: string(data)})
-		}
+		files = append(files, dialect.SourceFile{Name: m, SQL: string(data)})
 	}
 	return files, nil
 }

@@ -67,7 +67,7 @@ func (c *Config) expandAll() error {
 	fields := []struct {
 		key string
 		v   *string
-	}{{"dir", &c.Dir}, {"lock_timeout", &c.LockTimeout}}
+	}{{"dir", &c.Dir}, {"lock_timeout", &c.LockTimeout}, {"source_timeout", &c.SourceTimeout}}
 	for _, f := range fields {
 		var err error
 		if *f.v, err = expand(f.key, *f.v); err != nil {

@@ -24,6 +24,10 @@ func (Base) RowEstimates(context.Context, Querier) (map[string]int64, error) { r
 // MapType implements TypeMapper with op.StandardType.
 func (Base) MapType(t op.Type) (string, error) { return op.StandardType(t) }
 
+// NarrowsType implements TypeNarrower knowing no type: any change of
+// spelling may lose data.
+func (Base) NarrowsType(from, to string) bool { return !sameTypeText(from, to) }
+
 // CommitsImplicitly implements ImplicitCommitter: every statement of a
 // stepwise plan runs alone.
 func (Base) CommitsImplicitly(string) bool { return true }

@@ -19,6 +19,10 @@ type Renderer interface {
 	// TypeMapper spells the builder's portable types. Optional: Base
 	// uses op.StandardType.
 	TypeMapper
+	// TypeNarrower tells the type changes that can lose data, which
+	// lint and upgrade treat like drops. Optional: Base says every
+	// change of type does.
+	TypeNarrower
 }
 
 // RenderOptions tunes rendering.

@@ -62,10 +62,10 @@ func findReAdd(ops []op.Op, i int, paired map[int]bool) int {
 func sign(o op.Op) string {
 	switch o.(type) {
 	case op.CreateTable, op.AddColumn, op.AddForeignKey, op.AddUnique, op.AddCheck,
-		op.CreateIndex, op.CreateView, op.CreateTrigger, op.CreateEnum:
+		op.CreateIndex, op.CreateView, op.CreateTrigger, op.CreateEnum, op.CreateObject:
 		return "+"
 	case op.DropTable, op.DropColumn, op.DropForeignKey, op.DropUnique, op.DropCheck,
-		op.DropIndex, op.DropView, op.DropTrigger, op.DropEnum:
+		op.DropIndex, op.DropView, op.DropTrigger, op.DropEnum, op.DropObject:
 		return "-"
 	}
 	return "~"

@@ -77,19 +77,21 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 // phases collects operations by execution phase; flatten concatenates
 // them in the order that keeps every step executable.
 type phases struct {
-	dropTriggers, dropViews, objectRenames, dropFKs, dropChecks    []op.Op
-	dropIndexes, dropTables, enums, createTables, columns, renames []op.Op
-	addChecks, createIndexes, addFKs, createViews                  []op.Op
-	createTriggers, dropEnums                                      []op.Op
+	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
+	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
+	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
+	createViews, objectsAfter, createTriggers, dropObjectsBefore      []op.Op
+	dropEnums                                                         []op.Op
 }
 
 func (p *phases) flatten() []op.Op {
 	var out []op.Op
 	for _, ph := range [][]op.Op{
-		p.dropTriggers, p.dropViews, p.objectRenames, p.dropFKs, p.dropChecks,
-		p.dropIndexes, p.dropTables, p.enums, p.createTables, p.columns, p.renames,
-		p.addChecks, p.createIndexes, p.addFKs, p.createViews,
-		p.createTriggers, p.dropEnums,
+		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
+		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
+		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
+		p.createViews, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
+		p.dropEnums,
 	} {
 		out = append(out, ph...)
 	}
@@ -118,6 +120,7 @@ func (d *differ) run() {
 	d.views()
 	d.triggers()
 	d.enums()
+	d.objects()
 	sortByTableAndName(d.p.dropFKs)
 	sortByTableAndName(d.p.addFKs)
 }

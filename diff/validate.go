@@ -43,6 +43,19 @@ func validate(s *schema.Schema, side string) error {
 		}
 		enums[tkey{e.Schema, e.Name}] = true
 	}
+	objs := map[string]bool{}
+	for _, o := range s.Objects {
+		if o == nil {
+			return fmt.Errorf("diff: the %s schema has a nil object", side)
+		}
+		if objs[o.Key()] {
+			return fmt.Errorf("diff: %s appears twice in the %s schema", o.Label(), side)
+		}
+		if len(o.Create) == 0 || len(o.Drop) == 0 {
+			return fmt.Errorf("diff: %s in the %s schema has no create or drop statements", o.Label(), side)
+		}
+		objs[o.Key()] = true
+	}
 	return nil
 }
 

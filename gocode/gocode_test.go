@@ -68,6 +68,14 @@ func sample() []op.Op {
 		op.SetTableComment{Table: users, To: "people"},
 		op.Execute{Up: "UPDATE users SET handle = email"},
 		op.RenameTable{Old: "notes", New: "memos"},
+		op.CreateObject{Object: &schema.SQLObject{Kind: "sequence", Name: "ids", Definition: "START 1",
+			Create: []string{"CREATE SEQUENCE ids"}, Drop: []string{"DROP SEQUENCE ids"}, InPlace: true,
+			Attrs: map[string]string{"start": "1"}}},
+		op.AlterObject{
+			From: &schema.SQLObject{Kind: "sequence", Name: "ids", Definition: "START 1", Create: []string{"CREATE SEQUENCE ids"}, Drop: []string{"DROP SEQUENCE ids"}},
+			To: &schema.SQLObject{Kind: "sequence", Name: "ids", Definition: "START 5", Phase: schema.AfterTables,
+				Create: []string{"CREATE SEQUENCE ids START 5"}, Drop: []string{"DROP SEQUENCE ids"}, Deps: []string{schema.TableKey("", "memos")}},
+		},
 	}
 }
 

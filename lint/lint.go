@@ -1,6 +1,8 @@
 // Package lint finds hazards in pending revisions before they run: foreign
 // keys without an index, destructive statements nobody allowed, locking
-// hazards on PostgreSQL, and SQLite rebuilds that would cascade-delete.
+// hazards on PostgreSQL, SQLite rebuilds that would cascade-delete, and
+// tables left without their foreign key between statements that commit
+// on their own.
 package lint
 
 import (
@@ -62,7 +64,7 @@ func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rul
 
 // Rules are the names of lint's rules, as findings and retort:allow
 // spell them.
-var Rules = []string{"cascade-on-rebuild", "destructive", "fk-unindexed", "pg-lock", "pg-lock-table"}
+var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-gap", "fk-unindexed", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -79,6 +81,9 @@ type Input struct {
 	// locking hazards are errors rather than warnings.
 	RowEstimate func(table string) int64
 	BigTable    int64
+	// NarrowsType is the dialect's dialect.TypeNarrower: which column
+	// type changes of Live's columns lose data. Nil checks none.
+	NarrowsType func(from, to string) bool
 }
 
 // Run applies every rule and returns findings sorted by file, line, rule.
@@ -91,6 +96,8 @@ func Run(in Input) []Finding {
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
+		out = append(out, fkGaps(in, r, stmts)...)
+		out = append(out, bigRebuild(in, r, stmts)...)
 		if in.Capabilities.LockHazards {
 			out = append(out, postgresLocks(in, r, stmts)...)
 			out = append(out, tooManyRelations(r, stmts)...)
@@ -102,10 +109,11 @@ func Run(in Input) []Finding {
 }
 
 // Destructive returns the statements of the pending revisions that lose
-// data (drops, truncates, rebuilds that leave a column behind), except
+// data (drops, truncates, rebuilds that leave a column behind, type
+// changes that narrow a column of Live), except
 // in revisions that allow "destructive"; upgrade refuses to run them.
 func Destructive(in Input) []Finding {
-	out := rebuildLosses(in)
+	out := append(rebuildLosses(in), narrowings(in)...)
 	for _, r := range in.Pending {
 		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix))...)
 	}
@@ -173,11 +181,30 @@ func unindexedForeignKeys(in Input) []Finding {
 			out = append(out, Finding{
 				Rule: "fk-unindexed", Severity: Warning, Table: strings.ToLower(t.QualifiedName()), Column: strings.Join(fk.Columns, ", "),
 				Message: fmt.Sprintf("foreign key %s on %s(%s) has no index starting with its columns; deletes and updates on %s will scan %s",
-					nameOr(fk.Name, "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
+					nameOr(liveName(in.Live, t, fk), "(unnamed)"), t.QualifiedName(), strings.Join(fk.Columns, ", "), fk.RefTable, t.QualifiedName()),
 			})
 		}
 	}
 	return out
+}
+
+// liveName is the name the live database gives a foreign key After holds
+// (After is a scratch copy, where unnamed keys got names): "" for a key
+// the database leaves unnamed.
+func liveName(live *schema.Schema, t *schema.Table, fk *schema.ForeignKey) string {
+	if live == nil {
+		return fk.Name
+	}
+	lt := live.Table(t.Schema, t.Name)
+	if lt == nil {
+		return fk.Name
+	}
+	for _, l := range lt.ForeignKeys {
+		if l.SameTarget(fk) {
+			return l.Name
+		}
+	}
+	return fk.Name
 }
 
 func indexed(t *schema.Table, cols []string) bool {
@@ -257,4 +284,16 @@ func unknownAllows(r Revision) []Finding {
 		}
 	}
 	return out
+}
+
+// FKGaps returns the places where the pending revisions leave a table
+// without its foreign key between statements that commit on their own
+// (rule fk-gap), except in revisions that allow it; upgrade warns of
+// them.
+func FKGaps(in Input) []Finding {
+	var out []Finding
+	for _, r := range in.Pending {
+		out = append(out, fkGaps(in, r, classify(r.Upgrade))...)
+	}
+	return accepted(in, out)
 }

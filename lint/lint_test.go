@@ -84,6 +84,17 @@ func TestRules(t *testing.T) {
 			want: []string{"fk-unindexed warning 0"},
 		},
 		{
+			name: "a rebuild of a big table is a warning with its rows", traits: sqliteTraits, rows: 250_000,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				"PRAGMA foreign_keys = OFF",
+				`CREATE TABLE "_retort_new_users" (id INTEGER PRIMARY KEY)`,
+				`INSERT INTO "_retort_new_users" (id) SELECT id FROM "users"`,
+				`DROP TABLE "users"`,
+				`ALTER TABLE "_retort_new_users" RENAME TO "users"`,
+				"PRAGMA foreign_key_check")},
+			want: []string{"fk-unindexed warning 0", "big-rebuild warning 12"},
+		},
+		{
 			name: "a dialect that never rebuilds has no rebuild copies", traits: mysqlTraits,
 			rev: Revision{File: "r.sql", Upgrade: stmts(
 				`INSERT INTO _retort_new_users (id) SELECT id FROM users`,

@@ -121,3 +121,24 @@ func trackColumns(cols map[string][]string, s stmt, temp rebuildTemp) (table str
 	}
 	return "", nil
 }
+
+// bigRebuild: a rebuild copies every row of the table while it holds the
+// database's write lock, so on a big table it is an outage of its own.
+func bigRebuild(in Input, r Revision, stmts []stmt) []Finding {
+	temp := rebuildTemp(in.Capabilities.RebuildPrefix)
+	if temp == "" || in.RowEstimate == nil {
+		return nil
+	}
+	var out []Finding
+	for _, s := range stmts {
+		if s.kind != "insert" || !temp.is(s.table) {
+			continue
+		}
+		table := strings.TrimPrefix(s.table, string(temp))
+		if n := in.RowEstimate(table); n >= in.BigTable {
+			out = append(out, Finding{Rule: "big-rebuild", Severity: Warning, File: r.File, Line: s.Line, Table: table,
+				Message: fmt.Sprintf("the rebuild of %s copies its ~%d rows and blocks every write to the database until it commits; run it when writes can wait", table, n)})
+		}
+	}
+	return out
+}

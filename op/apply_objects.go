@@ -56,10 +56,56 @@ func applyView(s *schema.Schema, o Op) (bool, error) {
 			return true, fmt.Errorf("no enum %s", o.Name)
 		}
 		e.Values = append([]string(nil), o.To...)
+	case CreateObject, DropObject, AlterObject:
+		return true, applySQLObject(s, o)
 	default:
 		return false, nil
 	}
 	return true, nil
+}
+
+func applySQLObject(s *schema.Schema, o Op) error {
+	switch o := o.(type) {
+	case CreateObject:
+		if s.Object(o.Object.Key()) != nil {
+			return fmt.Errorf("%s already exists", o.Object.Label())
+		}
+		s.Objects = append(s.Objects, cloneObject(o.Object))
+	case DropObject:
+		if s.Object(o.Object.Key()) == nil {
+			return fmt.Errorf("no %s", o.Object.Label())
+		}
+		key := o.Object.Key()
+		s.Objects = applyWithout(s.Objects, func(x *schema.SQLObject) bool { return x.Key() == key })
+	case AlterObject:
+		key := o.From.Key()
+		for i, x := range s.Objects {
+			if x.Key() == key {
+				s.Objects[i] = cloneObject(o.To)
+				return nil
+			}
+		}
+		return fmt.Errorf("no %s", o.From.Label())
+	}
+	schema.SortSQLObjects(s.Objects)
+	if len(s.Objects) == 0 {
+		s.Objects = nil // as a schema that never had objects
+	}
+	return nil
+}
+
+func cloneObject(o *schema.SQLObject) *schema.SQLObject {
+	c := *o
+	c.Create = append([]string(nil), o.Create...)
+	c.Drop = append([]string(nil), o.Drop...)
+	c.Deps = append([]string(nil), o.Deps...)
+	if o.Attrs != nil {
+		c.Attrs = make(map[string]string, len(o.Attrs))
+		for k, v := range o.Attrs {
+			c.Attrs[k] = v
+		}
+	}
+	return &c
 }
 
 func applyEnum(s *schema.Schema, sch, name string) *schema.Enum {

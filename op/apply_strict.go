@@ -74,8 +74,17 @@ func (st *strict) before(o Op) error {
 		if e := applyEnum(st.s, o.Schema, o.Name); e != nil && !slices.Equal(e.Values, o.From) {
 			return fmt.Errorf("enum %s holds %q, not %q as the operation says", o.Name, e.Values, o.From)
 		}
+	case CreateObject:
+		return st.createObject(o.Object)
+	case DropObject:
+		return st.dropObject(o.Object)
+	case AlterObject:
+		return st.alterObject(o)
 	case CreateTable, RenameTable, Execute:
 	case DropTable:
+		if err := st.objectUnused(schema.TableKey(o.Table.Schema, o.Table.Name), "table "+o.Table.Name); err != nil {
+			return err
+		}
 		return st.dropTable(o.Table)
 	default:
 		t := st.s.Table(o.TableRef().Schema, o.TableRef().Name)

@@ -8,6 +8,9 @@ type Schema struct {
 	Views    []*View
 	Triggers []*Trigger
 	Enums    []*Enum // PostgreSQL enum types; empty elsewhere
+	// Objects are the modelled objects other than tables, views,
+	// triggers and enums (see SQLObject), sorted by key.
+	Objects []*SQLObject
 	// Unmanaged lists what the database holds beyond the model (see
 	// Object), sorted; diff.Unmanaged compares it.
 	Unmanaged []Object

@@ -19,9 +19,12 @@ import (
 // for routine parameters and partitions only when there are routines or
 // partitioned tables. What reflection models is left out by the same
 // rules: base tables, views, triggers, retort's own tables, and the
-// index InnoDB makes for a foreign key. Event start and end times are
-// left out of an event's definition: CREATE EVENT takes them from the
-// clock when it runs, so no two databases would agree.
+// index InnoDB makes for a foreign key. An event's STARTS is in its
+// definition only when it is not the time the event was created (what
+// CREATE EVENT takes without one), and a one-time event's AT time is
+// left out: both are taken from the clock when written relative to it,
+// so no two databases would agree. A STARTS or ENDS written relative to
+// the clock is compared as the time it became.
 
 // invSQL is the inventory query; every ? is the database.
 func invSQL(mariadb bool) string {
@@ -52,29 +55,44 @@ SELECT ROUTINE_TYPE, '', SPECIFIC_NAME, CONCAT_WS(' ', CONCAT('RETURNS ', DTD_ID
 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
 UNION ALL
 SELECT 'event', '', EVENT_NAME, CONCAT_WS(' ', IF(EVENT_TYPE = 'RECURRING', CONCAT('EVERY ', INTERVAL_VALUE, ' ', INTERVAL_FIELD), 'AT'),
+	IF(ABS(TIMESTAMPDIFF(SECOND, CREATED, STARTS)) > 1, CONCAT('STARTS ', STARTS), NULL), CONCAT('ENDS ', ENDS),
 	CONCAT('ON COMPLETION ', ON_COMPLETION), STATUS, IF(EVENT_COMMENT <> '', CONCAT('COMMENT ', QUOTE(EVENT_COMMENT)), NULL),
 	CONCAT('DO ', EVENT_DEFINITION))
-FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`
+FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+UNION ALL
+` + invSRIDSQL(mariadb)
+}
+
+// invSRIDSQL lists the spatial columns with a spatial reference system,
+// which their type does not say.
+func invSRIDSQL(mariadb bool) string {
+	if mariadb {
+		return `SELECT 'colopt', G_TABLE_NAME, G_GEOMETRY_COLUMN, CONCAT('REF_SYSTEM_ID=', SRID)
+FROM information_schema.GEOMETRY_COLUMNS WHERE G_TABLE_SCHEMA = ? AND SRID <> 0`
+	}
+	return `SELECT 'colopt', TABLE_NAME, COLUMN_NAME, CONCAT('SRID ', SRS_ID)
+FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND SRS_ID IS NOT NULL`
 }
 
 // invKinds names the kinds the query returns.
 var invKinds = map[string]string{
 	"topt": "table options", "sv": "system-versioned table", "seq": "sequence", "rel": "relation",
 	"vopt": "view options", "ixopt": "index options", "FUNCTION": "function", "PROCEDURE": "procedure",
-	"PACKAGE": "package", "PACKAGE BODY": "package body", "event": "event",
+	"PACKAGE": "package", "PACKAGE BODY": "package body", "event": "event", "colopt": "column options",
 }
 
 // inventory fills r.s.Unmanaged; it runs after the other steps, so the
 // tables reflection knows are in r.tables.
 func (r *reflector) inventory(ctx context.Context) error {
 	q := invSQL(r.mariadb)
-	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db, r.db)
+	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db, r.db, r.db)
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
 	}
 	var objs []schema.Object
 	var partitioned []string
-	routines := map[string]int{} // "TYPE name" -> index in objs
+	routines := map[string]int{}  // "TYPE name" -> index in objs
+	sequences := map[string]int{} // name -> index in objs
 	err = func() error {
 		defer rows.Close()
 		for rows.Next() {
@@ -106,6 +124,8 @@ func (r *reflector) inventory(ctx context.Context) error {
 				}
 			case "FUNCTION", "PROCEDURE":
 				routines[code+" "+name] = len(objs)
+			case "seq":
+				sequences[name] = len(objs)
 			}
 			objs = append(objs, o)
 		}
@@ -119,12 +139,24 @@ func (r *reflector) inventory(ctx context.Context) error {
 			return err
 		}
 	}
+	if len(sequences) > 0 {
+		if err := r.sequenceOptions(ctx, objs, sequences); err != nil {
+			return err
+		}
+	}
 	if len(partitioned) > 0 {
 		parts, err := r.partitions(ctx, partitioned)
 		if err != nil {
 			return err
 		}
 		objs = append(objs, parts...)
+	}
+	if r.mariadb {
+		periods, err := r.periods(ctx)
+		if err != nil {
+			return err
+		}
+		objs = append(objs, periods...)
 	}
 	schema.SortObjects(objs)
 	r.s.Unmanaged = objs

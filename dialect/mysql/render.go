@@ -140,6 +140,11 @@ func (r *renderer) render(i int, o op.Op) error {
 		if strings.TrimSpace(o.Up) != "" {
 			r.emit(o.Up)
 		}
+	case op.CreateObject, op.DropObject, op.AlterObject:
+		stmts, _ := op.ObjectStatements(o)
+		for _, s := range stmts {
+			r.emit(s)
+		}
 	default:
 		return fmt.Errorf("MySQL dialect cannot render operation %T", o)
 	}

@@ -13,9 +13,10 @@ import (
 // The diff puts every key drop first and every add last, with the other
 // tables' changes in between; the table's changes move later (to the
 // add) when nothing in between depends on them, else earlier (to the
-// drop) when they depend on nothing in between. When neither holds (a
-// referenced table changes in between, which needs the key gone), the
-// order is kept.
+// drop) when they depend on nothing in between. Changes of a referenced
+// table that the old key survives go first (earlyParentChanges). When
+// neither holds (a referenced column changes in between, which needs the
+// key gone), the order is kept, and lint's fk-gap rule reports it.
 func gatherFKSpans(ops []op.Op) []op.Op {
 	ops = append([]op.Op(nil), ops...)
 	gathered := map[op.Ref]bool{}
@@ -37,6 +38,7 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 		var members, others []op.Op
 		mergeable := true
 		refs := map[op.Ref][]string{}
+		oldRefs := map[op.Ref][][]string{}
 		for _, o := range ops[i : last+1] {
 			if o.TableRef() != t {
 				others = append(others, o)
@@ -51,6 +53,7 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 			case op.DropForeignKey:
 				k := refOf(t, o.FK)
 				refs[k] = append(refs[k], o.FK.RefColumns...)
+				oldRefs[k] = append(oldRefs[k], o.FK.RefColumns)
 			case op.AddForeignKey:
 				k := refOf(t, o.FK)
 				refs[k] = append(refs[k], o.FK.RefColumns...)
@@ -60,11 +63,14 @@ func gatherFKSpans(ops []op.Op) []op.Op {
 			continue
 		}
 		members, after := splitDrops(members)
-		if len(others) == 0 && len(after) == 0 {
+		early, others := earlyParentChanges(others, oldRefs)
+		if len(early) == 0 && len(others) == 0 && len(after) == 0 {
 			continue
 		}
-		var order []op.Op
+		order := early
 		switch {
+		case len(others) == 0:
+			order = append(append(order, members...), after...)
 		case !anyOther(others, func(o op.Op) bool { return dependsOnTable(o, t, refs, true) }):
 			order = append(append(append(order, others...), members...), after...)
 		case !anyOther(others, func(o op.Op) bool { return dependsOnTable(o, t, refs, false) }):

@@ -74,6 +74,17 @@ func TestRenderFKSpanGolden(t *testing.T) {
 			op.AddColumn{Table: notes, Column: col},
 			op.AddForeignKey{Table: notes, FK: fkCascade},
 		}},
+		{"referenced_key_replaced_first", mariadb, []op.Op{
+			op.DropForeignKey{Table: notes, FK: fkPlain},
+			op.AlterPrimaryKey{Table: users, From: &schema.PrimaryKey{Columns: []string{"id"}}, To: &schema.PrimaryKey{Columns: []string{"email", "id"}}},
+			op.AddUnique{Table: users, Unique: &schema.Unique{Name: "users_id", Columns: []string{"id"}}},
+			op.AddForeignKey{Table: notes, FK: fkPlain},
+		}},
+		{"referenced_key_without_a_successor_kept_apart", mariadb, []op.Op{
+			op.DropForeignKey{Table: notes, FK: fkPlain},
+			op.AlterPrimaryKey{Table: users, From: &schema.PrimaryKey{Columns: []string{"id"}}, To: &schema.PrimaryKey{Columns: []string{"email", "id"}}},
+			op.AddForeignKey{Table: notes, FK: fkPlain},
+		}},
 		{"renamed_key_one_alter_validated", mariadb, []op.Op{
 			op.DropForeignKey{Table: notes, FK: fkPlain},
 			op.AddColumn{Table: notes, Column: col},

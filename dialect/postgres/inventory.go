@@ -39,7 +39,7 @@ var invKinds = map[string]string{
 	"conv": "conversion", "tscfg": "text search configuration", "tsdict": "text search dictionary",
 	"tsprs": "text search parser", "tstmpl": "text search template", "fdw": "foreign-data wrapper",
 	"srv": "foreign server", "pub": "publication", "cast": "cast", "lang": "language",
-	"am": "access method", "transform": "transform",
+	"am": "access method", "transform": "transform", "um": "user mapping",
 }
 
 // invResidues are the kinds that list attributes of modelled objects.
@@ -175,6 +175,7 @@ UNION ALL SELECT 'pg_policy' WHERE EXISTS (SELECT 1 FROM pg_policy)
 UNION ALL SELECT 'pg_event_trigger' WHERE EXISTS (SELECT 1 FROM pg_event_trigger)
 UNION ALL SELECT 'pg_foreign_data_wrapper' WHERE EXISTS (SELECT 1 FROM pg_foreign_data_wrapper)
 UNION ALL SELECT 'pg_foreign_server' WHERE EXISTS (SELECT 1 FROM pg_foreign_server)
+UNION ALL SELECT 'pg_user_mapping' WHERE EXISTS (SELECT 1 FROM pg_user_mappings)
 UNION ALL SELECT 'pg_publication' WHERE EXISTS (SELECT 1 FROM pg_publication)
 UNION ALL SELECT 'pg_cast' WHERE EXISTS (SELECT 1 FROM pg_cast WHERE oid >= 16384)
 UNION ALL SELECT 'pg_language' WHERE EXISTS (SELECT 1 FROM pg_language WHERE oid >= 16384)

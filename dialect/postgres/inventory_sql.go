@@ -251,8 +251,8 @@ FROM pg_ts_template tm JOIN pg_namespace n ON n.oid = tm.tmplnamespace
 WHERE $SCOPE AND ` + invNotPart("pg_ts_template", "tm.oid")},
 
 	// Objects of the database outside any schema that are the user's
-	// (created after initdb, not by an extension). User mappings hold
-	// credentials and are left out.
+	// (created after initdb, not by an extension). A user mapping's
+	// options are listed without those that hold credentials.
 	{"pg_foreign_data_wrapper", `SELECT 'fdw', '', '', w.fdwname::text, format('HANDLER %s VALIDATOR %s', w.fdwhandler::regproc, w.fdwvalidator::regproc)
 	|| COALESCE(' OPTIONS (' || array_to_string(w.fdwoptions, ', ') || ')', '')
 FROM pg_foreign_data_wrapper w WHERE ` + invNotPart("pg_foreign_data_wrapper", "w.oid")},
@@ -260,6 +260,10 @@ FROM pg_foreign_data_wrapper w WHERE ` + invNotPart("pg_foreign_data_wrapper", "
 	{"pg_foreign_server", `SELECT 'srv', '', '', s.srvname::text, concat_ws(' ', 'FOREIGN DATA WRAPPER ' || w.fdwname, 'TYPE ' || s.srvtype, 'VERSION ' || s.srvversion,
 	'OPTIONS (' || (SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(s.srvoptions) o WHERE o NOT ILIKE '%password%') || ')')
 FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw WHERE ` + invNotPart("pg_foreign_server", "s.oid")},
+
+	{"pg_user_mapping", `SELECT 'um', '', '', format('FOR %s SERVER %s', um.usename, um.srvname),
+	'OPTIONS (' || (SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(um.umoptions) o WHERE o !~* '^[^=]*(password|secret|key|token)') || ')'
+FROM pg_user_mappings um`},
 
 	{"pg_publication", `SELECT 'pub', '', '', p.pubname::text, concat_ws(' ', CASE WHEN p.puballtables THEN 'FOR ALL TABLES' END,
 	(SELECT 'FOR TABLE ' || string_agg(pr.prrelid::regclass::text, ', ' ORDER BY pr.prrelid::regclass::text) FROM pg_publication_rel pr WHERE pr.prpubid = p.oid),

@@ -134,6 +134,9 @@ func (r *renderer) render(o op.Op) error {
 		if strings.TrimSpace(o.Up) != "" {
 			r.emit(o.Up)
 		}
+	case op.CreateObject, op.DropObject, op.AlterObject:
+		stmts, _ := op.ObjectStatements(o)
+		r.out = append(r.out, stmts...)
 	default:
 		return fmt.Errorf("the PostgreSQL dialect cannot render operation %T", o)
 	}

@@ -182,7 +182,8 @@ ORDER BY m.name, c.cid`
 		}
 		c := &schema.Column{Name: name, Type: strings.ToUpper(typ), Nullable: !notnull}
 		if dflt.Valid {
-			c.Default = &dflt.String
+			d := reflDefault(dflt.String)
+			c.Default = &d
 		}
 		if cd := st.ddl[tbl].columnDDL(name); cd != nil {
 			c.Collation = cd.Collation

@@ -65,6 +65,20 @@ func TestReflectTables(t *testing.T) {
 			},
 		},
 		{
+			// GORM writes string defaults in double quotes; a DEFAULT takes
+			// them as string literals, which only single quotes stay in
+			// the expression the table is rebuilt with.
+			name:  "double-quoted string defaults",
+			setup: []string{`CREATE TABLE g (name text DEFAULT "anonymous", q text DEFAULT "it's ""quoted""")`},
+			table: "g",
+			want: &schema.Table{Name: "g",
+				Columns: []*schema.Column{
+					{Name: "name", Type: "TEXT", Nullable: true, Default: reflStr("'anonymous'")},
+					{Name: "q", Type: "TEXT", Nullable: true, Default: reflStr(`'it''s "quoted"'`)},
+				},
+			},
+		},
+		{
 			name:  "autoincrement and named pk",
 			setup: []string{`CREATE TABLE t (id INTEGER CONSTRAINT t_pk PRIMARY KEY AUTOINCREMENT, v)`},
 			table: "t",

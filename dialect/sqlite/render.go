@@ -68,7 +68,8 @@ func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOp
 func renderBarrier(o op.Op) bool {
 	switch o.(type) {
 	case op.CreateView, op.DropView, op.CreateEnum, op.DropEnum, op.AlterEnum,
-		op.Execute, op.RenameTable, op.CreateTrigger, op.DropTrigger:
+		op.Execute, op.RenameTable, op.CreateTrigger, op.DropTrigger,
+		op.CreateObject, op.DropObject, op.AlterObject:
 		return true
 	}
 	return false
@@ -190,12 +191,43 @@ func (r *renderer) op(o op.Op, rebuildAhead bool) error {
 		p.track(o)
 		return nil
 	}
+	if dropsData(o) {
+		// Tables created in the same change come first, so a statement
+		// copying rows into them can go between the two.
+		if err := r.flushCreates(); err != nil {
+			return err
+		}
+	}
 	stmts, err := r.plain(o)
 	if err != nil {
 		return err
 	}
 	r.out = append(r.out, stmts...)
 	return op.Apply(r.cur, o)
+}
+
+func dropsData(o op.Op) bool {
+	switch o.(type) {
+	case op.DropColumn, op.DropTable:
+		return true
+	}
+	return false
+}
+
+// flushCreates writes the pending creates and keeps the pending rebuilds.
+func (r *renderer) flushCreates() error {
+	var creates, rest []*renderPending
+	for _, p := range r.pending {
+		if p.create {
+			creates = append(creates, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	r.pending = creates
+	err := r.flush()
+	r.pending = rest
+	return err
 }
 
 // track keeps the column mapping of a pending rebuild up to date.

@@ -147,6 +147,9 @@ func (r *renderer) plain(o op.Op) ([]string, error) {
 		return []string{strings.TrimSuffix(strings.TrimSpace(o.Up), ";")}, nil
 	case op.CreateEnum, op.DropEnum, op.AlterEnum:
 		return nil, fmt.Errorf("SQLite has no enum types")
+	case op.CreateObject, op.DropObject, op.AlterObject:
+		stmts, _ := op.ObjectStatements(o)
+		return stmts, nil
 	}
 	return nil, fmt.Errorf("SQLite cannot run %T without a table rebuild", o)
 }

@@ -62,6 +62,14 @@ func renderCases(cur *schema.Schema) []struct {
 			op.AddColumn{Table: acl, Column: &schema.Column{Name: "granted", Type: "TEXT", Default: rebuildStrp("CURRENT_TIMESTAMP")}},
 		}},
 		{"drop_column", []op.Op{op.DropColumn{Table: acl, Column: cur.Table("", "acl").Column("level")}}},
+		// A table split: the new table is created before the column is
+		// dropped, so a data copy can be written between the two.
+		{"split_creates_before_drops", []op.Op{
+			op.CreateTable{Table: &schema.Table{Name: "acl_levels", Columns: []*schema.Column{
+				{Name: "acl_id", Type: "INTEGER"}, {Name: "level", Type: "INTEGER", Nullable: true}}}},
+			op.DropColumn{Table: acl, Column: cur.Table("", "acl").Column("level")},
+			op.CreateIndex{Table: op.Ref{Name: "acl_levels"}, Index: &schema.Index{Name: "acl_levels_level_idx", Parts: []schema.IndexPart{{Column: "level"}}}},
+		}},
 		{"drop_indexed_column", []op.Op{op.DropColumn{Table: notes, Column: n.Column("author_id")}}},
 		{"rename_column", []op.Op{op.RenameColumn{Table: users, Old: "email", New: "mail"}}},
 		{"indexes", []op.Op{

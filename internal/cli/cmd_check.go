@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,60 +11,48 @@ import (
 )
 
 func checkCmd(g *globals, p func() *printer) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "check [--format text|json]",
-		Short: "Exit 0 when the database is at head and matches the desired schema",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			asJSON, err := wantJSON(format)
+	return formatCmd("check", "Exit 0 when the database is at head and matches the desired schema", func(cmd *cobra.Command, asJSON bool) error {
+		return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
+			rep, err := m.Check(cmd.Context(), desired)
 			if err != nil {
 				return err
 			}
-			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
-				rep, err := m.Check(cmd.Context(), desired)
-				if err != nil {
+			if asJSON {
+				if err := s.p.json(retort.NewJSONCheck(rep)); err != nil {
 					return err
 				}
-				if asJSON {
-					if err := s.p.json(retort.NewJSONCheck(rep)); err != nil {
-						return err
-					}
+			}
+			var problems []string
+			if !rep.AtHead {
+				problems = append(problems, fmt.Sprintf("database is at %s, head is %s", describeHeads(rep.Current), describeHeads(rep.Heads)))
+				for _, r := range rep.Pending {
+					problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
 				}
-				var problems []string
-				if !rep.AtHead {
-					problems = append(problems, fmt.Sprintf("database is at %s, head is %s", describeHeads(rep.Current), describeHeads(rep.Heads)))
-					for _, r := range rep.Pending {
-						problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
-					}
-				}
-				for _, u := range rep.Unfinished {
-					problems = append(problems, u.String())
-				}
-				for _, r := range rep.Edited {
-					problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
-				}
-				if len(rep.Changes) > 0 {
-					problems = append(problems, "database differs from the desired schema:")
-					problems = append(problems, indent(retort.Describe(rep.Changes)))
-				}
-				if len(problems) == 0 && asJSON {
-					s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
-					return nil
-				}
-				for _, u := range rep.Unmanaged {
-					problems = append(problems, "unmanaged: "+u.String())
-				}
-				if len(problems) == 0 {
-					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
-					return nil
-				}
-				return answerNo{msg: s.p.paintErr(red, "check failed: ") + strings.Join(problems, "\n")}
-			})
-		},
-	}
-	formatFlag(cmd, &format)
-	return cmd
+			}
+			for _, u := range rep.Unfinished {
+				problems = append(problems, u.String())
+			}
+			for _, r := range rep.Edited {
+				problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
+			}
+			if len(rep.Changes) > 0 {
+				problems = append(problems, "database differs from the desired schema:")
+				problems = append(problems, indent(retort.Describe(rep.Changes)))
+			}
+			for _, u := range rep.Unmanaged {
+				problems = append(problems, "unmanaged: "+u.String())
+			}
+			if len(problems) == 0 && asJSON {
+				s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
+				return nil
+			}
+			if len(problems) == 0 {
+				s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
+				return nil
+			}
+			return answerNo{msg: s.p.paintErr(red, "check failed: ") + strings.Join(problems, "\n")}
+		})
+	})
 }
 
 func indent(s string) string {
@@ -75,7 +64,12 @@ func indent(s string) string {
 }
 
 func diffCmd(g *globals, p func() *printer) *cobra.Command {
-	var format string
+	var (
+		format    string
+		renames   []string
+		noRename  bool
+		ignoreUnm bool
+	)
 	cmd := &cobra.Command{
 		Use:   "diff [--format text|json]",
 		Short: "Print the SQL that would take the database to the desired schema",
@@ -85,24 +79,47 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			opts, err := renameOptions(renames, noRename)
+			if err != nil {
+				return err
+			}
+			opts.Decide = nil // diff shows; it asks nothing
+			opts.IgnoreUnmanaged = ignoreUnm
 			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
-				stmts, err := m.DiffSQL(cmd.Context(), desired)
-				if err != nil {
+				stmts, err := m.DiffSQL(cmd.Context(), desired, opts)
+				var undecided *retort.UndecidedRenamesError
+				if errors.As(err, &undecided) {
+					return answerNo{msg: undecidedMessage(undecided, "diff")}
+				}
+				var unmanaged *retort.UnmanagedError
+				if err != nil && !errors.As(err, &unmanaged) {
 					return err
 				}
 				if asJSON {
-					return s.p.json(retort.NewJSONDiff(stmts))
+					doc := retort.NewJSONDiff(stmts)
+					if unmanaged != nil {
+						doc.Unmanaged = unmanagedStrings(unmanaged)
+					}
+					if err := s.p.json(doc); err != nil {
+						return err
+					}
+				} else if len(stmts) > 0 {
+					fmt.Fprint(s.p.out, joinStatements(stmts))
 				}
-				if len(stmts) == 0 {
+				if unmanaged != nil {
+					return answerNo{msg: diffUnmanagedMessage(unmanaged)}
+				}
+				if len(stmts) == 0 && !asJSON {
 					s.p.info("no changes detected")
-					return nil
 				}
-				fmt.Fprint(s.p.out, joinStatements(stmts))
 				return nil
 			})
 		},
 	}
 	formatFlag(cmd, &format)
+	cmd.Flags().StringArrayVar(&renames, "rename", nil, "TABLE.OLD=NEW renames a column, OLD_TABLE=NEW_TABLE a table (repeatable), as for revision --autogenerate")
+	cmd.Flags().BoolVar(&noRename, "no-rename", false, "every likely rename not decided otherwise is a drop and add")
+	cmd.Flags().BoolVar(&ignoreUnm, "ignore-unmanaged", false, "exit 0 although objects retort does not manage differ (they are not in the SQL)")
 	return cmd
 }
 

@@ -31,11 +31,11 @@ func graphCmd(g *globals, p func() *printer) *cobra.Command {
 					err error
 				)
 				if desired {
-					var files []retort.SourceFile
-					if files, err = s.cfg.SchemaFiles(); err != nil {
+					var d retort.Desired
+					if d, err = s.desired(); err != nil {
 						return err
 					}
-					sch, err = m.DesiredSchema(cmd.Context(), retort.SQLFiles(files))
+					sch, err = m.DesiredSchema(cmd.Context(), d)
 					if err != nil {
 						return err
 					}

@@ -78,7 +78,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 			}
 			r := retort.NewRevision{Parents: parents, DependsOn: depends, Message: message}
 			if autogen {
-				files, err := s.cfg.SchemaFiles()
+				desired, err := s.desired()
 				if err != nil {
 					return err
 				}
@@ -87,10 +87,10 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 					return err
 				}
 				defer m.Close()
-				upStmts, downStmts, ops, err := m.Autogenerate(cmd.Context(), retort.SQLFiles(files), renameOpts)
+				upStmts, downStmts, ops, err := m.Autogenerate(cmd.Context(), desired, renameOpts)
 				var undecided *retort.UndecidedRenamesError
 				if errors.As(err, &undecided) {
-					return answerNo{msg: undecidedMessage(undecided)}
+					return answerNo{msg: undecidedMessage(undecided, "autogenerate")}
 				}
 				var unmanaged *retort.UnmanagedError
 				if errors.As(err, &unmanaged) {

@@ -55,19 +55,23 @@ func askRename(in io.Reader, w io.Writer) func(retort.RenameCandidate) (bool, er
 	}
 }
 
-// undecidedMessage names each likely rename and the three ways to decide.
-func undecidedMessage(e *retort.UndecidedRenamesError) string {
+// undecidedMessage names each likely rename and the three ways to decide;
+// cmd is the command that found them (autogenerate, diff).
+func undecidedMessage(e *retort.UndecidedRenamesError, cmd string) string {
 	var b strings.Builder
 	if len(e.Candidates) == 1 {
-		b.WriteString("autogenerate found a likely rename; a drop and add would lose its values, so it needs a decision:\n")
+		fmt.Fprintf(&b, "%s found a likely rename; a drop and add would lose its values, so it needs a decision:\n", cmd)
 	} else {
-		fmt.Fprintf(&b, "autogenerate found %d likely renames; a drop and add would lose their values, so each needs a decision:\n", len(e.Candidates))
+		fmt.Fprintf(&b, "%s found %d likely renames; a drop and add would lose their values, so each needs a decision:\n", cmd, len(e.Candidates))
 	}
 	for _, c := range e.Candidates {
 		fmt.Fprintf(&b, "  %s\n", c)
 		fmt.Fprintf(&b, "    rename it:        --rename %s\n", c.Flag())
 		fmt.Fprintf(&b, "    or in the schema: %s\n", c.HintText())
 	}
-	b.WriteString("or, if they are not renames, confirm the drop and add with --no-rename (run on a terminal to be asked about each)")
+	b.WriteString("or, if they are not renames, confirm the drop and add with --no-rename")
+	if cmd == "autogenerate" {
+		b.WriteString(" (run on a terminal to be asked about each)")
+	}
 	return b.String()
 }

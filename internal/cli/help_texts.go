@@ -123,8 +123,11 @@ and no difference from the schema files. For CI.`,
 	},
 	"diff": {
 		long: `Prints, without writing a revision, the SQL that would take the database to
-the desired schema (the schema files of the config).`,
-		examples: []string{"retort diff", "retort diff > pending.sql"},
+the desired schema (the schema files of the config). A likely rename needs a
+decision, as for revision --autogenerate; objects retort does not manage that
+differ are listed after the SQL.`,
+		examples: []string{"retort diff", "retort diff > pending.sql", "retort diff --rename users.name=full_name"},
+		exit1:    "a likely rename is undecided, or objects retort does not manage differ (they are listed)",
 		keys:     desireKeys,
 		env:      desiredEnv,
 	},

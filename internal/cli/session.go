@@ -123,7 +123,7 @@ func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session,
 	if err != nil {
 		return err
 	}
-	files, err := s.cfg.SchemaFiles()
+	desired, err := s.desired()
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,32 @@ func withDesired(cmd *cobra.Command, g *globals, p *printer, fn func(s *session,
 		return err
 	}
 	defer m.Close()
-	return fn(s, m, retort.SQLFiles(files))
+	return fn(s, m, desired)
+}
+
+// desired is the config's desired schema: its files read now, its
+// programs (exec:, gorm:, ent:, bun:) run when the schema is loaded.
+func (s *session) desired() (retort.Desired, error) {
+	sources, err := s.cfg.SchemaSources()
+	if err != nil {
+		return nil, err
+	}
+	timeout, err := s.cfg.SourceWait()
+	if err != nil {
+		return nil, err
+	}
+	var all retort.Sources
+	for _, src := range sources {
+		switch {
+		case src.Command != nil:
+			all = append(all, retort.Command{Args: src.Command, Dir: src.Dir, Timeout: timeout, Name: src.Spec})
+		case src.ORM != "":
+			all = append(all, retort.GoModels{ORM: src.ORM, Package: src.Package, Dir: src.Dir, Timeout: timeout, Name: src.Spec})
+		default:
+			all = append(all, retort.SQLFiles(src.Files))
+		}
+	}
+	return all, nil
 }
 
 // cacheDir is where loaded desired schemas are kept between runs: the

@@ -1,0 +1,7 @@
+CREATE TABLE "users" ("id" BIGSERIAL NOT NULL, "email" VARCHAR NOT NULL, "name" VARCHAR NOT NULL DEFAULT 'anon', PRIMARY KEY ("id"), UNIQUE ("email"));
+CREATE TABLE "notes" ("id" BIGSERIAL NOT NULL, "title" VARCHAR NOT NULL, "body" VARCHAR, "author_id" BIGINT NOT NULL, PRIMARY KEY ("id"), FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON UPDATE NO ACTION ON DELETE CASCADE);
+CREATE TABLE "teams" ("id" BIGSERIAL NOT NULL, "name" VARCHAR NOT NULL, PRIMARY KEY ("id"), UNIQUE ("name"));
+CREATE TABLE "members" ("id" BIGSERIAL NOT NULL, "handle" VARCHAR NOT NULL, "joined" TIMESTAMPTZ NOT NULL DEFAULT current_timestamp, PRIMARY KEY ("id"));
+CREATE TABLE "tasks" ("id" BIGSERIAL NOT NULL, "owner_id" BIGINT NOT NULL, "reviewer_id" BIGINT, "title" VARCHAR NOT NULL, "state" varchar(20) NOT NULL DEFAULT 'open', "priority" BIGINT NOT NULL DEFAULT 3, PRIMARY KEY ("id"), CONSTRAINT "tasks_owner_title" UNIQUE ("owner_id", "title"), FOREIGN KEY ("owner_id") REFERENCES "members" ("id") ON UPDATE CASCADE ON DELETE RESTRICT, FOREIGN KEY ("reviewer_id") REFERENCES "members" ("id") ON UPDATE NO ACTION ON DELETE SET NULL);
+CREATE INDEX "tasks_state_idx" ON "tasks" ("state", "priority");
+CREATE TABLE "team_members" ("team_id" BIGINT NOT NULL, "member_id" BIGINT NOT NULL, PRIMARY KEY ("team_id", "member_id"), FOREIGN KEY ("member_id") REFERENCES "members" ("id") ON UPDATE NO ACTION ON DELETE CASCADE, FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON UPDATE NO ACTION ON DELETE CASCADE);
