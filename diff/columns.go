@@ -100,21 +100,3 @@ func (k *kept) diffColumns() {
 		k.comment = &op.SetTableComment{Table: k.ref, From: from.Comment, To: to.Comment}
 	}
 }
-
-// joiningKey is the set of columns a primary key change adds to the key.
-func (k *kept) joiningKey() colSet {
-	out := colSet{}
-	if k.pk == nil || k.pk.To == nil {
-		return out
-	}
-	old := colSet{}
-	if k.pk.From != nil {
-		old.add(k.pk.From.Columns...)
-	}
-	for _, c := range k.pk.To.Columns {
-		if !old.hitsAny([]string{c}) {
-			out.add(c)
-		}
-	}
-	return out
-}

@@ -4,6 +4,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/retortdb/retort/op"
@@ -153,29 +154,27 @@ func (d *differ) matchTables() {
 }
 
 // keptTable emits a kept table's column, constraint and index changes.
-// Within a table: adds, alters of the columns joining the primary key,
-// primary key, other alters, drops. A new key column exists first and is
-// NOT NULL before the key takes it; an old one is free of the key before
-// it changes; and the downgrade, the same list reversed, frees a column
-// of the key before it lets it take NULL again.
+// Within a table: adds, alters that make a new key column NOT NULL,
+// primary key, other alters, drops, so a new key column exists and holds
+// no NULL first and an old one is free of the key before it changes. The
+// reverse (the downgrade) then frees a column of the key before making
+// it nullable, which PostgreSQL requires.
 func (d *differ) keptTable(k *kept) {
 	for _, o := range k.addCols {
 		d.p.columns = append(d.p.columns, o)
 	}
-	joining := k.joiningKey()
+	var later []op.Op
 	for _, o := range k.alters {
-		if joining.hitsAny([]string{o.To.Name}) {
+		if k.pk != nil && o.From.Nullable && !o.To.Nullable && k.pk.To != nil && slices.Contains(k.pk.To.Columns, o.To.Name) {
 			d.p.columns = append(d.p.columns, o)
+		} else {
+			later = append(later, o)
 		}
 	}
 	if k.pk != nil {
 		d.p.columns = append(d.p.columns, *k.pk)
 	}
-	for _, o := range k.alters {
-		if !joining.hitsAny([]string{o.To.Name}) {
-			d.p.columns = append(d.p.columns, o)
-		}
-	}
+	d.p.columns = append(d.p.columns, later...)
 	for _, o := range k.dropCols {
 		d.p.columns = append(d.p.columns, o)
 	}

@@ -114,8 +114,9 @@ func Run(in Input) []Finding {
 // in revisions that allow "destructive"; upgrade refuses to run them.
 func Destructive(in Input) []Finding {
 	out := append(rebuildLosses(in), narrowings(in)...)
+	generated := generatedColumns(in.Live)
 	for _, r := range in.Pending {
-		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix))...)
+		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix), generated)...)
 	}
 	return accepted(in, out)
 }
