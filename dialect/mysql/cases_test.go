@@ -170,7 +170,7 @@ var reflectCases = []reflectCase{
 		},
 		want: []string{
 			`  index m_a unique=false method="BTREE"`,
-			`  index m_b unique=false method=""`,
+			`  index m_b unique=false method="HASH"`,
 			`  index t_d unique=true method="HASH"`,
 			`  index t_e unique=false method=""`,
 		},

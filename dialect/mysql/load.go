@@ -67,12 +67,7 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		}
 		defer emptyDatabase(conn)
 	}
-	s, err := dialect.LoadFiles(ctx, d, conn, files)
-	if err != nil {
-		return nil, err
-	}
-	forgetServerNames(s)
-	return s, nil
+	return dialect.LoadFiles(ctx, d, conn, files)
 }
 
 // emptyDatabase drops every view and table of the connection's database.

@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,10 +12,10 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// TestDesiredNamesFollowTemplates: constraints the desired schema leaves
-// unnamed are created under the [naming] templates, not the names the
-// scratch server made up (email, notes_ibfk_1, CONSTRAINT_1); those the
-// user named keep their names.
+// TestDesiredNamesFollowTemplates: once their names are forgotten,
+// constraints the desired schema leaves unnamed are created under the
+// [naming] templates, not the names the scratch server made up (email,
+// notes_ibfk_1, CONSTRAINT_1); those the user named keep their names.
 func TestDesiredNamesFollowTemplates(t *testing.T) {
 	_, u := freshDB(t)
 	src := `CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100) UNIQUE, nick VARCHAR(20), CONSTRAINT users_nick_uq UNIQUE (nick));
@@ -26,6 +27,7 @@ CREATE TABLE notes (id INT PRIMARY KEY, author_id INT, editor_id INT, qty INT CH
 	if err != nil {
 		t.Fatal(err)
 	}
+	Dialect{}.ForgetServerNames(want, func(schema.ConstraintKind) bool { return true })
 	naming := schema.Naming{MaxLen: 64, Templates: map[string]string{"fk": "fk_{table}_{columns}", "uq": "uq_{table}_{columns}", "ck": "ck_{table}"}}
 	ops, err := diff.Schemas(nil, want, diff.Options{Naming: naming, FKNeedsIndex: true})
 	if err != nil {
@@ -56,26 +58,44 @@ CREATE TABLE notes (id INT PRIMARY KEY, author_id INT, editor_id INT, qty INT CH
 	}
 }
 
+// TestForgetServerNames: only the names the server makes up, and only
+// for the kinds asked for.
 func TestForgetServerNames(t *testing.T) {
-	s := &schema.Schema{Tables: []*schema.Table{{
-		Name:        "Notes",
-		Uniques:     []*schema.Unique{{Name: "email", Columns: []string{"email"}}, {Name: "email_2", Columns: []string{"email", "x"}}, {Name: "notes_email_key", Columns: []string{"email"}}},
-		ForeignKeys: []*schema.ForeignKey{{Name: "notes_ibfk_1"}, {Name: "notes_ibfk_x"}, {Name: "other_ibfk_1"}},
-		Checks:      []*schema.Check{{Name: "CONSTRAINT_1"}, {Name: "notes_chk_2"}, {Name: "qty", Column: "qty"}, {Name: "constraint_one"}},
-	}}}
-	forgetServerNames(s)
-	tb := s.Tables[0]
-	var got []string
-	for _, u := range tb.Uniques {
-		got = append(got, u.Name)
+	cases := []struct {
+		name  string
+		kinds []schema.ConstraintKind
+		want  string
+	}{
+		{"every kind", []schema.ConstraintKind{schema.KindForeignKey, schema.KindUnique, schema.KindCheck},
+			",,notes_email_key,,notes_ibfk_x,other_ibfk_1,,,qty,constraint_one"},
+		{"foreign keys only", []schema.ConstraintKind{schema.KindForeignKey},
+			"email,email_2,notes_email_key,,notes_ibfk_x,other_ibfk_1,CONSTRAINT_1,notes_chk_2,qty,constraint_one"},
+		{"none", nil,
+			"email,email_2,notes_email_key,notes_ibfk_1,notes_ibfk_x,other_ibfk_1,CONSTRAINT_1,notes_chk_2,qty,constraint_one"},
 	}
-	for _, fk := range tb.ForeignKeys {
-		got = append(got, fk.Name)
-	}
-	for _, ck := range tb.Checks {
-		got = append(got, ck.Name)
-	}
-	if want := ",,notes_email_key,,notes_ibfk_x,other_ibfk_1,,,qty,constraint_one"; strings.Join(got, ",") != want {
-		t.Errorf("names = %s, want %s", strings.Join(got, ","), want)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &schema.Schema{Tables: []*schema.Table{{
+				Name:        "Notes",
+				Uniques:     []*schema.Unique{{Name: "email", Columns: []string{"email"}}, {Name: "email_2", Columns: []string{"email", "x"}}, {Name: "notes_email_key", Columns: []string{"email"}}},
+				ForeignKeys: []*schema.ForeignKey{{Name: "notes_ibfk_1"}, {Name: "notes_ibfk_x"}, {Name: "other_ibfk_1"}},
+				Checks:      []*schema.Check{{Name: "CONSTRAINT_1"}, {Name: "notes_chk_2"}, {Name: "qty", Column: "qty"}, {Name: "constraint_one"}},
+			}}}
+			Dialect{}.ForgetServerNames(s, func(k schema.ConstraintKind) bool { return slices.Contains(tc.kinds, k) })
+			tb := s.Tables[0]
+			var got []string
+			for _, u := range tb.Uniques {
+				got = append(got, u.Name)
+			}
+			for _, fk := range tb.ForeignKeys {
+				got = append(got, fk.Name)
+			}
+			for _, ck := range tb.Checks {
+				got = append(got, ck.Name)
+			}
+			if strings.Join(got, ",") != tc.want {
+				t.Errorf("names = %s, want %s", strings.Join(got, ","), tc.want)
+			}
+		})
 	}
 }

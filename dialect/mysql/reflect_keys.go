@@ -58,19 +58,18 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 }
 
 // indexMethod keeps the index types that must be written out: FULLTEXT,
-// SPATIAL, and an algorithm other than the engine's default (HASH on
-// InnoDB, as MariaDB builds long unique keys; BTREE on MEMORY). The
-// catalog reports what the engine built, so a USING the engine ignores
-// (HASH on an InnoDB key that fits a B-tree) reads as the default.
+// SPATIAL, HASH (MariaDB's long unique keys on InnoDB; MEMORY's default,
+// which SHOW CREATE TABLE shows when it was written) and BTREE where the
+// engine's default is HASH (MEMORY). The catalog reports what the engine
+// built, so a USING that changes nothing (BTREE on InnoDB, HASH on an
+// InnoDB key that fits a B-tree) reads as the default.
 func indexMethod(typ, engine string) string {
 	typ = strings.ToUpper(typ)
-	switch typ {
-	case "FULLTEXT", "SPATIAL":
+	switch {
+	case typ == "FULLTEXT" || typ == "SPATIAL" || typ == "HASH":
 		return typ
-	case "BTREE", "HASH":
-		if typ != defaultAlgorithm(engine) {
-			return typ
-		}
+	case typ == "BTREE" && defaultAlgorithm(engine) != "BTREE":
+		return typ
 	}
 	return ""
 }
