@@ -12,7 +12,16 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 	var bigTable int64
 	cmd := formatCmd("lint", "Find hazards in pending revisions: unindexed FKs, destructive changes, locking, cascading rebuilds", func(cmd *cobra.Command, asJSON bool) error {
 		return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
-			rep, err := m.Lint(cmd.Context(), retort.LintOptions{BigTable: bigTable})
+			opts := retort.LintOptions{BigTable: bigTable}
+			// The models' intent (orm-intent) needs the desired schema;
+			// lint works without one.
+			if len(s.cfg.Schema) > 0 {
+				var err error
+				if opts.Desired, err = s.desired(); err != nil {
+					return err
+				}
+			}
+			rep, err := m.Lint(cmd.Context(), opts)
 			if err != nil {
 				return err
 			}
