@@ -12,8 +12,16 @@ import (
 // generated column's expression, and a STORED column into a regular one
 // (keeping its values), but no other switch between regular, VIRTUAL and
 // STORED (Error 1907): those drop the column and add it again at its
-// place, with the keys over it, in one ALTER.
+// place, with the keys over it, in one ALTER. A VIRTUAL column becoming
+// regular is first re-added STORED, in its own ALTER, so the MODIFY
+// that follows keeps its values.
 func (r *renderer) alterColumnClauses(o op.AlterColumn) []string {
+	if g := o.From.Generated; g != nil && !g.Stored && o.To.Generated == nil {
+		stored := *o.From
+		stored.Generated = &schema.Generated{Expr: g.Expr, Stored: true}
+		r.alter(o.Table, r.alterColumnClauses(op.AlterColumn{Table: o.Table, From: o.From, To: &stored})...)
+		o.From = &stored
+	}
 	if !recreates(o.From, o.To) {
 		return []string{"MODIFY COLUMN " + r.stateColDef(o.Table, o.To)}
 	}
