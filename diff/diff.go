@@ -81,8 +81,8 @@ type phases struct {
 	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
 	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
-	createViews, objectsAfter, createTriggers, dropObjectsBefore      []op.Op
-	dropEnums                                                         []op.Op
+	createViews, comments, objectsAfter, createTriggers               []op.Op
+	dropObjectsBefore, dropEnums                                      []op.Op
 }
 
 func (p *phases) flatten() []op.Op {
@@ -91,7 +91,7 @@ func (p *phases) flatten() []op.Op {
 		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
 		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
 		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
-		p.createViews, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
+		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums,
 	} {
 		out = append(out, ph...)
@@ -118,6 +118,10 @@ func (d *differ) run() {
 		d.keptTable(k)
 	}
 	d.foreignKeys()
+	for _, k := range d.keptOrder {
+		sortByName(k.comments)
+		d.p.comments = append(d.p.comments, k.comments...)
+	}
 	d.views()
 	d.triggers()
 	d.enums()

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/config"
 )
 
 func lintCmd(g *globals, p func() *printer) *cobra.Command {
@@ -17,7 +19,13 @@ func lintCmd(g *globals, p func() *printer) *cobra.Command {
 			// lint works without one.
 			if len(s.cfg.Schema) > 0 {
 				var err error
-				if opts.Desired, err = s.desired(); err != nil {
+				var missing *config.MissingSchemaError
+				opts.Desired, err = s.desired()
+				switch {
+				case errors.As(err, &missing):
+					// Revisions written by hand need no schema file.
+					s.p.info("lint: schema file %s not found, so the orm-intent rule is skipped", missing.Pattern)
+				case err != nil:
 					return err
 				}
 			}
