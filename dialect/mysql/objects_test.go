@@ -32,16 +32,16 @@ func dumpFull(s *schema.Schema) string {
 	return strings.Join(lines, "\n")
 }
 
-// migrateCase takes a database from `from` to `to`: the upgrade must
+// objectCase takes a database from `from` to `to`: the upgrade must
 // contain every string of up, leave what `to` run directly leaves, and
 // the downgrade what `from` left.
-type migrateCase struct {
+type objectCase struct {
 	name     string
 	from, to []string
 	up       []string
 }
 
-var migrateCases = []migrateCase{
+var objectCases = []objectCase{
 	// Events.
 	{name: "event_create", from: []string{"CREATE TABLE t (id INT)"},
 		to: []string{"CREATE TABLE t (id INT)", "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t WHERE id < 0"},
@@ -143,7 +143,7 @@ var migrateCases = []migrateCase{
 // TestMigrateObjects runs each case's upgrade and downgrade on the server
 // and compares the result with the DDL run directly.
 func TestMigrateObjects(t *testing.T) {
-	for _, tc := range migrateCases {
+	for _, tc := range objectCases {
 		t.Run(tc.name, func(t *testing.T) {
 			db, _ := freshDB(t)
 			direct, _ := freshDB(t)

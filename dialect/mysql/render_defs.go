@@ -135,8 +135,8 @@ func indexKind(ix *schema.Index) string {
 // indexTail holds the options after the key parts.
 func (r *renderer) indexTail(ix *schema.Index) string {
 	s := ""
-	if strings.EqualFold(ix.Method, "HASH") {
-		s += " USING HASH"
+	if m := strings.ToUpper(ix.Method); m == "HASH" || m == "BTREE" {
+		s += " USING " + m
 	}
 	if ix.Invisible {
 		s += " " + r.invisible
