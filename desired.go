@@ -44,15 +44,24 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 	if m.url == nil && devURL == "" && !m.d.Capabilities().EmbeddedScratch {
 		return nil, fmt.Errorf("loading the desired schema needs a scratch database: a Migrator made with New does not know the %s server's URL, so set Options.DevURL or use Open", m.d.Name())
 	}
+	var s *schema.Schema
+	var err error
 	if m.opts.CacheDir != "" {
-		return m.cachedDesired(ctx, files, devURL)
+		s, err = m.cachedDesired(ctx, files, devURL)
+	} else {
+		s, err = m.d.LoadDesired(ctx, m.url, devURL, files)
 	}
-	return m.d.LoadDesired(ctx, m.url, devURL, files)
+	if sn, ok := m.d.(dialect.ServerNamer); ok && err == nil && len(m.opts.Naming.Templates) > 0 {
+		// Names the server made up give way to the templates set.
+		sn.ForgetServerNames(s, func(k schema.ConstraintKind) bool { return m.opts.Naming.Templates[string(k)] != "" })
+	}
+	return s, err
 }
 
 func (m *Migrator) diffOptions() diff.Options {
 	caps := m.d.Capabilities()
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey}
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey,
+		TableOptions: caps.TableOptions, RecreateTableOn: caps.RecreateTableOn}
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {

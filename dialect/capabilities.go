@@ -38,4 +38,13 @@ type Capabilities struct {
 	// cannot); the copy replaces the original under its name. "" when
 	// Render never rebuilds.
 	RebuildPrefix string
+	// TableOptions are the schema.Table.Options keys diff compares
+	// (diff.Options.TableOptions): a difference in them is an
+	// op.SetTableOptions the dialect renders. Keys not listed are
+	// carried along but never compared.
+	TableOptions []string
+	// RecreateTableOn are the schema.Table.Options keys no ALTER can
+	// change (diff.Options.RecreateTableOn): a table whose value differs
+	// is dropped and created (PostgreSQL's "partition_by").
+	RecreateTableOn []string
 }

@@ -28,6 +28,17 @@ type Loader interface {
 	Example() (url, schemaSQL string)
 }
 
+// ServerNamer is an optional Loader role, for a database that gives
+// constraints left unnamed names of its own making (MySQL's
+// notes_ibfk_1).
+type ServerNamer interface {
+	// ForgetServerNames clears, in a schema LoadDesired returned, the
+	// names the database made up for the constraints of the kinds forget
+	// picks, so the naming templates name them instead. A constraint the
+	// files named exactly as the database would have is cleared too.
+	ForgetServerNames(s *schema.Schema, forget func(schema.ConstraintKind) bool)
+}
+
 // SourceFile is one desired-schema file.
 type SourceFile struct {
 	Name string // path as the user gave it, for error messages

@@ -115,3 +115,24 @@ func (k *kept) diffColumns() {
 		k.commentOn(from.PrimaryKey.Name, from.PrimaryKey.Comment, to.PrimaryKey.Comment)
 	}
 }
+
+// diffOptions fills the kept table's option change: the compared keys
+// only, each side holding the ones it has.
+func (k *kept) diffOptions(keys []string) {
+	from, to := map[string]string{}, map[string]string{}
+	changed := false
+	for _, key := range keys {
+		a, inFrom := k.from.Options[key]
+		b, inTo := k.to.Options[key]
+		if inFrom {
+			from[key] = a
+		}
+		if inTo {
+			to[key] = b
+		}
+		changed = changed || a != b || inFrom != inTo
+	}
+	if changed {
+		k.options = &op.SetTableOptions{Table: k.ref, From: from, To: to}
+	}
+}

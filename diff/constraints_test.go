@@ -50,6 +50,11 @@ func TestChecks(t *testing.T) {
 		{"rename by expression", cks(&schema.Check{Name: "a", Expr: "id > 0"}), cks(&schema.Check{Name: "b", Expr: "id > 0"}), []string{
 			"rename constraint a to b on users",
 		}},
+		{"column check becoming a table check is drop and add", cks(&schema.Check{Name: "id", Expr: "id > 0", Column: "id"}), cks(&schema.Check{Name: "id", Expr: "id > 0"}), []string{
+			"drop check id (id > 0) on users",
+			"add check id (id > 0) on users",
+		}},
+		{"column check unchanged", cks(&schema.Check{Name: "id", Expr: "id > 0", Column: "id"}), cks(&schema.Check{Name: "id", Expr: "id > 0", Column: "ID"}), nil},
 		{"same-kind chain is drop and add", with(blog(), func(s *schema.Schema) {
 			tbl(s, "users").Checks = []*schema.Check{{Name: "a", Expr: "id > 0"}, {Name: "b", Expr: "id > 1"}}
 		}), with(blog(), func(s *schema.Schema) {

@@ -38,6 +38,8 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "~ %s: %s => %s\n", o, pkCols(o.From), pkCols(o.To))
 		case op.SetTableComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
+		case op.SetTableOptions:
+			fmt.Fprintf(&b, "~ %s: %s\n", o, o.Describe())
 		case op.SetComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.AlterEnum:

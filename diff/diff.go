@@ -24,6 +24,16 @@ type Options struct {
 	// dialect.Capabilities.NamedPrimaryKey), so a name that differs is
 	// renamed. Elsewhere (MySQL's PRIMARY, SQLite) names are left alone.
 	PKNames bool
+	// TableOptions are the schema.Table.Options keys that are compared
+	// (set it from dialect.Capabilities.TableOptions); a difference in
+	// them is an op.SetTableOptions. Other keys are not compared.
+	TableOptions []string
+	// RecreateTableOn are the schema.Table.Options keys no ALTER can
+	// change (PostgreSQL's partition key; set it from
+	// dialect.Capabilities.RecreateTableOn): a table whose value differs
+	// is dropped and created, and the destructive gate reports the rows
+	// that go.
+	RecreateTableOn []string
 
 	// Likely renames (a dropped and an added table or column of the same
 	// shape) are never a drop and add without a decision: Renames decides
@@ -149,10 +159,7 @@ func (d *differ) matchTables() {
 	}
 	d.kept = map[tkey]*kept{}
 	for _, t := range d.to.Tables {
-		if old := live[keyOf(t)]; old != nil && old.Options["partition_by"] != t.Options["partition_by"] {
-			// No ALTER makes a table partitioned or changes its partition
-			// key: it is dropped and created, and the destructive gate
-			// reports the rows that go.
+		if old := live[keyOf(t)]; old != nil && d.recreates(old, t) {
 			d.dropped = append(d.dropped, old)
 			d.created = append(d.created, t)
 		} else if old != nil {
@@ -160,6 +167,7 @@ func (d *differ) matchTables() {
 			if d.opts.PKNames {
 				k.renamePrimaryKey()
 			}
+			k.diffOptions(d.opts.TableOptions)
 			d.kept[keyOf(t)] = k
 			d.keptOrder = append(d.keptOrder, k)
 		} else {
@@ -172,6 +180,17 @@ func (d *differ) matchTables() {
 		}
 	}
 	sort.Slice(d.keptOrder, func(i, j int) bool { return lessTable(d.keptOrder[i].to, d.keptOrder[j].to) })
+}
+
+// recreates reports whether an option no ALTER can change differs, so
+// the table is dropped and created.
+func (d *differ) recreates(old, t *schema.Table) bool {
+	for _, k := range d.opts.RecreateTableOn {
+		if old.Options[k] != t.Options[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // keptTable emits a kept table's column, constraint and index changes.
@@ -201,6 +220,9 @@ func (d *differ) keptTable(k *kept) {
 	}
 	if k.comment != nil {
 		d.p.columns = append(d.p.columns, *k.comment)
+	}
+	if k.options != nil {
+		d.p.columns = append(d.p.columns, *k.options)
 	}
 	sortByName(k.dropChecks)
 	sortByName(k.dropIndexes)

@@ -20,6 +20,7 @@ type kept struct {
 	dropCols []op.DropColumn
 	pk       *op.AlterPrimaryKey
 	comment  *op.SetTableComment
+	options  *op.SetTableOptions
 
 	dropChecks  []op.Op // DropCheck, DropUnique, DropIndex
 	addChecks   []op.Op // AddCheck, AddUnique
@@ -63,7 +64,7 @@ func newKept(from, to *schema.Table, n schema.Naming) *kept {
 		liveName: func(i int) string { return from.Checks[i].Name },
 		wantName: func(i int) string { return to.Checks[i].Name },
 		same:     func(l, w int) bool { return from.Checks[l].Expr == to.Checks[w].Expr },
-		equal:    func(l, w int) bool { return true },
+		equal:    func(l, w int) bool { return strings.EqualFold(from.Checks[l].Column, to.Checks[w].Column) },
 	}.run()
 
 	// Names already fixed: every desired name, and the live name a
@@ -133,7 +134,7 @@ func (k *kept) diffChecks(m matching) {
 	for _, p := range m.pairs {
 		l, w := from[p.live], to[p.want]
 		switch {
-		case l.Expr != w.Expr || l.NoInherit != w.NoInherit || k.rebuiltIn(l.Expr):
+		case l.Expr != w.Expr || l.NoInherit != w.NoInherit || !strings.EqualFold(l.Column, w.Column) || k.rebuiltIn(l.Expr):
 			k.dropChecks = append(k.dropChecks, op.DropCheck{Table: k.ref, Check: l})
 			k.addChecks = append(k.addChecks, op.AddCheck{Table: k.ref, Check: k.names.namedCheck(w, l.Name)})
 		case l.Name != "" && w.Name != "" && l.Name != w.Name:

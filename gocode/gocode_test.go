@@ -62,6 +62,7 @@ func sample() []op.Op {
 		op.RenameColumn{Table: users, Old: "nick", New: "handle"},
 		op.AddUnique{Table: users, Unique: &schema.Unique{Name: "users_email_key", Columns: []string{"email"}}},
 		op.AddCheck{Table: users, Check: &schema.Check{Name: "users_email_check", Expr: "email <> ''"}},
+		op.AddCheck{Table: users, Check: &schema.Check{Name: "handle", Expr: "handle <> ''", Column: "handle"}},
 		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_lower_email_idx", Parts: []schema.IndexPart{{Expr: "lower(email)"}}}},
 		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_handle_idx", Unique: true, Parts: []schema.IndexPart{{Column: "handle"}}}},
 		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_email_cover_idx", Parts: []schema.IndexPart{{Column: "email", Nulls: "FIRST"}},

@@ -233,7 +233,9 @@ func plainUnique(u *schema.Unique) bool {
 	return !u.Deferrable && !u.NullsNotDistinct && u.Comment == ""
 }
 
-func plainCheck(c *schema.Check) bool { return !c.NoInherit && c.Comment == "" }
+// plainCheck: a check the builder's CreateCheck can write (a column
+// check is written as an op literal, keeping its column).
+func plainCheck(c *schema.Check) bool { return !c.NoInherit && c.Comment == "" && c.Column == "" }
 
 func fkOptions(fk *schema.ForeignKey) string {
 	var f []string

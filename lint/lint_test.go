@@ -245,6 +245,16 @@ func TestAllowAndMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "dropped and truncated partitions lose rows", traits: mysqlTraits,
+			rev: Revision{File: "p.sql", Upgrade: stmts("ALTER TABLE `logs` DROP PARTITION `p0`, p1", "ALTER TABLE logs TRUNCATE PARTITION p2",
+				"ALTER TABLE logs REMOVE PARTITIONING", "ALTER TABLE logs ADD PARTITION (PARTITION p9 VALUES LESS THAN (90))")},
+			want: []string{
+				"destructive p.sql:10 logs.: DROP PARTITION logs.p0 loses the partition's rows",
+				"destructive p.sql:10 logs.: DROP PARTITION logs.p1 loses the partition's rows",
+				"destructive p.sql:11 logs.: TRUNCATE PARTITION logs.p2 loses the partition's rows",
+			},
+		},
+		{
 			name: "a rebuild names each lost column", traits: sqliteTraits,
 			rev: Revision{File: "r.sql", Allow: []string{"fk-unindexed"}, Upgrade: stmts(
 				`INSERT INTO "_retort_new_notes" ("id") SELECT "id" FROM "notes"`)},

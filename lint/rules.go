@@ -33,7 +33,7 @@ func rebuilt(stmts []stmt, temp rebuildTemp) map[string]bool {
 // destructive statements.
 const AllowDestructiveLine = "-- retort:allow destructive"
 
-// destructive: dropping a table or column, or truncating, loses data; it
+// destructive: dropping a table, column or partition, or truncating, loses data; it
 // needs an explicit "-- retort:allow destructive" in the revision file.
 func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[string]bool) []Finding {
 	rebuilds := rebuilt(stmts, temp)
@@ -42,6 +42,13 @@ func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[strin
 	for _, s := range stmts {
 		// Every clause of an ALTER TABLE counts, whatever kind the
 		// statement was classified as.
+		if table, verb, parts := droppedPartitions(s.upper); table != "" {
+			for _, p := range parts {
+				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: table,
+					Message: fmt.Sprintf("%s PARTITION %s.%s loses the partition's rows", verb, table, p) + allow})
+			}
+			continue
+		}
 		if table, cols := droppedColumns(s.upper); table != "" {
 			for _, c := range cols {
 				if generated[table+"."+c] {

@@ -202,6 +202,12 @@ func (st *strict) onTable(t *schema.Table, o Op) error {
 		if t.Comment != o.From {
 			return fmt.Errorf("comment of %s is %q, not %q as the operation's From says", t.Name, t.Comment, o.From)
 		}
+	case SetTableOptions:
+		for k, v := range o.From {
+			if t.Options[k] != v {
+				return fmt.Errorf("option %s of %s is %q, not %q as the operation's From says", k, t.Name, t.Options[k], v)
+			}
+		}
 	}
 	return nil
 }

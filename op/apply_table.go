@@ -111,6 +111,8 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		ix.SQL = "" // the kept text names the old index
 	case SetTableComment:
 		t.Comment = o.To
+	case SetTableOptions:
+		applyTableOptions(t, o)
 	default:
 		if handled, err := applyExclusionComment(s, t, o); handled {
 			return err

@@ -179,6 +179,9 @@ type Check struct {
 	Expr      string // the boolean expression, without CHECK and parentheses
 	NoInherit bool   // PostgreSQL NO INHERIT
 	Comment   string
+	// Column is the column a check was written on, where the database
+	// keeps that form apart (MariaDB); "" for a table check.
+	Column string
 }
 
 // Exclusion is a PostgreSQL EXCLUDE constraint: no two rows match on

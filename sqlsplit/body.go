@@ -13,8 +13,9 @@ type bodyState struct {
 	pendingEnd bool   // saw END; the next token tells which block it closes
 }
 
-// objectKinds are the words that name what a CREATE statement creates;
-// the first one seen decides (so "CREATE TABLE function" is a table).
+// objectKinds are the words that name what a CREATE (or ALTER: MySQL's
+// ALTER EVENT takes a body) statement is about; the first one seen
+// decides (so "CREATE TABLE function" is a table).
 var objectKinds = map[string]bool{
 	"TABLE": true, "INDEX": true, "VIEW": true, "SEQUENCE": true,
 	"SCHEMA": true, "DATABASE": true, "TYPE": true, "DOMAIN": true,
@@ -52,7 +53,7 @@ func (b *bodyState) word(u string, line int) {
 			return
 		}
 	}
-	if b.first == "CREATE" && b.kind == "" && objectKinds[u] {
+	if (b.first == "CREATE" || b.first == "ALTER") && b.kind == "" && objectKinds[u] {
 		b.kind = u
 	}
 	if b.depth > 0 {

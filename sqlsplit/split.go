@@ -43,13 +43,16 @@ type Options struct {
 	// Brackets makes [ ... ] a quoted identifier (SQLite, for MS SQL
 	// compatibility); PostgreSQL uses brackets for array subscripts.
 	Brackets bool
+	// ClientDelimiter honours the mysql client's DELIMITER lines (see
+	// delimiter.go).
+	ClientDelimiter bool
 }
 
 // Presets for the supported dialects.
 var (
 	PostgreSQL = Options{}
 	SQLite     = Options{FlatComments: true, NoDollarQuotes: true, Brackets: true}
-	MySQL      = Options{BackslashEscapes: true, HashComments: true, FlatComments: true, NoDollarQuotes: true}
+	MySQL      = Options{BackslashEscapes: true, HashComments: true, FlatComments: true, NoDollarQuotes: true, ClientDelimiter: true}
 )
 
 // SplitWith splits src with the given lexing rules.
@@ -74,6 +77,8 @@ type splitter struct {
 	startLine int
 	lastEnd   int // offset just after its last significant token
 	body      bodyState
+
+	delim string // the DELIMITER in force when not ';'
 }
 
 func (s *splitter) reset() {
@@ -104,6 +109,11 @@ func (s *splitter) run() error {
 	src := s.src
 	for s.i < len(src) {
 		c := src[s.i]
+		if s.atDelimiter() {
+			s.flushDelimited()
+			s.i += len(s.delim)
+			continue
+		}
 		switch {
 		case c == '\n':
 			s.line++
@@ -167,7 +177,7 @@ func (s *splitter) run() error {
 			s.token()
 		case c == ';':
 			s.body.punct()
-			if s.body.depth > 0 {
+			if s.body.depth > 0 || s.delim != "" {
 				s.mark()
 				s.i++
 				s.lastEnd = s.i
@@ -176,11 +186,17 @@ func (s *splitter) run() error {
 			s.flush()
 			s.i++
 		case isIdentStart(c):
-			s.mark()
 			j := s.i + 1
 			for j < len(src) && isIdentChar(src[j]) {
 				j++
 			}
+			if ok, err := s.delimiterLine(j); ok || err != nil {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			s.mark()
 			s.body.word(strings.ToUpper(src[s.i:j]), s.line)
 			s.i = j
 			s.lastEnd = j
@@ -199,6 +215,10 @@ func (s *splitter) run() error {
 		}
 	}
 	s.body.punct()
+	if s.delim != "" {
+		s.flushDelimited()
+		return nil
+	}
 	if s.body.depth > 0 {
 		return s.fail(s.body.line, "unterminated BEGIN ... END body (missing END)")
 	}

@@ -112,6 +112,18 @@ func TestSplitWithDialects(t *testing.T) {
 		{"sqlite dollar is a parameter", SQLite, "SELECT $a$; SELECT $b", []Stmt{{"SELECT $a$", 1}, {"SELECT $b", 1}}},
 		{"mysql trigger", MySQL, "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END;\nSELECT 1",
 			[]Stmt{{"CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a < 0 THEN SET NEW.a = 0; END IF; END", 1}, {"SELECT 1", 2}}},
+		{"mysql alter event body", MySQL, "ALTER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END;\nALTER TABLE begin_t ADD c INT; SELECT 2",
+			[]Stmt{{"ALTER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END", 1}, {"ALTER TABLE begin_t ADD c INT", 2}, {"SELECT 2", 2}}},
+		{"mysql delimiter", MySQL, "SELECT 1;\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT end FROM t; END//\nCREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 2; //\ndelimiter ;\nSELECT 3;",
+			[]Stmt{{"SELECT 1", 1}, {"CREATE PROCEDURE p() BEGIN SELECT 1; SELECT end FROM t; END", 3}, {"CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 2", 4}, {"SELECT 3", 6}}},
+		{"mysql delimiter $$ at end of file", MySQL, "DELIMITER $$\nCREATE FUNCTION f() RETURNS INT BEGIN RETURN 1; END $$\nSELECT 2",
+			[]Stmt{{"CREATE FUNCTION f() RETURNS INT BEGIN RETURN 1; END", 2}, {"SELECT 2", 3}}},
+		{"mysql delimiter inside a string is text", MySQL, "DELIMITER //\nSELECT '//';//\nSELECT 2//",
+			[]Stmt{{"SELECT '//'", 2}, {"SELECT 2", 3}}},
+		{"mysql column named delimiter", MySQL, "SELECT 1 FROM t WHERE\ndelimiter = 2; SELECT 3",
+			[]Stmt{{"SELECT 1 FROM t WHERE\ndelimiter = 2", 1}, {"SELECT 3", 2}}},
+		{"postgres has no delimiter command", PostgreSQL, "DELIMITER //\nSELECT 1;",
+			[]Stmt{{"DELIMITER //\nSELECT 1", 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +163,7 @@ func TestSplitErrors(t *testing.T) {
 		{"sqlite bracket", SQLite, "SELECT 1;\nSELECT [a", 2, "unterminated bracket-quoted identifier"},
 		{"mysql string", MySQL, `SELECT 'a\'`, 1, "unterminated quoted string"},
 		{"mysql double-quoted string", MySQL, `SELECT "a`, 1, "unterminated quoted string"},
+		{"mysql delimiter with two words", MySQL, "SELECT 1;\nDELIMITER // x\n", 2, "DELIMITER takes one delimiter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,6 +198,7 @@ func FuzzSplit(f *testing.F) {
 		"-- +retort StatementBegin\nSELECT 1;\n-- +retort StatementEnd\nSELECT 2",
 		"CREATE PROCEDURE p() BEGIN IF 1 THEN SELECT 1; END IF; END; BEGIN NOT ATOMIC SELECT 1; END",
 		"/*!40101 SET x=1 */; # y;\n",
+		"DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END;//\n;//\nDELIMITER ;\nSELECT 2",
 	}
 	for _, s := range seeds {
 		f.Add(s, uint8(0))
@@ -223,8 +237,8 @@ func FuzzSplit(f *testing.F) {
 			}
 			sqls = append(sqls, st.SQL)
 		}
-		if strings.Contains(strings.ToLower(src), "+retort") {
-			return // explicit blocks are verbatim and need not re-split alike
+		if strings.Contains(strings.ToLower(src), "+retort") || strings.Contains(strings.ToLower(src), "delimiter") {
+			return // explicit blocks and DELIMITER statements keep their ';' and need not re-split alike
 		}
 		again, err := SplitWith(strings.Join(sqls, ";\n"), o)
 		if err != nil {

@@ -3,6 +3,7 @@ package dialecttest
 import (
 	"context"
 	"errors"
+	stdreflect "reflect"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func Contract(t *testing.T, d dialect.Dialect) {
 			t.Errorf("scheme %q: want lower case, without ://", s)
 		}
 	}
-	if a, b := d.Capabilities(), d.Capabilities(); a != b {
+	if a, b := d.Capabilities(), d.Capabilities(); !deepEqual(a, b) {
 		t.Errorf("Capabilities() changes between calls: %+v, then %+v", a, b)
 	}
 	if c := d.Capabilities(); c.NameLimit < 0 {
@@ -119,3 +120,6 @@ func unquoteLoose(q string) string {
 	}
 	return q
 }
+
+// deepEqual compares two Capabilities values, which hold slices.
+func deepEqual(a, b dialect.Capabilities) bool { return stdreflect.DeepEqual(a, b) }

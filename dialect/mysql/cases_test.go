@@ -94,17 +94,24 @@ var reflectCases = []reflectCase{
 			"CREATE TABLE t (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY COMMENT 'the key', " +
 				"name VARCHAR(50) CHARACTER SET latin1 NOT NULL, " +
 				"code VARCHAR(10) COLLATE utf8mb4_bin, " +
+				"bin VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_bin, " +
 				"amount DECIMAL(10,2) NOT NULL DEFAULT 0.00, " +
+				"ok BOOL NOT NULL DEFAULT 1, small SMALLINT(3) UNSIGNED, padded INT(6) ZEROFILL, y YEAR(4), " +
 				"flags BIT(3) DEFAULT b'101', " +
 				"state ENUM('a','b''c') NOT NULL DEFAULT 'a', " +
 				"doc JSON) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='tab''le'",
 		},
 		want: []string{
 			`table t comment="tab'le"`,
-			`  col id bigint(20) unsigned null=false default=- ai=true coll="" comment="the key" attrs={}`,
-			`  col name varchar(50) null=false default=- ai=false coll="latin1_swedish_ci" comment="" attrs={charset=latin1}`,
+			`  col id bigint unsigned null=false default=- ai=true coll="" comment="the key" attrs={}`,
+			`  col name varchar(50) null=false default=- ai=false coll="" comment="" attrs={charset=latin1}`,
 			`  col code varchar(10) null=true default=- ai=false coll="utf8mb4_bin" comment="" attrs={}`,
+			`  col bin varchar(10) null=true default=- ai=false coll="latin1_bin" comment="" attrs={charset=latin1}`,
 			`  col amount decimal(10,2) null=false default=0.00`,
+			`  col ok tinyint(1) null=false default=1`,
+			`  col small smallint unsigned null=true`,
+			`  col padded int(6) unsigned zerofill null=true`,
+			`  col y year null=true`,
 			`  col flags bit(3) null=true default=b'101'`,
 			`  col state enum('a','b''c') null=false default='a'`,
 			`  col doc json null=true default=- ai=false coll="" comment="" attrs={}`,
@@ -127,9 +134,9 @@ var reflectCases = []reflectCase{
 			`  col created datetime null=false default=current_timestamp()`,
 			`  col updated timestamp(3) null=true default=current_timestamp(3) ai=false coll="" comment="" attrs={on_update=current_timestamp(3)}`,
 			`  col s varchar(20) null=true default='it''s \\ here'`,
-			`  col n int(11) null=true default=-`,
-			`  col neg int(11) null=true default=-5`,
-			`  col e int(11) null=true default=(1 + 2)`,
+			`  col n int null=true default=-`,
+			`  col neg int null=true default=-5`,
+			`  col e int null=true default=(1 + 2)`,
 			`  col u varchar(36) null=true default=uuid()`,
 		},
 	},
@@ -139,8 +146,8 @@ var reflectCases = []reflectCase{
 			"CREATE TABLE t (id INT PRIMARY KEY, price INT, qty INT, total INT AS (price * qty) VIRTUAL, total2 INT GENERATED ALWAYS AS (price + qty) STORED, KEY t_total2 (total2))",
 		},
 		want: []string{
-			"  col total int(11) null=true default=- ai=false coll=\"\" comment=\"\" attrs={} gen=\"`price` * `qty`\" stored=false",
-			"  col total2 int(11) null=true default=- ai=false coll=\"\" comment=\"\" attrs={} gen=\"`price` + `qty`\" stored=true",
+			"  col total int null=true default=- ai=false coll=\"\" comment=\"\" attrs={} gen=\"`price` * `qty`\" stored=false",
+			"  col total2 int null=true default=- ai=false coll=\"\" comment=\"\" attrs={} gen=\"`price` + `qty`\" stored=true",
 		},
 	},
 	{
@@ -149,9 +156,23 @@ var reflectCases = []reflectCase{
 			"CREATE TABLE t (id INT PRIMARY KEY, qty INT CHECK (qty >= 0), lo INT, hi INT, CONSTRAINT t_range CHECK (lo < hi), CONSTRAINT t_paren CHECK ((lo > 0) OR (hi > 0)))",
 		},
 		want: []string{
-			"  check qty `qty` >= 0",
+			"  check qty `qty` >= 0 column=qty",
 			"  check t_range `lo` < `hi`",
 			"  check t_paren `lo` > 0 or `hi` > 0",
+		},
+		not: []string{"t_range `lo` < `hi` column", "t_paren `lo` > 0 or `hi` > 0 column"},
+	},
+	{
+		name: "index_algorithms",
+		ddl: []string{
+			"CREATE TABLE m (id INT, a INT, b INT, KEY m_a (a) USING BTREE, KEY m_b (b)) ENGINE=MEMORY",
+			"CREATE TABLE t (id INT PRIMARY KEY, d TEXT, e INT, UNIQUE KEY t_d (d), KEY t_e (e) USING BTREE)",
+		},
+		want: []string{
+			`  index m_a unique=false method="BTREE"`,
+			`  index m_b unique=false method="HASH"`,
+			`  index t_d unique=true method="HASH"`,
+			`  index t_e unique=false method=""`,
 		},
 	},
 	{
@@ -175,10 +196,10 @@ var reflectCases = []reflectCase{
 		},
 		want: []string{
 			"table café",
-			"  col naïve int(11)",
+			"  col naïve int",
 			"  fk café_fk [order_select] -> order[select] delete=CASCADE",
 			"table order",
-			"  col we`ird int(11)",
+			"  col we`ird int",
 			"  index idx from unique=false",
 		},
 	},

@@ -57,6 +57,10 @@ func dump(s *schema.Schema) string {
 			add("  fk %s %v -> %s%s%v delete=%s update=%s", fk.Name, fk.Columns, fk.RefSchema, fk.RefTable, fk.RefColumns, fk.OnDelete, fk.OnUpdate)
 		}
 		for _, ck := range t.Checks {
+			if ck.Column != "" {
+				add("  check %s %s column=%s", ck.Name, ck.Expr, ck.Column)
+				continue
+			}
 			add("  check %s %s", ck.Name, ck.Expr)
 		}
 	}

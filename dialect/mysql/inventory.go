@@ -11,20 +11,15 @@ import (
 )
 
 // The inventory lists every object of the database that the model does
-// not express (routines, events, system-versioned tables, partitioning)
-// and the attributes of modelled objects it has no field for (table
-// options such as ROW_FORMAT, a primary key's comment),
-// so that check reports a difference in them instead of calling the
-// schemas a match. One query over information_schema, and one more each
-// for routine parameters and partitions only when there are routines or
-// partitioned tables. What reflection models is left out by the same
-// rules: base tables, views, triggers, sequences, retort's own tables, and the
-// index InnoDB makes for a foreign key. An event's STARTS is in its
-// definition only when it is not the time the event was created (what
-// CREATE EVENT takes without one), and a one-time event's AT time is
-// left out: both are taken from the clock when written relative to it,
-// so no two databases would agree. A STARTS or ENDS written relative to
-// the clock is compared as the time it became.
+// not express (system-versioned tables, MariaDB packages, application-time
+// periods) and the attributes of modelled objects it has no field for
+// (table options other than those in table_options.go, a primary key's
+// comment, a spatial column's SRID), so that check reports a difference
+// in them instead of calling the schemas a match. One query over
+// information_schema. What reflection models is left out by the same
+// rules: base tables, views (with their options), triggers, events,
+// functions and procedures, sequences, partitioning, retort's own tables,
+// index comments, and the index InnoDB makes for a foreign key.
 
 // invSQL is the inventory query; every ? is the database.
 func invSQL(mariadb bool) string {
@@ -39,16 +34,8 @@ UNION ALL
 SELECT 'ixopt', TABLE_NAME, INDEX_NAME, CONCAT('COMMENT ', QUOTE(INDEX_COMMENT))
 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND INDEX_COMMENT <> '' AND SEQ_IN_INDEX = 1 AND INDEX_NAME = 'PRIMARY'
 UNION ALL
-SELECT ROUTINE_TYPE, '', SPECIFIC_NAME, CONCAT_WS(' ', CONCAT('RETURNS ', DTD_IDENTIFIER), IF(IS_DETERMINISTIC = 'YES', 'DETERMINISTIC', NULL),
-	SQL_DATA_ACCESS, CONCAT('SQL SECURITY ', SECURITY_TYPE), IF(ROUTINE_COMMENT <> '', CONCAT('COMMENT ', QUOTE(ROUTINE_COMMENT)), NULL),
-	ROUTINE_DEFINITION)
-FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
-UNION ALL
-SELECT 'event', '', EVENT_NAME, CONCAT_WS(' ', IF(EVENT_TYPE = 'RECURRING', CONCAT('EVERY ', INTERVAL_VALUE, ' ', INTERVAL_FIELD), 'AT'),
-	IF(ABS(TIMESTAMPDIFF(SECOND, CREATED, STARTS)) > 1, CONCAT('STARTS ', STARTS), NULL), CONCAT('ENDS ', ENDS),
-	CONCAT('ON COMPLETION ', ON_COMPLETION), STATUS, IF(EVENT_COMMENT <> '', CONCAT('COMMENT ', QUOTE(EVENT_COMMENT)), NULL),
-	CONCAT('DO ', EVENT_DEFINITION))
-FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+SELECT ROUTINE_TYPE, '', SPECIFIC_NAME, ROUTINE_DEFINITION
+FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')
 UNION ALL
 ` + invSRIDSQL(mariadb)
 }
@@ -67,21 +54,19 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND SRS_ID IS NOT NULL`
 // invKinds names the kinds the query returns.
 var invKinds = map[string]string{
 	"topt": "table options", "sv": "system-versioned table", "rel": "relation",
-	"vopt": "view options", "ixopt": "index options", "FUNCTION": "function", "PROCEDURE": "procedure",
-	"PACKAGE": "package", "PACKAGE BODY": "package body", "event": "event", "colopt": "column options",
+	"ixopt": "index options", "PACKAGE": "package", "PACKAGE BODY": "package body",
+	"colopt": "column options",
 }
 
 // inventory fills r.s.Unmanaged; it runs after the other steps, so the
 // tables reflection knows are in r.tables.
 func (r *reflector) inventory(ctx context.Context) error {
 	q := invSQL(r.mariadb)
-	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db, r.db)
+	rows, err := r.q.QueryContext(ctx, q, r.db, r.db, r.db, r.db)
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
 	}
 	var objs []schema.Object
-	var partitioned []string
-	routines := map[string]int{} // "TYPE name" -> index in objs
 	err = func() error {
 		defer rows.Close()
 		for rows.Next() {
@@ -99,10 +84,7 @@ func (r *reflector) inventory(ctx context.Context) error {
 				if dialect.IsBookkeeping(name) || r.tables[name] == nil {
 					continue
 				}
-				opts, isPartitioned := invTableOptions(def.String)
-				if isPartitioned {
-					partitioned = append(partitioned, name)
-				}
+				opts := invTableOptions(def.String)
 				if opts == "" {
 					continue
 				}
@@ -111,8 +93,6 @@ func (r *reflector) inventory(ctx context.Context) error {
 				if ti := r.tables[table]; ti == nil || !invHasIndex(ti.t, name) {
 					continue // the table's own or an FK's index InnoDB made: not the user's
 				}
-			case "FUNCTION", "PROCEDURE":
-				routines[code+" "+name] = len(objs)
 			}
 			objs = append(objs, o)
 		}
@@ -120,18 +100,6 @@ func (r *reflector) inventory(ctx context.Context) error {
 	}()
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
-	}
-	if len(routines) > 0 {
-		if err := r.routineParameters(ctx, objs, routines); err != nil {
-			return err
-		}
-	}
-	if len(partitioned) > 0 {
-		parts, err := r.partitions(ctx, partitioned)
-		if err != nil {
-			return err
-		}
-		objs = append(objs, parts...)
 	}
 	if r.mariadb {
 		periods, err := r.periods(ctx)
@@ -151,19 +119,17 @@ func (r *reflector) unqualify(def string) string {
 	return strings.ReplaceAll(def, quote(r.db)+".", "")
 }
 
-// invTableOptions takes "partitioned" out of CREATE_OPTIONS (partitioning
-// is reported on its own, with the partitions).
-func invTableOptions(createOptions string) (string, bool) {
+// invTableOptions takes out of CREATE_OPTIONS what the model holds:
+// partitioning and an explicit ROW_FORMAT (table_options.go).
+func invTableOptions(createOptions string) string {
 	var kept []string
-	partitioned := false
 	for _, f := range strings.Fields(createOptions) {
-		if f == "partitioned" {
-			partitioned = true
+		if k, _, _ := strings.Cut(f, "="); f == "partitioned" || strings.EqualFold(k, "row_format") {
 			continue
 		}
 		kept = append(kept, f)
 	}
-	return strings.Join(kept, " "), partitioned
+	return strings.Join(kept, " ")
 }
 
 // invHasIndex reports whether the model has the index or key (InnoDB's
@@ -183,61 +149,4 @@ func invHasIndex(t *schema.Table, name string) bool {
 		}
 	}
 	return false
-}
-
-// routineParameters puts each routine's parameter list at the head of
-// its definition.
-func (r *reflector) routineParameters(ctx context.Context, objs []schema.Object, routines map[string]int) error {
-	const q = `SELECT ROUTINE_TYPE, SPECIFIC_NAME, GROUP_CONCAT(CONCAT_WS(' ', PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER)
-	ORDER BY ORDINAL_POSITION SEPARATOR ', ')
-FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? AND ORDINAL_POSITION > 0
-GROUP BY ROUTINE_TYPE, SPECIFIC_NAME`
-	params := map[string]string{}
-	if err := r.query(ctx, "routine parameters", q, func(rows *sql.Rows) error {
-		var typ, name, list string
-		if err := rows.Scan(&typ, &name, &list); err != nil {
-			return err
-		}
-		params[typ+" "+name] = list
-		return nil
-	}); err != nil {
-		return err
-	}
-	for key, i := range routines {
-		objs[i].Definition = "(" + params[key] + ") " + objs[i].Definition
-	}
-	return nil
-}
-
-// partitions describes each partitioned table's partitioning: method,
-// expression and every partition (and subpartition) with its bounds.
-func (r *reflector) partitions(ctx context.Context, tables []string) ([]schema.Object, error) {
-	q := `SELECT TABLE_NAME, CONCAT_WS(' ', PARTITION_METHOD, PARTITION_EXPRESSION,
-	CONCAT('SUBPARTITION BY ', SUBPARTITION_METHOD, ' ', SUBPARTITION_EXPRESSION)),
-	GROUP_CONCAT(CONCAT_WS(' ', PARTITION_NAME, SUBPARTITION_NAME, PARTITION_DESCRIPTION, NULLIF(PARTITION_COMMENT, ''))
-		ORDER BY PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION SEPARATOR ', ')
-FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?` + strings.Repeat(", ?", len(tables)-1) + `)
-	AND PARTITION_NAME IS NOT NULL
-GROUP BY TABLE_NAME, PARTITION_METHOD, PARTITION_EXPRESSION, SUBPARTITION_METHOD, SUBPARTITION_EXPRESSION`
-	args := []any{r.db}
-	for _, t := range tables {
-		args = append(args, t)
-	}
-	rows, err := r.q.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("reflect partitions of database %s: %w", r.db, err)
-	}
-	defer rows.Close()
-	var out []schema.Object
-	for rows.Next() {
-		var table, method, parts string
-		if err := rows.Scan(&table, &method, &parts); err != nil {
-			return nil, fmt.Errorf("reflect partitions of database %s: %w", r.db, err)
-		}
-		out = append(out, schema.Object{Kind: "partitioning", Name: table, Definition: method + " (" + parts + ")"})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reflect partitions of database %s: %w", r.db, err)
-	}
-	return out, nil
 }

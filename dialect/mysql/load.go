@@ -35,7 +35,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	name := newScratchName()
 	// Deferred before CREATE: a cancelled CREATE may still have happened.
 	defer scratchDrop(ctx, admin, name)
-	if err := dialect.CreateScratch(ctx, admin, "CREATE DATABASE "+quote(name)); err != nil {
+	if err := dialect.CreateScratch(ctx, admin, "CREATE DATABASE "+quote(name)+targetDefaults(ctx, admin, target)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(&server), err)
 	}
 	dev := server
@@ -62,7 +62,7 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		if err != nil {
 			return nil, err
 		}
-		if len(before.Tables)+len(before.Views) > 0 {
+		if len(before.Tables)+len(before.Views)+len(before.Objects) > 0 {
 			return nil, fmt.Errorf("dev database %s is not empty; retort loads the desired schema into it and needs it empty", dialect.RedactURL(u))
 		}
 		defer emptyDatabase(conn)
@@ -70,7 +70,8 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 	return dialect.LoadFiles(ctx, d, conn, files)
 }
 
-// emptyDatabase drops every view and table of the connection's database.
+// emptyDatabase drops every view, table, event and routine of the
+// connection's database.
 func emptyDatabase(conn *sql.Conn) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -85,5 +86,10 @@ func emptyDatabase(conn *sql.Conn) {
 	}
 	for _, t := range s.Tables {
 		_, _ = conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+quote(t.Name))
+	}
+	for _, o := range s.Objects {
+		for _, d := range o.Drop {
+			_, _ = conn.ExecContext(ctx, d)
+		}
 	}
 }

@@ -50,8 +50,9 @@ func TestLoadDesiredErrors(t *testing.T) {
 func TestLoadDesiredDevURL(t *testing.T) {
 	dev := testdb.MySQL(t)
 	u := testdb.MySQL(t)
-	files := []dialect.SourceFile{{Name: "a.sql", SQL: "CREATE TABLE p (id INT PRIMARY KEY);"}, {Name: "b.sql", SQL: "CREATE TABLE c (id INT PRIMARY KEY, pid INT, CONSTRAINT c_p FOREIGN KEY (pid) REFERENCES p (id));"}}
-	for round := 0; round < 2; round++ { // the dev database is emptied after each load
+	files := []dialect.SourceFile{{Name: "a.sql", SQL: "CREATE TABLE p (id INT PRIMARY KEY);"}, {Name: "b.sql", SQL: "CREATE TABLE c (id INT PRIMARY KEY, pid INT, CONSTRAINT c_p FOREIGN KEY (pid) REFERENCES p (id));"},
+		{Name: "c.sql", SQL: "CREATE PROCEDURE pr() BEGIN SELECT 1; END;\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO DELETE FROM c;"}}
+	for round := 0; round < 2; round++ { // the dev database is emptied after each load, routines and events too
 		s, err := Dialect{}.LoadDesired(context.Background(), u, dev.String(), files)
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)

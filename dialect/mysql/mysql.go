@@ -25,9 +25,9 @@ func (Dialect) Schemes() []string { return []string{"mysql", "mariadb"} }
 // implicitly, so the runner records progress per statement; InnoDB
 // indexes every foreign key itself. Identifiers may have 64 bytes, but
 // names are cut at 63 as retort has always cut them, so the names in
-// existing databases keep matching.
+// existing databases keep matching. Table options: see table_options.go.
 func (Dialect) Capabilities() dialect.Capabilities {
-	return dialect.Capabilities{ImplicitFKIndex: true, NameLimit: 63}
+	return dialect.Capabilities{ImplicitFKIndex: true, NameLimit: 63, TableOptions: comparedTableOptions}
 }
 
 // Quote implements dialect.Dialect: backticks, embedded backticks doubled.

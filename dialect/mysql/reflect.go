@@ -18,6 +18,10 @@ type reflector struct {
 	mariadb bool
 	s       *schema.Schema
 	tables  map[string]*tableInfo
+	// partitioned names the tables whose CREATE_OPTIONS say so: only
+	// they are looked up in information_schema.PARTITIONS, which opens
+	// every table it lists.
+	partitioned []string
 }
 
 type tableInfo struct {
@@ -45,7 +49,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	for _, step := range []func(context.Context) error{
 		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
 		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
-		r.loadSequences,
+		r.loadPartitions, r.loadEvents, r.loadRoutines, r.loadSequences,
 	} {
 		if err := step(ctx); err != nil {
 			return nil, err
@@ -83,14 +87,14 @@ func (r *reflector) query(ctx context.Context, what, query string, scan func(*sq
 
 func (r *reflector) loadTables(ctx context.Context) error {
 	const q = `SELECT t.TABLE_NAME, COALESCE(t.ENGINE, ''), COALESCE(t.TABLE_COLLATION, ''),
-  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, '')
+  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, '')
 FROM information_schema.TABLES t
 LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
 ORDER BY t.TABLE_NAME`
 	return r.query(ctx, "tables", q, func(rows *sql.Rows) error {
-		var name, engine, coll, cs, comment string
-		if err := rows.Scan(&name, &engine, &coll, &cs, &comment); err != nil {
+		var name, engine, coll, cs, comment, createOptions string
+		if err := rows.Scan(&name, &engine, &coll, &cs, &comment, &createOptions); err != nil {
 			return err
 		}
 		if dialect.IsBookkeeping(name) || r.tables[name] != nil {
@@ -108,6 +112,12 @@ ORDER BY t.TABLE_NAME`
 		}
 		if coll != "" {
 			t.Options["collation"] = coll
+		}
+		if rf := rowFormat(createOptions); rf != "" {
+			t.Options[optRowFormat] = rf
+		}
+		if isPartitioned(createOptions) {
+			r.partitioned = append(r.partitioned, name)
 		}
 		r.tables[name] = &tableInfo{t: t, charset: cs, collation: coll, uniques: map[string]bool{}, colChecks: map[string]string{}}
 		r.s.Tables = append(r.s.Tables, t)
@@ -133,7 +143,8 @@ WHERE TABLE_SCHEMA = ? AND CONSTRAINT_TYPE = 'UNIQUE'`
 func (r *reflector) loadTriggers(ctx context.Context) error {
 	const q = `SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
-ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME`
+ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
+	var group, prev string
 	return r.query(ctx, "triggers", q, func(rows *sql.Rows) error {
 		var name, table, timing, event, body string
 		if err := rows.Scan(&name, &table, &timing, &event, &body); err != nil {
@@ -145,7 +156,7 @@ ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME`
 		body = strings.ReplaceAll(body, quote(r.db)+".", "")
 		r.s.Triggers = append(r.s.Triggers, &schema.Trigger{
 			Name: name, Table: table,
-			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", quote(name), timing, event, quote(table), body),
+			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s%s", quote(name), timing, event, quote(table), triggerFollows(&group, &prev, table+" "+timing+" "+event, name), body),
 		})
 		return nil
 	})

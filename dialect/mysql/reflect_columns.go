@@ -10,22 +10,25 @@ import (
 )
 
 func (r *reflector) loadColumns(ctx context.Context) error {
-	const q = `SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT,
-  EXTRA, COALESCE(GENERATION_EXPRESSION, ''), COALESCE(CHARACTER_SET_NAME, ''),
-  COALESCE(COLLATION_NAME, ''), COLUMN_COMMENT
-FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?
-ORDER BY TABLE_NAME, ORDINAL_POSITION`
+	const q = `SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.DATA_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT,
+  c.EXTRA, COALESCE(c.GENERATION_EXPRESSION, ''), COALESCE(c.CHARACTER_SET_NAME, ''),
+  COALESCE(c.COLLATION_NAME, ''), c.COLUMN_COMMENT, COALESCE(k.IS_DEFAULT, '') = 'Yes'
+FROM information_schema.COLUMNS c
+LEFT JOIN information_schema.COLLATIONS k ON k.COLLATION_NAME = c.COLLATION_NAME
+WHERE c.TABLE_SCHEMA = ?
+ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`
 	return r.query(ctx, "columns", q, func(rows *sql.Rows) error {
 		var table, name, typ, dataType, nullable, extra, gen, cs, coll, comment string
 		var def sql.NullString
-		if err := rows.Scan(&table, &name, &typ, &dataType, &nullable, &def, &extra, &gen, &cs, &coll, &comment); err != nil {
+		var charsetDefault bool
+		if err := rows.Scan(&table, &name, &typ, &dataType, &nullable, &def, &extra, &gen, &cs, &coll, &comment, &charsetDefault); err != nil {
 			return err
 		}
 		ti := r.tables[table]
 		if ti == nil {
 			return nil
 		}
-		c := &schema.Column{Name: name, Type: typ, Nullable: nullable == "YES", Comment: comment}
+		c := &schema.Column{Name: name, Type: portableType(typ), Nullable: nullable == "YES", Comment: comment}
 		lextra := strings.ToLower(extra)
 		c.AutoIncrement = strings.Contains(lextra, "auto_increment")
 		if gen != "" && strings.Contains(lextra, "generated") {
@@ -40,7 +43,10 @@ ORDER BY TABLE_NAME, ORDINAL_POSITION`
 		if strings.Contains(lextra, "invisible") {
 			setAttr(c, "invisible", "true")
 		}
-		if coll != "" && coll != ti.collation {
+		// A collation is written only where it is not implied: by the
+		// table, or by the column's own character set (whose default
+		// collation differs between MariaDB and MySQL).
+		if coll != "" && coll != ti.collation && !(cs != ti.charset && charsetDefault) {
 			c.Collation = coll
 		}
 		if cs != "" && cs != ti.charset {
@@ -52,6 +58,21 @@ ORDER BY TABLE_NAME, ORDINAL_POSITION`
 }
 
 var onUpdateRe = regexp.MustCompile(`on update (\S+)`)
+
+// displayWidth is an integer type's display width, as in "bigint(20)".
+var displayWidth = regexp.MustCompile(`^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\)`)
+
+// portableType leaves out the display widths MariaDB reports and MySQL
+// 8.0.19+ does not (it deprecated them), so a revision made on one runs
+// on the other and both read alike. They are kept where they mean
+// something: tinyint(1), the boolean, and ZEROFILL columns, which pad to
+// the width.
+func portableType(typ string) string {
+	if strings.HasPrefix(typ, "tinyint(1)") || strings.Contains(typ, "zerofill") {
+		return typ
+	}
+	return displayWidth.ReplaceAllString(typ, "$1")
+}
 
 func setAttr(c *schema.Column, k, v string) {
 	if c.Attrs == nil {
@@ -126,10 +147,12 @@ ORDER BY TABLE_NAME, CONSTRAINT_NAME`
 			return nil
 		}
 		expr := stripParens(clause)
+		ck := &schema.Check{Name: name, Expr: expr}
 		if level == "Column" {
 			ti.colChecks[name] = expr
+			ck.Column = name // MariaDB names a column's check after it
 		}
-		ti.t.Checks = append(ti.t.Checks, &schema.Check{Name: name, Expr: expr})
+		ti.t.Checks = append(ti.t.Checks, ck)
 		return nil
 	}); err != nil {
 		return err

@@ -42,7 +42,7 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		if cur == nil || curTable != ti || cur.Name != name {
 			flush()
 			curTable = ti
-			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ), Comment: comment}
+			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ, ti.t.Options["engine"]), Comment: comment}
 		}
 		if cur.Method == "SPATIAL" {
 			prefix = 0 // MariaDB lists 32, which a SPATIAL key part refuses
@@ -58,14 +58,30 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 	return err
 }
 
-// indexMethod keeps the index types that must be written out; BTREE is
-// InnoDB's default and stays "".
-func indexMethod(typ string) string {
-	switch strings.ToUpper(typ) {
-	case "FULLTEXT", "SPATIAL", "HASH":
-		return strings.ToUpper(typ)
+// indexMethod keeps the index types that must be written out: FULLTEXT,
+// SPATIAL, HASH (MariaDB's long unique keys on InnoDB; MEMORY's default,
+// which SHOW CREATE TABLE shows when it was written) and BTREE where the
+// engine's default is HASH (MEMORY). The catalog reports what the engine
+// built, so a USING that changes nothing (BTREE on InnoDB, HASH on an
+// InnoDB key that fits a B-tree) reads as the default.
+func indexMethod(typ, engine string) string {
+	typ = strings.ToUpper(typ)
+	switch {
+	case typ == "FULLTEXT" || typ == "SPATIAL" || typ == "HASH":
+		return typ
+	case typ == "BTREE" && defaultAlgorithm(engine) != "BTREE":
+		return typ
 	}
 	return ""
+}
+
+// defaultAlgorithm is the index algorithm an engine uses without USING.
+func defaultAlgorithm(engine string) string {
+	switch strings.ToUpper(engine) {
+	case "MEMORY", "HEAP":
+		return "HASH"
+	}
+	return "BTREE"
 }
 
 // placeIndex files an index as the primary key, a UNIQUE constraint or a

@@ -74,6 +74,20 @@ func tableName(t op.Ref) string {
 }
 
 func (r *renderer) render(i int, o op.Op) error {
+	if run := r.keyRun(i); run != nil {
+		var cl []string
+		for _, k := range run {
+			r.used[k] = true
+			c, _, err := r.tableClauses(r.ops[k])
+			if err != nil {
+				return err
+			}
+			cl = append(cl, c...)
+			r.advance(r.ops[k])
+		}
+		r.alter(o.TableRef(), cl...)
+		return nil
+	}
 	if cl, ok, err := r.tableClauses(o); ok || err != nil {
 		if err != nil {
 			return err
@@ -117,7 +131,9 @@ func (r *renderer) render(i int, o op.Op) error {
 	case op.DropView:
 		r.dropView(i, o.View)
 	case op.CreateTrigger:
-		r.emit(o.Trigger.SQL)
+		if err := r.createTrigger(i, o); err != nil {
+			return err
+		}
 	case op.SetComment:
 		if err := r.setComment(o); err != nil {
 			return err
@@ -130,10 +146,13 @@ func (r *renderer) render(i int, o op.Op) error {
 		if strings.TrimSpace(o.Up) != "" {
 			r.emit(o.Up)
 		}
-	case op.CreateObject, op.DropObject, op.AlterObject:
-		if a, ok := o.(op.AlterObject); ok && r.alterSequence(a) {
-			break
+	case op.SetTableOptions:
+		if err := r.setTableOptions(o); err != nil {
+			return err
 		}
+	case op.AlterObject:
+		r.alterObject(o)
+	case op.CreateObject, op.DropObject:
 		stmts, _ := op.ObjectStatements(o)
 		for _, s := range stmts {
 			r.emit(s)
@@ -155,7 +174,7 @@ func viewName(v *schema.View) string {
 func (r *renderer) createTable(t *schema.Table) (string, error) {
 	var defs []string
 	for _, c := range t.Columns {
-		defs = append(defs, columnDef(c))
+		defs = append(defs, colDef(t, c))
 	}
 	if t.PrimaryKey != nil && len(t.PrimaryKey.Columns) > 0 {
 		defs = append(defs, "PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
@@ -175,7 +194,9 @@ func (r *renderer) createTable(t *schema.Table) (string, error) {
 		defs = append(defs, fmt.Sprintf("%sKEY %s (%s)%s", indexKind(ix), quote(name), indexParts(ix.Parts), r.indexTail(ix)))
 	}
 	for _, ck := range t.Checks {
-		defs = append(defs, checkDef(ck))
+		if ck.Column == "" {
+			defs = append(defs, checkDef(ck))
+		}
 	}
 	for _, fk := range t.ForeignKeys {
 		d, err := fkDef(fk, r.fkName(t.Name, fk))

@@ -12,11 +12,11 @@ import (
 func (r *renderer) tableClauses(o op.Op) (cl []string, ok bool, err error) {
 	switch o := o.(type) {
 	case op.AddColumn:
-		return []string{"ADD COLUMN " + columnDef(o.Column)}, true, nil
+		return []string{"ADD COLUMN " + r.stateColDef(o.Table, o.Column)}, true, nil
 	case op.DropColumn:
 		return []string{"DROP COLUMN " + quote(o.Column.Name)}, true, nil
 	case op.AlterColumn:
-		return []string{"MODIFY COLUMN " + columnDef(o.To)}, true, nil
+		return r.alterColumnClauses(o), true, nil
 	case op.RenameColumn:
 		return []string{fmt.Sprintf("RENAME COLUMN %s TO %s", quote(o.Old), quote(o.New))}, true, nil
 	case op.AlterPrimaryKey:
@@ -39,8 +39,16 @@ func (r *renderer) tableClauses(o op.Op) (cl []string, ok bool, err error) {
 		}
 		return []string{"DROP INDEX " + quote(o.Unique.Name)}, true, nil
 	case op.AddCheck:
+		if o.Check.Column != "" {
+			cl, err := r.columnCheckClause(o.Table, o.Check, true)
+			return []string{cl}, true, err
+		}
 		return []string{"ADD " + checkDef(o.Check)}, true, nil
 	case op.DropCheck:
+		if o.Check.Column != "" {
+			cl, err := r.columnCheckClause(o.Table, o.Check, false)
+			return []string{cl}, true, err
+		}
 		if o.Check.Name == "" {
 			return nil, true, fmt.Errorf("refusing to drop an unnamed check constraint on %s", o.Table)
 		}

@@ -135,8 +135,8 @@ func indexKind(ix *schema.Index) string {
 // indexTail holds the options after the key parts.
 func (r *renderer) indexTail(ix *schema.Index) string {
 	s := ""
-	if strings.EqualFold(ix.Method, "HASH") {
-		s += " USING HASH"
+	if m := strings.ToUpper(ix.Method); m == "HASH" || m == "BTREE" {
+		s += " USING " + m
 	}
 	if ix.Comment != "" {
 		s += " COMMENT " + literal(ix.Comment)
@@ -189,7 +189,7 @@ func tableOptions(t *schema.Table) string {
 		parts = append(parts, "COMMENT="+literal(t.Comment))
 	}
 	if len(parts) == 0 {
-		return ""
+		return tableOptionsTail(t)
 	}
-	return " " + strings.Join(parts, " ")
+	return " " + strings.Join(parts, " ") + tableOptionsTail(t)
 }

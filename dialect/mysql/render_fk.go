@@ -194,7 +194,14 @@ func (r *renderer) implicitIndex(o op.DropForeignKey, at int) string {
 	}
 	ix := t.Options[fkIndexOption+o.FK.Name]
 	if ix == "" {
-		return ""
+		// A key this revision added (the downgrade's model comes from
+		// the ops, not from the server): InnoDB named the index it made
+		// after the key, unless a key or index already led with its
+		// columns.
+		if covered(t, o.FK.Columns) {
+			return ""
+		}
+		ix = o.FK.Name
 	}
 	for _, fk := range t.ForeignKeys {
 		if fk.Name != o.FK.Name && schema.SameColumns(fk.Columns, o.FK.Columns) {
@@ -207,4 +214,35 @@ func (r *renderer) implicitIndex(o op.DropForeignKey, at int) string {
 		}
 	}
 	return ix
+}
+
+// covered reports whether the primary key, a unique constraint or a plain
+// index of t starts with cols, in order: InnoDB then makes no index of
+// its own for a foreign key over cols.
+func covered(t *schema.Table, cols []string) bool {
+	leads := func(key []string) bool {
+		if len(key) < len(cols) {
+			return false
+		}
+		for i, c := range cols {
+			if !strings.EqualFold(key[i], c) {
+				return false
+			}
+		}
+		return true
+	}
+	if t.PrimaryKey != nil && leads(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if leads(u.Columns) {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Method != "FULLTEXT" && ix.Method != "SPATIAL" && leads(partColumns(ix)) {
+			return true
+		}
+	}
+	return false
 }

@@ -23,8 +23,20 @@ func renderFixture() *schema.Schema {
 			ForeignKeys: []*schema.ForeignKey{{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}}},
 			Checks:      []*schema.Check{{Name: "notes_id_check", Expr: "`id` > 0"}},
 			Options:     map[string]string{fkIndexOption + "notes_author_id_fkey": "notes_author_id_fkey"}},
+		{Name: "items", Columns: []*schema.Column{{Name: "id", Type: "int"}, {Name: "a", Type: "int", Nullable: true}, itemsG, {Name: "qty", Type: "int", Nullable: true}},
+			Uniques: []*schema.Unique{{Name: "items_a_g_key", Columns: []string{"a", "g"}}},
+			Indexes: []*schema.Index{{Name: "items_g", Parts: []schema.IndexPart{{Column: "g"}}}},
+			Checks:  []*schema.Check{{Name: "qty", Expr: "`qty` >= 0", Column: "qty"}}},
 	}}
 }
+
+var (
+	items    = op.Ref{Name: "items"}
+	itemsG   = &schema.Column{Name: "g", Type: "int", Nullable: true, Generated: &schema.Generated{Expr: "`a` * 2"}}
+	itemsQty = &schema.Column{Name: "qty", Type: "int", Nullable: true}
+	serialID = &schema.Column{Name: "sid", Type: "bigint", AutoIncrement: true}
+	qtyCheck = &schema.Check{Name: "qty", Expr: "`qty` >= 0", Column: "qty"}
+)
 
 var (
 	notes      = op.Ref{Name: "notes"}
@@ -81,6 +93,35 @@ var renderCases = []struct {
 		op.CreateIndex{Table: notes, Index: &schema.Index{Unique: true, Parts: []schema.IndexPart{{Column: "author_id", Desc: true}}}},
 		op.RenameIndex{Table: notes, Old: "notes_author_id_idx", New: "notes_by_author"},
 		op.DropIndex{Table: notes, Index: &schema.Index{Name: "notes_by_author"}},
+	}},
+	{"generated_virtual_to_stored", []op.Op{op.AlterColumn{Table: items, From: itemsG, To: &schema.Column{Name: "g", Type: "int", Nullable: true, Generated: &schema.Generated{Expr: "`a` * 2", Stored: true}}}}},
+	{"generated_to_regular", []op.Op{op.AlterColumn{Table: items, From: itemsG, To: &schema.Column{Name: "g", Type: "int", Nullable: true}}}},
+	{"stored_to_regular_modifies", []op.Op{op.AlterColumn{Table: items, From: &schema.Column{Name: "a", Type: "int", Generated: &schema.Generated{Expr: "1", Stored: true}}, To: &schema.Column{Name: "a", Type: "int"}}}},
+	{"auto_increment_key_one_alter", []op.Op{
+		op.AddColumn{Table: items, Column: serialID},
+		op.AlterPrimaryKey{Table: items, To: &schema.PrimaryKey{Columns: []string{"sid"}}},
+	}},
+	{"auto_increment_key_one_alter_reversed", op.ReverseAll([]op.Op{
+		op.AddColumn{Table: items, Column: serialID},
+		op.AlterPrimaryKey{Table: items, To: &schema.PrimaryKey{Columns: []string{"sid"}}},
+	})},
+	{"added_fk_dropped_with_its_index", []op.Op{
+		op.AddForeignKey{Table: items, FK: &schema.ForeignKey{Name: "items_id_fkey", Columns: []string{"id"}, RefTable: "users", RefColumns: []string{"id"}}},
+		op.AddForeignKey{Table: items, FK: &schema.ForeignKey{Name: "items_a_fkey", Columns: []string{"a"}, RefTable: "users", RefColumns: []string{"id"}}},
+		op.Execute{Up: "SELECT 1"},
+		op.DropForeignKey{Table: items, FK: &schema.ForeignKey{Name: "items_id_fkey", Columns: []string{"id"}, RefTable: "users", RefColumns: []string{"id"}}},
+		op.DropForeignKey{Table: items, FK: &schema.ForeignKey{Name: "items_a_fkey", Columns: []string{"a"}, RefTable: "users", RefColumns: []string{"id"}}},
+	}},
+	{"index_using", []op.Op{
+		op.CreateIndex{Table: items, Index: &schema.Index{Name: "items_qty_h", Method: "HASH", Parts: []schema.IndexPart{{Column: "qty"}}}},
+		op.CreateIndex{Table: items, Index: &schema.Index{Name: "items_qty_b", Method: "BTREE", Parts: []schema.IndexPart{{Column: "qty"}}}},
+	}},
+	{"column_check", []op.Op{
+		op.AlterColumn{Table: items, From: itemsQty, To: &schema.Column{Name: "qty", Type: "bigint", Nullable: true}},
+		op.DropCheck{Table: items, Check: qtyCheck},
+		op.AddCheck{Table: items, Check: &schema.Check{Name: "qty", Expr: "`qty` > 0", Column: "qty"}},
+		op.CreateTable{Table: &schema.Table{Name: "c", Columns: []*schema.Column{{Name: "n", Type: "int"}},
+			Checks: []*schema.Check{{Name: "n", Expr: "`n` > 0", Column: "n"}, {Name: "c_n", Expr: "`n` < 9"}}}},
 	}},
 	{"tables_views_triggers", []op.Op{
 		op.RenameTable{Old: "notes", New: "memos"},
