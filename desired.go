@@ -59,9 +59,9 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 }
 
 func (m *Migrator) diffOptions() diff.Options {
-	caps := m.d.Capabilities()
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey,
-		TableOptions: caps.TableOptions, RecreateTableOn: caps.RecreateTableOn}
+	opts := m.d.Capabilities().DiffOptions()
+	opts.Naming = m.opts.Naming
+	return opts
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {
