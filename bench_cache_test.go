@@ -88,9 +88,14 @@ func BenchmarkCachedCheckSQLite(b *testing.B) {
 	}
 }
 
-// benchBuildRetort builds the retort command into a temporary directory.
+// benchBuildRetort builds the retort command into a temporary directory,
+// or returns RETORT_BENCH_BIN, a retort built elsewhere (an older
+// revision, to compare against in the same way).
 func benchBuildRetort(b *testing.B) string {
 	b.Helper()
+	if bin := os.Getenv("RETORT_BENCH_BIN"); bin != "" {
+		return bin
+	}
 	bin := filepath.Join(b.TempDir(), "retort")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/retort").CombinedOutput(); err != nil {
 		b.Fatalf("building retort: %v\n%s", err, out)
