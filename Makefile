@@ -1,7 +1,7 @@
 # The two set-up commands of the README: `make quickstart` and `make test`.
 GO ?= go
 
-.PHONY: quickstart test bench build golden
+.PHONY: quickstart test bench build golden corpus
 
 quickstart:
 	./scripts/quickstart.sh
@@ -26,6 +26,12 @@ test:
 # package whose tests use them; review the diff before committing.
 golden:
 	$(GO) test -count=1 $$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}}' ./... | awk '/internal\/golden/ {print $$1}') -update
+
+# The case corpus of testdata/cases (docs/cases.md) on the real servers;
+# UPDATE=1 rewrites the cases' upgrade.sql.
+corpus:
+	./scripts/services.sh
+	$(GO) test -count=1 -timeout 20m ./internal/corpus -run TestCorpus $(if $(UPDATE),-update)
 
 build:
 	CGO_ENABLED=0 $(GO) build -o bin/retort ./cmd/retort

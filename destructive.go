@@ -116,9 +116,10 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 		return nil
 	}
 	in := lint.Input{Capabilities: m.d.Capabilities(), Pending: pending, NarrowsType: m.d.NarrowsType}
-	if lint.NeedsLive(in) {
+	if lint.NeedsLive(in) || lint.DropsColumn(pending) {
 		// Rebuild losses and narrowed types are found by following the
-		// live columns.
+		// live columns, and the live schema tells a generated column
+		// (which loses nothing) from a stored one.
 		if in.Live, err = m.Inspect(ctx); err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
 	_ "github.com/retortdb/retort/dialect/all"
+	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/revision"
@@ -127,15 +128,15 @@ func TestGoRevisionsBlog(t *testing.T) {
 				t.Errorf("SQLite batch made %d CREATE TABLE statements, want one rebuild:\n%s", n, log.String())
 			}
 		}
-		if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
 			t.Fatalf("notes after upgrade = %d, want 3 kept", n)
 		}
-		if n := count(t, db, "SELECT COUNT(*) FROM notes WHERE pinned = 0"); n != 3 {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes WHERE pinned = 0"); n != 3 {
 			t.Fatalf("pinned default on kept rows: %d of 3", n)
 		}
 		assertFK(t, m, schema.Cascade)
 		exec(t, db, "DELETE FROM users WHERE id = 1")
-		if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 			t.Fatalf("notes after deleting user 1 = %d, want 1 (cascade)", n)
 		}
 		if edited, err := m.Edited(ctx); err != nil || len(edited) != 0 {
@@ -145,7 +146,7 @@ func TestGoRevisionsBlog(t *testing.T) {
 		if _, err := m.Downgrade(ctx, "5a1000000002"); err != nil {
 			t.Fatal(err)
 		}
-		if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 			t.Fatalf("notes after downgrade = %d, want 1 kept", n)
 		}
 		assertFK(t, m, schema.NoAction)
@@ -195,13 +196,4 @@ func exec(t *testing.T, db *sql.DB, q string) {
 	if _, err := db.Exec(q); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
-}
-
-func count(t *testing.T, db *sql.DB, q string) int {
-	t.Helper()
-	var n int
-	if err := db.QueryRow(q).Scan(&n); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	return n
 }

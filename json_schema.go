@@ -24,6 +24,7 @@ type JSONTable struct {
 	Indexes     []JSONIndex       `json:"indexes"`
 	ForeignKeys []JSONForeignKey  `json:"foreign_keys"`
 	Checks      []JSONCheckConstr `json:"checks"`
+	Exclusions  []JSONExclusion   `json:"exclusions,omitempty"` // PostgreSQL
 	Comment     string            `json:"comment,omitempty"`
 	Options     map[string]string `json:"options,omitempty"`
 	SQL         string            `json:"sql,omitempty"` // the original CREATE TABLE, where the database keeps it
@@ -37,10 +38,21 @@ type JSONColumn struct {
 	Default       *string           `json:"default"` // null: no default
 	AutoIncrement bool              `json:"auto_increment"`
 	Identity      string            `json:"identity,omitempty"`
+	IdentityOpts  *JSONSeqOptions   `json:"identity_options,omitempty"`
 	Generated     *JSONGenerated    `json:"generated,omitempty"`
 	Collation     string            `json:"collation,omitempty"`
 	Comment       string            `json:"comment,omitempty"`
 	Attrs         map[string]string `json:"attrs,omitempty"`
+}
+
+// JSONSeqOptions are an identity's sequence options in JSONSchema.
+type JSONSeqOptions struct {
+	Start     int64 `json:"start"`
+	Increment int64 `json:"increment"`
+	Min       int64 `json:"min"`
+	Max       int64 `json:"max"`
+	Cache     int64 `json:"cache"`
+	Cycle     bool  `json:"cycle"`
 }
 
 // JSONGenerated is a generated column's expression in JSONSchema.
@@ -53,6 +65,7 @@ type JSONGenerated struct {
 type JSONPrimaryKey struct {
 	Name    string   `json:"name"`
 	Columns []string `json:"columns"`
+	Comment string   `json:"comment,omitempty"`
 }
 
 // JSONUnique is a UNIQUE constraint in JSONSchema.
@@ -61,6 +74,8 @@ type JSONUnique struct {
 	Columns           []string `json:"columns"`
 	Deferrable        bool     `json:"deferrable"`
 	InitiallyDeferred bool     `json:"initially_deferred"`
+	NullsNotDistinct  bool     `json:"nulls_not_distinct,omitempty"`
+	Comment           string   `json:"comment,omitempty"`
 }
 
 // JSONIndex is a secondary index in JSONSchema.
@@ -71,7 +86,24 @@ type JSONIndex struct {
 	Where     string          `json:"where,omitempty"`
 	Method    string          `json:"method,omitempty"`
 	Invisible bool            `json:"invisible"`
+	Include   []string        `json:"include,omitempty"`
+	Params    string          `json:"with,omitempty"`
+	NND       bool            `json:"nulls_not_distinct,omitempty"`
+	Comment   string          `json:"comment,omitempty"`
 	SQL       string          `json:"sql,omitempty"` // the original CREATE INDEX, where the database keeps it
+}
+
+// JSONExclusion is a PostgreSQL exclusion constraint in JSONSchema.
+type JSONExclusion struct {
+	Name              string          `json:"name"`
+	Method            string          `json:"method,omitempty"`
+	Parts             []JSONIndexPart `json:"parts"`
+	Include           []string        `json:"include,omitempty"`
+	Params            string          `json:"with,omitempty"`
+	Where             string          `json:"where,omitempty"`
+	Deferrable        bool            `json:"deferrable"`
+	InitiallyDeferred bool            `json:"initially_deferred"`
+	Comment           string          `json:"comment,omitempty"`
 }
 
 // JSONIndexPart is one key part of an index: a column or an expression in JSONSchema.
@@ -82,6 +114,8 @@ type JSONIndexPart struct {
 	Collation string `json:"collation,omitempty"`
 	OpClass   string `json:"op_class,omitempty"`
 	Prefix    int    `json:"prefix,omitempty"`
+	Nulls     string `json:"nulls,omitempty"`    // FIRST or LAST, against the direction's default
+	Operator  string `json:"operator,omitempty"` // an exclusion constraint's
 }
 
 // JSONForeignKey is a foreign key; defaulted actions and match type are spelled out in JSONSchema.
@@ -97,20 +131,24 @@ type JSONForeignKey struct {
 	InitiallyDeferred bool     `json:"initially_deferred"`
 	Match             string   `json:"match"`
 	NotValid          bool     `json:"not_valid"`
+	Comment           string   `json:"comment,omitempty"`
 }
 
 // JSONCheckConstr is a CHECK constraint in JSONSchema.
 type JSONCheckConstr struct {
-	Name string `json:"name"`
-	Expr string `json:"expr"`
+	Name      string `json:"name"`
+	Expr      string `json:"expr"`
+	NoInherit bool   `json:"no_inherit,omitempty"`
+	Comment   string `json:"comment,omitempty"`
 }
 
 // JSONView is a view in JSONSchema.
 type JSONView struct {
-	Schema string `json:"schema,omitempty"`
-	Name   string `json:"name"`
-	Def    string `json:"definition"`
-	SQL    string `json:"sql,omitempty"` // the original CREATE VIEW, where the database keeps it
+	Schema  string `json:"schema,omitempty"`
+	Name    string `json:"name"`
+	Def     string `json:"definition"`
+	SQL     string `json:"sql,omitempty"` // the original CREATE VIEW, where the database keeps it
+	Comment string `json:"comment,omitempty"`
 }
 
 // JSONTrigger is a trigger in JSONSchema.
@@ -149,7 +187,7 @@ func NewJSONSchema(s *Schema) JSONSchema {
 		out.Tables = append(out.Tables, jsonTable(t))
 	}
 	for _, v := range s.Views {
-		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL})
+		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment})
 	}
 	for _, tr := range s.Triggers {
 		out.Triggers = append(out.Triggers, JSONTrigger{Schema: tr.Schema, Name: tr.Name, Table: tr.Table, SQL: tr.SQL})
@@ -174,35 +212,48 @@ func jsonTable(t *schema.Table) JSONTable {
 		if c.Generated != nil {
 			jc.Generated = &JSONGenerated{Expr: c.Generated.Expr, Stored: c.Generated.Stored}
 		}
+		if o := c.IdentityOpts; o != nil {
+			jc.IdentityOpts = &JSONSeqOptions{Start: o.Start, Increment: o.Increment, Min: o.Min, Max: o.Max, Cache: o.Cache, Cycle: o.Cycle}
+		}
 		j.Columns = append(j.Columns, jc)
 	}
 	if t.PrimaryKey != nil {
-		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns)}
+		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Comment: t.PrimaryKey.Comment}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),
-			Deferrable: u.Deferrable, InitiallyDeferred: u.InitiallyDeferred})
+			Deferrable: u.Deferrable, InitiallyDeferred: u.InitiallyDeferred, NullsNotDistinct: u.NullsNotDistinct, Comment: u.Comment})
 	}
 	for _, ix := range t.Indexes {
-		ji := JSONIndex{Name: ix.Name, Unique: ix.Unique, Parts: []JSONIndexPart{}, Where: ix.Where,
-			Method: ix.Method, Invisible: ix.Invisible, SQL: ix.SQL}
-		for _, p := range ix.Parts {
-			ji.Parts = append(ji.Parts, JSONIndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc,
-				Collation: p.Collation, OpClass: p.OpClass, Prefix: p.Prefix})
-		}
-		j.Indexes = append(j.Indexes, ji)
+		j.Indexes = append(j.Indexes, JSONIndex{Name: ix.Name, Unique: ix.Unique, Parts: jsonParts(ix.Parts), Where: ix.Where,
+			Method: ix.Method, Invisible: ix.Invisible, Include: ix.Include, Params: ix.Params, NND: ix.NullsNotDistinct,
+			Comment: ix.Comment, SQL: ix.SQL})
 	}
 	for _, fk := range t.ForeignKeys {
 		j.ForeignKeys = append(j.ForeignKeys, JSONForeignKey{Name: fk.Name, Columns: nonNil(fk.Columns),
 			RefSchema: fk.RefSchema, RefTable: fk.RefTable, RefColumns: nonNil(fk.RefColumns),
 			OnDelete: string(orDefault(fk.OnDelete, schema.NoAction)), OnUpdate: string(orDefault(fk.OnUpdate, schema.NoAction)),
 			Deferrable: fk.Deferrable, InitiallyDeferred: fk.InitiallyDeferred,
-			Match: string(orDefault(fk.Match, schema.MatchSimple)), NotValid: fk.NotValid})
+			Match: string(orDefault(fk.Match, schema.MatchSimple)), NotValid: fk.NotValid, Comment: fk.Comment})
 	}
 	for _, c := range t.Checks {
-		j.Checks = append(j.Checks, JSONCheckConstr{Name: c.Name, Expr: c.Expr})
+		j.Checks = append(j.Checks, JSONCheckConstr{Name: c.Name, Expr: c.Expr, NoInherit: c.NoInherit, Comment: c.Comment})
+	}
+	for _, x := range t.Exclusions {
+		j.Exclusions = append(j.Exclusions, JSONExclusion{Name: x.Name, Method: x.Method, Parts: jsonParts(x.Parts),
+			Include: x.Include, Params: x.Params, Where: x.Where, Deferrable: x.Deferrable, InitiallyDeferred: x.InitiallyDeferred,
+			Comment: x.Comment})
 	}
 	return j
+}
+
+func jsonParts(ps []schema.IndexPart) []JSONIndexPart {
+	out := []JSONIndexPart{}
+	for _, p := range ps {
+		out = append(out, JSONIndexPart{Column: p.Column, Expr: p.Expr, Desc: p.Desc,
+			Collation: p.Collation, OpClass: p.OpClass, Prefix: p.Prefix, Nulls: p.Nulls, Operator: p.Operator})
+	}
+	return out
 }
 
 func orDefault[T ~string](v, def T) T {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retortdb/retort/hint"
 	"github.com/retortdb/retort/lint"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/revision/revfile"
@@ -26,6 +27,12 @@ type LintOptions struct {
 	// BigTable is the row count from which a locking hazard is an error
 	// rather than a warning; 0 means 100,000.
 	BigTable int64
+	// Desired, when set, is the desired schema whose ORM models the
+	// orm-intent rule compares with the database: its sources' relation
+	// hints (which the gorm, ent and bun loaders write) are read, and
+	// only when there are some is the schema loaded. Plain SQL files
+	// carry none, so they cost nothing.
+	Desired Desired
 }
 
 // LintReport is what Lint found.
@@ -39,7 +46,9 @@ func (r *LintReport) HasErrors() bool { return lint.HasErrors(r.Findings) }
 
 // Lint finds hazards in the pending revisions before they run: foreign
 // keys without an index, destructive statements the file does not allow,
-// locking hazards, SQLite rebuilds that lose a column or cascade. The
+// locking hazards, SQLite rebuilds that lose a column or cascade, and
+// (with LintOptions.Desired) ORM models whose relations the database
+// does not keep. The
 // schema the revisions lead to is found by running them, on a copy of
 // the live schema, in the scratch database (Options.DevURL). It lints SQL revision files; a Go
 // revision is refused.
@@ -67,6 +76,11 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		BigTable:     opts.BigTable,
 		NarrowsType:  m.d.NarrowsType,
 	}
+	if opts.Desired != nil {
+		if in.Relations, in.Desired, err = m.modelIntent(ctx, opts.Desired); err != nil {
+			return nil, err
+		}
+	}
 	for _, r := range pending {
 		up, err := sqlStatements(ctx, r)
 		if err != nil {
@@ -77,6 +91,32 @@ func (m *Migrator) Lint(ctx context.Context, opts LintOptions) (*LintReport, err
 		})
 	}
 	return &LintReport{Pending: len(pending), Findings: lint.Run(in)}, nil
+}
+
+// modelIntent reads the relation hints of desired's sources and, when
+// there are any, loads desired so their foreign keys read as the
+// database spells them.
+func (m *Migrator) modelIntent(ctx context.Context, desired Desired) ([]hint.Relation, *schema.Schema, error) {
+	files, err := desired.DesiredSQL(ctx, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	var rels []hint.Relation
+	for _, f := range files {
+		rs, err := hint.Relations(f.Name, f.SQL, m.d.SplitOptions())
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading the relation hints of the desired schema failed: %w", err)
+		}
+		rels = append(rels, rs...)
+	}
+	if len(rels) == 0 {
+		return nil, nil, nil
+	}
+	s, err := m.load(ctx, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rels, s, nil
 }
 
 // revisionsSchema is the schema the pending revisions lead to: the live

@@ -23,6 +23,11 @@ import (
 // dialect: sqlite (sqlite3), postgres (postgresql, pg), mysql or mariadb.
 // Each model is a bun model struct, pointer or nil pointer; m2m join
 // models and every model a relation points to must be among them.
+//
+// Before the statements come "-- retort:relation" comments, one JSON
+// object per has-one, has-many and belongs-to relation: the field, the
+// columns, and whether bun creates a foreign key for it (a has-many
+// alone gets none). retort lint compares them with the database.
 func Load(dialect string, models ...any) (string, error) {
 	target, err := lookupDialect(dialect)
 	if err != nil {
@@ -48,6 +53,9 @@ func Load(dialect string, models ...any) (string, error) {
 		}
 	}
 	var b strings.Builder
+	if err := writeRelations(&b, db, ordered); err != nil {
+		return "", err
+	}
 	for _, stmt := range rec.statements {
 		b.WriteString(stmt)
 		b.WriteString(";\n")

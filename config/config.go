@@ -20,6 +20,16 @@ import (
 // ErrConfig marks configuration errors (exit code 2).
 var ErrConfig = errors.New("configuration error")
 
+// MissingSchemaError is a schema entry that matches no file; it wraps
+// ErrConfig.
+type MissingSchemaError struct{ Pattern string }
+
+func (e *MissingSchemaError) Error() string {
+	return ErrConfig.Error() + ": schema file " + e.Pattern + " not found"
+}
+
+func (e *MissingSchemaError) Unwrap() error { return ErrConfig }
+
 // DefaultFile is the config file looked up in the working directory.
 const DefaultFile = "retort.toml"
 
@@ -155,7 +165,7 @@ func (c *Config) readSchemaFiles(pattern string, seen map[string]bool) ([]dialec
 		return nil, fmt.Errorf("%w: schema pattern %q: %w", ErrConfig, pattern, err)
 	}
 	if len(matches) == 0 {
-		return nil, fmt.Errorf("%w: schema file %s not found", ErrConfig, pattern)
+		return nil, &MissingSchemaError{Pattern: pattern}
 	}
 	sort.Strings(matches)
 	files := []dialect.SourceFile{}

@@ -16,7 +16,16 @@ func sameColumn(a, b *schema.Column) bool {
 		sameDefault(a.Default, b.Default) &&
 		a.AutoIncrement == b.AutoIncrement &&
 		strings.EqualFold(string(a.Identity), string(b.Identity)) &&
+		sameSeqOptions(a.IdentityOpts, b.IdentityOpts) &&
 		a.Comment == b.Comment
+}
+
+// sameSeqOptions compares identity options; nil is the defaults.
+func sameSeqOptions(a, b *schema.SeqOptions) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }
 
 // reshapes reports a change to what the column stores (type, collation,
@@ -79,6 +88,9 @@ func (k *kept) diffColumns() {
 			if reshapes(old, c) {
 				k.reshaped.add(c.Name)
 			}
+			if !sameGenerated(old.Generated, c.Generated) {
+				k.rebuilt.add(c.Name)
+			}
 		}
 	}
 	for _, c := range from.Columns {
@@ -98,5 +110,8 @@ func (k *kept) diffColumns() {
 	}
 	if from.Comment != to.Comment {
 		k.comment = &op.SetTableComment{Table: k.ref, From: from.Comment, To: to.Comment}
+	}
+	if k.pk == nil && from.PrimaryKey != nil && to.PrimaryKey != nil {
+		k.commentOn(from.PrimaryKey.Name, from.PrimaryKey.Comment, to.PrimaryKey.Comment)
 	}
 }

@@ -37,6 +37,8 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "~ %s: %s => %s\n", o, pkCols(o.From), pkCols(o.To))
 		case op.SetTableComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
+		case op.SetComment:
+			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.AlterEnum:
 			fmt.Fprintf(&b, "~ %s: (%s) => (%s)\n", o, strings.Join(o.From, ", "), strings.Join(o.To, ", "))
 		default:
@@ -61,10 +63,10 @@ func findReAdd(ops []op.Op, i int, paired map[int]bool) int {
 
 func sign(o op.Op) string {
 	switch o.(type) {
-	case op.CreateTable, op.AddColumn, op.AddForeignKey, op.AddUnique, op.AddCheck,
+	case op.CreateTable, op.AddColumn, op.AddForeignKey, op.AddUnique, op.AddCheck, op.AddExclusion,
 		op.CreateIndex, op.CreateView, op.CreateTrigger, op.CreateEnum, op.CreateObject:
 		return "+"
-	case op.DropTable, op.DropColumn, op.DropForeignKey, op.DropUnique, op.DropCheck,
+	case op.DropTable, op.DropColumn, op.DropForeignKey, op.DropUnique, op.DropCheck, op.DropExclusion,
 		op.DropIndex, op.DropView, op.DropTrigger, op.DropEnum, op.DropObject:
 		return "-"
 	}
@@ -186,6 +188,7 @@ func columnChanges(a, b *schema.Column) string {
 		add("identity", orNone(string(a.Identity)), orNone(string(b.Identity)))
 	}
 	add("generated", generatedText(a.Generated), generatedText(b.Generated))
+	add("identity options", seqText(a.IdentityOpts), seqText(b.IdentityOpts))
 	add("collation", orNone(a.Collation), orNone(b.Collation))
 	add("comment", fmt.Sprintf("%q", a.Comment), fmt.Sprintf("%q", b.Comment))
 	if !sameAttrs(a.Attrs, b.Attrs) {
@@ -209,6 +212,13 @@ func generatedText(g *schema.Generated) string {
 		return g.Expr + " STORED"
 	}
 	return g.Expr
+}
+
+func seqText(o *schema.SeqOptions) string {
+	if o == nil {
+		return "defaults"
+	}
+	return fmt.Sprintf("%+v", *o)
 }
 
 func orNone(s string) string {

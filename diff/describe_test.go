@@ -43,11 +43,13 @@ func TestDescribe(t *testing.T) {
 			u.Identity, u.AutoIncrement = "BY DEFAULT", true
 			u.Generated = &schema.Generated{Expr: "1", Stored: true}
 			u.Attrs = map[string]string{"charset": "latin1"}
-		}), "+ add column notes.title text NOT NULL DEFAULT ''\n" +
+		}), "- drop unique users_email_key[email] on users\n" + // the column becomes generated: dropped and added
+			"+ add column notes.title text NOT NULL DEFAULT ''\n" +
 			"~ alter primary key on notes: (id) => (id, author_id)\n" +
 			"- drop column notes.body\n" +
 			"~ set comment on notes: \"\" => \"posts\"\n" +
-			"~ alter column users.email: nullable false => true, default none => 'x', auto increment false => true, identity none => BY DEFAULT, generated none => 1 STORED, collation none => C, comment \"\" => \"mail\", attributes map[] => map[charset:latin1]\n"},
+			"~ alter column users.email: nullable false => true, default none => 'x', auto increment false => true, identity none => BY DEFAULT, generated none => 1 STORED, collation none => C, comment \"\" => \"mail\", attributes map[] => map[charset:latin1]\n" +
+			"+ add unique users_email_key[email] on users\n"},
 		{"tables, views, enums", blog(), with(blog(), func(s *schema.Schema) {
 			s.Tables = append(s.Tables, table("tags", "id integer"))
 			s.Views = []*schema.View{{Name: "v", Def: "SELECT 1"}}

@@ -4,6 +4,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/retortdb/retort/op"
@@ -80,8 +81,8 @@ type phases struct {
 	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
 	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
-	createViews, objectsAfter, createTriggers, dropObjectsBefore      []op.Op
-	dropEnums                                                         []op.Op
+	createViews, comments, objectsAfter, createTriggers               []op.Op
+	dropObjectsBefore, dropEnums                                      []op.Op
 }
 
 func (p *phases) flatten() []op.Op {
@@ -90,7 +91,7 @@ func (p *phases) flatten() []op.Op {
 		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
 		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
 		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
-		p.createViews, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
+		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums,
 	} {
 		out = append(out, ph...)
@@ -117,6 +118,10 @@ func (d *differ) run() {
 		d.keptTable(k)
 	}
 	d.foreignKeys()
+	for _, k := range d.keptOrder {
+		sortByName(k.comments)
+		d.p.comments = append(d.p.comments, k.comments...)
+	}
 	d.views()
 	d.triggers()
 	d.enums()
@@ -153,18 +158,27 @@ func (d *differ) matchTables() {
 }
 
 // keptTable emits a kept table's column, constraint and index changes.
-// Within a table: adds, primary key, alters, drops, so a new key column
-// exists first and an old one is free of the key before it changes.
+// Within a table: adds, alters that make a new key column NOT NULL,
+// primary key, other alters, drops, so a new key column exists and holds
+// no NULL first and an old one is free of the key before it changes. The
+// reverse (the downgrade) then frees a column of the key before making
+// it nullable, which PostgreSQL requires.
 func (d *differ) keptTable(k *kept) {
 	for _, o := range k.addCols {
 		d.p.columns = append(d.p.columns, o)
 	}
+	var later []op.Op
+	for _, o := range k.alters {
+		if k.pk != nil && o.From.Nullable && !o.To.Nullable && k.pk.To != nil && slices.Contains(k.pk.To.Columns, o.To.Name) {
+			d.p.columns = append(d.p.columns, o)
+		} else {
+			later = append(later, o)
+		}
+	}
 	if k.pk != nil {
 		d.p.columns = append(d.p.columns, *k.pk)
 	}
-	for _, o := range k.alters {
-		d.p.columns = append(d.p.columns, o)
-	}
+	d.p.columns = append(d.p.columns, later...)
 	for _, o := range k.dropCols {
 		d.p.columns = append(d.p.columns, o)
 	}

@@ -181,6 +181,18 @@ func TestPrimaryKey(t *testing.T) {
 			n.Columns = append(n.Columns, col("rev integer"))
 			n.PrimaryKey = pk("notes_pkey", "id", "rev")
 		}), []string{"add column notes.rev", "alter primary key on notes"}},
+		{"a column made NOT NULL for the new key changes before the key (its reverse after the key's)", with(blog(), func(s *schema.Schema) {
+			tbl(s, "notes").Column("body").Nullable = true
+		}), with(blog(), func(s *schema.Schema) {
+			n := tbl(s, "notes")
+			n.Column("body").Nullable = false
+			n.PrimaryKey = pk("notes_pkey", "id", "body")
+		}), []string{"alter column notes.body", "alter primary key on notes"}},
+		{"an old key column made nullable changes after the key", blog(), with(blog(), func(s *schema.Schema) {
+			n := tbl(s, "notes")
+			n.Column("id").Nullable = true
+			n.PrimaryKey = nil
+		}), []string{"alter primary key on notes", "alter column notes.id"}},
 		{"referenced key change drops and re-adds referencing keys", blog(), with(blog(), func(s *schema.Schema) {
 			u := tbl(s, "users")
 			u.PrimaryKey = pk("users_pkey", "id", "email")

@@ -1,9 +1,12 @@
 package diff
 
 import (
+	"slices"
+	"sort"
+	"strings"
+
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
-	"strings"
 )
 
 // kept is a table present on both sides and the changes found for it.
@@ -29,13 +32,17 @@ type kept struct {
 	// What changes underneath keys, for deciding which foreign keys must
 	// be dropped around the change or added only after it.
 	added, droppedCols, reshaped colSet
-	keysOld, keysNew             [][]string // keys/indexes removed or created
+	// rebuilt are the columns whose generation changes: a database may
+	// drop and add them, and their indexes and constraints with them.
+	rebuilt          colSet
+	comments         []op.Op    // SetComment on kept indexes and constraints
+	keysOld, keysNew [][]string // keys/indexes removed or created
 }
 
 func newKept(from, to *schema.Table, n schema.Naming) *kept {
 	k := &kept{
 		from: from, to: to, ref: op.RefOf(to),
-		added: colSet{}, droppedCols: colSet{}, reshaped: colSet{},
+		added: colSet{}, droppedCols: colSet{}, reshaped: colSet{}, rebuilt: colSet{},
 	}
 	k.fks = matcher{
 		nLive: len(from.ForeignKeys), nWant: len(to.ForeignKeys),
@@ -82,11 +89,12 @@ func newKept(from, to *schema.Table, n schema.Naming) *kept {
 	k.diffUniques(uqs)
 	k.diffChecks(cks)
 	k.diffIndexes()
+	k.diffExclusions()
 	return k
 }
 
 func sameUniqueOptions(a, b *schema.Unique) bool {
-	return a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+	return a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.NullsNotDistinct == b.NullsNotDistinct
 }
 
 func (k *kept) diffUniques(m matching) {
@@ -102,11 +110,14 @@ func (k *kept) diffUniques(m matching) {
 	for _, p := range m.pairs {
 		l, w := from[p.live], to[p.want]
 		switch {
-		case !schema.SameColumns(l.Columns, w.Columns) || !sameUniqueOptions(l, w):
+		case !schema.SameColumns(l.Columns, w.Columns) || !sameUniqueOptions(l, w) || k.rebuilt.hitsAny(l.Columns):
 			drop(l)
 			add(w, l.Name)
 		case l.Name != "" && w.Name != "" && l.Name != w.Name:
 			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindUnique, Old: l.Name, New: w.Name})
+			k.commentOn(w.Name, l.Comment, w.Comment)
+		default:
+			k.commentOn(l.Name, l.Comment, w.Comment)
 		}
 	}
 	for _, i := range m.dropped {
@@ -122,11 +133,14 @@ func (k *kept) diffChecks(m matching) {
 	for _, p := range m.pairs {
 		l, w := from[p.live], to[p.want]
 		switch {
-		case l.Expr != w.Expr:
+		case l.Expr != w.Expr || l.NoInherit != w.NoInherit || k.rebuiltIn(l.Expr):
 			k.dropChecks = append(k.dropChecks, op.DropCheck{Table: k.ref, Check: l})
 			k.addChecks = append(k.addChecks, op.AddCheck{Table: k.ref, Check: k.names.namedCheck(w, l.Name)})
 		case l.Name != "" && w.Name != "" && l.Name != w.Name:
 			k.renames = append(k.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindCheck, Old: l.Name, New: w.Name})
+			k.commentOn(w.Name, l.Comment, w.Comment)
+		default:
+			k.commentOn(l.Name, l.Comment, w.Comment)
 		}
 	}
 	for _, i := range m.dropped {
@@ -137,17 +151,37 @@ func (k *kept) diffChecks(m matching) {
 	}
 }
 
-// sameIndex compares index definitions, leaving out the name and the
-// original SQL text.
+// sameIndex compares index definitions, leaving out the name, comment
+// and the original SQL text.
 func sameIndex(a, b *schema.Index) bool {
-	if a.Unique != b.Unique || a.Where != b.Where || a.Invisible != b.Invisible ||
-		!strings.EqualFold(a.Method, b.Method) || len(a.Parts) != len(b.Parts) {
+	return a.Unique == b.Unique && a.Where == b.Where && a.Invisible == b.Invisible &&
+		strings.EqualFold(a.Method, b.Method) && sameParams(a.Params, b.Params) && a.NullsNotDistinct == b.NullsNotDistinct &&
+		sameParts(a.Parts, b.Parts) && schema.SameColumns(a.Include, b.Include)
+}
+
+// sameParams compares comma-separated storage parameters in any order.
+func sameParams(a, b string) bool {
+	split := func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	return slices.Equal(split(a), split(b))
+}
+
+func sameParts(a, b []schema.IndexPart) bool {
+	if len(a) != len(b) {
 		return false
 	}
-	for i, p := range a.Parts {
-		q := b.Parts[i]
-		if !strings.EqualFold(p.Column, q.Column) || p.Expr != q.Expr || p.Desc != q.Desc ||
-			p.Collation != q.Collation || p.OpClass != q.OpClass || p.Prefix != q.Prefix {
+	for i, p := range a {
+		q := b[i]
+		if !strings.EqualFold(p.Column, q.Column) || p.Expr != q.Expr || p.Desc != q.Desc || p.Nulls != q.Nulls ||
+			p.Collation != q.Collation || p.OpClass != q.OpClass || p.Prefix != q.Prefix || p.Operator != q.Operator {
 			return false
 		}
 	}
@@ -178,11 +212,14 @@ func (k *kept) diffIndexes() {
 	for _, p := range m.pairs {
 		l, w := from[p.live], to[p.want]
 		switch {
-		case !sameIndex(l, w):
+		case !sameIndex(l, w) || k.rebuiltUses(l.Parts, l.Include, l.Where):
 			drop(l)
 			add(w)
 		case l.Name != w.Name:
 			k.renames = append(k.renames, op.RenameIndex{Table: k.ref, Old: l.Name, New: w.Name})
+			k.commentIndex(w.Name, l.Comment, w.Comment)
+		default:
+			k.commentIndex(l.Name, l.Comment, w.Comment)
 		}
 	}
 	for _, i := range m.dropped {

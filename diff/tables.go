@@ -139,6 +139,9 @@ func (d *differ) foreignKeys() {
 				add(w, l.Name)
 			case l.Name != "" && w.Name != "" && l.Name != w.Name:
 				d.p.renames = append(d.p.renames, op.RenameConstraint{Table: k.ref, Kind: schema.KindForeignKey, Old: l.Name, New: w.Name})
+				k.commentOn(w.Name, l.Comment, w.Comment)
+			default:
+				k.commentOn(l.Name, l.Comment, w.Comment)
 			}
 		}
 		for _, i := range k.fks.dropped {

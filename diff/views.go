@@ -120,8 +120,12 @@ func (d *differ) views() {
 	}
 	for _, i := range orderByDeps(len(want), viewDeps(want)) {
 		v := want[i]
-		if liveBy[viewKey(v)] == nil || d.dropViewSet[viewKey(v)] {
+		old := liveBy[viewKey(v)]
+		switch {
+		case old == nil || d.dropViewSet[viewKey(v)]:
 			d.p.createViews = append(d.p.createViews, op.CreateView{View: v})
+		case old.Comment != v.Comment:
+			d.p.comments = append(d.p.comments, op.SetComment{On: op.CommentView, Schema: v.Schema, Name: v.Name, From: old.Comment, To: v.Comment})
 		}
 	}
 }

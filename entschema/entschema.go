@@ -21,13 +21,22 @@ import (
 // dialect: sqlite (sqlite3), postgres (postgresql, pg), mysql or mariadb.
 // Each model is an ent schema value or pointer, such as schema.User{};
 // every schema an edge points to must be among them.
+//
+// Before the statements come "-- retort:relation" comments, one JSON
+// object per edge that holds a foreign key (O2M, O2O, M2O; not M2M join
+// tables): the schema, the edge, the columns and the key's name. retort
+// lint compares them with the database.
 func Load(dialect string, models ...any) (string, error) {
 	target, err := lookupDialect(dialect)
 	if err != nil {
 		return "", err
 	}
-	tables, err := tables(models)
+	tables, graph, err := tables(models)
 	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := writeRelations(&b, graph, tables, models); err != nil {
 		return "", err
 	}
 	ddl, err := schema.DDL(context.Background(), schema.DDLArgs{
@@ -38,7 +47,8 @@ func Load(dialect string, models ...any) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("entschema: ent could not plan the %s DDL: %w", target.name, err)
 	}
-	return withoutAtlasDirectives(ddl), nil
+	b.WriteString(withoutAtlasDirectives(ddl))
+	return b.String(), nil
 }
 
 // withoutAtlasDirectives drops the "-- atlas:pos" lines ent writes for

@@ -12,32 +12,33 @@ import (
 )
 
 // tables builds ent's code-generation graph from the schema values, as
-// entc does after loading a schema package, and returns its tables.
-func tables(models []any) ([]*schema.Table, error) {
+// entc does after loading a schema package, and returns its tables and
+// the graph.
+func tables(models []any) ([]*schema.Table, *gen.Graph, error) {
 	if len(models) == 0 {
-		return nil, errors.New("entschema: no models given (pass the schema values, e.g. schema.User{})")
+		return nil, nil, errors.New("entschema: no models given (pass the schema values, e.g. schema.User{})")
 	}
 	loaded := make([]*load.Schema, 0, len(models))
 	for i, m := range models {
 		s, err := loadSchema(m)
 		if err != nil {
-			return nil, fmt.Errorf("entschema: model %d (%T) %w", i+1, m, err)
+			return nil, nil, fmt.Errorf("entschema: model %d (%T) %w", i+1, m, err)
 		}
 		loaded = append(loaded, s)
 	}
 	storage, err := gen.NewStorage("sql")
 	if err != nil {
-		return nil, fmt.Errorf("entschema: ent's sql storage is missing: %w", err)
+		return nil, nil, fmt.Errorf("entschema: ent's sql storage is missing: %w", err)
 	}
 	graph, err := gen.NewGraph(&gen.Config{Storage: storage}, loaded...)
 	if err != nil {
-		return nil, fmt.Errorf("entschema: ent rejected the schema graph: %w", err)
+		return nil, nil, fmt.Errorf("entschema: ent rejected the schema graph: %w", err)
 	}
 	all, err := graph.Tables()
 	if err != nil {
-		return nil, fmt.Errorf("entschema: ent could not derive tables from the schema graph: %w", err)
+		return nil, nil, fmt.Errorf("entschema: ent could not derive tables from the schema graph: %w", err)
 	}
-	return all, nil
+	return all, graph, nil
 }
 
 // loadSchema describes one schema value the way entc's loader program

@@ -171,7 +171,7 @@ func TestLoadMatchesEntMigration(t *testing.T) {
 			apply(t, fromDDL, ddl)
 
 			byEnt := srv.fresh(t)
-			tables, err := tables(models)
+			tables, _, err := tables(models)
 			if err != nil {
 				t.Fatal(err)
 			}

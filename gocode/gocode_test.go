@@ -30,11 +30,13 @@ func start() *schema.Schema {
 		Indexes:    []*schema.Index{{Name: "users_legacy_idx", Parts: []schema.IndexPart{{Column: "legacy"}}}},
 		Uniques:    []*schema.Unique{}, // the round trip leaves empty lists
 		Checks:     []*schema.Check{},
+		Exclusions: []*schema.Exclusion{},
 	}}}
 }
 
 // sample covers every builder call the writer uses and the o.Add
-// fallback (a comment, an expression index, a collated column).
+// fallback (a comment, an expression index, a collated column, index
+// options, an exclusion constraint).
 func sample() []op.Op {
 	notes := &schema.Table{
 		Name: "notes",
@@ -62,6 +64,11 @@ func sample() []op.Op {
 		op.AddCheck{Table: users, Check: &schema.Check{Name: "users_email_check", Expr: "email <> ''"}},
 		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_lower_email_idx", Parts: []schema.IndexPart{{Expr: "lower(email)"}}}},
 		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_handle_idx", Unique: true, Parts: []schema.IndexPart{{Column: "handle"}}}},
+		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_email_cover_idx", Parts: []schema.IndexPart{{Column: "email", Nulls: "FIRST"}},
+			Include: []string{"handle"}, Params: "fillfactor=70", Comment: "cover"}},
+		op.SetComment{On: op.CommentIndex, Table: users, Name: "users_handle_idx", To: "by handle"},
+		op.AddExclusion{Table: users, Exclusion: &schema.Exclusion{Name: "users_email_excl", Method: "gist",
+			Parts: []schema.IndexPart{{Column: "email", Operator: "="}}, Comment: "one each"}},
 		op.DropForeignKey{Table: op.Ref{Name: "notes"}, FK: notes.ForeignKeys[0]},
 		op.AddForeignKey{Table: op.Ref{Name: "notes"}, FK: &schema.ForeignKey{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: "SET NULL", Deferrable: true, InitiallyDeferred: true, Match: "FULL"}},
 		op.SetTableComment{Table: users, To: "people"},

@@ -41,7 +41,7 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 			return nil
 		}
 	case op.AddForeignKey:
-		if o.FK.Name != "" && o.FK.RefSchema == "" && !o.FK.NotValid {
+		if o.FK.Name != "" && o.FK.RefSchema == "" && !o.FK.NotValid && o.FK.Comment == "" {
 			call(b, "CreateForeignKey", q(o.FK.Name), q(o.Table.String()), q(o.FK.RefTable),
 				stringsLit(o.FK.Columns), stringsLit(o.FK.RefColumns), fkOptions(o.FK))
 			return nil
@@ -54,7 +54,7 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 		}
 		return nil
 	case op.AddUnique:
-		if o.Unique.Name != "" && !o.Unique.Deferrable {
+		if o.Unique.Name != "" && plainUnique(o.Unique) {
 			call(b, "CreateUnique", append([]string{q(o.Unique.Name), q(o.Table.String())}, qs(o.Unique.Columns)...)...)
 			return nil
 		}
@@ -64,7 +64,7 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 			return nil
 		}
 	case op.AddCheck:
-		if o.Check.Name != "" {
+		if o.Check.Name != "" && plainCheck(o.Check) {
 			call(b, "CreateCheck", q(o.Check.Name), q(o.Table.String()), q(o.Check.Expr))
 			return nil
 		}
@@ -85,6 +85,22 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 	case op.DropIndex:
 		call(b, "DropIndex", q(o.Table.String()), q(o.Index.Name))
 		return nil
+	case op.DropExclusion:
+		if o.Exclusion.Name != "" {
+			call(b, "DropConstraint", q(o.Table.String()), q(o.Exclusion.Name))
+			return nil
+		}
+	case op.SetComment:
+		// The builder takes From from the model, as the diff did.
+		switch o.On {
+		case op.CommentView:
+			call(b, "SetViewComment", q(op.Ref{Schema: o.Schema, Name: o.Name}.String()), q(o.To))
+		case op.CommentIndex:
+			call(b, "SetIndexComment", q(o.Table.String()), q(o.Name), q(o.To))
+		default:
+			call(b, "SetConstraintComment", q(o.Table.String()), q(o.Name), q(o.To))
+		}
+		return nil
 	case op.Execute:
 		if strings.TrimSpace(o.Up) != "" {
 			call(b, "Execute", q(o.Up))
@@ -100,7 +116,7 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 // tableElems spells a table as CreateTable elements, or reports that the
 // builder cannot express it exactly.
 func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
-	if t.Comment != "" || len(t.Options) > 0 {
+	if t.Comment != "" || len(t.Options) > 0 || len(t.Exclusions) > 0 {
 		return nil, false
 	}
 	var out []string
@@ -112,26 +128,26 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 		out = append(out, s)
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" {
+		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" {
 			return nil, false // the builder cannot name a primary key
 		}
 		out = append(out, "op.PrimaryKey("+strings.Join(qs(pk.Columns), ", ")+")")
 	}
 	for _, u := range t.Uniques {
-		if u.Name == "" || u.Deferrable {
+		if u.Name == "" || !plainUnique(u) {
 			return nil, false
 		}
 		out = append(out, "op.Unique("+strings.Join(append([]string{q(u.Name)}, qs(u.Columns)...), ", ")+")")
 	}
 	for _, fk := range t.ForeignKeys {
-		if fk.Name == "" || fk.RefSchema != "" || fk.NotValid {
+		if fk.Name == "" || fk.RefSchema != "" || fk.NotValid || fk.Comment != "" {
 			return nil, false
 		}
 		out = append(out, fmt.Sprintf("op.ForeignKey(%s, %s, %s, %s, %s)", q(fk.Name), stringsLit(fk.Columns),
 			q(fk.RefTable), stringsLit(fk.RefColumns), fkOptions(fk)))
 	}
 	for _, c := range t.Checks {
-		if c.Name == "" {
+		if c.Name == "" || !plainCheck(c) {
 			return nil, false
 		}
 		out = append(out, fmt.Sprintf("op.Check(%s, %s)", q(c.Name), q(c.Expr)))
@@ -197,18 +213,27 @@ func columnChanges(from, to *schema.Column) ([]string, bool) {
 // simpleIndex returns the columns of an index that has nothing but plain
 // ascending columns.
 func simpleIndex(ix *schema.Index) ([]string, bool) {
-	if ix.Name == "" || ix.Where != "" || ix.Method != "" || ix.Invisible {
+	if ix.Name == "" || ix.Where != "" || ix.Method != "" || ix.Invisible || len(ix.Include) > 0 || ix.Params != "" ||
+		ix.NullsNotDistinct || ix.Comment != "" {
 		return nil, false
 	}
 	var cols []string
 	for _, p := range ix.Parts {
-		if p.Column == "" || p.Expr != "" || p.Desc || p.Collation != "" || p.OpClass != "" || p.Prefix != 0 {
+		if p.Column == "" || p.Expr != "" || p.Desc || p.Collation != "" || p.OpClass != "" || p.Prefix != 0 || p.Nulls != "" {
 			return nil, false
 		}
 		cols = append(cols, p.Column)
 	}
 	return cols, len(cols) > 0
 }
+
+// plainUnique and plainCheck report constraints the builder's calls
+// express exactly.
+func plainUnique(u *schema.Unique) bool {
+	return !u.Deferrable && !u.NullsNotDistinct && u.Comment == ""
+}
+
+func plainCheck(c *schema.Check) bool { return !c.NoInherit && c.Comment == "" }
 
 func fkOptions(fk *schema.ForeignKey) string {
 	var f []string

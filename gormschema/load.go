@@ -24,7 +24,7 @@ import (
 
 // dialects maps the names retort accepts (its aliases included) to the
 // function that builds that dialect's DDL.
-var dialects = map[string]func(cfg *gorm.Config, models []any) ([]string, error){
+var dialects = map[string]func(cfg *gorm.Config, models []any) ([]string, []*schema.Schema, error){
 	"sqlite":     sqliteDDL,
 	"sqlite3":    sqliteDDL,
 	"postgres":   postgresDDL,
@@ -39,6 +39,11 @@ var dialects = map[string]func(cfg *gorm.Config, models []any) ([]string, error)
 // "sqlite3", "postgresql", "pg", "mariadb"), one statement per line
 // group, each ending in ";". Models are what AutoMigrate takes, such as
 // &User{}.
+//
+// Before the statements come "-- retort:relation" comments, one JSON
+// object per relation of a model (has-one, has-many, belongs-to): the
+// field, the columns, and whether GORM creates a foreign key for it.
+// retort lint compares them with the database.
 func Load(dialect string, models ...any) (string, error) {
 	build, ok := dialects[strings.ToLower(dialect)]
 	if !ok {
@@ -52,11 +57,14 @@ func Load(dialect string, models ...any) (string, error) {
 			return "", fmt.Errorf("gormschema: model %T: %w", m, err)
 		}
 	}
-	stmts, err := build(gormConfig(), models)
+	stmts, schemas, err := build(gormConfig(), models)
 	if err != nil {
 		return "", fmt.Errorf("gormschema: %s: %w", dialect, err)
 	}
 	var b strings.Builder
+	if err := writeRelations(&b, schemas); err != nil {
+		return "", fmt.Errorf("gormschema: %w", err)
+	}
 	for _, s := range stmts {
 		b.WriteString(strings.TrimRight(strings.TrimSpace(s), ";"))
 		b.WriteString(";\n")

@@ -18,6 +18,20 @@ var notColumns = map[string]bool{
 	"PARTITION": true,
 }
 
+// DropsColumn reports whether a pending revision drops a column: only
+// then does Destructive need Input.Live outside rebuilds, to tell a
+// generated column, whose drop loses nothing, from a stored one.
+func DropsColumn(pending []Revision) bool {
+	for _, r := range pending {
+		for _, s := range classify(r.Upgrade) {
+			if _, cols := droppedColumns(s.upper); len(cols) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // droppedColumns returns the table and the columns an ALTER TABLE drops,
 // in any of its clauses: one statement may drop a column and add a key
 // (MySQL), and each such drop loses data.

@@ -1,8 +1,9 @@
 // Package lint finds hazards in pending revisions before they run: foreign
 // keys without an index, destructive statements nobody allowed, locking
-// hazards on PostgreSQL, SQLite rebuilds that would cascade-delete, and
+// hazards on PostgreSQL, SQLite rebuilds that would cascade-delete,
 // tables left without their foreign key between statements that commit
-// on their own.
+// on their own; and where ORM models and the database disagree about a
+// relation.
 package lint
 
 import (
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/hint"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/schema"
 )
@@ -64,7 +66,7 @@ func (r Revision) allows(rule string) bool { return slices.Contains(r.Allow, rul
 
 // Rules are the names of lint's rules, as findings and retort:allow
 // spell them.
-var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-gap", "fk-unindexed", "pg-lock", "pg-lock-table"}
+var Rules = []string{"big-rebuild", "cascade-on-rebuild", "destructive", "fk-gap", "fk-unindexed", "orm-intent", "pg-lock", "pg-lock-table"}
 
 // Input is everything the rules look at.
 type Input struct {
@@ -84,6 +86,12 @@ type Input struct {
 	// NarrowsType is the dialect's dialect.TypeNarrower: which column
 	// type changes of Live's columns lose data. Nil checks none.
 	NarrowsType func(from, to string) bool
+	// Relations are the relation hints of the desired schema's sources
+	// (the models' relations, from an ORM loader), and Desired is that
+	// schema as the database spells it: the orm-intent rule compares
+	// them with After.
+	Relations []hint.Relation
+	Desired   *schema.Schema
 }
 
 // Run applies every rule and returns findings sorted by file, line, rule.
@@ -93,6 +101,7 @@ func Run(in Input) []Finding {
 	}
 	var out []Finding
 	out = append(out, unindexedForeignKeys(in)...)
+	out = append(out, ormIntent(in)...)
 	for _, r := range in.Pending {
 		stmts := classify(r.Upgrade)
 		out = append(out, cascadingRebuild(in, r, stmts)...)
@@ -114,8 +123,9 @@ func Run(in Input) []Finding {
 // in revisions that allow "destructive"; upgrade refuses to run them.
 func Destructive(in Input) []Finding {
 	out := append(rebuildLosses(in), narrowings(in)...)
+	generated := generatedColumns(in.Live)
 	for _, r := range in.Pending {
-		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix))...)
+		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix), generated)...)
 	}
 	return accepted(in, out)
 }

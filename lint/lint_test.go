@@ -25,7 +25,7 @@ func live() *schema.Schema {
 	return &schema.Schema{Tables: []*schema.Table{
 		{Name: "users", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}}},
 		{Name: "notes", PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}},
-			Columns:     []*schema.Column{{Name: "id"}, {Name: "author_id"}, {Name: "Body"}},
+			Columns:     []*schema.Column{{Name: "id"}, {Name: "author_id"}, {Name: "Body"}, {Name: "words", Generated: &schema.Generated{Expr: "length(Body)"}}},
 			ForeignKeys: []*schema.ForeignKey{{Name: "notes_author_id_fkey", Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
 			Indexes:     []*schema.Index{{Name: "notes_author_id_idx", Parts: []schema.IndexPart{{Column: "author_id"}}}}},
 		{Name: "tags",
@@ -120,6 +120,23 @@ func TestRules(t *testing.T) {
 				`DROP TABLE "notes"`,
 				`ALTER TABLE "_retort_new_notes" RENAME TO "notes"`)},
 			want: []string{"fk-unindexed warning 0", "destructive error 12"},
+		},
+		{
+			name: "dropping a generated column loses nothing", traits: postgresTraits,
+			rev:  Revision{File: "g.sql", Upgrade: stmts(`ALTER TABLE notes DROP COLUMN words`)},
+			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "dropping it again once re-added as a plain column loses data", traits: postgresTraits,
+			rev: Revision{File: "g.sql", Upgrade: stmts(`ALTER TABLE notes DROP COLUMN words`,
+				`ALTER TABLE notes ADD COLUMN words integer`, `ALTER TABLE notes DROP COLUMN words`)},
+			want: []string{"fk-unindexed warning 0", "destructive error 12"},
+		},
+		{
+			name: "a rebuild need not copy a generated column", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				`INSERT INTO "_retort_new_notes" ("id", "author_id", "Body") SELECT "id", "author_id", "Body" FROM "notes"`)},
+			want: []string{"fk-unindexed warning 0"},
 		},
 		{
 			name: "a rebuild copying a renamed column, in an expression, keeps it", traits: sqliteTraits,
@@ -308,6 +325,23 @@ func TestDestructiveSeesEveryClause(t *testing.T) {
 		}
 		if strings.Join(got, ",") != tt.want {
 			t.Errorf("%s: findings %q, want %q", tt.sql, got, tt.want)
+		}
+	}
+}
+
+func TestDropsColumn(t *testing.T) {
+	tests := []struct {
+		sql  string
+		want bool
+	}{
+		{"ALTER TABLE notes DROP COLUMN body", true},
+		{"ALTER TABLE `notes` ADD KEY k (a), DROP b", true},
+		{"ALTER TABLE notes DROP CONSTRAINT notes_pkey", false},
+		{"DROP TABLE notes", false},
+	}
+	for _, tt := range tests {
+		if got := DropsColumn([]Revision{{Upgrade: stmts(tt.sql)}}); got != tt.want {
+			t.Errorf("DropsColumn(%q) = %v, want %v", tt.sql, got, tt.want)
 		}
 	}
 }

@@ -31,7 +31,10 @@ func rebuildLosses(in Input) []Finding {
 	for _, t := range in.Live.Tables {
 		var names []string
 		for _, c := range t.Columns {
-			names = append(names, c.Name)
+			// A generated column has no values of its own to copy.
+			if c.Generated == nil {
+				names = append(names, c.Name)
+			}
 		}
 		cols[strings.ToLower(t.Name)] = names
 		cols[strings.ToLower(t.QualifiedName())] = names

@@ -35,7 +35,7 @@ const AllowDestructiveLine = "-- retort:allow destructive"
 
 // destructive: dropping a table or column, or truncating, loses data; it
 // needs an explicit "-- retort:allow destructive" in the revision file.
-func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
+func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[string]bool) []Finding {
 	rebuilds := rebuilt(stmts, temp)
 	var out []Finding
 	allow := "; add the header line \"" + AllowDestructiveLine + "\" to the revision if that is intended"
@@ -44,6 +44,12 @@ func destructive(r Revision, stmts []stmt, temp rebuildTemp) []Finding {
 		// statement was classified as.
 		if table, cols := droppedColumns(s.upper); table != "" {
 			for _, c := range cols {
+				if generated[table+"."+c] {
+					// Computed from other columns: nothing is lost. Only
+					// its first drop; a later one may hold stored values.
+					delete(generated, table+"."+c)
+					continue
+				}
 				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: table, Column: c,
 					Message: fmt.Sprintf("DROP COLUMN %s.%s loses the column's values", table, c) + allow})
 			}
@@ -184,4 +190,23 @@ func tooManyRelations(r Revision, stmts []stmt) []Finding {
 	}
 	return []Finding{{Rule: "pg-lock-table", Severity: Warning, File: r.File,
 		Message: fmt.Sprintf("revision creates %d tables and indexes in one transaction; PostgreSQL locks each until COMMIT and may run out of lock table space (\"out of shared memory\"): split the revision or raise max_locks_per_transaction", n)}}
+}
+
+// generatedColumns lists the live schema's generated columns as
+// "table.column" (and "schema.table.column"), lower case as ident
+// spells them.
+func generatedColumns(live *schema.Schema) map[string]bool {
+	out := map[string]bool{}
+	if live == nil {
+		return out
+	}
+	for _, t := range live.Tables {
+		for _, c := range t.Columns {
+			if c.Generated != nil {
+				out[strings.ToLower(t.Name+"."+c.Name)] = true
+				out[strings.ToLower(t.QualifiedName()+"."+c.Name)] = true
+			}
+		}
+	}
+	return out
 }

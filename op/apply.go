@@ -32,6 +32,16 @@ func apply(s *schema.Schema, o Op) error {
 		return applyRenameTable(s, o)
 	case Execute:
 		// Raw SQL is opaque to the model.
+	case SetComment:
+		var t *schema.Table
+		if o.On != CommentView {
+			var err error
+			if t, err = applyTable(s, o.Table); err != nil {
+				return err
+			}
+		}
+		_, err := applyExclusionComment(s, t, o)
+		return err
 	default:
 		if handled, err := applyView(s, o); handled {
 			return err

@@ -18,6 +18,9 @@ func applyDropColumn(t *schema.Table, name string) {
 	t.ForeignKeys = applyWithout(t.ForeignKeys, func(fk *schema.ForeignKey) bool { return applyHasCol(fk.Columns, name) })
 	t.Checks = applyWithout(t.Checks, func(c *schema.Check) bool { return applyMentions(c.Expr, name) })
 	t.Indexes = applyWithout(t.Indexes, func(ix *schema.Index) bool { return applyIndexUses(ix, name) })
+	t.Exclusions = applyWithout(t.Exclusions, func(x *schema.Exclusion) bool {
+		return applyIndexUses(&schema.Index{Parts: x.Parts, Include: x.Include, Where: x.Where}, name)
+	})
 }
 
 // applyIndexUses reports whether an index names column in a part or in its
@@ -28,7 +31,7 @@ func applyIndexUses(ix *schema.Index, column string) bool {
 			return true
 		}
 	}
-	return ix.Where != "" && applyMentions(ix.Where, column)
+	return ix.Where != "" && applyMentions(ix.Where, column) || applyHasCol(ix.Include, column)
 }
 
 // applyRenameColumn renames a column everywhere the database would: the
@@ -63,18 +66,19 @@ func applyRenameColumn(s *schema.Schema, t *schema.Table, old, new string) error
 		ck.Expr = rw(ck.Expr)
 	}
 	for _, ix := range t.Indexes {
-		for i := range ix.Parts {
-			if strings.EqualFold(ix.Parts[i].Column, old) {
-				ix.Parts[i].Column = new
-			}
-			if ix.Parts[i].Expr != "" {
-				ix.Parts[i].Expr = rw(ix.Parts[i].Expr)
-			}
-		}
+		applyRenameParts(ix.Parts, old, new, rw)
+		applyRenameIn(ix.Include, old, new)
 		if ix.Where != "" {
 			ix.Where = rw(ix.Where)
 		}
 		ix.SQL = ""
+	}
+	for _, x := range t.Exclusions {
+		applyRenameParts(x.Parts, old, new, rw)
+		applyRenameIn(x.Include, old, new)
+		if x.Where != "" {
+			x.Where = rw(x.Where)
+		}
 	}
 	for _, fk := range t.ForeignKeys {
 		applyRenameIn(fk.Columns, old, new)
@@ -87,4 +91,17 @@ func applyRenameColumn(s *schema.Schema, t *schema.Table, old, new string) error
 		}
 	}
 	return nil
+}
+
+// applyRenameParts renames column old in index parts, rw rewriting
+// expression parts.
+func applyRenameParts(parts []schema.IndexPart, old, new string, rw func(string) string) {
+	for i := range parts {
+		if strings.EqualFold(parts[i].Column, old) {
+			parts[i].Column = new
+		}
+		if parts[i].Expr != "" {
+			parts[i].Expr = rw(parts[i].Expr)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package op
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -73,6 +74,16 @@ func (st *strict) before(o Op) error {
 	case AlterEnum:
 		if e := applyEnum(st.s, o.Schema, o.Name); e != nil && !slices.Equal(e.Values, o.From) {
 			return fmt.Errorf("enum %s holds %q, not %q as the operation says", o.Name, e.Values, o.From)
+		}
+	case SetComment:
+		var t *schema.Table
+		if o.On != CommentView {
+			if t = st.s.Table(o.Table.Schema, o.Table.Name); t == nil {
+				return nil // Apply reports the missing table
+			}
+		}
+		if c := commentOf(st.s, t, o); c != nil && *c != o.From {
+			return fmt.Errorf("comment of %s %s is %q, not %q as the operation's From says", o.On, o.Name, *c, o.From)
 		}
 	case CreateObject:
 		return st.createObject(o.Object)
@@ -180,6 +191,12 @@ func (st *strict) onTable(t *schema.Table, o Op) error {
 	case DropIndex:
 		if ix := t.Index(o.Index.Name); ix != nil && !strictSameIndex(ix, o.Index) {
 			return fmt.Errorf("index %s on %s is not the one the operation drops", o.Index.Name, t.Name)
+		}
+	case DropExclusion:
+		for _, x := range t.Exclusions {
+			if x.Name == o.Exclusion.Name && !reflect.DeepEqual(x, o.Exclusion) {
+				return fmt.Errorf("exclusion constraint %s on %s is not the one the operation drops", x.Name, t.Name)
+			}
 		}
 	case SetTableComment:
 		if t.Comment != o.From {

@@ -49,6 +49,11 @@ func (st *strict) columnUnused(t *schema.Table, name string) error {
 			return fmt.Errorf("column %s.%s is used by check %s", t.Name, name, c.Name)
 		}
 	}
+	for _, x := range t.Exclusions {
+		if applyIndexUses(&schema.Index{Parts: x.Parts, Include: x.Include, Where: x.Where}, name) {
+			return fmt.Errorf("column %s.%s is used by exclusion constraint %s", t.Name, name, x.Name)
+		}
+	}
 	return st.keysAvoid(t, name)
 }
 

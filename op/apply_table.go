@@ -111,6 +111,9 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 	case SetTableComment:
 		t.Comment = o.To
 	default:
+		if handled, err := applyExclusionComment(s, t, o); handled {
+			return err
+		}
 		return fmt.Errorf("unknown operation %T", o)
 	}
 	return nil
@@ -176,6 +179,13 @@ func applyRenameConstraint(t *schema.Table, o RenameConstraint) error {
 		for _, c := range t.Checks {
 			if c.Name == o.Old {
 				c.Name = o.New
+				return nil
+			}
+		}
+	case schema.KindExclusion:
+		for _, x := range t.Exclusions {
+			if x.Name == o.Old {
+				x.Name = o.New
 				return nil
 			}
 		}

@@ -45,6 +45,24 @@ func TestBuilderCalls(t *testing.T) {
 				t.Error("comment or view missing from Current")
 			}
 		}},
+		{"comments on a view, an index and a constraint, then drop the constraint", func(b *Builder) error {
+			b.Add(CreateView{View: &schema.View{Name: "emails", Def: "SELECT email FROM users"}},
+				AddExclusion{Table: Ref{Name: "users"}, Exclusion: &schema.Exclusion{Name: "users_one", Parts: []schema.IndexPart{{Column: "email", Operator: "="}}}},
+				CreateIndex{Table: Ref{Name: "users"}, Index: &schema.Index{Name: "users_email_idx", Parts: []schema.IndexPart{{Column: "email"}}}})
+			b.SetViewComment("emails", "addresses")
+			b.SetIndexComment("users", "users_email_idx", "by email")
+			b.SetConstraintComment("users", "users_one", "one each")
+			b.SetConstraintComment("users", "users_one", "")
+			return b.DropConstraint("users", "users_one")
+		}, []string{"create view emails", "add exclusion constraint users_one on users", "create index users_email_idx on users",
+			"set comment on view emails", "set comment on index users_email_idx of users",
+			"set comment on constraint users_one of users", "set comment on constraint users_one of users",
+			"drop exclusion constraint users_one on users"}, func(t *testing.T, s *schema.Schema) {
+			if s.View("", "emails").Comment != "addresses" || s.Table("", "users").Index("users_email_idx").Comment != "by email" ||
+				len(s.Table("", "users").Exclusions) != 0 {
+				t.Error("comments or exclusion not as the calls left them")
+			}
+		}},
 		{"batch of constraint and index calls", func(b *Builder) error {
 			return b.BatchAlterTable("notes", func(t *Batch) {
 				t.DropForeignKeyOn([]string{"id"}, "users")

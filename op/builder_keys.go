@@ -57,8 +57,8 @@ func (b *Builder) CreateCheck(name, table, expr string) error {
 	})
 }
 
-// DropConstraint drops the foreign key, unique, check or primary key
-// named name, found in the table as the database reports it. Unnamed
+// DropConstraint drops the foreign key, unique, check, exclusion or
+// primary key named name, found in the table as the database reports it. Unnamed
 // constraints cannot be dropped by name; see DropForeignKeyOn.
 func (b *Builder) DropConstraint(table, name string) error {
 	return b.onTable(table, func(t *schema.Table, ref Ref) ([]Op, error) {
@@ -79,6 +79,11 @@ func (b *Builder) DropConstraint(table, name string) error {
 			pk := *c
 			pk.Columns = append([]string(nil), c.Columns...)
 			return []Op{AlterPrimaryKey{Table: ref, From: &pk}}, nil
+		case *schema.Exclusion:
+			x := *c
+			x.Parts = append([]schema.IndexPart(nil), c.Parts...)
+			x.Include = append([]string(nil), c.Include...)
+			return []Op{DropExclusion{Table: ref, Exclusion: &x}}, nil
 		}
 		if t.Index(name) != nil {
 			return nil, fmt.Errorf("%s is an index, not a constraint; use DropIndex", name)
@@ -126,6 +131,11 @@ func findConstraint(t *schema.Table, name string) any {
 		if pk := t.PrimaryKey; pk != nil && pk.Name != "" && eq(pk.Name, name) {
 			return pk
 		}
+		for _, x := range t.Exclusions {
+			if x.Name != "" && eq(x.Name, name) {
+				return x
+			}
+		}
 	}
 	return nil
 }
@@ -140,6 +150,9 @@ func constraintNames(t *schema.Table) string {
 	}
 	for _, c := range t.Checks {
 		names = append(names, nameOr(c.Name, "unnamed check"))
+	}
+	for _, x := range t.Exclusions {
+		names = append(names, nameOr(x.Name, "unnamed exclusion"))
 	}
 	if len(names) == 0 {
 		return "none"

@@ -3,14 +3,11 @@
 package reliability
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -109,7 +106,7 @@ func interruptSignals(t *testing.T, fresh func() target) {
 			if err := p.cmd.Process.Signal(sig.sig); err != nil {
 				t.Fatalf("sending %s failed: %v", sig.name, err)
 			}
-			r := p.wait(t, 20*time.Second)
+			r := p.waitWithin(t, 20*time.Second)
 			took := time.Since(sent)
 			if r.code != sig.code {
 				t.Errorf("after %s: want exit %d, got %s", sig.name, sig.code, r)
@@ -141,7 +138,7 @@ func TestInterruptTwicePostgres(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	r := p.wait(t, 20*time.Second)
+	r := p.waitWithin(t, 20*time.Second)
 	if r.code != 130 {
 		t.Fatalf("after two SIGINTs: want exit 130, got %s", r)
 	}
@@ -174,7 +171,7 @@ func waitRunning(t *testing.T, tg target, c interruptCase, db *sql.DB, p *proc) 
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if p.exited() {
-			t.Fatalf("retort exited before the slow statement ran: %s", p.wait(t, time.Second))
+			t.Fatalf("retort exited before the slow statement ran: %s", p.waitWithin(t, time.Second))
 		}
 		if c.sleeping == "" {
 			if strings.Contains(p.stderrSoFar(), "balance * 100") {
@@ -228,95 +225,4 @@ func checkInterrupted(t *testing.T, work string, tg target, ch chain, c interrup
 	if got := queryStrings(t, db, "SELECT revision FROM retort_version"); fmt.Sprint(got) != "[e00000000002]" {
 		t.Errorf("retort_version holds %v after the rerun, want [e00000000002]", got)
 	}
-}
-
-// proc is a running retort whose stderr is read as it comes.
-type proc struct {
-	cmd    *exec.Cmd
-	done   chan struct{}
-	err    error
-	mu     sync.Mutex
-	stdout strings.Builder
-	stderr strings.Builder
-	cancel context.CancelFunc
-}
-
-func startRetort(t *testing.T, dir string, args ...string) *proc {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	p := &proc{cmd: command(ctx, dir, args...), done: make(chan struct{}), cancel: cancel}
-	p.cmd.Stdout = &lockedWriter{mu: &p.mu, b: &p.stdout}
-	errPipe, err := p.cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.cmd.Start(); err != nil {
-		t.Fatalf("starting retort failed: %v", err)
-	}
-	read := make(chan struct{})
-	go func() {
-		defer close(read)
-		sc := bufio.NewScanner(errPipe)
-		for sc.Scan() {
-			p.mu.Lock()
-			p.stderr.WriteString(sc.Text() + "\n")
-			p.mu.Unlock()
-		}
-	}()
-	go func() {
-		<-read // Wait closes the pipe, so read it to the end first
-		p.err = p.cmd.Wait()
-		close(p.done)
-	}()
-	t.Cleanup(func() {
-		_ = p.cmd.Process.Kill()
-		<-p.done
-		cancel()
-	})
-	return p
-}
-
-func (p *proc) stderrSoFar() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.stderr.String()
-}
-
-func (p *proc) exited() bool {
-	select {
-	case <-p.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// wait waits up to limit for the process to exit and returns its result.
-func (p *proc) wait(t *testing.T, limit time.Duration) result {
-	t.Helper()
-	select {
-	case <-p.done:
-	case <-time.After(limit):
-		_ = p.cmd.Process.Kill()
-		<-p.done
-		t.Fatalf("retort did not exit within %v; stderr:\n%s", limit, p.stderrSoFar())
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	r := result{code: p.cmd.ProcessState.ExitCode(), stdout: p.stdout.String(), stderr: p.stderr.String()}
-	if r.code == -1 {
-		r.stderr += fmt.Sprintf("(retort ended abnormally: %v)\n", p.err)
-	}
-	return r
-}
-
-type lockedWriter struct {
-	mu *sync.Mutex
-	b  *strings.Builder
-}
-
-func (w *lockedWriter) Write(b []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(b)
 }

@@ -19,36 +19,18 @@ const (
 	myBalanceSum = "SELECT sum(balance) FROM accounts"
 )
 
-func newMySQLState(t *testing.T, caseDir string) *stateProject {
-	p := newStateProject(t, serverTarget(t, "mysql"), "mysql", caseDir)
-	p.mustRun("upgrade", myBase)
-	return p
-}
-
 // myAt waits until a connection to the test database runs a statement
 // matching like in PROCESSLIST state state, and returns its id.
-func (p *stateProject) myAt(pr *killProc, like, state string) int64 {
+func (p *stateProject) myAt(pr *proc, like, state string) int64 {
 	p.t.Helper()
-	var id int64
-	waitFor(p.t, pr, "MySQL runs "+like+" in state "+state, func() (bool, error) {
-		err := p.db.QueryRow(`SELECT id FROM information_schema.processlist
-			WHERE db = DATABASE() AND id <> CONNECTION_ID() AND info LIKE ? AND state = ?`, like, state).Scan(&id)
-		if err == sql.ErrNoRows {
-			return false, nil
-		}
-		return err == nil, err
-	})
-	return id
+	return p.sessionAt(pr, "MySQL runs "+like+" in state "+state, `SELECT id FROM information_schema.processlist
+			WHERE db = DATABASE() AND id <> CONNECTION_ID() AND info LIKE ? AND state = ?`, like, state)
 }
 
 // myGone waits until the killed retort's connection has ended.
 func (p *stateProject) myGone(id int64) {
 	p.t.Helper()
-	waitFor(p.t, nil, "the killed retort's connection ends", func() (bool, error) {
-		var n int
-		err := p.db.QueryRow("SELECT count(*) FROM information_schema.processlist WHERE id = ?", id).Scan(&n)
-		return n == 0, err
-	})
+	p.sessionGone("SELECT count(*) FROM information_schema.processlist WHERE id = ?", id)
 }
 
 // TestStateMySQLDataKilled: kill -9 during a data statement that follows
@@ -56,7 +38,7 @@ func (p *stateProject) myGone(id int64) {
 // with its progress record, so it is rolled back with the connection and
 // the rerun resumes at it: x100 exactly once.
 func TestStateMySQLDataKilled(t *testing.T) {
-	p := newMySQLState(t, "data_kill")
+	p := newServerState(t, "mysql", "data_kill", myBase)
 	pr := p.start("upgrade", "head")
 	id := p.myAt(pr, "UPDATE accounts JOIN%", "User sleep")
 	pr.kill(t)
@@ -89,7 +71,7 @@ func TestStateMySQLAlterWaitKilled(t *testing.T) {
 		{"server thread killed", true, "statement 1 had not taken effect before the interruption"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newMySQLState(t, "mdl_wait")
+			p := newServerState(t, "mysql", "mdl_wait", myBase)
 			release := p.hold(func(tx *sql.Tx) error {
 				var n int
 				return tx.QueryRow("SELECT count(*) FROM accounts").Scan(&n)
@@ -138,7 +120,7 @@ func TestStateMySQLFailedAlterNeverSkipped(t *testing.T) {
 		fixed   = "ALTER TABLE users ADD COLUMN phone VARCHAR(20) NULL;"
 	)
 	failTwice := func(t *testing.T) *stateProject {
-		p := newMySQLState(t, "failed_alter")
+		p := newServerState(t, "mysql", "failed_alter", myBase)
 		for i := range 2 {
 			run := fmt.Sprintf("run %d", i+1)
 			r := p.run("upgrade", "head")

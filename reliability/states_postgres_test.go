@@ -18,35 +18,21 @@ const (
 	pgIndexes = "SELECT count(*) FILTER (WHERE i.indisvalid), count(*) FROM pg_index i WHERE i.indrelid = 'accounts'::regclass AND NOT i.indisprimary"
 )
 
-func newPostgresState(t *testing.T, caseDir string) *stateProject {
-	p := newStateProject(t, serverTarget(t, "postgres"), "postgres", caseDir)
-	p.mustRun("upgrade", pgBase)
-	return p
-}
-
 // pgAt waits until a backend of the test database runs a statement
 // matching like while waiting on waitType (pg_stat_activity's
 // wait_event_type: Timeout for pg_sleep, Lock for a lock wait), and
 // returns its pid.
-func (p *stateProject) pgAt(pr *killProc, like, waitType string) int {
+func (p *stateProject) pgAt(pr *proc, like, waitType string) int64 {
 	p.t.Helper()
-	var pid int
-	waitFor(p.t, pr, "PostgreSQL runs "+like+" waiting on "+waitType, func() (bool, error) {
-		err := p.db.QueryRow(`SELECT pid FROM pg_stat_activity
+	return p.sessionAt(pr, "PostgreSQL runs "+like+" waiting on "+waitType, `SELECT pid FROM pg_stat_activity
 			WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
-			AND query LIKE $1 AND wait_event_type = $2`, like, waitType).Scan(&pid)
-		if err == sql.ErrNoRows {
-			return false, nil
-		}
-		return err == nil, err
-	})
-	return pid
+			AND query LIKE $1 AND wait_event_type = $2`, like, waitType)
 }
 
 // pgLockWait waits until pr, a rerun, has reached the migration lock,
 // which the backend dead of the killed run (pid) still holds: another
 // backend of the test database has asked for the advisory lock.
-func (p *stateProject) pgLockWait(pr *killProc, pid int) {
+func (p *stateProject) pgLockWait(pr *proc, pid int64) {
 	p.t.Helper()
 	waitFor(p.t, pr, "the rerun waits for the killed run's migration lock", func() (bool, error) {
 		var n int
@@ -56,25 +42,27 @@ func (p *stateProject) pgLockWait(pr *killProc, pid int) {
 	})
 }
 
-// pgGone waits until the backend of the killed retort has ended: only
-// then is what it committed final.
-func (p *stateProject) pgGone(pid int) {
+// pgGone waits until the backend of the killed retort has ended.
+func (p *stateProject) pgGone(pid int64) {
 	p.t.Helper()
-	waitFor(p.t, nil, "the killed retort's backend ends", func() (bool, error) {
-		var n int
-		err := p.db.QueryRow("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pid).Scan(&n)
-		return n == 0, err
-	})
+	p.sessionGone("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pid)
+}
+
+// pgKillAt starts `upgrade head`, kills retort once it runs like waiting
+// on waitType, and waits until its backend has ended.
+func (p *stateProject) pgKillAt(like, waitType string) {
+	p.t.Helper()
+	pr := p.start("upgrade", "head")
+	pid := p.pgAt(pr, like, waitType)
+	pr.kill(p.t)
+	p.pgGone(pid)
 }
 
 // TestStatePostgresTxBodyKilled: a transactional revision killed inside
 // its body is neither applied nor recorded; the rerun applies it once.
 func TestStatePostgresTxBodyKilled(t *testing.T) {
-	p := newPostgresState(t, "tx_body")
-	pr := p.start("upgrade", "head")
-	pid := p.pgAt(pr, "UPDATE accounts SET balance%", "Timeout")
-	pr.kill(t)
-	p.pgGone(pid)
+	p := newServerState(t, "postgres", "tx_body", pgBase)
+	p.pgKillAt("UPDATE accounts SET balance%", "Timeout")
 
 	p.expectRecorded("after the kill", pgBase, "")
 	p.expect("balances after the kill", sumBefore, pgBalanceSum)
@@ -91,11 +79,8 @@ func TestStatePostgresTxBodyKilled(t *testing.T) {
 // record, so the rerun resumes at it and applies it once (the old runner
 // ran it in autocommit and left balances x10000).
 func TestStatePostgresStepwiseUpdateKilled(t *testing.T) {
-	p := newPostgresState(t, "stepwise_update")
-	pr := p.start("upgrade", "head")
-	pid := p.pgAt(pr, "UPDATE accounts SET balance%", "Timeout")
-	pr.kill(t)
-	p.pgGone(pid)
+	p := newServerState(t, "postgres", "stepwise_update", pgBase)
+	p.pgKillAt("UPDATE accounts SET balance%", "Timeout")
 
 	p.expectRecorded("after the kill", pgBase, "e00000000002 done=1")
 	p.expect("balances after the kill", sumBefore, pgBalanceSum)
@@ -131,7 +116,7 @@ func TestStatePostgresIndexWaitKilled(t *testing.T) {
 		{"backend terminated", true, "statement 2 had not taken effect before the interruption"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newPostgresState(t, "cic_wait")
+			p := newServerState(t, "postgres", "cic_wait", pgBase)
 			release := p.hold(func(tx *sql.Tx) error {
 				_, err := tx.Exec("INSERT INTO accounts (id, balance) VALUES (1000001, 0)")
 				return err
@@ -170,7 +155,7 @@ func TestStatePostgresIndexWaitKilled(t *testing.T) {
 // with the revision's record and the validation pending; the rerun only
 // validates.
 func TestStatePostgresValidateWaitKilled(t *testing.T) {
-	p := newPostgresState(t, "validate_wait")
+	p := newServerState(t, "postgres", "validate_wait", pgBase)
 	p.mustRun("upgrade", "e00000000002") // the FK, NOT VALID
 	release := p.hold(func(tx *sql.Tx) error {
 		_, err := tx.Exec("LOCK TABLE notes IN SHARE UPDATE EXCLUSIVE MODE")
@@ -198,7 +183,7 @@ func TestStatePostgresValidateWaitKilled(t *testing.T) {
 // anything of it runs (its DROP CHECK stays undone), naming the rows;
 // once they are deleted the rerun applies it once.
 func TestStatePostgresOrphansRefused(t *testing.T) {
-	p := newPostgresState(t, "orphans")
+	p := newServerState(t, "postgres", "orphans", pgBase)
 	p.exec("INSERT INTO notes (id, account_id, body) VALUES (5001, 424242, 'orphan'), (5002, 434343, 'orphan')")
 	r := p.run("upgrade", "head")
 	if r.code != 3 {
@@ -222,7 +207,7 @@ func TestStatePostgresOrphansRefused(t *testing.T) {
 // revision is recorded with the validation pending, the error says so,
 // reruns run only the validation, and once the row is deleted it passes.
 func TestStatePostgresOrphanInBodyPending(t *testing.T) {
-	p := newPostgresState(t, "orphan_in_body")
+	p := newServerState(t, "postgres", "orphan_in_body", pgBase)
 	const orphan = "SELECT count(*) FROM notes WHERE id = 9001"
 	for i, when := range []string{"after the first run", "after a rerun before the fix"} {
 		r := p.run("upgrade", "head")

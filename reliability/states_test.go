@@ -12,18 +12,13 @@ package reliability
 // <case>/schema.sql is the desired schema at head.
 
 import (
-	"bytes"
-	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -42,6 +37,14 @@ type stateProject struct {
 	work string
 	tg   target
 	db   *sql.DB
+}
+
+// newServerState is a stateProject on a fresh database of the server
+// dialect, upgraded to its cases' base revision.
+func newServerState(t *testing.T, dialect, caseDir, base string) *stateProject {
+	p := newStateProject(t, serverTarget(t, dialect), dialect, caseDir)
+	p.mustRun("upgrade", base)
+	return p
 }
 
 // newStateProject copies testdata/states/<dialectDir>/base and <caseDir>.
@@ -220,79 +223,15 @@ func expectOutput(t *testing.T, what, out string, wants ...string) {
 	}
 }
 
-// killProc is a retort process the test kills.
-type killProc struct {
-	cmd  *exec.Cmd
-	out  *syncBuffer
-	done chan struct{}
-	err  error
-}
-
 // start runs retort in the background; the test's cleanup kills it.
-func (p *stateProject) start(args ...string) *killProc {
+func (p *stateProject) start(args ...string) *proc {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	pr := &killProc{cmd: command(ctx, p.work, p.args(args...)...), out: &syncBuffer{}, done: make(chan struct{})}
-	pr.cmd.Stdout, pr.cmd.Stderr = pr.out, pr.out
-	if err := pr.cmd.Start(); err != nil {
-		cancel()
-		p.t.Fatalf("starting retort failed: %v", err)
-	}
-	go func() {
-		pr.err = pr.cmd.Wait()
-		cancel()
-		close(pr.done)
-	}()
-	p.t.Cleanup(func() {
-		_ = pr.cmd.Process.Kill()
-		<-pr.done
-	})
-	return pr
-}
-
-// wait waits for the process to exit by itself; its combined output is
-// both stdout and stderr of the result.
-func (pr *killProc) wait() result {
-	<-pr.done
-	out := pr.out.String()
-	r := result{stdout: out, stderr: out}
-	var ee *exec.ExitError
-	switch {
-	case errors.As(pr.err, &ee):
-		r.code = ee.ExitCode()
-	case pr.err != nil:
-		r.code = -1
-		r.stderr += pr.err.Error()
-	}
-	return r
-}
-
-func (pr *killProc) exited() bool {
-	select {
-	case <-pr.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// kill sends SIGKILL and waits for the process to die. It fails the test
-// when retort had already exited: the kill did not land where the test
-// waited for it.
-func (pr *killProc) kill(t *testing.T) {
-	t.Helper()
-	if pr.exited() {
-		t.Fatalf("retort exited before the kill (%v):\n%s", pr.err, pr.out)
-	}
-	if err := pr.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatalf("SIGKILL failed: %v", err)
-	}
-	<-pr.done
+	return startRetort(p.t, p.work, p.args(args...)...)
 }
 
 // waitFor polls cond until it holds; it fails when pr (if any) exits
 // first or after 60 s.
-func waitFor(t *testing.T, pr *killProc, what string, cond func() (bool, error)) {
+func waitFor(t *testing.T, pr *proc, what string, cond func() (bool, error)) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -303,7 +242,7 @@ func waitFor(t *testing.T, pr *killProc, what string, cond func() (bool, error))
 		case ok:
 			return
 		case pr != nil && pr.exited():
-			t.Fatalf("retort exited (%v) before %s:\n%s", pr.err, what, pr.out)
+			t.Fatalf("retort exited (%v) before %s:\n%s", pr.err, what, &pr.out)
 		case time.Now().After(deadline):
 			out := ""
 			if pr != nil {
@@ -313,6 +252,34 @@ func waitFor(t *testing.T, pr *killProc, what string, cond func() (bool, error))
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// sessionAt waits until query, run with args, gives the id of a session
+// of the test database at the point the test waits for (what), and
+// returns it.
+func (p *stateProject) sessionAt(pr *proc, what, query string, args ...any) int64 {
+	p.t.Helper()
+	var id int64
+	waitFor(p.t, pr, what, func() (bool, error) {
+		err := p.db.QueryRow(query, args...).Scan(&id)
+		if err == sql.ErrNoRows {
+			return false, nil
+		}
+		return err == nil, err
+	})
+	return id
+}
+
+// sessionGone waits until count, which counts the sessions whose id is
+// its one parameter, finds the killed retort's session ended: only then
+// is what it committed final.
+func (p *stateProject) sessionGone(count string, id int64) {
+	p.t.Helper()
+	waitFor(p.t, nil, "the killed retort's session ends", func() (bool, error) {
+		var n int
+		err := p.db.QueryRow(count, id).Scan(&n)
+		return n == 0, err
+	})
 }
 
 // hold opens a transaction that runs fn and stays open until the returned
@@ -331,22 +298,4 @@ func (p *stateProject) hold(fn func(tx *sql.Tx) error) (release func()) {
 	release = func() { once.Do(func() { _ = tx.Rollback() }) }
 	p.t.Cleanup(release)
 	return release
-}
-
-// syncBuffer is a bytes.Buffer safe for a writing process and a polling test.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

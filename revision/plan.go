@@ -32,20 +32,29 @@ func (g *Graph) checkCurrent(current []string) error {
 	return nil
 }
 
+// planTargets checks a plan's target and current heads and resolves the
+// target; applied holds current and its ancestors.
+func (g *Graph) planTargets(current []string, target string, down bool) (targets []string, applied map[string]bool, err error) {
+	if err := CheckDirection(target, down); err != nil {
+		return nil, nil, err
+	}
+	if err := g.checkCurrent(current); err != nil {
+		return nil, nil, err
+	}
+	targets, err = g.Resolve(target, current)
+	if err != nil {
+		return nil, nil, err
+	}
+	return targets, g.Applied(current), nil
+}
+
 // UpgradePlan returns the revisions to apply, in order (dependencies
 // first), to reach target from current; applied ones are left out.
 func (g *Graph) UpgradePlan(current []string, target string) ([]*Revision, error) {
-	if err := CheckDirection(target, false); err != nil {
-		return nil, err
-	}
-	if err := g.checkCurrent(current); err != nil {
-		return nil, err
-	}
-	targets, err := g.Resolve(target, current)
+	targets, applied, err := g.planTargets(current, target, false)
 	if err != nil {
 		return nil, err
 	}
-	applied := g.Applied(current)
 	need := g.Applied(targets)
 	var plan []*Revision
 	for _, r := range g.order {
@@ -60,17 +69,10 @@ func (g *Graph) UpgradePlan(current []string, target string) ([]*Revision, error
 // (dependents first), so that target and its ancestors stay applied, as
 // do other branches that do not descend from it. "base" reverts all.
 func (g *Graph) DowngradePlan(current []string, target string) ([]*Revision, error) {
-	if err := CheckDirection(target, true); err != nil {
-		return nil, err
-	}
-	if err := g.checkCurrent(current); err != nil {
-		return nil, err
-	}
-	targets, err := g.Resolve(target, current)
+	targets, applied, err := g.planTargets(current, target, true)
 	if err != nil {
 		return nil, err
 	}
-	applied := g.Applied(current)
 	for _, t := range targets {
 		if !applied[t] {
 			at := strings.Join(g.minimalHeads(applied), ", ")

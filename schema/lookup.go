@@ -132,5 +132,10 @@ func (t *Table) HasConstraint(name string) bool {
 			return true
 		}
 	}
+	for _, x := range t.Exclusions {
+		if x.Name == name {
+			return true
+		}
+	}
 	return false
 }

@@ -11,6 +11,7 @@ const (
 	KindForeignKey ConstraintKind = "fk"
 	KindUnique     ConstraintKind = "uq"
 	KindCheck      ConstraintKind = "ck"
+	KindExclusion  ConstraintKind = "ex"
 	KindIndex      ConstraintKind = "ix" // naming only: indexes are not constraints
 )
 
@@ -32,6 +33,7 @@ var defaultTemplates = map[ConstraintKind]string{
 	KindForeignKey: "{table}_{columns}_fkey",
 	KindUnique:     "{table}_{columns}_key",
 	KindCheck:      "{table}_{columns}_check",
+	KindExclusion:  "{table}_{columns}_excl",
 	KindIndex:      "{table}_{columns}_idx",
 }
 

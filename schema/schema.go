@@ -30,6 +30,7 @@ type Table struct {
 	Indexes     []*Index
 	ForeignKeys []*ForeignKey
 	Checks      []*Check
+	Exclusions  []*Exclusion // PostgreSQL EXCLUDE constraints
 	Comment     string
 	// Options holds dialect table options that must survive a rebuild;
 	// diff does not compare them. The key set is open, each dialect
@@ -54,10 +55,13 @@ type Column struct {
 	// PostgreSQL serial column.
 	AutoIncrement bool
 	// Identity is set for SQL-standard identity columns.
-	Identity  Identity
-	Generated *Generated
-	Collation string
-	Comment   string
+	Identity Identity
+	// IdentityOpts are the identity's sequence options, nil when all are
+	// the defaults for the column's type.
+	IdentityOpts *SeqOptions
+	Generated    *Generated
+	Collation    string
+	Comment      string
 	// Attrs holds dialect-only attributes; diff compares them as plain
 	// key/value pairs. The key set is open, each dialect owning its keys:
 	// MySQL "on_update" (the ON UPDATE expression), "invisible" ("true")
@@ -75,6 +79,7 @@ type Generated struct {
 type PrimaryKey struct {
 	Name    string // "" when the database does not name it
 	Columns []string
+	Comment string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).
@@ -84,6 +89,8 @@ type Unique struct {
 	// Deferrable and InitiallyDeferred apply on PostgreSQL.
 	Deferrable        bool
 	InitiallyDeferred bool
+	NullsNotDistinct  bool // PostgreSQL 15 UNIQUE NULLS NOT DISTINCT
+	Comment           string
 }
 
 // Index is a secondary index.
@@ -95,6 +102,13 @@ type Index struct {
 	Method string // "btree", "gin", "hash"...; "" for the default
 	// Invisible is MySQL INVISIBLE / MariaDB IGNORED.
 	Invisible bool
+	Include   []string // PostgreSQL INCLUDE (non-key) columns
+	// Params are the storage parameters of WITH (...), as the dialect
+	// spells them ("fillfactor=70, deduplicate_items=off"), "" when none;
+	// their order means nothing.
+	Params           string
+	NullsNotDistinct bool // PostgreSQL 15 UNIQUE ... NULLS NOT DISTINCT
+	Comment          string
 	// SQL is the original CREATE INDEX statement when the database keeps it.
 	SQL string
 }
@@ -107,6 +121,10 @@ type IndexPart struct {
 	Collation string
 	OpClass   string // PostgreSQL operator class, "" for the default
 	Prefix    int    // MySQL prefix length, 0 for the whole column
+	// Nulls is "FIRST" or "LAST" when not the default for the direction
+	// (NULLS LAST ascending, NULLS FIRST descending), else "".
+	Nulls    string
+	Operator string // the WITH operator of an exclusion constraint part
 }
 
 // FKAction is a foreign key's referential action (ON DELETE, ON UPDATE),
@@ -148,20 +166,44 @@ type ForeignKey struct {
 	Match             FKMatch // "" is MatchSimple
 	// NotValid marks a PostgreSQL constraint not yet validated.
 	NotValid bool
+	Comment  string
 }
 
 // Check is a CHECK constraint.
 type Check struct {
-	Name string // "" when unnamed
-	Expr string // the boolean expression, without CHECK and parentheses
+	Name      string // "" when unnamed
+	Expr      string // the boolean expression, without CHECK and parentheses
+	NoInherit bool   // PostgreSQL NO INHERIT
+	Comment   string
+}
+
+// Exclusion is a PostgreSQL EXCLUDE constraint: no two rows match on
+// every part's Operator. The fields mean what they mean on Index.
+type Exclusion struct {
+	Name              string
+	Method            string // "" for the default (btree)
+	Parts             []IndexPart
+	Include           []string
+	Params            string
+	Where             string
+	Deferrable        bool
+	InitiallyDeferred bool
+	Comment           string
+}
+
+// SeqOptions are an identity sequence's options.
+type SeqOptions struct {
+	Start, Increment, Min, Max, Cache int64
+	Cycle                             bool
 }
 
 // View is a view; Def is the dialect's canonical definition text.
 type View struct {
-	Schema string
-	Name   string
-	Def    string
-	SQL    string // full original CREATE VIEW when kept
+	Schema  string
+	Name    string
+	Def     string
+	SQL     string // full original CREATE VIEW when kept
+	Comment string
 }
 
 // Trigger is a trigger; SQL is the full CREATE TRIGGER statement.

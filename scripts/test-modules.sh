@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Vets and tests every Go module of the repository: the core, the loader
-# modules (gormschema, entschema, bunschema) and each example, every one
+# modules (gormschema, entschema, bunschema), each example and the
+# examples' test helper (examples/internal/exampletest), every one
 # of them found by its go.mod. The core runs TESTPKGS (default ./...),
 # the others all their packages; TESTMODULES (directories) narrows the
 # modules. gotestsum prints failures in full and the skipped tests with

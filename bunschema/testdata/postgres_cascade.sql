@@ -1,3 +1,8 @@
+-- retort:relation {"orm":"bun","kind":"belongs-to","package":"github.com/retortdb/retort/bunschema/internal/braindump","model":"CascadeNote","field":"Author","table":"notes","columns":["author_id"],"ref_table":"users","ref_columns":["id"],"fk":true}
+-- retort:relation {"orm":"bun","kind":"belongs-to","package":"github.com/retortdb/retort/bunschema/internal/braindump","model":"Task","field":"Owner","table":"tasks","columns":["owner_id"],"ref_table":"members","ref_columns":["id"],"fk":true}
+-- retort:relation {"orm":"bun","kind":"belongs-to","package":"github.com/retortdb/retort/bunschema/internal/braindump","model":"Task","field":"Reviewer","table":"tasks","columns":["reviewer_id"],"ref_table":"members","ref_columns":["id"],"fk":true}
+-- retort:relation {"orm":"bun","kind":"belongs-to","package":"github.com/retortdb/retort/bunschema/internal/braindump","model":"TeamMember","field":"Team","table":"team_members","columns":["team_id"],"ref_table":"teams","ref_columns":["id"],"fk":true}
+-- retort:relation {"orm":"bun","kind":"belongs-to","package":"github.com/retortdb/retort/bunschema/internal/braindump","model":"TeamMember","field":"Member","table":"team_members","columns":["member_id"],"ref_table":"members","ref_columns":["id"],"fk":true}
 CREATE TABLE "users" ("id" BIGSERIAL NOT NULL, "email" VARCHAR NOT NULL, "name" VARCHAR NOT NULL DEFAULT 'anon', PRIMARY KEY ("id"), UNIQUE ("email"));
 CREATE TABLE "notes" ("id" BIGSERIAL NOT NULL, "title" VARCHAR NOT NULL, "body" VARCHAR, "author_id" BIGINT NOT NULL, PRIMARY KEY ("id"), FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON UPDATE NO ACTION ON DELETE CASCADE);
 CREATE TABLE "teams" ("id" BIGSERIAL NOT NULL, "name" VARCHAR NOT NULL, PRIMARY KEY ("id"), UNIQUE ("name"));

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -26,46 +27,34 @@ func TestMain(m *testing.M) {
 	})
 }
 
-func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
-		RequireExplicitExec: true,
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
-			return setupGo(env)
-		},
-		UpdateScripts: golden.Update(), // rewrites the scripts' cmp files
-		Cmds:          scriptCmds,
-	})
-}
+func TestScripts(t *testing.T) { runScripts(t, "testdata/script", nil) }
 
 // TestScriptsPostgres and TestScriptsMySQL run the dialect scripts against
-// fresh server databases; RETORT_URL in the script's env points at them.
-func TestScriptsPostgres(t *testing.T) {
-	testdb.Postgres(t) // skips (or fails in CI) before any script when the server is down
-	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/postgres",
-		RequireExplicitExec: true,
-		Cmds:                scriptCmds,
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
-			env.Setenv("RETORT_URL", testdb.Postgres(t).String())
-			return setupGo(env)
-		},
-	})
-}
+// fresh server databases.
+func TestScriptsPostgres(t *testing.T) { runScripts(t, "testdata/postgres", testdb.Postgres) }
 
-func TestScriptsMySQL(t *testing.T) {
-	testdb.MySQL(t) // skips (or fails in CI) before any script when the server is down
+func TestScriptsMySQL(t *testing.T) { runScripts(t, "testdata/mysql", testdb.MySQL) }
+
+// runScripts runs the scripts in dir. With fresh, RETORT_URL in each
+// script's env names a new database of that server, and a server that is
+// down skips (or fails in CI) before any script; -update rewrites the cmp
+// files of the scripts without one.
+func runScripts(t *testing.T, dir string, fresh func(testing.TB) *url.URL) {
+	if fresh != nil {
+		fresh(t)
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/mysql",
+		Dir:                 dir,
 		RequireExplicitExec: true,
-		Cmds:                scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
-			env.Setenv("RETORT_URL", testdb.MySQL(t).String())
+			if fresh != nil {
+				env.Setenv("RETORT_URL", fresh(t).String())
+			}
 			return setupGo(env)
 		},
+		UpdateScripts: fresh == nil && golden.Update(),
+		Cmds:          scriptCmds,
 	})
 }
 

@@ -1,7 +1,6 @@
 package dialecttest
 
 import (
-	"context"
 	"testing"
 
 	"github.com/retortdb/retort/internal/locktest"
@@ -12,16 +11,6 @@ import (
 // gets it once released.
 func Lock(t *testing.T, tg Target) {
 	db, _ := open(t, tg)
-	ctx := context.Background()
-	holder, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	waiter, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer waiter.Close()
+	holder, waiter := locktest.Pair(t, db)
 	locktest.Exclusion(t, tg.Dialect, holder, waiter, "")
 }

@@ -2,12 +2,10 @@ package mysql
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
@@ -35,15 +33,6 @@ func loadDesired(t testing.TB, u interface{ String() string }, src string) *sche
 	return s
 }
 
-func count(t testing.TB, db *sql.DB, q string) int {
-	t.Helper()
-	var n int
-	if err := db.QueryRow(q).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // TestAcceptanceCascade is the braindump at library level: add ON DELETE
 // CASCADE to a live key with data in place, in one ALTER, and back.
 func TestAcceptanceCascade(t *testing.T) {
@@ -57,14 +46,7 @@ func TestAcceptanceCascade(t *testing.T) {
 	schematest.NoDiff(t, live, plain, diffOpts)
 
 	cascade := loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1))
-	ops, err := diff.Schemas(live, cascade, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ops, up := schematest.Migration(t, Dialect{}, live, cascade, diffOpts)
 	// Each ALTER swaps the old key for the new one, so notes never lacks
 	// a key (MariaDB refuses the same name dropped and added in one ALTER);
 	// only the actions change, so both run in place.
@@ -77,11 +59,11 @@ func TestAcceptanceCascade(t *testing.T) {
 	}
 	for _, s := range up {
 		schematest.Exec(t, db, s)
-		if n := count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'"); n != 1 {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'"); n != 1 {
 			t.Fatalf("after %s: notes has %d foreign keys, want 1", s, n)
 		}
 	}
-	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 3 {
 		t.Fatalf("notes after upgrade = %d, want all 3 kept", n)
 	}
 	upgraded := schematest.Reflect(t, Dialect{}, db)
@@ -93,7 +75,7 @@ func TestAcceptanceCascade(t *testing.T) {
 		t.Fatal(err)
 	}
 	schematest.Exec(t, db, "DELETE FROM users WHERE id = 1")
-	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 		t.Fatalf("notes after deleting user 1 = %d, want 1 (cascade)", n)
 	}
 	schematest.Exec(t, db, down...)
@@ -101,7 +83,7 @@ func TestAcceptanceCascade(t *testing.T) {
 	if _, err := db.Exec("DELETE FROM users WHERE id = 2"); err == nil {
 		t.Fatal("after downgrade, deleting a referenced user should fail")
 	}
-	if n := count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM notes"); n != 1 {
 		t.Fatalf("notes after downgrade = %d, want 1", n)
 	}
 }
@@ -114,18 +96,11 @@ func TestDropFKLeavesNoStrayIndex(t *testing.T) {
 	schematest.Exec(t, db, renderDiff(t, nil, with)...)
 	without := loadDesired(t, u, "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE);\nCREATE TABLE notes (id INT PRIMARY KEY, author_id INT NOT NULL, body TEXT);")
 	live := schematest.Reflect(t, Dialect{}, db)
-	ops, err := diff.Schemas(live, without, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ops, up := schematest.Migration(t, Dialect{}, live, without, diffOpts)
 	schematest.Exec(t, db, up...)
 	after := schematest.Reflect(t, Dialect{}, db)
 	schematest.NoDiff(t, after, without, diffOpts)
-	if n := count(t, db, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes' AND INDEX_NAME <> 'PRIMARY'"); n != 0 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes' AND INDEX_NAME <> 'PRIMARY'"); n != 0 {
 		t.Fatalf("stray index left on notes (SQL: %s)", strings.Join(up, "; "))
 	}
 	down, err := Dialect{}.Render(op.ReverseAll(ops), after, dialect.RenderOptions{})

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/schematest"
 )
 
@@ -38,14 +37,7 @@ func BenchmarkFKActionChange1M(b *testing.B) {
 			want = plain
 		}
 		live := schematest.Reflect(b, Dialect{}, db)
-		ops, err := diff.Schemas(live, want, diffOpts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		stmts, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		_, stmts := schematest.Migration(b, Dialect{}, live, want, diffOpts)
 		return Dialect{}.Prepare(stmts)
 	}
 	run := func(p dialect.Plan, copyPath bool) (time.Duration, time.Duration) {
@@ -54,7 +46,7 @@ func BenchmarkFKActionChange1M(b *testing.B) {
 		start := time.Now()
 		if !copyPath {
 			for _, q := range p.PreChecks {
-				if n := count(b, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
+				if n := schematest.Count(b, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
 					b.Fatalf("pre-check found %d orphans", n)
 				}
 			}

@@ -70,11 +70,18 @@ var reflectCases = []reflectCase{
 		},
 		want: []string{
 			"  unique doc_title_key [title]",
-			"  index doc_body_prefix unique=true method=\"\" invisible=false parts=[{body  false   20}]",
+			"  index doc_body_prefix unique=true method=\"\" invisible=false parts=[{body  false   20  }]",
 			"  index doc_body_ft unique=false method=\"FULLTEXT\"",
-			"  index doc_n_desc unique=true method=\"\" invisible=false parts=[{n  true   0}]",
-			"  index doc_title_prefix unique=false method=\"\" invisible=false parts=[{title  true   10} {n  false   0}]",
+			"  index doc_n_desc unique=true method=\"\" invisible=false parts=[{n  true   0  }]",
+			"  index doc_title_prefix unique=false method=\"\" invisible=false parts=[{title  true   10  } {n  false   0  }]",
 		},
+	},
+	{
+		// MariaDB lists a SPATIAL key part with SUB_PART 32, a length no
+		// SPATIAL index accepts back.
+		name: "spatial_index",
+		ddl:  []string{"CREATE TABLE place (id INT PRIMARY KEY, g POINT NOT NULL, SPATIAL INDEX place_g_sp (g))"},
+		want: []string{"  index place_g_sp unique=false method=\"SPATIAL\" invisible=false parts=[{g  false   0  }]"},
 	},
 	{
 		name: "ignored_index",

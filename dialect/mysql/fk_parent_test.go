@@ -64,7 +64,7 @@ func TestFKNeverMissingWhenTheParentKeyChanges(t *testing.T) {
 			w := startOrphanWriter(t, u)
 			time.Sleep(50 * time.Millisecond)
 			for _, q := range plan.PreChecks {
-				if n := count(t, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
+				if n := schematest.Count(t, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
 					t.Fatalf("pre-check found %d orphans: %s", n, q)
 				}
 			}

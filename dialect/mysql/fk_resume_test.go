@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/revision"
 	"github.com/retortdb/retort/revision/revfile"
@@ -55,14 +54,7 @@ func TestFKSwapKilledBetweenAltersResumes(t *testing.T) {
 	fillNotes(t, db, 1000)
 	live := schematest.Reflect(t, Dialect{}, db)
 	want := loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1))
-	ops, err := diff.Schemas(live, want, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	up, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, up := schematest.Migration(t, Dialect{}, live, want, diffOpts)
 	if len(up) != 2 || !strings.HasPrefix(up[1], inPlacePrefix) {
 		t.Fatalf("want two in-place ALTERs, got %q", up)
 	}
@@ -116,7 +108,7 @@ func TestFKSwapKilledBetweenAltersResumes(t *testing.T) {
 		t.Fatal(log.err)
 	}
 	log.holder.Rollback()
-	if n := count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'notes_author_id_fkey__retort_swap'"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'notes_author_id_fkey__retort_swap'"); n != 1 {
 		t.Fatalf("after the kill notes should hold the swap key, has %d", n)
 	}
 

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/diff"
 	"github.com/retortdb/retort/internal/schematest"
 )
 
@@ -84,19 +82,12 @@ func TestFKNeverMissingUnderConcurrentWriter(t *testing.T) {
 			fillNotes(t, db, 100_000)
 			live := schematest.Reflect(t, Dialect{}, db)
 			want := loadDesired(t, u, tc.to)
-			ops, err := diff.Schemas(live, want, diffOpts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			stmts, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, stmts := schematest.Migration(t, Dialect{}, live, want, diffOpts)
 			plan := Dialect{}.Prepare(stmts)
 			w := startOrphanWriter(t, u)
 			time.Sleep(50 * time.Millisecond)
 			for _, q := range plan.PreChecks {
-				if n := count(t, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
+				if n := schematest.Count(t, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
 					t.Fatalf("pre-check found %d orphans: %s", n, q)
 				}
 			}
@@ -130,14 +121,7 @@ func TestInPlaceSwapPreCheckFindsOrphans(t *testing.T) {
 		"INSERT INTO notes (id, author_id, body) VALUES (1000, 424242, 'orphan')",
 		"SET SESSION foreign_key_checks = 1")
 	live := schematest.Reflect(t, Dialect{}, db)
-	ops, err := diff.Schemas(live, loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1)), diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stmts, err := Dialect{}.Render(ops, live, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, stmts := schematest.Migration(t, Dialect{}, live, loadDesired(t, u, strings.Replace(usersNotes, "%s", " ON DELETE CASCADE", 1)), diffOpts)
 	plan := Dialect{}.Prepare(stmts)
 	if len(plan.PreChecks) != 1 {
 		t.Fatalf("want one pre-check, got %q for %q", plan.PreChecks, stmts)

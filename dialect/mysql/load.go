@@ -35,7 +35,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	name := newScratchName()
 	// Deferred before CREATE: a cancelled CREATE may still have happened.
 	defer scratchDrop(ctx, admin, name)
-	if err := scratchCreate(ctx, admin, name); err != nil {
+	if err := dialect.CreateScratch(ctx, admin, "CREATE DATABASE "+quote(name)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(&server), err)
 	}
 	dev := server
@@ -67,12 +67,7 @@ func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.Sourc
 		}
 		defer emptyDatabase(conn)
 	}
-	for _, f := range files {
-		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
-			return nil, err
-		}
-	}
-	return d.Reflect(ctx, conn)
+	return dialect.LoadFiles(ctx, d, conn, files)
 }
 
 // emptyDatabase drops every view and table of the connection's database.

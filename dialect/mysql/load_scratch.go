@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/retortdb/retort/dialect"
@@ -13,32 +12,12 @@ import (
 // newScratchName names a scratch database; tests wrap it to watch the drop.
 var newScratchName = func() string { return dialect.ScratchName(time.Now()) }
 
-// scratchWait bounds the CREATE and DROP of a scratch database once the
-// caller's context no longer does.
-const scratchWait = 30 * time.Second
-
-// scratchCreate creates the scratch database. CREATE DATABASE runs to its
-// end even if ctx is cancelled meanwhile: the driver only drops the
-// connection and the server carries the statement out anyway, so the
-// caller's drop would otherwise miss it. It is instant.
-func scratchCreate(ctx context.Context, admin *sql.DB, name string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), scratchWait)
-	defer cancel()
-	if _, err := admin.ExecContext(cctx, "CREATE DATABASE "+quote(name)); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
 // scratchDrop drops the scratch database, also when ctx is done or CREATE
 // DATABASE failed. It first kills the sessions still in it: after a
 // cancellation the server goes on with the load's last statement, whose
 // table locks the DROP would wait for.
 func scratchDrop(ctx context.Context, admin *sql.DB, name string) {
-	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), scratchWait)
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), dialect.ScratchWait)
 	defer cancel()
 	conn, err := admin.Conn(dctx)
 	if err != nil {
@@ -80,21 +59,8 @@ func scratchSweep(ctx context.Context, admin *sql.DB) {
 		return
 	}
 	defer conn.Close()
-	rows, err := conn.QueryContext(ctx, `SELECT SCHEMA_NAME FROM information_schema.SCHEMATA
-WHERE SCHEMA_NAME LIKE ? AND SCHEMA_NAME NOT IN (SELECT DB FROM information_schema.PROCESSLIST WHERE DB IS NOT NULL)`,
-		strings.ReplaceAll(dialect.ScratchPrefix, "_", `\_`)+"%")
-	if err != nil {
-		return
-	}
-	now := time.Now()
-	var stale []string
-	for rows.Next() {
-		var name string
-		if rows.Scan(&name) == nil && dialect.ScratchStale(name, now) {
-			stale = append(stale, name)
-		}
-	}
-	rows.Close()
+	stale := dialect.StaleScratch(ctx, conn, `SELECT SCHEMA_NAME FROM information_schema.SCHEMATA
+WHERE SCHEMA_NAME LIKE ? AND SCHEMA_NAME NOT IN (SELECT DB FROM information_schema.PROCESSLIST WHERE DB IS NOT NULL)`)
 	if len(stale) == 0 {
 		return
 	}

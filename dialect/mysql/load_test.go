@@ -27,7 +27,7 @@ func TestLoadDesiredErrors(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			db, u := freshDB(t)
-			names := watchScratch(t)
+			names := scratch.Watch(t)
 			_, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "schema.sql", SQL: tc.src}})
 			if err == nil {
 				t.Fatal("want an error")

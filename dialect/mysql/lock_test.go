@@ -3,13 +3,9 @@ package mysql
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/locktest"
 )
 
@@ -50,44 +46,8 @@ func TestLockReportsHolderQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	holder, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	waiter, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer waiter.Close()
-	unlock, err := Dialect{}.Lock(ctx, holder, dialect.LockOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unlock()
-	busy := make(chan error, 1)
-	go func() {
-		_, err := holder.ExecContext(ctx, "SELECT SLEEP(2)\n-- second line")
-		busy <- err
-	}()
-	var report string
-	for !strings.Contains(report, "running:") {
-		_, err = Dialect{}.Lock(ctx, waiter, dialect.LockOptions{Timeout: 100 * time.Millisecond, Waiting: func(h string) { report = h }})
-		if !errors.Is(err, dialect.ErrLockTimeout) {
-			t.Fatalf("want ErrLockTimeout, got %v", err)
-		}
-		select {
-		case err := <-busy:
-			t.Fatalf("the holder's statement ended (%v) before a report showed it running; last report: %s", err, report)
-		default:
-		}
-	}
-	if !strings.Contains(report, "Query since ") || !strings.HasSuffix(report, "running: SELECT SLEEP(2)") {
-		t.Errorf("report = %q, want the holder's query and its first line", report)
-	}
-	if err := <-busy; err != nil {
-		t.Fatal(err)
-	}
+	holder, waiter := locktest.Pair(t, db)
+	locktest.ReportsRunning(t, Dialect{}, holder, waiter, "SELECT SLEEP(2)", "Query since ")
 }
 
 func TestPrepareAndBasics(t *testing.T) {

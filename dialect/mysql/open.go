@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/go-sql-driver/mysql"
 
@@ -19,7 +18,7 @@ import (
 func Config(u *url.URL) (*mysql.Config, error) {
 	cfg, err := mysql.ParseDSN("/?" + u.RawQuery)
 	if err != nil {
-		return nil, redact(fmt.Errorf("database URL %s has bad parameters: %w", u, err), u)
+		return nil, dialect.RedactURLError(fmt.Errorf("database URL %s has bad parameters: %w", u, err), u)
 	}
 	if u.User != nil {
 		cfg.User = u.User.Username()
@@ -45,20 +44,7 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	}
 	conn, err := mysql.NewConnector(cfg)
 	if err != nil {
-		return nil, redact(fmt.Errorf("open %s: %w", u, err), u)
+		return nil, dialect.RedactURLError(fmt.Errorf("open %s: %w", u, err), u)
 	}
-	db := sql.OpenDB(conn)
-	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
-		db.Close()
-		return nil, redact(fmt.Errorf("connect to %s: %w", u, err), u)
-	}
-	return db, nil
-}
-
-// redact masks u's passwords in err's text, in every form, wherever they
-// are: in u itself or in a driver or server message that quotes one.
-func redact(err error, u *url.URL) error {
-	return dialect.RedactError(err, dialect.Secrets(u.String())...)
+	return dialect.OpenServer(ctx, u, conn)
 }

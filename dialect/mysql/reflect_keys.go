@@ -43,6 +43,9 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 			curTable = ti
 			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ)}
 		}
+		if cur.Method == "SPATIAL" {
+			prefix = 0 // MariaDB lists 32, which a SPATIAL key part refuses
+		}
 		p := schema.IndexPart{Column: col, Prefix: prefix, Desc: coll == "D"}
 		if expr.Valid && expr.String != "" {
 			p.Column, p.Expr = "", stripParens(expr.String)

@@ -40,14 +40,7 @@ func TestRoundTrip(t *testing.T) {
 
 func renderDiff(t testing.TB, from, to *schema.Schema) []string {
 	t.Helper()
-	ops, err := diff.Schemas(from, to, diffOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stmts, err := Dialect{}.Render(ops, from, dialect.RenderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, stmts := schematest.Migration(t, Dialect{}, from, to, diffOpts)
 	return stmts
 }
 
@@ -63,7 +56,7 @@ func TestLoadDesired(t *testing.T) {
 			if strings.Contains(src, "TRIGGER") {
 				src = "-- triggers are one statement here\n" + src
 			}
-			names := watchScratch(t)
+			names := scratch.Watch(t)
 			got, err := Dialect{}.LoadDesired(context.Background(), u, "", []dialect.SourceFile{{Name: "schema.sql", SQL: src}})
 			if err != nil {
 				t.Fatal(err)
@@ -76,30 +69,13 @@ func TestLoadDesired(t *testing.T) {
 	}
 }
 
-// watchScratch records the scratch database names LoadDesired picks.
-func watchScratch(t testing.TB) *[]string {
-	var names []string
-	orig := newScratchName
-	newScratchName = func() string {
-		n := orig()
-		names = append(names, n)
-		return n
-	}
-	t.Cleanup(func() { newScratchName = orig })
-	return &names
-}
-
 func assertDropped(t testing.TB, db *sql.DB, names []string) {
 	t.Helper()
 	if len(names) == 0 {
 		t.Fatal("LoadDesired created no scratch database")
 	}
 	for _, n := range names {
-		var count int
-		if err := db.QueryRow("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", n).Scan(&count); err != nil {
-			t.Fatal(err)
-		}
-		if count != 0 {
+		if scratch.Has(t, db, n) {
 			t.Errorf("scratch database %s was left behind", n)
 		}
 	}

@@ -1,38 +1,27 @@
 package mysql
 
-import "github.com/retortdb/retort/op"
+import (
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/op"
+)
 
-// MapType implements dialect.TypeMapper in the lower-case spelling
-// MySQL reflects. Timestamp is DATETIME(6): TIMESTAMP has implicit
-// defaults and a 2038 limit.
-func (Dialect) MapType(t op.Type) (string, error) {
-	switch t.Kind {
-	case op.KindInteger:
-		return "int", nil
-	case op.KindBigInt:
-		return "bigint", nil
-	case op.KindSmallInt:
-		return "smallint", nil
-	case op.KindText:
-		return "text", nil
-	case op.KindString:
-		return op.StringType("varchar", t)
-	case op.KindBool:
-		return "tinyint(1)", nil
-	case op.KindTimestamp:
-		return "datetime(6)", nil
-	case op.KindDate:
-		return "date", nil
-	case op.KindFloat:
-		return "double", nil
-	case op.KindDecimal:
-		return op.DecimalType("decimal", t)
-	case op.KindBlob:
-		return "longblob", nil
-	case op.KindJSON:
-		return "json", nil
-	case op.KindUUID:
-		return "char(36)", nil
-	}
-	return op.StandardType(t)
+// typeNames are the lower-case spellings MySQL reflects. Timestamp is
+// DATETIME(6): TIMESTAMP has implicit defaults and a 2038 limit.
+var typeNames = dialect.TypeNames{
+	op.KindInteger:   "int",
+	op.KindBigInt:    "bigint",
+	op.KindSmallInt:  "smallint",
+	op.KindText:      "text",
+	op.KindString:    "varchar",
+	op.KindBool:      "tinyint(1)",
+	op.KindTimestamp: "datetime(6)",
+	op.KindDate:      "date",
+	op.KindFloat:     "double",
+	op.KindDecimal:   "decimal",
+	op.KindBlob:      "longblob",
+	op.KindJSON:      "json",
+	op.KindUUID:      "char(36)",
 }
+
+// MapType implements dialect.TypeMapper.
+func (Dialect) MapType(t op.Type) (string, error) { return typeNames.Spell(t) }

@@ -34,14 +34,7 @@ func TestBraindumpCascade(t *testing.T) {
 		return s
 	}
 	migrate := func(from, to *schema.Schema) []op.Op {
-		ops, err := diff.Schemas(from, to, diff.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		stmts, err := Dialect{}.Render(ops, from, dialect.RenderOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ops, stmts := schematest.Migration(t, Dialect{}, from, to, diff.Options{})
 		runPlan(t, db, Dialect{}.Prepare(stmts))
 		return ops
 	}
@@ -82,18 +75,11 @@ func TestBraindumpCascade(t *testing.T) {
 	}
 	runPlan(t, db, plan)
 
-	count := func(q string) int {
-		var n int
-		if err := db.QueryRow(q).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if n := count("SELECT count(*) FROM notes"); n != 3 {
+	if n := schematest.Count(t, db, "SELECT count(*) FROM notes"); n != 3 {
 		t.Fatalf("%d notes after the swap, want all 3 kept", n)
 	}
 	schematest.Exec(t, db, "DELETE FROM users WHERE id = 1")
-	if n := count("SELECT count(*) FROM notes"); n != 1 {
+	if n := schematest.Count(t, db, "SELECT count(*) FROM notes"); n != 1 {
 		t.Fatalf("%d notes after deleting user 1, want 1 (cascade)", n)
 	}
 	after := schematest.Reflect(t, Dialect{}, db)

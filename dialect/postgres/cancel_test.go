@@ -8,14 +8,23 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/dialecttest"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
-// TestWatchCancel runs a long statement under the migration lock in a
-// transaction, ends its context, and checks the server side: the
-// statement stopped, the session ended, the lock is free. The user's own
-// pgx pool only closes the socket on a cancelled context; retort's Open
-// sends a cancel request.
+// sessions is how the tests look at PostgreSQL's backends. The sleep
+// runs in a transaction, which the cancel must not leave open.
+var sessions = dialecttest.Sessions{
+	ID:            "SELECT pg_backend_pid()",
+	Count:         "SELECT count(*) FROM pg_stat_activity WHERE pid = $1",
+	Locked:        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+	Sleep:         "SELECT pg_sleep(30)",
+	InTransaction: true,
+}
+
+// TestWatchCancel: the user's own pgx pool only closes the socket on a
+// cancelled context; retort's Open sends a cancel request. Both stop the
+// statement on the server.
 func TestWatchCancel(t *testing.T) {
 	u := testdb.Postgres(t)
 	opens := map[string]func() (*sql.DB, error){
@@ -29,81 +38,13 @@ func TestWatchCancel(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer db.Close()
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			conn, err := db.Conn(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close()
-			stop, err := Dialect{}.WatchCancel(ctx, db, conn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var pid int
-			if err := conn.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
-				t.Fatal(err)
-			}
-			unlock, err := Dialect{}.Lock(ctx, conn, dialect.LockOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
-				t.Fatal(err)
-			}
-			time.AfterFunc(300*time.Millisecond, cancel)
-			start := time.Now()
-			if _, err := conn.ExecContext(ctx, "SELECT pg_sleep(30)"); err == nil {
-				t.Fatal("pg_sleep(30) returned no error although its context ended")
-			}
-			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
-			_ = unlock()
-			if err := stop(); err != nil {
-				t.Fatalf("stop: %v", err)
-			}
-			if took := time.Since(start); took > 5*time.Second {
-				t.Errorf("the cancel took %v, want under 5s", took)
-			}
-			var left int
-			if err := db.QueryRow("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", pid).Scan(&left); err != nil || left != 0 {
-				t.Errorf("backend %d still exists after stop (%d rows, %v)", pid, left, err)
-			}
-			var locks int
-			if err := db.QueryRow("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").Scan(&locks); err != nil || locks != 0 {
-				t.Errorf("%d advisory lock(s) still held after stop (%v)", locks, err)
-			}
+			dialecttest.WatchCancel(t, Dialect{}, db, sessions)
 		})
 	}
 }
 
-// TestWatchCancelNotCancelled: a watch that ends normally leaves the
-// connection as it was.
 func TestWatchCancelNotCancelled(t *testing.T) {
-	db, err := Dialect{}.Open(context.Background(), testdb.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ctx := context.Background()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	var before, after int
-	if err := conn.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&before); err != nil {
-		t.Fatal(err)
-	}
-	stop, err := Dialect{}.WatchCancel(ctx, db, conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := stop(); err != nil {
-		t.Fatalf("stop: %v", err)
-	}
-	if err := conn.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&after); err != nil || after != before {
-		t.Errorf("after stop the connection is backend %d (%v), want the same backend %d", after, err, before)
-	}
+	dialecttest.WatchNotCancelled(t, Dialect{}, renderOpen(t), sessions)
 }
 
 // TestWatchCancelNoSecondConnection: a pool limited to one connection
@@ -113,11 +54,7 @@ func TestWatchCancelNoSecondConnection(t *testing.T) {
 	old := dialect.CancelWait
 	dialect.CancelWait = time.Second
 	defer func() { dialect.CancelWait = old }()
-	db, err := Dialect{}.Open(context.Background(), testdb.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := renderOpen(t)
 	db.SetMaxOpenConns(1)
 	ctx, cancel := context.WithCancel(context.Background())
 	conn, err := db.Conn(ctx)
@@ -141,11 +78,7 @@ func TestWatchCancelNoSecondConnection(t *testing.T) {
 // for the ROLLBACK and the unlock (pgx's default closes the socket and
 // leaves the server working).
 func TestOpenCancelsOnContextEnd(t *testing.T) {
-	db, err := Dialect{}.Open(context.Background(), testdb.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := renderOpen(t)
 	conn, err := db.Conn(context.Background())
 	if err != nil {
 		t.Fatal(err)

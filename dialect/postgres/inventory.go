@@ -15,7 +15,8 @@ import (
 // no field for, so that check reports a difference in them instead of
 // calling the schemas a match. What the
 // other reflection queries model is left out here, by the same rules:
-// tables, views, triggers, enums, keys, checks and indexes of tables;
+// tables, views, triggers, enums, keys, checks, exclusion constraints and
+// indexes of tables (with INCLUDE, WITH, NULLS options and comments);
 // the sequence of a serial or identity column is part of the column;
 // extension members belong to their extension; retort's own tables are
 // not the user's. Definitions are catalog text without oids or
@@ -27,7 +28,7 @@ import (
 // of modelled objects) are the "... options" kinds.
 var invKinds = map[string]string{
 	"partition": "partition", "m": "materialized view", "S": "sequence", "f": "foreign table",
-	"c": "composite type", "x": "exclusion constraint", "con": "constraint",
+	"c": "composite type", "con": "constraint",
 	"pcon": "constraint on partition", "ftcon": "constraint on foreign table",
 	"index": "index", "topt": "table options", "vopt": "view options", "colopt": "column options",
 	"seqopt": "sequence options", "ixopt": "index options", "conopt": "constraint options",
@@ -96,12 +97,12 @@ func (r *reflector) inventory() error {
 }
 
 // invFold merges the rows that describe one object: index options
-// found by several branches, and those of an index or exclusion
-// constraint that is reported whole, whose definition takes them. Parts
+// found by several branches, and those of an index that is reported
+// whole, whose definition takes them. Parts
 // are sorted: the branches come back in any order.
 func invFold(objs []schema.Object) []schema.Object {
 	residue := func(o schema.Object) bool { return o.Kind == "index options" || o.Kind == "constraint options" }
-	whole := func(o schema.Object) bool { return o.Kind == "index" || o.Kind == "exclusion constraint" }
+	whole := func(o schema.Object) bool { return o.Kind == "index" }
 	at := func(o schema.Object) string { return o.Schema + "\x00" + o.Table + "\x00" + o.Name }
 	wholes := map[string]bool{}
 	for _, o := range objs {
@@ -231,11 +232,12 @@ func invExpand(version int, sql string) string {
 		"$COMPRESSION", compression,
 		"$HASCOMPRESSION", hasCompression,
 		"$DELSETCOLS", delSetCols,
-		"$CONOPTS", "(con.contype = 'c' AND (con.connoinherit OR NOT con.convalidated) OR con.contype = 'f' AND $HASDELSETCOLS OR con.contype = 'p' AND con.condeferrable)",
+		"$CONOPTS", "(con.contype = 'c' AND NOT con.convalidated OR con.contype = 'f' AND $HASDELSETCOLS OR con.contype = 'p' AND con.condeferrable)",
 		"$HASDELSETCOLS", hasDelSetCols,
 		"$TABLEOPTS", invTableOptsSQL,
 		"$OWNED", invOwnedSQL,
 		"$INDEXOPTS", invIndexOptsSQL,
+		"$TABLEINDEXOPTS", invTableIndexOptsSQL,
 		"$COLUMNS", invColumnsSQL,
 		"$FOREIGN", invForeignSQL,
 	)
@@ -286,6 +288,25 @@ const invIndexOptsSQL = `concat_ws(' ',
 		FROM unnest(i.indoption::int2[]) WITH ORDINALITY k(o, ord) WHERE (k.o & 1 = 1) <> (k.o & 2 = 2)),
 	CASE WHEN NOT i.indisvalid THEN 'INVALID' END,
 	CASE WHEN i.indisclustered THEN 'CLUSTER' END)`
+
+// invTableIndexOptsSQL: what index i of a table has beyond the model:
+// INCLUDE of a primary key or unique constraint (the others' INCLUDE,
+// NULLS NOT DISTINCT and NULLS FIRST/LAST are modelled), a failed
+// build, CLUSTER.
+const invTableIndexOptsSQL = `concat_ws(' ',
+	CASE WHEN i.indnatts > i.indnkeyatts AND EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = i.indexrelid AND pc.contype IN ('p', 'u'))
+		THEN 'INCLUDE (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
+		FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
+		WHERE k.ord > i.indnkeyatts) || ')' END,
+	CASE WHEN NOT i.indisvalid THEN 'INVALID' END,
+	CASE WHEN i.indisclustered THEN 'CLUSTER' END)`
+
+// invModelledIndexSQL: index c (an oid) is one reflection models with
+// its storage parameters and comment: of a table, not of a partition,
+// not a primary key's or unique constraint's.
+const invModelledIndexSQL = `EXISTS (SELECT 1 FROM pg_index x JOIN pg_class tc ON tc.oid = x.indrelid WHERE x.indexrelid = %s
+	AND tc.relkind IN ('r', 'p') AND NOT tc.relispartition
+	AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = x.indexrelid AND pc.contype IN ('p', 'u')))`
 
 // invColumnsSQL lists the columns of relation c (composite types,
 // foreign tables).

@@ -23,7 +23,7 @@ var invBranches = []invBranch{
 		WHEN c.relispartition THEN COALESCE((SELECT pc.relname::text FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent
 		WHERE ih.inhrelid = c.oid), '') ELSE '' END AS tbl,
 	c.relname::text AS name,
-	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', 'WITH (' || array_to_string(c.reloptions, ', ') || ')',
+	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', CASE WHEN NOT ` + fmt.Sprintf(invModelledIndexSQL, "c.oid") + ` THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')' END,
 			(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = c.reltablespace))
 		WHEN c.relkind = 'S' THEN (SELECT format('AS %s START %s INCREMENT %s MINVALUE %s MAXVALUE %s CACHE %s%s', format_type(s.seqtypid, NULL),
 			s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END)
@@ -50,7 +50,7 @@ WHERE c.oid >= 16384 AND (c.relkind IN ('m', 'f', 'c')
 	format('AS %s START %s INCREMENT %s MINVALUE %s MAXVALUE %s CACHE %s%s', format_type(s.seqtypid, NULL),
 		s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END)
 FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_depend od ON $OWNED
+JOIN pg_depend od ON $OWNED AND od.deptype = 'a' -- identity options are modelled
 JOIN pg_class tc ON tc.oid = od.refobjid JOIN pg_attribute a ON a.attrelid = od.refobjid AND a.attnum = od.refobjsubid
 WHERE NOT (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle
 		AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)
@@ -62,19 +62,18 @@ WHERE NOT (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache
 	// have beyond the model. Only the few constraints that may be one of
 	// those (OFFSET 0 keeps them first) are joined to their table.
 	{"", `SELECT CASE WHEN c.relispartition THEN 'pcon' WHEN c.relkind NOT IN ('r', 'p') THEN 'ftcon'
-		WHEN con.contype = 'x' THEN 'x' WHEN con.contype NOT IN ('p', 'u', 'f', 'c') THEN 'con' ELSE 'conopt' END,
+		WHEN con.contype NOT IN ('p', 'u', 'f', 'c', 'x') THEN 'con' ELSE 'conopt' END,
 	n.nspname::text, c.relname::text, con.conname::text,
-	CASE WHEN c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('p', 'u', 'f', 'c') THEN pg_get_constraintdef(con.oid, true)
+	CASE WHEN c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('p', 'u', 'f', 'c', 'x') THEN pg_get_constraintdef(con.oid, true)
 		ELSE concat_ws(' ', CASE WHEN con.contype = 'p' AND con.condeferrable THEN 'DEFERRABLE' END,
 			CASE WHEN con.contype = 'p' AND con.condeferred THEN 'INITIALLY DEFERRED' END,
-			CASE WHEN con.contype = 'c' AND con.connoinherit THEN 'NO INHERIT' END,
 			CASE WHEN con.contype = 'c' AND NOT con.convalidated THEN 'NOT VALID' END,
 			CASE WHEN con.contype = 'f' THEN $DELSETCOLS END) END
 FROM (SELECT con.* FROM pg_constraint con WHERE con.oid >= 16384 AND con.contype NOT IN ('t', 'n') AND con.conparentid = 0
-		AND (con.contype NOT IN ('p', 'u', 'f', 'c') OR con.conrelid IN (SELECT ih.inhrelid FROM pg_inherits ih)
+		AND (con.contype NOT IN ('p', 'u', 'f', 'c', 'x') OR con.conrelid IN (SELECT ih.inhrelid FROM pg_inherits ih)
 			OR con.conrelid IN (SELECT ft.ftrelid FROM pg_foreign_table ft) OR $CONOPTS) OFFSET 0) con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('p', 'u', 'f', 'c')) AND con.conislocal OR $CONOPTS)
+WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('p', 'u', 'f', 'c', 'x')) AND con.conislocal OR $CONOPTS)
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid")},
 
 	// What modelled indexes have beyond the model; the indexes of
@@ -83,7 +82,7 @@ WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('
 	// listed itself). Only pg_index is read for every index.
 	{"", `SELECT CASE WHEN c.relkind IN ('r', 'p') AND NOT c.relispartition THEN 'ixopt' ELSE 'index' END,
 	n.nspname::text, c.relname::text, ic.relname::text,
-	CASE WHEN c.relkind IN ('r', 'p') AND NOT c.relispartition THEN $INDEXOPTS
+	CASE WHEN c.relkind IN ('r', 'p') AND NOT c.relispartition THEN $TABLEINDEXOPTS
 		ELSE concat_ws(' ', pg_get_indexdef(i.indexrelid, 0, true), NULLIF($INDEXOPTS, '')) END
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -184,12 +183,19 @@ FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE $SCOPE`}
 	CASE et.evtenabled WHEN 'D' THEN 'DISABLED' WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS' END)
 FROM pg_event_trigger et WHERE ` + invNotPart("pg_event_trigger", "et.oid")},
 
-	// Comments on everything but tables and their columns (modelled);
+	// Comments on everything but what the model holds them for: tables,
+	// views, columns, table indexes and constraints (an index or sequence
+	// that is part of a constraint or column still has its own comment);
 	// the table column carries the object's type, the name its identity.
 	{"", `SELECT 'comment', '', io.type, io.identity, d.description
 FROM pg_description d CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) io
-WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype IN ('e', 'i'))
-	AND NOT (d.classoid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objoid AND c.relkind IN ('r', 'p') AND NOT c.relispartition))
+WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid
+		AND (e.deptype = 'e' OR e.deptype = 'i' AND e.classid <> 'pg_class'::regclass))
+	AND NOT (d.classoid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objoid AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition))
+	AND NOT (d.classoid = 'pg_class'::regclass AND ` + fmt.Sprintf(invModelledIndexSQL, "d.objoid") + `
+		AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = d.objoid AND pc.contype = 'x'))
+	AND NOT (d.classoid = 'pg_constraint'::regclass AND EXISTS (SELECT 1 FROM pg_constraint pc JOIN pg_class c ON c.oid = pc.conrelid
+		WHERE pc.oid = d.objoid AND pc.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') AND NOT c.relispartition))
 	AND (io.schema = ANY (current_schemas(false)) AND io.schema NOT IN ('pg_catalog', 'information_schema')
 		OR io.schema IS NULL AND d.classoid IN ('pg_event_trigger'::regclass, 'pg_foreign_server'::regclass, 'pg_foreign_data_wrapper'::regclass,
 			'pg_publication'::regclass, 'pg_cast'::regclass, 'pg_language'::regclass, 'pg_am'::regclass, 'pg_transform'::regclass))`},

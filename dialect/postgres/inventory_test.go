@@ -26,45 +26,33 @@ type invCase struct {
 
 var invCases = []invCase{
 	// Reported kinds.
-	{kind: "exclusion constraint", table: "ex", name: "ex1",
-		setup: []string{"CREATE TABLE ex (c int, r int4range)"}, object: []string{"ALTER TABLE ex ADD CONSTRAINT ex1 EXCLUDE USING gist (r WITH &&)"}},
-	{kind: "exclusion constraint", table: "exg", name: "exg1", needs: "btree_gist",
-		setup:  []string{"CREATE EXTENSION IF NOT EXISTS btree_gist", "CREATE TABLE exg (c int, r int4range)"},
-		object: []string{"ALTER TABLE exg ADD CONSTRAINT exg1 EXCLUDE USING gist (c WITH =, r WITH &&)"}},
 	{kind: "extension", name: "pg_trgm", needs: "pg_trgm", object: []string{"CREATE EXTENSION pg_trgm"}},
-	{kind: "index options", table: "ii", name: "ii_a", setup: []string{"CREATE TABLE ii (a int, b int)"},
-		object: []string{"CREATE INDEX ii_a ON ii (a) INCLUDE (b)"}, plain: []string{"CREATE INDEX ii_a ON ii (a)"}},
-	{kind: "index options", table: "iw", name: "iw_a", setup: []string{"CREATE TABLE iw (a int)"},
-		object: []string{"CREATE INDEX iw_a ON iw (a) WITH (fillfactor = 70)"}, plain: []string{"CREATE INDEX iw_a ON iw (a)"}},
-	{kind: "index options", table: "inf", name: "inf_a", setup: []string{"CREATE TABLE inf (a int)"},
-		object: []string{"CREATE INDEX inf_a ON inf (a NULLS FIRST)"}, plain: []string{"CREATE INDEX inf_a ON inf (a)"}},
-	{kind: "index options", table: "un", name: "un_a", minVersion: 150000, setup: []string{"CREATE TABLE un (a int)"},
-		object: []string{"ALTER TABLE un ADD CONSTRAINT un_a UNIQUE NULLS NOT DISTINCT (a)"}, plain: []string{"ALTER TABLE un ADD CONSTRAINT un_a UNIQUE (a)"}},
-	{kind: "index options", table: "uni", name: "uni_a", minVersion: 150000, setup: []string{"CREATE TABLE uni (a int)"},
-		object: []string{"CREATE UNIQUE INDEX uni_a ON uni (a) NULLS NOT DISTINCT"}, plain: []string{"CREATE UNIQUE INDEX uni_a ON uni (a)"}},
-	{kind: "constraint options", table: "cn", name: "cn_a", setup: []string{"CREATE TABLE cn (a int)"},
-		object: []string{"ALTER TABLE cn ADD CONSTRAINT cn_a CHECK (a > 0) NO INHERIT"}, plain: []string{"ALTER TABLE cn ADD CONSTRAINT cn_a CHECK (a > 0)"}},
 	{kind: "constraint options", table: "pd", name: "pd_pkey",
 		object: []string{"CREATE TABLE pd (id int PRIMARY KEY DEFERRABLE)"}, plain: []string{"CREATE TABLE pd (id int PRIMARY KEY)"}},
 	{kind: "constraint options", table: "fc", name: "fc_fk", minVersion: 150000,
 		setup:  []string{"CREATE TABLE fp (a int, b int, PRIMARY KEY (a, b))", "CREATE TABLE fc (a int, b int)"},
 		object: []string{"ALTER TABLE fc ADD CONSTRAINT fc_fk FOREIGN KEY (a, b) REFERENCES fp ON DELETE SET NULL (b)"},
 		plain:  []string{"ALTER TABLE fc ADD CONSTRAINT fc_fk FOREIGN KEY (a, b) REFERENCES fp ON DELETE SET NULL"}},
-	{kind: "comment on view", name: "public.cv", setup: []string{"CREATE VIEW cv AS SELECT 1 AS x"}, object: []string{"COMMENT ON VIEW cv IS 'v'"}},
-	{kind: "comment on index", name: "public.ci_a", setup: []string{"CREATE TABLE ci (a int)", "CREATE INDEX ci_a ON ci (a)"},
-		object: []string{"COMMENT ON INDEX ci_a IS 'i'"}},
+	{kind: "index options", table: "pi", name: "pi_pkey", setup: []string{"CREATE TABLE pi (a int, b int)"},
+		object: []string{"ALTER TABLE pi ADD PRIMARY KEY (a) INCLUDE (b)"}, plain: []string{"ALTER TABLE pi ADD PRIMARY KEY (a)"}},
+	{kind: "index options", table: "uw", name: "uw_a", setup: []string{"CREATE TABLE uw (a int)"},
+		object: []string{"ALTER TABLE uw ADD CONSTRAINT uw_a UNIQUE (a) WITH (fillfactor = 70)"}, plain: []string{"ALTER TABLE uw ADD CONSTRAINT uw_a UNIQUE (a)"}},
+	{kind: "comment on index", name: "public.cpk_pkey", setup: []string{"CREATE TABLE cpk (a int PRIMARY KEY)"},
+		object: []string{"COMMENT ON INDEX cpk_pkey IS 'i'"}},
+	{kind: "comment on sequence", name: "public.cis_id_seq", setup: []string{"CREATE TABLE cis (id int GENERATED ALWAYS AS IDENTITY)"},
+		object: []string{"COMMENT ON SEQUENCE cis_id_seq IS 's'"}},
+	{kind: "comment on materialized view", name: "public.cmv", setup: []string{"CREATE MATERIALIZED VIEW cmv AS SELECT 1 AS x"},
+		object: []string{"COMMENT ON MATERIALIZED VIEW cmv IS 'm'"}},
+	{kind: "sequence options", table: "so", name: "id",
+		object: []string{"CREATE TABLE so (id serial)", "ALTER SEQUENCE so_id_seq START WITH 100"},
+		plain:  []string{"CREATE TABLE so (id serial)"}},
 	{kind: "comment on type", name: "public.ct", setup: []string{"CREATE TYPE ct AS ENUM ('a')"}, object: []string{"COMMENT ON TYPE ct IS 't'"}},
 	{kind: "comment on function", name: "public.cf()", setup: []string{"CREATE FUNCTION cf() RETURNS int LANGUAGE sql AS 'SELECT 1'"},
 		object: []string{"COMMENT ON FUNCTION cf() IS 'f'"}},
-	{kind: "comment on table constraint", name: "cc_a on public.cc", setup: []string{"CREATE TABLE cc (a int CONSTRAINT cc_a CHECK (a > 0))"},
-		object: []string{"COMMENT ON CONSTRAINT cc_a ON cc IS 'c'"}},
 	{kind: "sequence", name: "sq", object: []string{"CREATE SEQUENCE sq"}},
 	{kind: "sequence", name: "sqo", object: []string{"CREATE SEQUENCE sqo INCREMENT 5 CACHE 10"}, plain: []string{"CREATE SEQUENCE sqo"}},
 	{kind: "user mapping", name: "FOR public SERVER fs4", setup: []string{"CREATE FOREIGN DATA WRAPPER fw4", "CREATE SERVER fs4 FOREIGN DATA WRAPPER fw4"},
 		object: []string{"CREATE USER MAPPING FOR PUBLIC SERVER fs4 OPTIONS (user 'app', password 'secret')"}},
-	{kind: "sequence options", table: "io", name: "id",
-		object: []string{"CREATE TABLE io (id int GENERATED BY DEFAULT AS IDENTITY (START WITH 100))"},
-		plain:  []string{"CREATE TABLE io (id int GENERATED BY DEFAULT AS IDENTITY)"}},
 	{kind: "function", name: "fn()", object: []string{"CREATE FUNCTION fn() RETURNS int LANGUAGE sql AS 'SELECT 1'"}},
 	{kind: "procedure", name: "pr()", object: []string{"CREATE PROCEDURE pr() LANGUAGE sql AS 'SELECT 1'"}},
 	{kind: "aggregate", name: "ag(integer)", object: []string{"CREATE AGGREGATE ag(int) (sfunc = int4pl, stype = int)"}},
@@ -154,6 +142,43 @@ var invCases = []invCase{
 				}
 			}
 			return false
+		}},
+	{kind: "exclusion constraint with its comment", needs: "btree_gist",
+		setup: []string{"CREATE EXTENSION IF NOT EXISTS btree_gist"},
+		object: []string{"CREATE TABLE mx (room int, during tsrange, CONSTRAINT mx1 EXCLUDE USING gist (room WITH =, during WITH &&) INCLUDE (room) WHERE (room > 0) DEFERRABLE)",
+			"COMMENT ON CONSTRAINT mx1 ON mx IS 'x'"},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "mx")
+			return t != nil && len(t.Exclusions) == 1 && t.Exclusions[0].Comment == "x" && t.Exclusions[0].Deferrable &&
+				len(t.Exclusions[0].Parts) == 2 && t.Exclusions[0].Parts[1].Operator == "&&" && t.Exclusions[0].Where != ""
+		}},
+	{kind: "index INCLUDE, WITH, NULLS FIRST, NULLS NOT DISTINCT and comment", minVersion: 150000,
+		object: []string{"CREATE TABLE mix (a int, b int, CONSTRAINT mix_b UNIQUE NULLS NOT DISTINCT (b))",
+			"CREATE UNIQUE INDEX mix_a ON mix (a NULLS FIRST) INCLUDE (b) NULLS NOT DISTINCT WITH (fillfactor = 70)",
+			"COMMENT ON INDEX mix_a IS 'i'", "COMMENT ON CONSTRAINT mix_b ON mix IS 'u'"},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "mix")
+			if t == nil || t.Index("mix_a") == nil || len(t.Uniques) != 1 {
+				return false
+			}
+			ix, u := t.Index("mix_a"), t.Uniques[0]
+			return len(ix.Include) == 1 && ix.Params == "fillfactor=70" && ix.NullsNotDistinct && ix.Parts[0].Nulls == "FIRST" &&
+				ix.Comment == "i" && u.NullsNotDistinct && u.Comment == "u"
+		}},
+	{kind: "check NO INHERIT and comments on checks, keys and views",
+		object: []string{"CREATE TABLE mni (a int PRIMARY KEY, b int REFERENCES mni, CONSTRAINT mni_a CHECK (a > 0) NO INHERIT)",
+			"COMMENT ON CONSTRAINT mni_a ON mni IS 'c'", "COMMENT ON CONSTRAINT mni_pkey ON mni IS 'p'",
+			"COMMENT ON CONSTRAINT mni_b_fkey ON mni IS 'f'", "CREATE VIEW mnv AS SELECT 1 AS x", "COMMENT ON VIEW mnv IS 'v'"},
+		modelled: func(s *schema.Schema) bool {
+			t, v := s.Table("", "mni"), s.View("", "mnv")
+			return t != nil && len(t.Checks) == 1 && t.Checks[0].NoInherit && t.Checks[0].Comment == "c" &&
+				t.PrimaryKey.Comment == "p" && t.ForeignKeys[0].Comment == "f" && v != nil && v.Comment == "v"
+		}},
+	{kind: "identity options", object: []string{"CREATE TABLE mio (id int GENERATED BY DEFAULT AS IDENTITY (START WITH 100 INCREMENT BY 5 CACHE 3 CYCLE))"},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "mio")
+			o := t.Column("id").IdentityOpts
+			return o != nil && *o == schema.SeqOptions{Start: 100, Increment: 5, Min: 1, Max: 2147483647, Cache: 3, Cycle: true}
 		}},
 	{kind: "partitioned table", object: []string{"CREATE TABLE mp (a int) PARTITION BY LIST (a)"},
 		modelled: func(s *schema.Schema) bool {

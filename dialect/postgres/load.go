@@ -38,7 +38,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	name := loadScratchName()
 	// Deferred before CREATE: a cancelled CREATE may still have happened.
 	defer d.loadScratchDrop(ctx, admin, name)
-	if err := d.loadScratchCreate(ctx, admin, name); err != nil {
+	if err := dialect.CreateScratch(ctx, admin, "CREATE DATABASE "+d.Quote(name)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(target), err)
 	}
 	dev := *target
@@ -88,12 +88,7 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 	if n := len(before.Tables) + len(before.Views) + len(before.Enums); n > 0 {
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views or types in its search path); retort needs an empty one", dialect.RedactURL(u), n)
 	}
-	for _, f := range files {
-		if err := dialect.ExecFile(ctx, d, tx, f); err != nil {
-			return nil, err
-		}
-	}
-	return d.Reflect(ctx, tx)
+	return dialect.LoadFiles(ctx, d, tx, files)
 }
 
 // loadLiveSchemas lists the schemas the scratch database needs so its

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"net/url"
 	"strings"
@@ -13,29 +12,6 @@ import (
 	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/internal/testdb"
 )
-
-// loadWatchScratch records the scratch database names LoadDesired makes.
-func loadWatchScratch(t *testing.T) *[]string {
-	var names []string
-	orig := loadScratchName
-	loadScratchName = func() string {
-		n := orig()
-		names = append(names, n)
-		return n
-	}
-	t.Cleanup(func() { loadScratchName = orig })
-	return &names
-}
-
-// loadDatabaseExists asks the server whether a database is still there.
-func loadDatabaseExists(t *testing.T, db *sql.DB, name string) bool {
-	t.Helper()
-	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM pg_database WHERE datname = $1`, name).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n > 0
-}
 
 func TestLoadDesired(t *testing.T) {
 	db, u := reflFresh(t, "")
@@ -64,7 +40,7 @@ func TestLoadDesired(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			names := loadWatchScratch(t)
+			names := scratch.Watch(t)
 			ctx := context.Background()
 			if tc.timeout > 0 {
 				var cancel context.CancelFunc
@@ -96,7 +72,7 @@ func TestLoadDesired(t *testing.T) {
 			if len(*names) != 1 {
 				t.Fatalf("made %d scratch databases, want 1", len(*names))
 			}
-			if loadDatabaseExists(t, db, (*names)[0]) {
+			if scratch.Has(t, db, (*names)[0]) {
 				t.Errorf("scratch database %s was not dropped", (*names)[0])
 			}
 		})

@@ -114,6 +114,10 @@ func pgWidens(f, t pgType) bool {
 		return fits(t.n, f.n)
 	case f.family == t.family && pgTimes[f.family] != "":
 		return t.n >= f.n
+	case f.family+"tz" == t.family && pgTimes[f.family] != "":
+		return t.n >= f.n // the same time, read in the session's zone
+	case f.family == "date" && (t.family == "timestamp" || t.family == "timestamptz"):
+		return true
 	}
 	return false
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -21,7 +20,7 @@ func Config(u *url.URL) (*pgx.ConnConfig, error) {
 	v.Scheme = "postgres"
 	cfg, err := pgx.ParseConfig(v.String())
 	if err != nil {
-		return nil, redact(fmt.Errorf("database URL %s is invalid: %w", u, err), u)
+		return nil, dialect.RedactURLError(fmt.Errorf("database URL %s is invalid: %w", u, err), u)
 	}
 	return cfg, nil
 }
@@ -34,19 +33,5 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 		return nil, err
 	}
 	cfg.BuildContextWatcherHandler = cancelRequest
-	db := stdlib.OpenDB(*cfg)
-	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
-		db.Close()
-		return nil, redact(fmt.Errorf("connect to %s: %w", u, err), u)
-	}
-	return db, nil
-}
-
-// redact masks u's passwords in err's text, in every form, wherever they
-// are: in u itself, in what pgx masked itself (best effort on malformed
-// strings) or in a server message that quotes one.
-func redact(err error, u *url.URL) error {
-	return dialect.RedactError(err, dialect.Secrets(u.String())...)
+	return dialect.OpenServer(ctx, u, stdlib.GetConnector(*cfg))
 }

@@ -1,12 +1,10 @@
 package postgres
 
 import (
-	"context"
 	"net/url"
-	"strings"
 	"testing"
 
-	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/dialecttest"
 	"github.com/retortdb/retort/internal/testdb"
 )
 
@@ -16,45 +14,21 @@ import (
 func TestOpenErrorsHidePasswords(t *testing.T) {
 	srv := testdb.Postgres(t)
 	refused := "127.0.0.1:1"
-	tests := []struct {
-		name, url, secret string
-		want              []string
-	}{
-		{"short password leaves the text alone",
-			"postgres://u:a@" + refused + "/database?sslmode=disable&connect_timeout=5", "",
-			[]string{"connect to postgres://u:xxxxx@127.0.0.1:1/database?", "failed to connect to `user=u database=database`", "dial error"}},
-		{"password in the query",
-			"postgres://u@" + refused + "/db?password=Kx7pw%2Fq&sslmode=disable&connect_timeout=5", "Kx7pw",
-			[]string{"connect to postgres://u@127.0.0.1:1/db?password=xxxxx&sslmode=disable"}},
-		{"sslpassword in a URL pgx refuses",
-			"postgres://u:Kx7pw@h/db?sslpassword=Kx7ssl&sslmode=bogus", "Kx7",
-			[]string{"is invalid", "sslpassword=xxxxx"}},
-		{"password quoted back by the real server",
-			"postgres://" + srv.User.Username() + ":Kx7pw@" + srv.Host + "/Kx7pw?sslmode=disable", "Kx7pw",
-			[]string{`database "xxxxx" does not exist`}},
+	tests := []dialecttest.PasswordCase{
+		{Name: "short password leaves the text alone",
+			URL: "postgres://u:a@" + refused + "/database?sslmode=disable&connect_timeout=5", Secret: "",
+			Want: []string{"connect to postgres://u:xxxxx@127.0.0.1:1/database?", "failed to connect to `user=u database=database`", "dial error"}},
+		{Name: "password in the query",
+			URL: "postgres://u@" + refused + "/db?password=Kx7pw%2Fq&sslmode=disable&connect_timeout=5", Secret: "Kx7pw",
+			Want: []string{"connect to postgres://u@127.0.0.1:1/db?password=xxxxx&sslmode=disable"}},
+		{Name: "sslpassword in a URL pgx refuses",
+			URL: "postgres://u:Kx7pw@h/db?sslpassword=Kx7ssl&sslmode=bogus", Secret: "Kx7",
+			Want: []string{"is invalid", "sslpassword=xxxxx"}},
+		{Name: "password quoted back by the real server",
+			URL: "postgres://" + srv.User.Username() + ":Kx7pw@" + srv.Host + "/Kx7pw?sslmode=disable", Secret: "Kx7pw",
+			Want: []string{`database "xxxxx" does not exist`}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u, _, err := dialect.ParseURL(tt.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			db, err := Dialect{}.Open(context.Background(), u)
-			if err == nil {
-				db.Close()
-				t.Fatal("Open succeeded, want an error")
-			}
-			msg := err.Error()
-			if tt.secret != "" && strings.Contains(strings.ToLower(msg), strings.ToLower(tt.secret)) {
-				t.Errorf("error shows the password %q: %s", tt.secret, msg)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(msg, w) {
-					t.Errorf("error lacks %q: %s", w, msg)
-				}
-			}
-		})
-	}
+	dialecttest.OpenHidesPasswords(t, Dialect{}, tests)
 }
 
 // TestConfigKeepsPercentEncodedPassword checks that the redaction does
@@ -74,11 +48,5 @@ func TestConfigKeepsPercentEncodedPassword(t *testing.T) {
 }
 
 func TestLoadDesiredMalformedDevURLHidesPassword(t *testing.T) {
-	_, err := Dialect{}.LoadDesired(context.Background(), nil, "postgres://u:Kx7 Zq8@h/db", nil)
-	if err == nil || !strings.Contains(err.Error(), "not a postgres://host/db URL") {
-		t.Fatalf("want a bad dev URL error, got %v", err)
-	}
-	if strings.Contains(err.Error(), "Kx7") || strings.Contains(err.Error(), "Zq8") {
-		t.Errorf("error shows the password: %v", err)
-	}
+	dialecttest.DevURLHidesPassword(t, Dialect{}, "postgres://u:Kx7 Zq8@h/db", "not a postgres://host/db URL")
 }

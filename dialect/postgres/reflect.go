@@ -38,17 +38,22 @@ func reflList(names []string) string {
 
 // reflector carries one reflection's state.
 type reflector struct {
-	ctx    context.Context
-	q      dialect.Querier
-	first  string // first schema of the search path: reflected as ""
-	s      *schema.Schema
-	tables map[uint32]*schema.Table
-	arrays *pgtype.Map
+	ctx     context.Context
+	q       dialect.Querier
+	first   string // first schema of the search path: reflected as ""
+	version int    // server_version_num
+	s       *schema.Schema
+	tables  map[uint32]*schema.Table
+	// exclusions are the exclusion constraints by the oid of their index,
+	// which the index query fills in.
+	exclusions map[uint32]*schema.Exclusion
+	arrays     *pgtype.Map
 }
 
 // Reflect implements dialect.Dialect.
 func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error) {
-	r := &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{}, arrays: pgtype.NewMap()}
+	r := &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
+		exclusions: map[uint32]*schema.Exclusion{}, arrays: pgtype.NewMap()}
 	steps := []struct {
 		what string
 		fn   func() error
@@ -82,7 +87,8 @@ func (r *reflector) schemaName(nsp string) string {
 
 func (r *reflector) searchPath() error {
 	err := r.q.QueryRowContext(r.ctx, `SELECT COALESCE((SELECT s FROM unnest(current_schemas(false)) s
-		WHERE s NOT IN ('pg_catalog', 'information_schema') LIMIT 1), '')`).Scan(&r.first)
+		WHERE s NOT IN ('pg_catalog', 'information_schema') LIMIT 1), ''),
+		current_setting('server_version_num')::int`).Scan(&r.first, &r.version)
 	return err
 }
 

@@ -6,16 +6,23 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// reflIndexesSQL returns one row per key part of every index that does not
-// back a constraint (those are the primary key, uniques and exclusion
-// constraints). indkey 0 marks an expression part. Collation and operator
-// class are reported only when they differ from the default.
-const reflIndexesSQL = `SELECT i.indrelid, ic.relname, i.indisunique, am.amname,
+// reflIndexesSQL returns one row per column of every index that does not
+// back a primary key or unique constraint: plain indexes and those of
+// exclusion constraints (x.conexclop holds each key part's operator).
+// indkey 0 marks an expression part; parts past indnkeyatts are INCLUDE
+// columns. Collation and operator class are reported only when they
+// differ from the default, NULLS FIRST/LAST only against the direction's
+// default.
+const reflIndexesSQL = `SELECT i.indrelid, i.indexrelid, ic.relname, i.indisunique, am.amname,
 	COALESCE(pg_get_expr(i.indpred, i.indrelid, true), ''),
 	k.ord, k.attnum, COALESCE(a.attname, ''), pg_get_indexdef(i.indexrelid, k.ord::int, true),
-	(k.opt & 1) = 1,
-	CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END,
-	CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(a.attcollation, 100) THEN co.collname ELSE '' END
+	COALESCE(k.opt & 1 = 1, false), COALESCE(k.opt & 2 = 2, false), k.ord > i.indnkeyatts,
+	CASE WHEN opc.opcdefault OR opc.oid IS NULL THEN '' ELSE opc.opcname END,
+	CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(a.attcollation, 100) THEN co.collname ELSE '' END,
+	CASE WHEN k.ord = 1 THEN COALESCE(array_to_string(ic.reloptions, ', '), '') ELSE '' END,
+	CASE WHEN k.ord = 1 THEN COALESCE(d.description, '') ELSE '' END,
+	$NND,
+	CASE WHEN x.oid IS NOT NULL AND k.ord <= i.indnkeyatts THEN (SELECT o.oprname FROM pg_operator o WHERE o.oid = x.conexclop[k.ord]) ELSE '' END
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
@@ -26,46 +33,66 @@ CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indclass::oid[], i.indcollation::o
 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0
 LEFT JOIN pg_opclass opc ON opc.oid = k.cls
 LEFT JOIN pg_collation co ON co.oid = k.coll
-WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND k.ord <= i.indnkeyatts
-	AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype IN ('p', 'u', 'x'))
+LEFT JOIN pg_description d ON d.objoid = i.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND k.ord = 1
+LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype = 'x'
+WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+	AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype IN ('p', 'u'))
 ORDER BY i.indrelid, ic.relname, k.ord`
 
 func (r *reflector) indexes() error {
-	rows, err := r.q.QueryContext(r.ctx, reflIndexesSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflVersioned(reflIndexesSQL, r.version))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var last *schema.Index
-	var lastTable uint32
+	var lastOid uint32
+	var lastX *schema.Exclusion
 	for rows.Next() {
 		var (
-			oid                                      uint32
-			name, method, where, col, def, opc, coll string
-			unique, desc                             bool
-			ord                                      int
-			attnum                                   sql.NullInt64
+			oid, ixOid                                                uint32
+			name, method, where, col, def, opc, coll, params, comment string
+			oper                                                      string
+			unique, desc, nullsFirst, included, nnd                   bool
+			ord                                                       int
+			attnum                                                    sql.NullInt64
 		)
-		if err := rows.Scan(&oid, &name, &unique, &method, &where, &ord, &attnum, &col, &def, &desc, &opc, &coll); err != nil {
+		if err := rows.Scan(&oid, &ixOid, &name, &unique, &method, &where, &ord, &attnum, &col, &def,
+			&desc, &nullsFirst, &included, &opc, &coll, &params, &comment, &nnd, &oper); err != nil {
 			return err
 		}
 		t := r.tables[oid]
 		if t == nil {
 			continue
 		}
-		if last == nil || lastTable != oid || last.Name != name {
+		if last == nil || lastOid != ixOid {
 			if method == "btree" {
 				method = ""
 			}
-			last = &schema.Index{Name: name, Unique: unique, Where: where, Method: method}
-			lastTable = oid
-			t.Indexes = append(t.Indexes, last)
+			last = &schema.Index{Name: name, Unique: unique, Where: where, Method: method,
+				Params: params, NullsNotDistinct: nnd, Comment: comment}
+			lastOid = ixOid
+			lastX = r.exclusions[ixOid]
+			if lastX == nil {
+				t.Indexes = append(t.Indexes, last)
+			}
 		}
-		p := schema.IndexPart{Column: col, Desc: desc, OpClass: opc, Collation: coll}
-		if attnum.Int64 == 0 {
-			p.Column, p.Expr = "", reflStripParens(def)
+		if included {
+			last.Include = append(last.Include, col)
+		} else {
+			p := schema.IndexPart{Column: col, Desc: desc, OpClass: opc, Collation: coll, Operator: oper}
+			if attnum.Int64 == 0 {
+				p.Column, p.Expr = "", reflStripParens(def)
+			}
+			if nullsFirst != desc {
+				p.Nulls = map[bool]string{true: "FIRST", false: "LAST"}[nullsFirst]
+			}
+			last.Parts = append(last.Parts, p)
 		}
-		last.Parts = append(last.Parts, p)
+		if lastX != nil {
+			lastX.Method, lastX.Where, lastX.Params = last.Method, last.Where, last.Params
+			lastX.Parts, lastX.Include = last.Parts, last.Include
+		}
 	}
 	return rows.Err()
 }

@@ -16,18 +16,20 @@ const reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
 		JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
 	con.confdeltype, con.confupdtype, con.confmatchtype,
 	con.condeferrable, con.condeferred, con.convalidated,
-	CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) ELSE '' END
+	CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) ELSE '' END,
+	con.connoinherit, con.conindid, COALESCE(d.description, ''), $NND
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE ` + reflScopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
+LEFT JOIN pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
+WHERE ` + reflScopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')
 	AND con.conparentid = 0 -- not the per-partition copies of a key to a partitioned table
 ORDER BY con.conrelid, con.conname`
 
 func (r *reflector) constraints() error {
-	rows, err := r.q.QueryContext(r.ctx, reflConstraintsSQL)
+	rows, err := r.q.QueryContext(r.ctx, reflVersioned(reflConstraintsSQL, r.version))
 	if err != nil {
 		return err
 	}
@@ -39,9 +41,13 @@ func (r *reflector) constraints() error {
 			cols, refCols                   []string
 			onDel, onUpd, match, checkDef   string
 			deferrable, deferred, validated bool
+			noInherit, nnd                  bool
+			index                           uint32
+			comment                         string
 		)
 		if err := rows.Scan(&oid, &name, &kind, r.names(&cols), &refNsp, &refTable, r.names(&refCols),
-			&onDel, &onUpd, &match, &deferrable, &deferred, &validated, &checkDef); err != nil {
+			&onDel, &onUpd, &match, &deferrable, &deferred, &validated, &checkDef,
+			&noInherit, &index, &comment, &nnd); err != nil {
 			return err
 		}
 		t := r.tables[oid]
@@ -50,19 +56,24 @@ func (r *reflector) constraints() error {
 		}
 		switch kind {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Comment: comment}
 		case "u":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred})
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred,
+				NullsNotDistinct: nnd, Comment: comment})
 		case "f":
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
 				Name: name, Columns: cols,
 				RefSchema: r.schemaName(refNsp), RefTable: refTable, RefColumns: refCols,
 				OnDelete: reflActions[onDel], OnUpdate: reflActions[onUpd],
 				Deferrable: deferrable, InitiallyDeferred: deferred,
-				Match: reflMatches[match], NotValid: !validated,
+				Match: reflMatches[match], NotValid: !validated, Comment: comment,
 			})
 		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: reflCheckExpr(checkDef)})
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: reflCheckExpr(checkDef), NoInherit: noInherit, Comment: comment})
+		case "x":
+			x := &schema.Exclusion{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
+			t.Exclusions = append(t.Exclusions, x)
+			r.exclusions[index] = x
 		}
 	}
 	return rows.Err()
@@ -120,4 +131,17 @@ func reflMatchingParen(s string, open int) int {
 		}
 	}
 	return -1
+}
+
+// reflVersioned fills in $NND, whether an index (i, or the index of
+// constraint con) is NULLS NOT DISTINCT: false before PostgreSQL 15.
+func reflVersioned(query string, version int) string {
+	nnd := "false"
+	if version >= 150000 {
+		nnd = "COALESCE(i.indnullsnotdistinct, false)"
+		if !strings.Contains(query, "FROM pg_index i") {
+			nnd = "CASE WHEN con.contype = 'u' THEN (SELECT i.indnullsnotdistinct FROM pg_index i WHERE i.indexrelid = con.conindid) ELSE false END"
+		}
+	}
+	return strings.ReplaceAll(query, "$NND", nnd)
 }

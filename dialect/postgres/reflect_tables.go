@@ -3,6 +3,7 @@ package postgres
 import (
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -32,7 +33,7 @@ func (r *reflector) relations() error {
 			return err
 		}
 		if kind == "v" {
-			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def)})
+			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def), Comment: comment})
 			continue
 		}
 		t := &schema.Table{Schema: r.schemaName(nsp), Name: name, Comment: comment}
@@ -60,7 +61,11 @@ var reflColumnsSQL = `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.at
 	(SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
 		WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
 		AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-		AND dep.deptype = 'a' AND s.relkind = 'S' LIMIT 1)
+		AND dep.deptype = 'a' AND s.relkind = 'S' LIMIT 1),
+	CASE WHEN a.attidentity <> '' THEN (SELECT ARRAY[s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle::int]
+		FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+		WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+		AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i') END
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -84,8 +89,9 @@ func (r *reflector) columns() error {
 			comment                                 string
 			notNull                                 bool
 			def, ownedSeq                           sql.NullString
+			seq                                     []int64
 		)
-		if err := rows.Scan(&oid, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq); err != nil {
+		if err := rows.Scan(&oid, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq, r.arrays.SQLScanner(&seq)); err != nil {
 			return err
 		}
 		t := r.tables[oid]
@@ -98,6 +104,9 @@ func (r *reflector) columns() error {
 			c.Identity = schema.IdentityAlways
 		case "d":
 			c.Identity = schema.IdentityByDefault
+		}
+		if len(seq) == 6 {
+			c.IdentityOpts = reflSeqOptions(seq, typ)
 		}
 		switch {
 		case generated == "s" && def.Valid:
@@ -122,4 +131,30 @@ func reflIsSerialDefault(def, seq, typ string) bool {
 		return false
 	}
 	return def == "nextval("+literal(seq)+"::regclass)"
+}
+
+// reflSeqOptions turns (start, increment, min, max, cache, cycle) into
+// SeqOptions, nil when they are the defaults for an identity of type typ.
+func reflSeqOptions(v []int64, typ string) *schema.SeqOptions {
+	o := &schema.SeqOptions{Start: v[0], Increment: v[1], Min: v[2], Max: v[3], Cache: v[4], Cycle: v[5] != 0}
+	if *o == seqDefaults(typ, o.Increment) && o.Increment == 1 {
+		return nil
+	}
+	return o
+}
+
+// seqDefaults are the options a sequence of integer type typ gets when
+// only its increment is given.
+func seqDefaults(typ string, increment int64) schema.SeqOptions {
+	max := int64(math.MaxInt64)
+	switch strings.ToLower(typ) {
+	case "smallint", "int2":
+		max = math.MaxInt16
+	case "integer", "int", "int4":
+		max = math.MaxInt32
+	}
+	if increment < 0 {
+		return schema.SeqOptions{Start: -1, Increment: increment, Min: -max - 1, Max: -1, Cache: 1}
+	}
+	return schema.SeqOptions{Start: 1, Increment: increment, Min: 1, Max: max, Cache: 1}
 }

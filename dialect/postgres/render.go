@@ -91,11 +91,21 @@ func (r *renderer) render(o op.Op) error {
 		}
 		return r.dropConstraint(o.Table, o.FK.Name, "foreign key")
 	case op.AddUnique:
-		r.alter(o.Table, "ADD "+uniqueDef(o.Unique, r.name("uq", o.Table.Name, o.Unique.Name, o.Unique.Columns)))
+		name := r.name("uq", o.Table.Name, o.Unique.Name, o.Unique.Columns)
+		r.alter(o.Table, "ADD "+uniqueDef(o.Unique, name))
+		r.constraintComment(o.Table, name, o.Unique.Comment)
 	case op.DropUnique:
 		return r.dropConstraint(o.Table, o.Unique.Name, "unique constraint")
 	case op.AddCheck:
 		r.addCheck(o)
+		r.constraintComment(o.Table, o.Check.Name, o.Check.Comment)
+	case op.AddExclusion:
+		r.alter(o.Table, "ADD "+r.exclusionDef(o.Table, o.Exclusion))
+		r.constraintComment(o.Table, r.exclusionName(o.Table, o.Exclusion), o.Exclusion.Comment)
+	case op.DropExclusion:
+		return r.dropConstraint(o.Table, o.Exclusion.Name, "exclusion constraint")
+	case op.SetComment:
+		r.setComment(o)
 	case op.DropCheck:
 		return r.dropConstraint(o.Table, o.Check.Name, "check constraint")
 	case op.RenameConstraint:
@@ -106,7 +116,7 @@ func (r *renderer) render(o op.Op) error {
 			}
 		}
 	case op.CreateIndex:
-		r.emit(r.createIndex(o.Table, o.Index))
+		r.addIndex(o.Table, o.Index)
 	case op.DropIndex:
 		if o.Index.Name == "" {
 			return fmt.Errorf("refusing to drop an unnamed index on %s", o.Table)
@@ -118,6 +128,9 @@ func (r *renderer) render(o op.Op) error {
 		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(o.Table), commentText(o.To)))
 	case op.CreateView:
 		r.emit(fmt.Sprintf("CREATE VIEW %s AS %s", qualified(o.View.Schema, o.View.Name), o.View.Def))
+		if o.View.Comment != "" {
+			r.viewComment(o.View.Schema, o.View.Name, o.View.Comment)
+		}
 	case op.DropView:
 		r.emit("DROP VIEW " + qualified(o.View.Schema, o.View.Name))
 	case op.CreateTrigger:

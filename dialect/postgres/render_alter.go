@@ -76,10 +76,15 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 	}
 	switch {
 	case from.Identity == "" && to.Identity != "":
-		alter("ADD GENERATED " + strings.ToUpper(string(to.Identity)) + " AS IDENTITY")
+		alter("ADD GENERATED " + strings.ToUpper(string(to.Identity)) + " AS IDENTITY" + identityOptions(to))
 		r.advanceSequence(o.Table, to.Name, fmt.Sprintf("pg_get_serial_sequence(%s, %s)", literal(tableName(o.Table)), literal(to.Name)))
-	case from.Identity != "" && to.Identity != "" && !strings.EqualFold(string(from.Identity), string(to.Identity)):
-		alter("SET GENERATED " + strings.ToUpper(string(to.Identity)))
+	case from.Identity != "" && to.Identity != "":
+		if !strings.EqualFold(string(from.Identity), string(to.Identity)) {
+			alter("SET GENERATED " + strings.ToUpper(string(to.Identity)))
+		}
+		if !sameSeqOptions(from.IdentityOpts, to.IdentityOpts) {
+			r.identityOptions(o.Table, from, to)
+		}
 	}
 	if to.AutoIncrement && !from.AutoIncrement && to.Identity == "" {
 		seq := qualified(o.Table.Schema, seqName(o.Table.Name, to.Name))
@@ -106,6 +111,13 @@ func seqName(table, col string) string {
 		n = n[:63]
 	}
 	return n
+}
+
+func sameSeqOptions(a, b *schema.SeqOptions) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }
 
 func sameGenerated(a, b *schema.Generated) bool {
@@ -184,4 +196,29 @@ func (r *renderer) alterEnum(o op.AlterEnum) error {
 		have = append(have, v)
 	}
 	return nil
+}
+
+// identityOptions sets every option of an identity, so that one left out
+// returns to its default. When the bounds change, the sequence's current
+// value may fall outside them, which ALTER refuses: it restarts at that
+// value moved inside the bounds, then past the column's values.
+func (r *renderer) identityOptions(t op.Ref, from, to *schema.Column) {
+	want := seqDefaults(to.Type, 1)
+	if to.IdentityOpts != nil {
+		want = *to.IdentityOpts
+	}
+	had := seqDefaults(from.Type, 1)
+	if from.IdentityOpts != nil {
+		had = *from.IdentityOpts
+	}
+	stmt := "ALTER TABLE " + tableName(t) + " ALTER COLUMN " + quote(to.Name) + " " + seqOptionsSQL(want, "SET ")
+	if want.Min == had.Min && want.Max == had.Max {
+		r.emit(stmt)
+		return
+	}
+	seq := fmt.Sprintf("pg_get_serial_sequence(%s, %s)", literal(tableName(t)), literal(to.Name))
+	r.emit(fmt.Sprintf("DO $retort$DECLARE v bigint; BEGIN EXECUTE 'SELECT last_value FROM ' || %s INTO v; "+
+		"EXECUTE %s || ' RESTART WITH ' || GREATEST(%d, LEAST(%d, v)); END$retort$",
+		seq, literal(stmt), want.Min, want.Max))
+	r.advanceSequence(t, to.Name, seq)
 }

@@ -23,6 +23,9 @@ func (r *renderer) createTable(t *schema.Table) error {
 	for _, ck := range t.Checks {
 		defs = append(defs, checkDef(ck))
 	}
+	for _, x := range t.Exclusions {
+		defs = append(defs, r.exclusionDef(ref, x))
+	}
 	var notValid []string
 	for _, fk := range t.ForeignKeys {
 		d, err := fkDef(fk, r.name("fk", t.Name, fk.Name, fk.Columns))
@@ -47,7 +50,7 @@ func (r *renderer) createTable(t *schema.Table) error {
 		r.alter(ref, c)
 	}
 	for _, ix := range t.Indexes {
-		r.emit(r.createIndex(ref, ix))
+		r.addIndex(ref, ix)
 	}
 	if t.Comment != "" {
 		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(ref), literal(t.Comment)))
@@ -55,6 +58,7 @@ func (r *renderer) createTable(t *schema.Table) error {
 	for _, c := range t.Columns {
 		r.columnComment(ref, c, "")
 	}
+	r.tableObjectComments(ref, t)
 	return nil
 }
 
@@ -84,7 +88,7 @@ func columnDef(c *schema.Column) string {
 	case c.Generated != nil:
 		s += " GENERATED ALWAYS AS (" + c.Generated.Expr + ") STORED"
 	case c.Identity != "":
-		s += " GENERATED " + strings.ToUpper(string(c.Identity)) + " AS IDENTITY"
+		s += " GENERATED " + strings.ToUpper(string(c.Identity)) + " AS IDENTITY" + identityOptions(c)
 	}
 	if !c.Nullable {
 		s += " NOT NULL"
@@ -100,16 +104,24 @@ func pkDef(pk *schema.PrimaryKey, name string) string {
 }
 
 func uniqueDef(u *schema.Unique, name string) string {
-	return fmt.Sprintf("CONSTRAINT %s UNIQUE (%s)%s", quote(name), quoteList(u.Columns), deferral(u.Deferrable, u.InitiallyDeferred))
+	nnd := ""
+	if u.NullsNotDistinct {
+		nnd = " NULLS NOT DISTINCT"
+	}
+	return fmt.Sprintf("CONSTRAINT %s UNIQUE%s (%s)%s", quote(name), nnd, quoteList(u.Columns), deferral(u.Deferrable, u.InitiallyDeferred))
 }
 
 // checkDef leaves an unnamed check unnamed: PostgreSQL names it the way
 // it names the checks of the desired schema.
 func checkDef(ck *schema.Check) string {
-	if ck.Name == "" {
-		return "CHECK (" + ck.Expr + ")"
+	s := "CHECK (" + ck.Expr + ")"
+	if ck.NoInherit {
+		s += " NO INHERIT"
 	}
-	return fmt.Sprintf("CONSTRAINT %s CHECK (%s)", quote(ck.Name), ck.Expr)
+	if ck.Name == "" {
+		return s
+	}
+	return "CONSTRAINT " + quote(ck.Name) + " " + s
 }
 
 func deferral(deferrable, deferred bool) string {
@@ -145,6 +157,16 @@ func fkDef(fk *schema.ForeignKey, name string) (string, error) {
 	return b.String(), nil
 }
 
+// addIndex creates an index and sets its comment.
+func (r *renderer) addIndex(t op.Ref, ix *schema.Index) {
+	r.emit(r.createIndex(t, ix))
+	name := ix.Name
+	if name == "" {
+		name = r.opts.Naming.IndexName(t.Name, ix)
+	}
+	r.indexComment(t, name, ix.Comment)
+}
+
 func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 	var b strings.Builder
 	b.WriteString("CREATE ")
@@ -159,8 +181,22 @@ func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 	if ix.Method != "" && !strings.EqualFold(ix.Method, "btree") {
 		b.WriteString(" USING " + quote(ix.Method))
 	}
-	parts := make([]string, len(ix.Parts))
-	for i, p := range ix.Parts {
+	b.WriteString(" (" + partsDef(ix.Parts) + ")")
+	b.WriteString(includeDef(ix.Include))
+	if ix.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	b.WriteString(paramsDef(ix.Params))
+	if ix.Where != "" {
+		b.WriteString(" WHERE " + ix.Where)
+	}
+	return b.String()
+}
+
+// partsDef writes index or exclusion key parts.
+func partsDef(ps []schema.IndexPart) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
 		s := quote(p.Column)
 		if p.Column == "" {
 			s = "(" + p.Expr + ")"
@@ -174,13 +210,29 @@ func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 		if p.Desc {
 			s += " DESC"
 		}
+		if p.Nulls != "" {
+			s += " NULLS " + p.Nulls
+		}
+		if p.Operator != "" {
+			s += " WITH " + p.Operator
+		}
 		parts[i] = s
 	}
-	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
-	if ix.Where != "" {
-		b.WriteString(" WHERE " + ix.Where)
+	return strings.Join(parts, ", ")
+}
+
+func includeDef(cols []string) string {
+	if len(cols) == 0 {
+		return ""
 	}
-	return b.String()
+	return " INCLUDE (" + quoteList(cols) + ")"
+}
+
+func paramsDef(params string) string {
+	if params == "" {
+		return ""
+	}
+	return " WITH (" + params + ")"
 }
 
 func (r *renderer) alterPrimaryKey(o op.AlterPrimaryKey) error {
@@ -195,7 +247,9 @@ func (r *renderer) alterPrimaryKey(o op.AlterPrimaryKey) error {
 		r.alter(o.Table, "DROP CONSTRAINT "+quote(name))
 	}
 	if o.To != nil && len(o.To.Columns) > 0 {
-		r.alter(o.Table, "ADD "+pkDef(o.To, r.name("pk", o.Table.Name, o.To.Name, nil)))
+		name := r.name("pk", o.Table.Name, o.To.Name, nil)
+		r.alter(o.Table, "ADD "+pkDef(o.To, name))
+		r.constraintComment(o.Table, name, o.To.Comment)
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ func (r *renderer) addForeignKey(o op.AddForeignKey) error {
 	default:
 		r.alter(o.Table, "ADD "+def)
 	}
+	r.constraintComment(o.Table, name, o.FK.Comment)
 	return nil
 }
 

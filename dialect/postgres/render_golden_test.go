@@ -195,7 +195,7 @@ func renderCases() []renderCase {
 		}},
 		{name: "drop_unnamed_check", current: cur, ops: []op.Op{op.DropCheck{Table: notes, Check: &schema.Check{Expr: "id > 0"}}}},
 		{name: "drop_unnamed_fk", current: cur, ops: []op.Op{op.DropForeignKey{Table: notes, FK: &schema.ForeignKey{Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}}}}},
-	}, renderRenameCases(cur)...)
+	}, append(renderRenameCases(cur), renderClauseCases(cur)...)...)
 }
 
 // TestRenderGoldenOps renders every op kind and compares with the

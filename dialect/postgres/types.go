@@ -1,37 +1,26 @@
 package postgres
 
-import "github.com/retortdb/retort/op"
+import (
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/op"
+)
 
-// MapType implements dialect.TypeMapper in the spelling PostgreSQL
-// reflects (format_type).
-func (Dialect) MapType(t op.Type) (string, error) {
-	switch t.Kind {
-	case op.KindInteger:
-		return "integer", nil
-	case op.KindBigInt:
-		return "bigint", nil
-	case op.KindSmallInt:
-		return "smallint", nil
-	case op.KindText:
-		return "text", nil
-	case op.KindString:
-		return op.StringType("character varying", t)
-	case op.KindBool:
-		return "boolean", nil
-	case op.KindTimestamp:
-		return "timestamp without time zone", nil
-	case op.KindDate:
-		return "date", nil
-	case op.KindFloat:
-		return "double precision", nil
-	case op.KindDecimal:
-		return op.DecimalType("numeric", t)
-	case op.KindBlob:
-		return "bytea", nil
-	case op.KindJSON:
-		return "jsonb", nil
-	case op.KindUUID:
-		return "uuid", nil
-	}
-	return op.StandardType(t)
+// typeNames are the spellings PostgreSQL reflects (format_type).
+var typeNames = dialect.TypeNames{
+	op.KindInteger:   "integer",
+	op.KindBigInt:    "bigint",
+	op.KindSmallInt:  "smallint",
+	op.KindText:      "text",
+	op.KindString:    "character varying",
+	op.KindBool:      "boolean",
+	op.KindTimestamp: "timestamp without time zone",
+	op.KindDate:      "date",
+	op.KindFloat:     "double precision",
+	op.KindDecimal:   "numeric",
+	op.KindBlob:      "bytea",
+	op.KindJSON:      "jsonb",
+	op.KindUUID:      "uuid",
 }
+
+// MapType implements dialect.TypeMapper.
+func (Dialect) MapType(t op.Type) (string, error) { return typeNames.Spell(t) }

@@ -46,12 +46,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		}
 		defer loadClear(context.WithoutCancel(ctx), conn)
 	}
-	for _, f := range files {
-		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
-			return nil, err
-		}
-	}
-	return d.Reflect(ctx, conn)
+	return dialect.LoadFiles(ctx, d, conn, files)
 }
 
 func loadCheckEmpty(ctx context.Context, conn *sql.Conn, path string) error {

@@ -1,17 +1,19 @@
 package sqlite
 
-import "github.com/retortdb/retort/op"
+import (
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/op"
+)
 
-// MapType implements dialect.TypeMapper. INTEGER stays INTEGER so an
-// INTEGER PRIMARY KEY is the rowid alias; JSON and UUID are TEXT.
-func (Dialect) MapType(t op.Type) (string, error) {
-	switch t.Kind {
-	case op.KindInteger:
-		return "INTEGER", nil
-	case op.KindFloat:
-		return "REAL", nil
-	case op.KindJSON, op.KindUUID:
-		return "TEXT", nil
-	}
-	return op.StandardType(t)
+// typeNames differ from the standard spelling only where SQLite needs
+// it: INTEGER stays INTEGER so an INTEGER PRIMARY KEY is the rowid alias;
+// JSON and UUID are TEXT.
+var typeNames = dialect.TypeNames{
+	op.KindInteger: "INTEGER",
+	op.KindFloat:   "REAL",
+	op.KindJSON:    "TEXT",
+	op.KindUUID:    "TEXT",
 }
+
+// MapType implements dialect.TypeMapper.
+func (Dialect) MapType(t op.Type) (string, error) { return typeNames.Spell(t) }

@@ -1,3 +1,7 @@
+-- retort:relation {"orm":"ent","kind":"O2M","package":"github.com/retortdb/retort/entschema/internal/braindump","model":"User","field":"notes","table":"notes","columns":["author_id"],"ref_table":"users","ref_columns":["id"],"fk":true,"fk_name":"notes_users_notes"}
+-- retort:relation {"orm":"ent","kind":"O2M","package":"github.com/retortdb/retort/entschema/internal/braindump","model":"User","field":"owned_tasks","table":"tasks","columns":["owner_id"],"ref_table":"users","ref_columns":["id"],"fk":true,"fk_name":"tasks_users_owned_tasks"}
+-- retort:relation {"orm":"ent","kind":"O2M","package":"github.com/retortdb/retort/entschema/internal/braindump","model":"User","field":"reviewed_tasks","table":"tasks","columns":["reviewer_id"],"ref_table":"users","ref_columns":["id"],"fk":true,"fk_name":"tasks_users_reviewed_tasks"}
+-- retort:relation {"orm":"ent","kind":"O2M","package":"github.com/retortdb/retort/entschema/internal/braindump","model":"Task","field":"children","table":"tasks","columns":["parent_id"],"ref_table":"tasks","ref_columns":["id"],"fk":true,"fk_name":"tasks_tasks_children"}
 -- Create "users" table
 CREATE TABLE `users` (
   `id` bigint NOT NULL AUTO_INCREMENT,

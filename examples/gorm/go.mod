@@ -3,9 +3,9 @@ module github.com/retortdb/retort/examples/gorm
 go 1.26.8
 
 require (
+	github.com/glebarez/go-sqlite v1.21.2
 	github.com/glebarez/sqlite v1.11.0
-	github.com/go-sql-driver/mysql v1.8.1
-	github.com/jackc/pgx/v5 v5.10.0
+	github.com/retortdb/retort/examples/internal/exampletest v0.0.0-00010101000000-000000000000
 	github.com/retortdb/retort/gormschema v0.0.0-00010101000000-000000000000
 	gorm.io/gorm v1.31.2
 )
@@ -13,10 +13,11 @@ require (
 require (
 	filippo.io/edwards25519 v1.1.0 // indirect
 	github.com/dustin/go-humanize v1.0.1 // indirect
-	github.com/glebarez/go-sqlite v1.21.2 // indirect
+	github.com/go-sql-driver/mysql v1.8.1 // indirect
 	github.com/google/uuid v1.3.0 // indirect
 	github.com/jackc/pgpassfile v1.0.0 // indirect
 	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
+	github.com/jackc/pgx/v5 v5.10.0 // indirect
 	github.com/jackc/puddle/v2 v2.2.2 // indirect
 	github.com/jinzhu/inflection v1.0.0 // indirect
 	github.com/jinzhu/now v1.1.5 // indirect
@@ -33,6 +34,10 @@ require (
 	modernc.org/sqlite v1.23.1 // indirect
 )
 
-// The loader module lives in this repository; outside it, go get
-// github.com/retortdb/retort/gormschema instead.
-replace github.com/retortdb/retort/gormschema => ../../gormschema
+// The loader and test-helper modules live in this repository; outside
+// it, go get github.com/retortdb/retort/gormschema instead and drop
+// example_test.go, which tests the example inside the repository.
+replace (
+	github.com/retortdb/retort/examples/internal/exampletest => ../internal/exampletest
+	github.com/retortdb/retort/gormschema => ../../gormschema
+)

@@ -1,3 +1,4 @@
+-- retort:relation {"orm":"gorm","kind":"has-many","package":"github.com/retortdb/retort/gormschema_test","model":"User","field":"Notes","table":"notes","columns":["author_id"],"ref_table":"users","ref_columns":["id"],"fk":true,"fk_name":"fk_users_notes"}
 CREATE TABLE `users` (`id` bigint unsigned AUTO_INCREMENT,`created_at` datetime(3) NULL,`updated_at` datetime(3) NULL,`deleted_at` datetime(3) NULL,`email` varchar(255) NOT NULL,`name` varchar(100) DEFAULT 'anonymous',PRIMARY KEY (`id`),INDEX `idx_users_deleted_at` (`deleted_at`),UNIQUE INDEX `idx_users_email` (`email`));
 CREATE TABLE `tags` (`id` bigint unsigned AUTO_INCREMENT,`name` varchar(64) NOT NULL,`slug` varchar(64) NOT NULL,PRIMARY KEY (`id`),CONSTRAINT `uni_tags_name` UNIQUE (`name`),CONSTRAINT `uni_tags_slug` UNIQUE (`slug`));
 CREATE TABLE `user_tags` (`user_id` bigint unsigned,`tag_id` bigint unsigned,PRIMARY KEY (`user_id`,`tag_id`));

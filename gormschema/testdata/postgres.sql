@@ -1,3 +1,4 @@
+-- retort:relation {"orm":"gorm","kind":"has-many","package":"github.com/retortdb/retort/gormschema_test","model":"User","field":"Notes","table":"notes","columns":["author_id"],"ref_table":"users","ref_columns":["id"],"fk":true,"fk_name":"fk_users_notes"}
 CREATE TABLE "users" ("id" bigserial,"created_at" timestamptz,"updated_at" timestamptz,"deleted_at" timestamptz,"email" varchar(255) NOT NULL,"name" varchar(100) DEFAULT 'anonymous',PRIMARY KEY ("id"));
 CREATE UNIQUE INDEX IF NOT EXISTS "idx_users_email" ON "users" ("email");
 CREATE INDEX IF NOT EXISTS "idx_users_deleted_at" ON "users" ("deleted_at");

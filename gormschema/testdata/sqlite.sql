@@ -1,3 +1,4 @@
+-- retort:relation {"orm":"gorm","kind":"has-many","package":"github.com/retortdb/retort/gormschema_test","model":"User","field":"Notes","table":"notes","columns":["author_id"],"ref_table":"users","ref_columns":["id"],"fk":true,"fk_name":"fk_users_notes"}
 CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,`updated_at` datetime,`deleted_at` datetime,`email` text NOT NULL,`name` text DEFAULT "anonymous");
 CREATE UNIQUE INDEX `idx_users_email` ON `users`(`email`);
 CREATE INDEX `idx_users_deleted_at` ON `users`(`deleted_at`);

@@ -11,60 +11,48 @@ import (
 )
 
 func checkCmd(g *globals, p func() *printer) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "check [--format text|json]",
-		Short: "Exit 0 when the database is at head and matches the desired schema",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			asJSON, err := wantJSON(format)
+	return formatCmd("check", "Exit 0 when the database is at head and matches the desired schema", func(cmd *cobra.Command, asJSON bool) error {
+		return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
+			rep, err := m.Check(cmd.Context(), desired)
 			if err != nil {
 				return err
 			}
-			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
-				rep, err := m.Check(cmd.Context(), desired)
-				if err != nil {
+			if asJSON {
+				if err := s.p.json(retort.NewJSONCheck(rep)); err != nil {
 					return err
 				}
-				if asJSON {
-					if err := s.p.json(retort.NewJSONCheck(rep)); err != nil {
-						return err
-					}
+			}
+			var problems []string
+			if !rep.AtHead {
+				problems = append(problems, fmt.Sprintf("database is at %s, head is %s", describeHeads(rep.Current), describeHeads(rep.Heads)))
+				for _, r := range rep.Pending {
+					problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
 				}
-				var problems []string
-				if !rep.AtHead {
-					problems = append(problems, fmt.Sprintf("database is at %s, head is %s", describeHeads(rep.Current), describeHeads(rep.Heads)))
-					for _, r := range rep.Pending {
-						problems = append(problems, fmt.Sprintf("  pending %s  %s", r.ID, r.Message))
-					}
-				}
-				for _, u := range rep.Unfinished {
-					problems = append(problems, u.String())
-				}
-				for _, r := range rep.Edited {
-					problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
-				}
-				if len(rep.Changes) > 0 {
-					problems = append(problems, "database differs from the desired schema:")
-					problems = append(problems, indent(retort.Describe(rep.Changes)))
-				}
-				for _, u := range rep.Unmanaged {
-					problems = append(problems, "unmanaged: "+u.String())
-				}
-				if len(problems) == 0 && asJSON {
-					s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
-					return nil
-				}
-				if len(problems) == 0 {
-					s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
-					return nil
-				}
-				return answerNo{msg: s.p.paintErr(red, "check failed: ") + strings.Join(problems, "\n")}
-			})
-		},
-	}
-	formatFlag(cmd, &format)
-	return cmd
+			}
+			for _, u := range rep.Unfinished {
+				problems = append(problems, u.String())
+			}
+			for _, r := range rep.Edited {
+				problems = append(problems, fmt.Sprintf("revision %s (%s) was edited after it was applied", r.ID, r.File))
+			}
+			if len(rep.Changes) > 0 {
+				problems = append(problems, "database differs from the desired schema:")
+				problems = append(problems, indent(retort.Describe(rep.Changes)))
+			}
+			for _, u := range rep.Unmanaged {
+				problems = append(problems, "unmanaged: "+u.String())
+			}
+			if len(problems) == 0 && asJSON {
+				s.p.info("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
+				return nil
+			}
+			if len(problems) == 0 {
+				s.p.result("%s database is at head (%s) and matches the desired schema", s.p.paint(green, "ok:"), describeHeads(rep.Current))
+				return nil
+			}
+			return answerNo{msg: s.p.paintErr(red, "check failed: ") + strings.Join(problems, "\n")}
+		})
+	})
 }
 
 func indent(s string) string {

@@ -11,127 +11,92 @@ import (
 )
 
 func currentCmd(g *globals, p func() *printer) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "current [--format text|json]",
-		Short: "Print the revision(s) the database is at",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			asJSON, err := wantJSON(format)
+	return formatCmd("current", "Print the revision(s) the database is at", func(cmd *cobra.Command, asJSON bool) error {
+		return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
+			current, err := m.Current(cmd.Context())
 			if err != nil {
 				return err
 			}
-			return withDatabase(cmd, g, p(), func(s *session, m *retort.Migrator) error {
-				current, err := m.Current(cmd.Context())
-				if err != nil {
-					return err
-				}
-				unfinished, err := m.Unfinished(cmd.Context())
-				if err != nil {
-					return err
-				}
-				for _, u := range unfinished {
-					s.p.info("%s", s.p.paintErr(red, u.String()))
-				}
-				if asJSON {
-					return s.p.json(s.revs.NewJSONCurrent(current, unfinished))
-				}
-				if len(current) == 0 {
-					s.p.info("(base: no revision applied)")
-					return nil
-				}
-				for _, id := range current {
-					line := id
-					r, ok := s.revs.Get(id)
-					if r.Head {
-						line += " " + s.p.paint(green, "(head)")
-					}
-					if ok {
-						line += "  " + r.Message
-					} else {
-						line += "  " + s.p.paint(red, "(not in "+s.dir+")")
-					}
-					s.p.result("%s", line)
-				}
+			unfinished, err := m.Unfinished(cmd.Context())
+			if err != nil {
+				return err
+			}
+			for _, u := range unfinished {
+				s.p.info("%s", s.p.paintErr(red, u.String()))
+			}
+			if asJSON {
+				return s.p.json(s.revs.NewJSONCurrent(current, unfinished))
+			}
+			if len(current) == 0 {
+				s.p.info("(base: no revision applied)")
 				return nil
-			})
-		},
-	}
-	formatFlag(cmd, &format)
-	return cmd
+			}
+			for _, id := range current {
+				line := id
+				r, ok := s.revs.Get(id)
+				if r.Head {
+					line += " " + s.p.paint(green, "(head)")
+				}
+				if ok {
+					line += "  " + r.Message
+				} else {
+					line += "  " + s.p.paint(red, "(not in "+s.dir+")")
+				}
+				s.p.result("%s", line)
+			}
+			return nil
+		})
+	})
 }
 
 func headsCmd(g *globals, p func() *printer) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "heads [--format text|json]",
-		Short: "List head revisions",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			asJSON, err := wantJSON(format)
-			if err != nil {
-				return err
-			}
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return s.p.json(s.revs.NewJSONHeads())
-			}
-			for _, r := range s.revs.Heads() {
-				s.p.result("%s (head)  %s", r.ID, r.Message)
-			}
-			return nil
-		},
-	}
-	formatFlag(cmd, &format)
-	return cmd
+	return formatCmd("heads", "List head revisions", func(cmd *cobra.Command, asJSON bool) error {
+		s, err := openSession(g, p())
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return s.p.json(s.revs.NewJSONHeads())
+		}
+		for _, r := range s.revs.Heads() {
+			s.p.result("%s (head)  %s", r.ID, r.Message)
+		}
+		return nil
+	})
 }
 
 func historyCmd(g *globals, p func() *printer) *cobra.Command {
 	var offline bool
-	var format string
-	cmd := &cobra.Command{
-		Use:   "history [--format text|json]",
-		Short: "List revisions, newest first",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			asJSON, err := wantJSON(format)
-			if err != nil {
-				return err
-			}
-			s, err := openSession(g, p())
-			if err != nil {
-				return err
-			}
-			current := map[string]bool{}
-			var currentIDs []string // nil: the database was not asked
-			if !offline {
-				if _, _, err := s.databaseURL(g); err == nil {
-					m, err := s.migrator(cmd.Context(), g)
-					if err != nil {
-						return err
-					}
-					ids, err := m.Current(cmd.Context())
-					m.Close()
-					if err != nil {
-						return err
-					}
-					current = toSet(ids)
-					currentIDs = append([]string{}, ids...)
+	cmd := formatCmd("history", "List revisions, newest first", func(cmd *cobra.Command, asJSON bool) error {
+		s, err := openSession(g, p())
+		if err != nil {
+			return err
+		}
+		current := map[string]bool{}
+		var currentIDs []string // nil: the database was not asked
+		if !offline {
+			if _, _, err := s.databaseURL(g); err == nil {
+				m, err := s.migrator(cmd.Context(), g)
+				if err != nil {
+					return err
 				}
+				ids, err := m.Current(cmd.Context())
+				m.Close()
+				if err != nil {
+					return err
+				}
+				current = toSet(ids)
+				currentIDs = append([]string{}, ids...)
 			}
-			if asJSON {
-				return s.p.json(s.revs.NewJSONHistory(currentIDs))
-			}
-			for _, r := range s.revs.History() {
-				s.p.result("%s", s.historyLine(r, current))
-			}
-			return nil
-		},
-	}
-	formatFlag(cmd, &format)
+		}
+		if asJSON {
+			return s.p.json(s.revs.NewJSONHistory(currentIDs))
+		}
+		for _, r := range s.revs.History() {
+			s.p.result("%s", s.historyLine(r, current))
+		}
+		return nil
+	})
 	cmd.Flags().BoolVar(&offline, "offline", false, "do not connect to mark the current revision")
 	return cmd
 }

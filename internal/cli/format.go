@@ -13,6 +13,26 @@ func formatFlag(cmd *cobra.Command, format *string) {
 	cmd.Flags().StringVar(format, "format", "text", "text or json (docs/json.md)")
 }
 
+// formatCmd is a command without arguments that prints text, or JSON
+// with --format json; run learns which.
+func formatCmd(name, short string, run func(cmd *cobra.Command, asJSON bool) error) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   name + " [--format text|json]",
+		Short: short,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			asJSON, err := wantJSON(format)
+			if err != nil {
+				return err
+			}
+			return run(cmd, asJSON)
+		},
+	}
+	formatFlag(cmd, &format)
+	return cmd
+}
+
 // wantJSON checks the --format value and reports whether it is json.
 func wantJSON(format string) (bool, error) {
 	switch format {

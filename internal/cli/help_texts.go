@@ -153,12 +153,17 @@ actions (Mermaid, Graphviz dot, or SVG through Graphviz), or with
 	"lint": {
 		long: `Checks the pending revisions against the database for hazards: foreign keys
 without an index, drops without "-- retort:allow destructive", PostgreSQL
-lock hazards, SQLite rebuilds that would cascade-delete. Warnings and
-errors are printed; errors make it exit 1.`,
+lock hazards, SQLite rebuilds that would cascade-delete. With GORM, ent
+or bun models as the desired schema it also compares each relation of the
+models with the database as the pending revisions leave it (orm-intent):
+a foreign key whose ON DELETE/ON UPDATE differs or that is missing is an
+error, a relation without any foreign key a warning. Plain SQL schema
+files are not loaded. Warnings and errors are printed; errors make it
+exit 1.`,
 		examples: []string{"retort lint", "retort lint --big-table 1000000"},
 		exit1:    "a finding is an error",
-		keys:     dbKeys,
-		env:      urlEnv,
+		keys:     desireKeys,
+		env:      desiredEnv,
 	},
 	"version": {
 		long: `Prints retort's version, the VCS revision it was built from, the Go version

@@ -16,7 +16,8 @@ import (
 // empty database of dialect. It writes a small loader program into a
 // temporary directory inside the package's module, runs it with the
 // user's go command (so the module's own versions of the ORM are used),
-// and removes the directory again. Every failure names spec and shows
+// and removes the directory again. The loader's relation comments get
+// the file:line of each model field (relative to dir). Every failure names spec and shows
 // what the go command printed; it all runs within timeout.
 func Models(ctx context.Context, spec, ormName, pkg, dir, dialect string, timeout time.Duration) (string, error) {
 	o, ok := orms[ormName]
@@ -49,7 +50,11 @@ func Models(ctx context.Context, spec, ormName, pkg, dir, dialect string, timeou
 	if len(models) == 0 {
 		return "", failure(spec, "no %s models in package %s (%s)", o.title, p.ImportPath, o.rule())
 	}
-	return runLoader(ctx, spec, o, mainDir, p.ImportPath, models, dialect, timeout)
+	ddl, err := runLoader(ctx, spec, o, mainDir, p.ImportPath, models, dialect, timeout)
+	if err != nil {
+		return "", err
+	}
+	return withDeclarations(ddl, p.ImportPath, declarations(o, p.Dir, p.GoFiles, dir)), nil
 }
 
 // mainModuleDir is the directory of the module the loader runs in: the

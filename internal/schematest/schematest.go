@@ -27,6 +27,17 @@ func Exec(t testing.TB, db *sql.DB, stmts ...string) {
 	}
 }
 
+// Count runs q, which gives one number, failing the test with q when it
+// cannot.
+func Count(t testing.TB, db *sql.DB, q string) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
 // Reflector is the part of a dialect Reflect needs.
 type Reflector interface {
 	Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error)
@@ -40,6 +51,26 @@ func Reflect(t testing.TB, d Reflector, db *sql.DB) *schema.Schema {
 		t.Fatalf("reflect: %v", err)
 	}
 	return s
+}
+
+// Renderer is the part of a dialect Migration needs.
+type Renderer interface {
+	Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOptions) ([]string, error)
+}
+
+// Migration diffs from against to and renders the operations with d,
+// failing the test when either step fails.
+func Migration(t testing.TB, d Renderer, from, to *schema.Schema, opts diff.Options) ([]op.Op, []string) {
+	t.Helper()
+	ops, err := diff.Schemas(from, to, opts)
+	if err != nil {
+		t.Fatalf("diff: %v", err)
+	}
+	stmts, err := d.Render(ops, from, dialect.RenderOptions{})
+	if err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return ops, stmts
 }
 
 // NoDiff fails the test, listing the operations, when diff finds changes

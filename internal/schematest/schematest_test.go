@@ -79,3 +79,29 @@ func TestNoDiff(t *testing.T) {
 		})
 	}
 }
+
+func TestMigrationAndCount(t *testing.T) {
+	db, err := sqlite.Dialect{}.Open(context.Background(), &url.URL{Scheme: "sqlite", Path: ":memory:"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	want := &schema.Schema{Tables: []*schema.Table{{Name: "users", Columns: []*schema.Column{{Name: "id", Type: "INTEGER"}}}}}
+	ops, stmts := schematest.Migration(t, sqlite.Dialect{}, &schema.Schema{}, want, diff.Options{})
+	if len(ops) != 1 || len(stmts) != 1 {
+		t.Fatalf("Migration = %v, %q; want one create table", ops, stmts)
+	}
+	schematest.Exec(t, db, stmts...)
+	schematest.Exec(t, db, "INSERT INTO users VALUES (1), (2)")
+	if n := schematest.Count(t, db, "SELECT count(*) FROM users"); n != 2 {
+		t.Errorf("Count = %d, want 2", n)
+	}
+	if got := failures(t, func(tb testing.TB) { schematest.Count(tb, db, "SELECT count(*) FROM nowhere") }); !strings.HasPrefix(got, "SELECT count(*) FROM nowhere: ") {
+		t.Errorf("Count's failure %q, want it to name the query", got)
+	}
+	bad := &schema.Schema{Tables: []*schema.Table{{Name: "users"}, {Name: "users"}}}
+	if got := failures(t, func(tb testing.TB) { schematest.Migration(tb, sqlite.Dialect{}, &schema.Schema{}, bad, diff.Options{}) }); got == "" {
+		t.Error("Migration to a schema with the table twice reported nothing")
+	}
+}

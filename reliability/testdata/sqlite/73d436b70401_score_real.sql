@@ -2,6 +2,7 @@
 -- retort:parents aff5bbc27cef
 -- retort:message score real
 -- retort:created 2026-11-25T02:30:47Z
+-- retort:allow destructive
 
 -- +upgrade
 PRAGMA foreign_keys = OFF;
