@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 func liveEntries(t *testing.T, dir string) []string {
@@ -85,5 +86,39 @@ func TestLiveCacheSQLite(t *testing.T) {
 	}
 	if n := len(liveEntries(t, cache)); n != 2 {
 		t.Fatalf("live entries after a change: %d", n)
+	}
+}
+
+// A check of an SQLite database through the cache reads the engine
+// version for the cache key before the live reflection takes the pool's
+// connection, so it opens no second one (each would parse the whole
+// schema again). The caches start empty, so the reflection is long enough
+// for the key to be wanted while it runs.
+func TestLiveAndDesiredOneConnection(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "app.db")
+	files := []dialect.SourceFile{{Name: "schema.sql", SQL: schematest.AppTablesSQL(200)}}
+	setup, err := Open(ctx, "sqlite://"+path, fstest.MapFS{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := dialect.ExecFile(ctx, setup.d, setup.db, files[0]); err != nil {
+		t.Fatal(err)
+	}
+	setup.Close()
+	for range 3 {
+		m, err := Open(ctx, "sqlite://"+path, fstest.MapFS{}, Options{CacheDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		live, want, err := m.liveAndDesired(ctx, files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		noChanges(t, want, live)
+		if n := m.db.Stats().OpenConnections; n != 1 {
+			t.Fatalf("a check through the cache opened %d connections, want 1", n)
+		}
+		m.Close()
 	}
 }
