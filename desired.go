@@ -59,7 +59,8 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 }
 
 func (m *Migrator) diffOptions() diff.Options {
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: m.d.Capabilities().ImplicitFKIndex}
+	caps := m.d.Capabilities()
+	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey}
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {
@@ -120,7 +121,7 @@ func (m *Migrator) DiffSQL(ctx context.Context, desired Desired, opts ...Autogen
 	}
 	var stmts []string
 	if len(ops) > 0 {
-		if stmts, err = m.render(ops, live); err != nil {
+		if stmts, err = m.renderWith(ops, live, m.autogenRenderOptions(ctx, r.BigTable)); err != nil {
 			return nil, err
 		}
 	}
@@ -131,7 +132,11 @@ func (m *Migrator) DiffSQL(ctx context.Context, desired Desired, opts ...Autogen
 }
 
 func (m *Migrator) render(ops []op.Op, current *schema.Schema) ([]string, error) {
-	stmts, err := m.d.Render(ops, current, m.renderOptions())
+	return m.renderWith(ops, current, m.renderOptions())
+}
+
+func (m *Migrator) renderWith(ops []op.Op, current *schema.Schema, opts dialect.RenderOptions) ([]string, error) {
+	stmts, err := m.d.Render(ops, current, opts)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s SQL failed: %w", m.d.Name(), err)
 	}
@@ -165,11 +170,13 @@ func (m *Migrator) Autogenerate(ctx context.Context, desired Desired, opts ...Au
 		return nil, nil, nil, fmt.Errorf("%w: it is at %s but the revisions' head is %s; run upgrade first",
 			ErrNotAtHead, idsText(current), idsText(heads))
 	}
-	ops, live, err := m.diff(ctx, desired, mergeAutogenerateOptions(opts))
+	r := mergeAutogenerateOptions(opts)
+	ops, live, err := m.diff(ctx, desired, r)
 	if err != nil || len(ops) == 0 {
 		return nil, nil, ops, err
 	}
-	if up, err = m.render(ops, live); err != nil {
+	render := m.autogenRenderOptions(ctx, r.BigTable)
+	if up, err = m.renderWith(ops, live, render); err != nil {
 		return nil, nil, nil, err
 	}
 	// The downgrade starts from the schema the upgrade leaves behind.
@@ -177,7 +184,7 @@ func (m *Migrator) Autogenerate(ctx context.Context, desired Desired, opts ...Au
 	if err := op.Apply(after, ops...); err != nil {
 		return nil, nil, nil, fmt.Errorf("modelling the upgraded schema failed: %w", err)
 	}
-	if down, err = m.render(op.ReverseAll(ops), after); err != nil {
+	if down, err = m.renderWith(op.ReverseAll(ops), after, render); err != nil {
 		return nil, nil, nil, err
 	}
 	return up, down, ops, nil

@@ -24,6 +24,11 @@ type AutogenerateOptions struct {
 	// not manage differ (see CheckReport.Unmanaged), leaving them out of
 	// it; else autogenerate fails with *UnmanagedError listing them.
 	IgnoreUnmanaged bool
+	// BigTable is the row count from which an existing table is big, as
+	// for LintOptions (0 means 100,000): an index added to or dropped from
+	// it is rendered so it does not block writes (PostgreSQL: CREATE and
+	// DROP INDEX CONCURRENTLY, which lint's pg-lock rule asks for).
+	BigTable int64
 
 	unmanaged unmanagedCheck
 }
@@ -50,6 +55,9 @@ func mergeAutogenerateOptions(opts []AutogenerateOptions) AutogenerateOptions {
 		out.Renames = append(out.Renames, o.Renames...)
 		out.NoRename = out.NoRename || o.NoRename
 		out.IgnoreUnmanaged = out.IgnoreUnmanaged || o.IgnoreUnmanaged
+		if o.BigTable != 0 {
+			out.BigTable = o.BigTable
+		}
 		if o.Decide != nil {
 			out.Decide = o.Decide
 		}

@@ -65,6 +65,7 @@ type JSONGenerated struct {
 type JSONPrimaryKey struct {
 	Name    string   `json:"name"`
 	Columns []string `json:"columns"`
+	Desc    []string `json:"desc,omitempty"` // SQLite PRIMARY KEY (a DESC)
 	Comment string   `json:"comment,omitempty"`
 }
 
@@ -149,6 +150,8 @@ type JSONView struct {
 	Def     string `json:"definition"`
 	SQL     string `json:"sql,omitempty"` // the original CREATE VIEW, where the database keeps it
 	Comment string `json:"comment,omitempty"`
+	// Materialized: a PostgreSQL materialized view.
+	Materialized bool `json:"materialized,omitempty"`
 }
 
 // JSONTrigger is a trigger in JSONSchema.
@@ -187,7 +190,7 @@ func NewJSONSchema(s *Schema) JSONSchema {
 		out.Tables = append(out.Tables, jsonTable(t))
 	}
 	for _, v := range s.Views {
-		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment})
+		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment, Materialized: v.Materialized})
 	}
 	for _, tr := range s.Triggers {
 		out.Triggers = append(out.Triggers, JSONTrigger{Schema: tr.Schema, Name: tr.Name, Table: tr.Table, SQL: tr.SQL})
@@ -218,7 +221,7 @@ func jsonTable(t *schema.Table) JSONTable {
 		j.Columns = append(j.Columns, jc)
 	}
 	if t.PrimaryKey != nil {
-		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Comment: t.PrimaryKey.Comment}
+		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc, Comment: t.PrimaryKey.Comment}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),

@@ -11,6 +11,11 @@ type Capabilities struct {
 	// ImplicitFKIndex: the database indexes every foreign key itself
 	// (InnoDB), so an unindexed FK cannot happen.
 	ImplicitFKIndex bool
+	// NamedPrimaryKey: a primary key's name is part of the schema (later
+	// statements refer to it), so diff renames a key whose name differs
+	// from the desired one (PostgreSQL; not MySQL's fixed PRIMARY, nor
+	// SQLite, which never uses the name).
+	NamedPrimaryKey bool
 	// DropTableCascades: DROP TABLE runs an implicit DELETE that fires ON
 	// DELETE CASCADE unless foreign keys are switched off first (SQLite).
 	DropTableCascades bool

@@ -32,4 +32,9 @@ type RenderOptions struct {
 	// PlainForeignKeys turns off online-safe FK adds (PostgreSQL NOT VALID
 	// + VALIDATE) and renders a plain validating ADD CONSTRAINT instead.
 	PlainForeignKeys bool
+	// BigTable reports whether a table the database already holds has so
+	// many rows that building or dropping an index on it must not block
+	// writes; table is "schema.name" or "name". Nil: no table is. The
+	// dialect decides what that changes (PostgreSQL: CONCURRENTLY).
+	BigTable func(table string) bool
 }

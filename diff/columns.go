@@ -65,13 +65,13 @@ func sameAttrs(a, b map[string]string) bool {
 	return true
 }
 
-// samePrimaryKey compares primary keys by columns only: a name that
-// differs, or is missing on one side, is not a change.
+// samePrimaryKey compares primary keys by columns and their direction: a
+// name that differs is a rename (see renamePrimaryKey), not a new key.
 func samePrimaryKey(a, b *schema.PrimaryKey) bool {
 	if a == nil || len(a.Columns) == 0 || b == nil || len(b.Columns) == 0 {
 		return (a == nil || len(a.Columns) == 0) && (b == nil || len(b.Columns) == 0)
 	}
-	return schema.SameColumns(a.Columns, b.Columns)
+	return schema.SameColumns(a.Columns, b.Columns) && schema.SameColumns(a.Desc, b.Desc)
 }
 
 // diffColumns fills the column part of a kept table's changes.

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/op"
@@ -40,7 +41,7 @@ func Describe(ops []op.Op) string {
 		case op.SetComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.AlterEnum:
-			fmt.Fprintf(&b, "~ %s: (%s) => (%s)\n", o, strings.Join(o.From, ", "), strings.Join(o.To, ", "))
+			fmt.Fprintf(&b, "~ %s: (%s) => (%s)%s\n", o, strings.Join(o.From, ", "), strings.Join(o.To, ", "), enumRemovals(o))
 		default:
 			fmt.Fprintf(&b, "%s %s\n", sign(o), o)
 		}
@@ -232,5 +233,27 @@ func pkCols(pk *schema.PrimaryKey) string {
 	if pk == nil || len(pk.Columns) == 0 {
 		return "none"
 	}
-	return "(" + strings.Join(pk.Columns, ", ") + ")"
+	cols := make([]string, len(pk.Columns))
+	for i, c := range pk.Columns {
+		cols[i] = c
+		if slices.ContainsFunc(pk.Desc, func(d string) bool { return strings.EqualFold(d, c) }) {
+			cols[i] += " DESC"
+		}
+	}
+	return "(" + strings.Join(cols, ", ") + ")"
+}
+
+// enumRemovals warns about values an enum change removes: rows holding
+// one make the upgrade fail, and the data they held has to go first.
+func enumRemovals(o op.AlterEnum) string {
+	var gone []string
+	for _, v := range o.From {
+		if !slices.Contains(o.To, v) {
+			gone = append(gone, "'"+strings.ReplaceAll(v, "'", "''")+"'")
+		}
+	}
+	if len(gone) == 0 {
+		return ""
+	}
+	return "; removes " + strings.Join(gone, ", ") + " (data loss: the upgrade fails while a row holds it)"
 }

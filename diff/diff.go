@@ -19,6 +19,11 @@ type Options struct {
 	// then dropped and re-added around a change to an index over their
 	// columns.
 	FKNeedsIndex bool
+	// PKNames: primary key names are part of the schema, as later
+	// statements name the key (PostgreSQL; set it from
+	// dialect.Capabilities.NamedPrimaryKey), so a name that differs is
+	// renamed. Elsewhere (MySQL's PRIMARY, SQLite) names are left alone.
+	PKNames bool
 
 	// Likely renames (a dropped and an added table or column of the same
 	// shape) are never a drop and add without a decision: Renames decides
@@ -78,9 +83,10 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 // phases collects operations by execution phase; flatten concatenates
 // them in the order that keeps every step executable.
 type phases struct {
-	dropTriggers, dropViews, dropObjectsAfter, objectRenames, dropFKs []op.Op
+	dropTriggers, dropObjectsAfter, dropViews, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
-	createTables, columns, renames, addChecks, createIndexes, addFKs  []op.Op
+	createTables, columns, enumsLate, renames, addChecks              []op.Op
+	createIndexes, addFKs                                             []op.Op
 	createViews, comments, objectsAfter, createTriggers               []op.Op
 	dropObjectsBefore, dropEnums                                      []op.Op
 }
@@ -88,9 +94,11 @@ type phases struct {
 func (p *phases) flatten() []op.Op {
 	var out []op.Op
 	for _, ph := range [][]op.Op{
-		p.dropTriggers, p.dropViews, p.dropObjectsAfter, p.objectRenames, p.dropFKs,
+		// Objects that need tables may need views (a materialized
+		// view's index): dropped before them, as created after them.
+		p.dropTriggers, p.dropObjectsAfter, p.dropViews, p.objectRenames, p.dropFKs,
 		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
-		p.createTables, p.columns, p.renames, p.addChecks, p.createIndexes, p.addFKs,
+		p.createTables, p.columns, p.enumsLate, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums,
 	} {
@@ -141,8 +149,17 @@ func (d *differ) matchTables() {
 	}
 	d.kept = map[tkey]*kept{}
 	for _, t := range d.to.Tables {
-		if old := live[keyOf(t)]; old != nil {
+		if old := live[keyOf(t)]; old != nil && old.Options["partition_by"] != t.Options["partition_by"] {
+			// No ALTER makes a table partitioned or changes its partition
+			// key: it is dropped and created, and the destructive gate
+			// reports the rows that go.
+			d.dropped = append(d.dropped, old)
+			d.created = append(d.created, t)
+		} else if old != nil {
 			k := newKept(old, t, d.opts.Naming)
+			if d.opts.PKNames {
+				k.renamePrimaryKey()
+			}
 			d.kept[keyOf(t)] = k
 			d.keptOrder = append(d.keptOrder, k)
 		} else {

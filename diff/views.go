@@ -58,8 +58,9 @@ func viewDeps(vs []*schema.View) [][]int {
 
 // views emits view changes. A view is dropped when removed or changed,
 // and dropped and recreated when it names a view that is dropped or a
-// table that is dropped or has a column retyped or dropped (PostgreSQL
-// refuses those while the view exists). Drops go dependents first,
+// table that is dropped or has a column retyped or dropped, or of an enum
+// that loses or reorders values (PostgreSQL refuses those while the view
+// exists). Drops go dependents first,
 // creates dependencies first.
 func (d *differ) views() {
 	live := append([]*schema.View(nil), d.from.Views...)
@@ -84,12 +85,15 @@ func (d *differ) views() {
 			touched[strings.ToLower(k.to.Name)] = true
 		}
 	}
+	for t := range d.enumRebuildTables() {
+		touched[t] = true
+	}
 
 	liveDeps := viewDeps(live)
 	drop := make([]bool, len(live))
 	for i, v := range live {
 		w := wantBy[viewKey(v)]
-		drop[i] = w == nil || w.Def != v.Def
+		drop[i] = w == nil || w.Def != v.Def || w.Materialized != v.Materialized
 		if !drop[i] {
 			for word := range words(v.Def) {
 				if touched[word] {
@@ -183,7 +187,7 @@ func (d *differ) enums() {
 		case old == nil:
 			d.p.enums = append(d.p.enums, op.CreateEnum{Enum: e})
 		case !equalStrings(old.Values, e.Values):
-			d.p.enums = append(d.p.enums, op.AlterEnum{Schema: e.Schema, Name: e.Name, From: old.Values, To: e.Values})
+			d.alterEnum(old, e)
 		}
 	}
 	gone := []*schema.Enum{}

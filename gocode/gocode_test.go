@@ -74,6 +74,9 @@ func sample() []op.Op {
 		op.SetTableComment{Table: users, To: "people"},
 		op.Execute{Up: "UPDATE users SET handle = email"},
 		op.RenameTable{Old: "notes", New: "memos"},
+		// A descending primary key (SQLite) goes through o.Add.
+		op.CreateTable{Table: &schema.Table{Name: "ranks", Columns: []*schema.Column{{Name: "score", Type: "INTEGER"}},
+			PrimaryKey: &schema.PrimaryKey{Columns: []string{"score"}, Desc: []string{"score"}}}},
 		op.CreateObject{Object: &schema.SQLObject{Kind: "sequence", Name: "ids", Definition: "START 1",
 			Create: []string{"CREATE SEQUENCE ids"}, Drop: []string{"DROP SEQUENCE ids"}, InPlace: true,
 			Attrs: map[string]string{"start": "1"}}},

@@ -128,8 +128,8 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 		out = append(out, s)
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" {
-			return nil, false // the builder cannot name a primary key
+		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" || len(pk.Desc) > 0 {
+			return nil, false // the builder cannot name a primary key or sort it DESC
 		}
 		out = append(out, "op.PrimaryKey("+strings.Join(qs(pk.Columns), ", ")+")")
 	}

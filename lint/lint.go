@@ -94,10 +94,15 @@ type Input struct {
 	Desired   *schema.Schema
 }
 
+// DefaultBigTable is the row count from which a table is big when
+// Input.BigTable is 0: a locking hazard on it is an error, and
+// autogenerate builds its indexes online.
+const DefaultBigTable = 100_000
+
 // Run applies every rule and returns findings sorted by file, line, rule.
 func Run(in Input) []Finding {
 	if in.BigTable == 0 {
-		in.BigTable = 100_000
+		in.BigTable = DefaultBigTable
 	}
 	var out []Finding
 	out = append(out, unindexedForeignKeys(in)...)

@@ -58,6 +58,7 @@ func applyRenameColumn(s *schema.Schema, t *schema.Table, old, new string) error
 	}
 	if t.PrimaryKey != nil {
 		applyRenameIn(t.PrimaryKey.Columns, old, new)
+		applyRenameIn(t.PrimaryKey.Desc, old, new)
 	}
 	for _, u := range t.Uniques {
 		applyRenameIn(u.Columns, old, new)

@@ -45,6 +45,7 @@ func applyToTable(s *schema.Schema, t *schema.Table, o Op) error {
 		}
 		pk := *o.To
 		pk.Columns = append([]string(nil), o.To.Columns...)
+		pk.Desc = append([]string(nil), o.To.Desc...)
 		t.PrimaryKey = &pk
 	case AddForeignKey:
 		if o.FK.Name != "" && t.HasConstraint(o.FK.Name) {

@@ -250,8 +250,8 @@ func (o RenameIndex) String() string {
 	return fmt.Sprintf("rename index %s to %s on %s", o.Old, o.New, o.Table)
 }
 func (o SetTableComment) String() string { return "set comment on " + o.Table.String() }
-func (o CreateView) String() string      { return "create view " + o.View.Name }
-func (o DropView) String() string        { return "drop view " + o.View.Name }
+func (o CreateView) String() string      { return "create " + viewWord(o.View) + " " + o.View.Name }
+func (o DropView) String() string        { return "drop " + viewWord(o.View) + " " + o.View.Name }
 func (o CreateTrigger) String() string   { return "create trigger " + o.Trigger.Name }
 func (o DropTrigger) String() string     { return "drop trigger " + o.Trigger.Name }
 func (o CreateEnum) String() string      { return "create enum " + o.Enum.Name }
@@ -274,4 +274,11 @@ func ReverseAll(ops []Op) []Op {
 		out = append(out, ops[i].Reverse())
 	}
 	return out
+}
+
+func viewWord(v *schema.View) string {
+	if v.Materialized {
+		return "materialized view"
+	}
+	return "view"
 }

@@ -33,7 +33,8 @@ type Table struct {
 	Exclusions  []*Exclusion // PostgreSQL EXCLUDE constraints
 	Comment     string
 	// Options holds dialect table options that must survive a rebuild;
-	// diff does not compare them. The key set is open, each dialect
+	// diff does not compare them, except "partition_by": a table whose
+	// partition key changes is dropped and created. The key set is open, each dialect
 	// owning its keys: SQLite "WITHOUT ROWID" and "STRICT" ("true" when
 	// set); MySQL "engine", "charset", "collation", and "fk_index:<key>"
 	// naming the index InnoDB made for foreign key <key>; PostgreSQL
@@ -80,6 +81,9 @@ type PrimaryKey struct {
 	Name    string // "" when the database does not name it
 	Columns []string
 	Comment string
+	// Desc lists the key columns sorted descending (SQLite's PRIMARY KEY
+	// (a DESC)); nil where the database keeps no direction for a key.
+	Desc []string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).
@@ -204,6 +208,10 @@ type View struct {
 	Def     string
 	SQL     string // full original CREATE VIEW when kept
 	Comment string
+	// Materialized: a PostgreSQL materialized view. NoData: it was created
+	// WITH NO DATA (not yet refreshed); diff ignores NoData, which a
+	// REFRESH changes, and the create uses the desired schema's.
+	Materialized, NoData bool
 }
 
 // Trigger is a trigger; SQL is the full CREATE TRIGGER statement.

@@ -132,7 +132,7 @@ func build(t *testing.T, d dialect.Dialect, tables ...*op.TableSpec) *schema.Sch
 
 func diffOps(t *testing.T, d dialect.Dialect, from, to *schema.Schema) []op.Op {
 	t.Helper()
-	ops, err := diff.Schemas(from, to, diff.Options{Naming: naming(d), FKNeedsIndex: d.Capabilities().ImplicitFKIndex, NoRename: true})
+	ops, err := diff.Schemas(from, to, diff.Options{Naming: naming(d), FKNeedsIndex: d.Capabilities().ImplicitFKIndex, PKNames: d.Capabilities().NamedPrimaryKey, NoRename: true})
 	if err != nil {
 		t.Fatalf("diff: %v", err)
 	}

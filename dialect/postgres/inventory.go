@@ -17,7 +17,10 @@ import (
 // other reflection queries model is left out here, by the same rules:
 // tables, views, triggers, enums, keys, checks, exclusion constraints and
 // indexes of tables (with INCLUDE, WITH, NULLS options and comments);
-// the sequence of a serial or identity column is part of the column;
+// extensions, standalone sequences, functions and procedures, domains,
+// composite types, row-level security, policies, event triggers,
+// materialized views and partitions (reflect_sqlobjects.go); the sequence
+// of a serial or identity column is part of the column;
 // extension members belong to their extension; retort's own tables are
 // not the user's. Definitions are catalog text without oids or
 // timestamps, so the same DDL gives the same inventory in any database.
@@ -27,15 +30,13 @@ import (
 // invKinds names the kind codes the query returns; residues (attributes
 // of modelled objects) are the "... options" kinds.
 var invKinds = map[string]string{
-	"partition": "partition", "m": "materialized view", "S": "sequence", "f": "foreign table",
-	"c": "composite type", "con": "constraint",
+	"f": "foreign table", "con": "constraint",
 	"pcon": "constraint on partition", "ftcon": "constraint on foreign table",
 	"index": "index", "topt": "table options", "vopt": "view options", "colopt": "column options",
 	"seqopt": "sequence options", "ixopt": "index options", "conopt": "constraint options",
-	"trigger": "trigger on partition", "trgopt": "trigger options", "rule": "rule", "policy": "policy",
-	"f_fn": "function", "f_p": "procedure", "f_a": "aggregate", "f_w": "window function",
-	"d": "domain", "r": "range type", "b": "base type", "p": "shell type",
-	"ext": "extension", "evt": "event trigger", "comment": "comment", "stat": "statistics",
+	"trigger": "trigger on partition", "trgopt": "trigger options", "rule": "rule",
+	"f_a": "aggregate", "f_w": "window function", "r": "range type", "b": "base type", "p": "shell type",
+	"comment": "comment", "stat": "statistics",
 	"coll": "collation", "oper": "operator", "opc": "operator class", "opf": "operator family",
 	"conv": "conversion", "tscfg": "text search configuration", "tsdict": "text search dictionary",
 	"tsprs": "text search parser", "tstmpl": "text search template", "fdw": "foreign-data wrapper",
@@ -253,11 +254,12 @@ func invNotPart(cat, oid string) string {
 }
 
 // invOwnedSQL: od makes sequence c part of a column: an identity, or a
-// serial (owned by a column whose default uses it).
+// serial (owned by the column whose default uses it).
 const invOwnedSQL = `od.classid = 'pg_class'::regclass AND od.objid = c.oid AND od.objsubid = 0
 	AND od.refclassid = 'pg_class'::regclass AND od.refobjsubid > 0
-	AND (od.deptype = 'i' OR od.deptype = 'a' AND EXISTS (SELECT 1 FROM pg_depend dd
-		WHERE dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid AND dd.classid = 'pg_attrdef'::regclass))`
+	AND (od.deptype = 'i' OR od.deptype = 'a' AND EXISTS (SELECT 1 FROM pg_depend dd JOIN pg_attrdef ad ON ad.oid = dd.objid
+		WHERE dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid AND dd.classid = 'pg_attrdef'::regclass
+			AND ad.adrelid = od.refobjid AND ad.adnum = od.refobjsubid))`
 
 // invTableOptsSQL: what a table c has beyond the model.
 const invTableOptsSQL = `concat_ws(' ',
@@ -268,8 +270,6 @@ const invTableOptsSQL = `concat_ws(' ',
 	(SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap'),
 	CASE WHEN c.reloptions IS NOT NULL THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')' END,
 	(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = c.reltablespace),
-	CASE WHEN c.relrowsecurity THEN 'ROW LEVEL SECURITY' END,
-	CASE WHEN c.relforcerowsecurity THEN 'FORCE ROW LEVEL SECURITY' END,
 	CASE c.relreplident WHEN 'n' THEN 'REPLICA IDENTITY NOTHING' WHEN 'f' THEN 'REPLICA IDENTITY FULL'
 		WHEN 'i' THEN 'REPLICA IDENTITY USING INDEX ' || (SELECT quote_ident(ri.relname) FROM pg_index rx
 			JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident) END)`

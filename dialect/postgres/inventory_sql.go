@@ -11,37 +11,30 @@ type invBranch struct {
 // invBranches are the parts of the inventory query, one per catalog (see
 // invSQL for the placeholders). The first names the columns.
 var invBranches = []invBranch{
-	// Relations the model has no place for (partitions, materialized
-	// views, sequences of no column, foreign tables, composite types),
+	// Relations the model has no place for (foreign tables),
 	// and what modelled tables, views and indexes (storage parameters,
 	// tablespace) have beyond the model. The cheap tests come first:
 	// most relations have nothing to add.
-	{"", `SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'ixopt' WHEN c.relispartition THEN 'partition'
-		WHEN c.relkind IN ('m', 'S', 'f', 'c') THEN c.relkind::text WHEN c.relkind = 'v' THEN 'vopt' ELSE 'topt' END AS kind,
+	{"", `SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'ixopt'
+		WHEN c.relkind = 'f' THEN c.relkind::text WHEN c.relkind = 'v' THEN 'vopt' ELSE 'topt' END AS kind,
 	n.nspname::text AS nsp,
 	CASE WHEN c.relkind IN ('i', 'I') THEN (SELECT tc.relname::text FROM pg_index x JOIN pg_class tc ON tc.oid = x.indrelid WHERE x.indexrelid = c.oid)
-		WHEN c.relispartition THEN COALESCE((SELECT pc.relname::text FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent
-		WHERE ih.inhrelid = c.oid), '') ELSE '' END AS tbl,
+		ELSE '' END AS tbl,
 	c.relname::text AS name,
 	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', CASE WHEN NOT ` + fmt.Sprintf(invModelledIndexSQL, "c.oid") + ` THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')' END,
 			(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = c.reltablespace))
-		WHEN c.relkind = 'S' THEN (SELECT format('AS %s START %s INCREMENT %s MINVALUE %s MAXVALUE %s CACHE %s%s', format_type(s.seqtypid, NULL),
-			s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END)
-			FROM pg_sequence s WHERE s.seqrelid = c.oid)
-		WHEN c.relkind = 'c' THEN $COLUMNS
 		WHEN c.relkind = 'v' THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')'
-		ELSE concat_ws(' ', CASE WHEN c.relkind = 'm' THEN rtrim(btrim(pg_get_viewdef(c.oid, true)), ';') END,
-			pg_get_expr(c.relpartbound, c.oid), CASE WHEN c.relispartition THEN 'PARTITION BY ' || pg_get_partkeydef(c.oid) END,
+		ELSE concat_ws(' ', CASE WHEN c.relkind = 'f' AND c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
 			CASE WHEN c.relkind = 'f' AND NOT c.relispartition THEN $COLUMNS END, $FOREIGN, NULLIF($TABLEOPTS, '')) END AS def
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.oid >= 16384 AND (c.relkind IN ('m', 'f', 'c')
-		OR c.relkind IN ('r', 'p') AND (c.relispartition OR c.relpersistence = 'u' OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
-			OR c.reltablespace <> 0 OR c.relrowsecurity OR c.relforcerowsecurity OR c.relreplident <> 'd'
+WHERE c.oid >= 16384 AND (c.relkind = 'f'
+		OR c.relkind IN ('r', 'p') AND (c.relpersistence = 'u' OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
+			OR c.reltablespace <> 0 OR c.relreplident <> 'd'
 			OR c.relam <> 0 AND c.relam <> (SELECT am.oid FROM pg_am am WHERE am.amname = 'heap')
 			OR c.oid IN (SELECT ih.inhrelid FROM pg_inherits ih))
-		OR c.relkind = 'v' AND c.reloptions IS NOT NULL
+		OR c.relkind = 'v' AND c.reloptions IS NOT NULL OR c.relkind = 'm' AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
 		OR c.relkind IN ('i', 'I') AND NOT c.relispartition AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
-		OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend od WHERE $OWNED))
+			AND NOT EXISTS (SELECT 1 FROM pg_index x JOIN pg_class m ON m.oid = x.indrelid WHERE x.indexrelid = c.oid AND m.relkind = 'm'))
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_class", "c.oid")},
 
 	// The options of the sequence behind a serial or identity column,
@@ -77,7 +70,7 @@ WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid")},
 
 	// What modelled indexes have beyond the model; the indexes of
-	// materialized views (the relations with rules) and partitions (not
+	// partitions (not
 	// those a parent index made, nor those behind a constraint, which is
 	// listed itself). Only pg_index is read for every index.
 	{"", `SELECT CASE WHEN c.relkind IN ('r', 'p') AND NOT c.relispartition THEN 'ixopt' ELSE 'index' END,
@@ -87,8 +80,8 @@ WHERE ((c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE i.indexrelid >= 16384 AND (i.indnatts > i.indnkeyatts OR $NND OR NOT i.indisvalid OR i.indisclustered OR i.indoption::int2[] && '{1,2}'::int2[]
-		OR i.indrelid IN (SELECT ih.inhrelid FROM pg_inherits ih) OR i.indrelid IN (SELECT rw.ev_class FROM pg_rewrite rw))
-	AND (c.relkind IN ('r', 'p') AND NOT c.relispartition OR c.relkind = 'm'
+		OR i.indrelid IN (SELECT ih.inhrelid FROM pg_inherits ih))
+	AND (c.relkind IN ('r', 'p') AND NOT c.relispartition
 		OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
 			AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = i.indexrelid AND pc.conrelid = i.indrelid))
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid")},
@@ -135,17 +128,7 @@ WHERE (c.relispartition OR tg.tgenabled <> 'O') AND NOT tg.tgisinternal AND tg.t
 FROM pg_rewrite rw JOIN pg_class c ON c.oid = rw.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE $SCOPE AND rw.rulename <> '_RETURN' AND ` + invNotPart("pg_class", "c.oid")},
 
-	{"pg_policy", `SELECT 'policy', n.nspname::text, c.relname::text, pol.polname::text,
-	concat_ws(' ', CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END,
-		'FOR ' || CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
-		'TO ' || (SELECT string_agg(rn, ', ' ORDER BY rn) FROM (SELECT CASE WHEN ro = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(ro)) END AS rn
-			FROM unnest(pol.polroles) ro) roles),
-		'USING (' || pg_get_expr(pol.polqual, pol.polrelid, true) || ')',
-		'WITH CHECK (' || pg_get_expr(pol.polwithcheck, pol.polrelid, true) || ')')
-FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE $SCOPE AND ` + invNotPart("pg_class", "c.oid")},
-
-	{"pg_proc", `SELECT CASE p.prokind WHEN 'f' THEN 'f_fn' WHEN 'p' THEN 'f_p' WHEN 'a' THEN 'f_a' ELSE 'f_w' END, n.nspname::text, '',
+	{"pg_proc", `SELECT CASE p.prokind WHEN 'a' THEN 'f_a' ELSE 'f_w' END, n.nspname::text, '',
 	p.proname || '(' || oidvectortypes(p.proargtypes) || ')',
 	CASE WHEN p.prokind = 'a' THEN (SELECT format('(%s) RETURNS %s SFUNC %s STYPE %s FINALFUNC %s COMBINEFUNC %s INITCOND %s KIND %s SORTOP %s',
 			pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), ag.aggtransfn::regproc, format_type(ag.aggtranstype, NULL),
@@ -153,17 +136,13 @@ WHERE $SCOPE AND ` + invNotPart("pg_class", "c.oid")},
 		FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid)
 		ELSE pg_get_functiondef(p.oid) END
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE p.oid >= 16384 AND $SCOPE AND ` + invNotPart("pg_proc", "p.oid")},
+WHERE p.oid >= 16384 AND p.prokind IN ('a', 'w') AND $SCOPE AND ` + invNotPart("pg_proc", "p.oid")},
 
-	// Types other than enums (modelled), row types of relations and the
-	// array and multirange types made with another type.
+	// Types other than enums, domains and composite types (modelled),
+	// row types of relations and the array and multirange types made with
+	// another type.
 	{"pg_type", `SELECT t.typtype::text, n.nspname::text, '', t.typname::text,
 	CASE t.typtype
-		WHEN 'd' THEN concat_ws(' ', format_type(t.typbasetype, t.typtypmod),
-			(SELECT 'COLLATE ' || t.typcollation::regcollation::text FROM pg_type bt WHERE bt.oid = t.typbasetype AND bt.typcollation <> t.typcollation),
-			CASE WHEN t.typnotnull THEN 'NOT NULL' END, 'DEFAULT ' || t.typdefault,
-			(SELECT string_agg('CONSTRAINT ' || quote_ident(dc.conname) || ' ' || pg_get_constraintdef(dc.oid, true), ' ' ORDER BY dc.conname)
-				FROM pg_constraint dc WHERE dc.contypid = t.oid))
 		WHEN 'r' THEN (SELECT format('SUBTYPE %s SUBTYPE_OPCLASS %s COLLATION %s CANONICAL %s SUBTYPE_DIFF %s', format_type(rg.rngsubtype, NULL),
 				oc.opcname, rg.rngcollation::regcollation, rg.rngcanonical::regproc, rg.rngsubdiff::regproc)
 			FROM pg_range rg JOIN pg_opclass oc ON oc.oid = rg.rngsubopc WHERE rg.rngtypid = t.oid)
@@ -171,27 +150,25 @@ WHERE p.oid >= 16384 AND $SCOPE AND ` + invNotPart("pg_proc", "p.oid")},
 			t.typinput::regproc, t.typoutput::regproc, t.typreceive::regproc, t.typsend::regproc, t.typlen, t.typalign, t.typstorage, t.typcategory)
 		ELSE '' END
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-WHERE t.oid >= 16384 AND t.typtype IN ('d', 'r', 'b', 'p')
+WHERE t.oid >= 16384 AND t.typtype IN ('r', 'b', 'p')
 	AND (t.typcategory <> 'A' OR t.typelem = 0 OR NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typarray = t.oid))
 	AND $SCOPE AND ` + invNotPart("pg_type", "t.oid")},
 
-	{"pg_extension", `SELECT 'ext', n.nspname::text, '', x.extname::text, 'VERSION ' || x.extversion
-FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE $SCOPE`},
-
-	{"pg_event_trigger", `SELECT 'evt', '', '', et.evtname::text, concat_ws(' ', 'ON ' || et.evtevent,
-	'WHEN TAG IN (' || array_to_string(et.evttags, ', ') || ')', 'EXECUTE FUNCTION ' || et.evtfoid::regproc::text,
-	CASE et.evtenabled WHEN 'D' THEN 'DISABLED' WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS' END)
-FROM pg_event_trigger et WHERE ` + invNotPart("pg_event_trigger", "et.oid")},
-
 	// Comments on everything but what the model holds them for: tables,
-	// views, columns, table indexes and constraints (an index or sequence
-	// that is part of a constraint or column still has its own comment);
+	// views and materialized views, columns, table indexes and constraints
+	// (an index or sequence that is part of a constraint or column still
+	// has its own comment), standalone sequences, functions and
+	// procedures, domains, composite types, indexes of materialized views;
 	// the table column carries the object's type, the name its identity.
 	{"", `SELECT 'comment', '', io.type, io.identity, d.description
 FROM pg_description d CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) io
 WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid
 		AND (e.deptype = 'e' OR e.deptype = 'i' AND e.classid <> 'pg_class'::regclass))
-	AND NOT (d.classoid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objoid AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition))
+	AND NOT (d.classoid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objoid AND (c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
+		OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend od WHERE $OWNED)
+		OR c.relkind = 'i' AND EXISTS (SELECT 1 FROM pg_index x JOIN pg_class m ON m.oid = x.indrelid WHERE x.indexrelid = c.oid AND m.relkind = 'm'))))
+	AND NOT (d.classoid = 'pg_proc'::regclass AND EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = d.objoid AND p.prokind IN ('f', 'p')))
+	AND NOT (d.classoid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objoid AND t.typtype IN ('d', 'c')))
 	AND NOT (d.classoid = 'pg_class'::regclass AND ` + fmt.Sprintf(invModelledIndexSQL, "d.objoid") + `
 		AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = d.objoid AND pc.contype = 'x'))
 	AND NOT (d.classoid = 'pg_constraint'::regclass AND EXISTS (SELECT 1 FROM pg_constraint pc JOIN pg_class c ON c.oid = pc.conrelid

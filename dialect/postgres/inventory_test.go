@@ -26,7 +26,6 @@ type invCase struct {
 
 var invCases = []invCase{
 	// Reported kinds.
-	{kind: "extension", name: "pg_trgm", needs: "pg_trgm", object: []string{"CREATE EXTENSION pg_trgm"}},
 	{kind: "constraint options", table: "pd", name: "pd_pkey",
 		object: []string{"CREATE TABLE pd (id int PRIMARY KEY DEFERRABLE)"}, plain: []string{"CREATE TABLE pd (id int PRIMARY KEY)"}},
 	{kind: "constraint options", table: "fc", name: "fc_fk", minVersion: 150000,
@@ -41,32 +40,17 @@ var invCases = []invCase{
 		object: []string{"COMMENT ON INDEX cpk_pkey IS 'i'"}},
 	{kind: "comment on sequence", name: "public.cis_id_seq", setup: []string{"CREATE TABLE cis (id int GENERATED ALWAYS AS IDENTITY)"},
 		object: []string{"COMMENT ON SEQUENCE cis_id_seq IS 's'"}},
-	{kind: "comment on materialized view", name: "public.cmv", setup: []string{"CREATE MATERIALIZED VIEW cmv AS SELECT 1 AS x"},
-		object: []string{"COMMENT ON MATERIALIZED VIEW cmv IS 'm'"}},
 	{kind: "sequence options", table: "so", name: "id",
 		object: []string{"CREATE TABLE so (id serial)", "ALTER SEQUENCE so_id_seq START WITH 100"},
 		plain:  []string{"CREATE TABLE so (id serial)"}},
 	{kind: "comment on type", name: "public.ct", setup: []string{"CREATE TYPE ct AS ENUM ('a')"}, object: []string{"COMMENT ON TYPE ct IS 't'"}},
-	{kind: "comment on function", name: "public.cf()", setup: []string{"CREATE FUNCTION cf() RETURNS int LANGUAGE sql AS 'SELECT 1'"},
-		object: []string{"COMMENT ON FUNCTION cf() IS 'f'"}},
-	{kind: "sequence", name: "sq", object: []string{"CREATE SEQUENCE sq"}},
-	{kind: "sequence", name: "sqo", object: []string{"CREATE SEQUENCE sqo INCREMENT 5 CACHE 10"}, plain: []string{"CREATE SEQUENCE sqo"}},
 	{kind: "user mapping", name: "FOR public SERVER fs4", setup: []string{"CREATE FOREIGN DATA WRAPPER fw4", "CREATE SERVER fs4 FOREIGN DATA WRAPPER fw4"},
 		object: []string{"CREATE USER MAPPING FOR PUBLIC SERVER fs4 OPTIONS (user 'app', password 'secret')"}},
-	{kind: "function", name: "fn()", object: []string{"CREATE FUNCTION fn() RETURNS int LANGUAGE sql AS 'SELECT 1'"}},
-	{kind: "procedure", name: "pr()", object: []string{"CREATE PROCEDURE pr() LANGUAGE sql AS 'SELECT 1'"}},
 	{kind: "aggregate", name: "ag(integer)", object: []string{"CREATE AGGREGATE ag(int) (sfunc = int4pl, stype = int)"}},
-	{kind: "domain", name: "dm", object: []string{"CREATE DOMAIN dm AS int CHECK (VALUE > 0)"}},
-	{kind: "composite type", name: "cp", object: []string{"CREATE TYPE cp AS (a int)"}},
 	{kind: "shell type", name: "sh", object: []string{"CREATE TYPE sh"}},
 	{kind: "range type", name: "rg", object: []string{"CREATE TYPE rg AS RANGE (subtype = float8)"}},
-	{kind: "materialized view", name: "mv", object: []string{"CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x"}},
-	{kind: "index", table: "mi", name: "mi_x", setup: []string{"CREATE MATERIALIZED VIEW mi AS SELECT 1 AS x"},
-		object: []string{"CREATE INDEX mi_x ON mi (x)"}},
-	{kind: "policy", table: "po", name: "po_p", setup: []string{"CREATE TABLE po (a int)"},
-		object: []string{"CREATE POLICY po_p ON po USING (a > 0)"}},
-	{kind: "table options", name: "rl", setup: []string{"CREATE TABLE rl (a int)"},
-		object: []string{"ALTER TABLE rl ENABLE ROW LEVEL SECURITY"}},
+	{kind: "table options", name: "mo", object: []string{"CREATE MATERIALIZED VIEW mo WITH (fillfactor = 50) AS SELECT 1 AS x"},
+		plain: []string{"CREATE MATERIALIZED VIEW mo AS SELECT 1 AS x"}},
 	{kind: "table options", name: "ul", object: []string{"CREATE UNLOGGED TABLE ul (a int)"}, plain: []string{"CREATE TABLE ul (a int)"}},
 	{kind: "table options", name: "tf", object: []string{"CREATE TABLE tf (a int) WITH (fillfactor = 50)"}, plain: []string{"CREATE TABLE tf (a int)"}},
 	{kind: "table options", name: "ih_c", setup: []string{"CREATE TABLE ih_p (a int)"},
@@ -75,8 +59,8 @@ var invCases = []invCase{
 		plain: []string{"CREATE VIEW vo AS SELECT 1 AS x"}},
 	{kind: "column options", table: "cs", name: "a", setup: []string{"CREATE TABLE cs (a text)"},
 		object: []string{"ALTER TABLE cs ALTER a SET STORAGE EXTERNAL"}},
-	{kind: "partition", table: "pt", name: "pt_1", setup: []string{"CREATE TABLE pt (a int) PARTITION BY RANGE (a)"},
-		object: []string{"CREATE TABLE pt_1 PARTITION OF pt FOR VALUES FROM (0) TO (10)"}},
+	{kind: "table options", name: "pu_1", setup: []string{"CREATE TABLE pu (a int) PARTITION BY LIST (a)"},
+		object: []string{"CREATE UNLOGGED TABLE pu_1 PARTITION OF pu FOR VALUES IN (1)"}, plain: []string{"CREATE TABLE pu_1 PARTITION OF pu FOR VALUES IN (1)"}},
 	{kind: "trigger on partition", table: "tp_1", name: "tpt",
 		setup: []string{"CREATE TABLE tp (a int) PARTITION BY RANGE (a)", "CREATE TABLE tp_1 PARTITION OF tp FOR VALUES FROM (0) TO (10)",
 			"CREATE FUNCTION tpf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$"},
@@ -87,9 +71,6 @@ var invCases = []invCase{
 		object: []string{"ALTER TABLE tr DISABLE TRIGGER trt"}},
 	{kind: "rule", table: "ru", name: "ru_r", setup: []string{"CREATE TABLE ru (a int)"},
 		object: []string{"CREATE RULE ru_r AS ON INSERT TO ru DO INSTEAD NOTHING"}},
-	{kind: "event trigger", name: "evt",
-		setup:  []string{"CREATE FUNCTION evf() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$"},
-		object: []string{"CREATE EVENT TRIGGER evt ON ddl_command_start EXECUTE FUNCTION evf()"}},
 	{kind: "statistics", table: "st", name: "st_s", setup: []string{"CREATE TABLE st (a int, b int)"},
 		object: []string{"CREATE STATISTICS st_s ON a, b FROM st"}},
 	{kind: "collation", name: "co", object: []string{`CREATE COLLATION co FROM "C"`}},
@@ -180,6 +161,37 @@ var invCases = []invCase{
 			o := t.Column("id").IdentityOpts
 			return o != nil && *o == schema.SeqOptions{Start: 100, Increment: 5, Min: 1, Max: 2147483647, Cache: 3, Cycle: true}
 		}},
+	{kind: "extension", needs: "pg_trgm", object: []string{"CREATE EXTENSION pg_trgm"}, modelled: invObject("extension", "", "pg_trgm", "VERSION")},
+	{kind: "sequence and its comment", object: []string{"CREATE SEQUENCE sq", "COMMENT ON SEQUENCE sq IS 's'"},
+		modelled: invObject("sequence", "", "sq", "COMMENT 's'")},
+	{kind: "sequence owned by a column", setup: []string{"CREATE TABLE sob (a int, b int)"},
+		object:   []string{"CREATE SEQUENCE sob_seq OWNED BY sob.a", "ALTER TABLE sob ALTER b SET DEFAULT nextval('sob_seq')"},
+		modelled: invObject("sequence owner", "sob", "sob_seq", "OWNED BY public.sob.a")},
+	{kind: "function and its comment", object: []string{"CREATE FUNCTION fn() RETURNS int LANGUAGE sql AS 'SELECT 1'", "COMMENT ON FUNCTION fn() IS 'f'"},
+		modelled: invObject("function", "", "fn()", "COMMENT 'f'")},
+	{kind: "procedure", object: []string{"CREATE PROCEDURE pr() LANGUAGE sql AS 'SELECT 1'"}, modelled: invObject("procedure", "", "pr()", "PROCEDURE")},
+	{kind: "domain and its comment", object: []string{"CREATE DOMAIN dm AS int CHECK (VALUE > 0)", "COMMENT ON DOMAIN dm IS 'd'"},
+		modelled: invObject("domain", "", "dm", "COMMENT 'd'")},
+	{kind: "composite type and its comment", object: []string{"CREATE TYPE cp AS (a int)", "COMMENT ON TYPE cp IS 'c'"},
+		modelled: invObject("composite type", "", "cp", "COMMENT 'c'")},
+	{kind: "policy", setup: []string{"CREATE TABLE po (a int)"}, object: []string{"CREATE POLICY po_p ON po USING (a > 0)"},
+		modelled: invObject("policy", "po", "po_p", "USING (a > 0)")},
+	{kind: "row level security", setup: []string{"CREATE TABLE rl (a int)"}, object: []string{"ALTER TABLE rl ENABLE ROW LEVEL SECURITY"},
+		modelled: invObject("row level security", "rl", "rl", "ENABLE")},
+	{kind: "event trigger", setup: []string{"CREATE FUNCTION evf() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$"},
+		object:   []string{"CREATE EVENT TRIGGER evt ON ddl_command_start EXECUTE FUNCTION evf()"},
+		modelled: invObject("event trigger", "", "evt", "EXECUTE FUNCTION evf()")},
+	{kind: "materialized view and its comment", object: []string{"CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x WITH NO DATA", "COMMENT ON MATERIALIZED VIEW mv IS 'm'"},
+		modelled: func(s *schema.Schema) bool {
+			v := s.View("", "mv")
+			return v != nil && v.Materialized && v.NoData && v.Comment == "m"
+		}},
+	{kind: "index of a materialized view and its comment", setup: []string{"CREATE MATERIALIZED VIEW mi AS SELECT 1 AS x"},
+		object:   []string{"CREATE UNIQUE INDEX mi_x ON mi (x) WITH (fillfactor = 70)", "COMMENT ON INDEX mi_x IS 'i'"},
+		modelled: invObject("materialized view index", "mi", "mi_x", "(x) WITH (fillfactor='70') COMMENT 'i'")},
+	{kind: "partition", setup: []string{"CREATE TABLE pt (a int) PARTITION BY RANGE (a)"},
+		object:   []string{"CREATE TABLE pt_1 PARTITION OF pt FOR VALUES FROM (0) TO (10) PARTITION BY LIST (a)"},
+		modelled: invObject("partition", "pt", "pt_1", "FOR VALUES FROM (0) TO (10) PARTITION BY LIST (a)")},
 	{kind: "partitioned table", object: []string{"CREATE TABLE mp (a int) PARTITION BY LIST (a)"},
 		modelled: func(s *schema.Schema) bool {
 			t := s.Table("", "mp")
@@ -246,6 +258,15 @@ func TestInventoryKnowsEveryKind(t *testing.T) {
 		t.Errorf("the same DDL in two databases gives different inventories:\n%s", invLines(d))
 	}
 	reflNoDiff(t, a, c)
+}
+
+// invObject is modelled when the schema holds the SQL object whose
+// definition contains def.
+func invObject(kind, table, name, def string) func(*schema.Schema) bool {
+	return func(s *schema.Schema) bool {
+		o := s.Object(schema.ObjectKey(kind, "", table, name))
+		return o != nil && strings.Contains(o.Definition, def)
+	}
 }
 
 func invAvailable(t *testing.T, db *sql.DB, ext string) bool {

@@ -85,8 +85,8 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 	if err != nil {
 		return nil, err
 	}
-	if n := len(before.Tables) + len(before.Views) + len(before.Enums); n > 0 {
-		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views or types in its search path); retort needs an empty one", dialect.RedactURL(u), n)
+	if n := len(before.Tables) + len(before.Views) + len(before.Enums) + len(before.Objects); n > 0 {
+		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views, types or other objects in its search path); retort needs an empty one", dialect.RedactURL(u), n)
 	}
 	return dialect.LoadFiles(ctx, d, tx, files)
 }

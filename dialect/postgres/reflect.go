@@ -65,6 +65,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 		{"indexes", r.indexes},
 		{"triggers", r.triggers},
 		{"enum types", r.enums},
+		{"SQL objects", r.sqlObjects},
 		{"unmanaged objects", r.inventory},
 	}
 	for _, st := range steps {

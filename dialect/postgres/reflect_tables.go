@@ -11,10 +11,10 @@ import (
 
 var reflRelationsSQL = `SELECT c.oid, n.nspname, c.relname, c.relkind,
 	COALESCE(obj_description(c.oid, 'pg_class'), ''),
-	CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) ELSE '' END,
-	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END
+	CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) ELSE '' END,
+	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END, c.relispopulated
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition
+WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
 	AND c.relname NOT IN ` + reflRetortTablesSQL + `
 	AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_class", "c.oid")
 
@@ -28,12 +28,14 @@ func (r *reflector) relations() error {
 		var (
 			oid                                   uint32
 			nsp, name, kind, comment, def, partBy string
+			populated                             bool
 		)
-		if err := rows.Scan(&oid, &nsp, &name, &kind, &comment, &def, &partBy); err != nil {
+		if err := rows.Scan(&oid, &nsp, &name, &kind, &comment, &def, &partBy, &populated); err != nil {
 			return err
 		}
-		if kind == "v" {
-			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def), Comment: comment})
+		if kind == "v" || kind == "m" {
+			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def), Comment: comment,
+				Materialized: kind == "m", NoData: kind == "m" && !populated})
 			continue
 		}
 		t := &schema.Table{Schema: r.schemaName(nsp), Name: name, Comment: comment}

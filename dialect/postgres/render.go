@@ -71,6 +71,7 @@ func (r *renderer) render(o op.Op) error {
 	case op.RenameTable:
 		from := op.Ref{Schema: o.Schema, Name: o.Old}
 		r.alter(from, "RENAME TO "+quote(o.New))
+		r.renameSequences(from, o.New)
 		r.moved(from, op.Ref{Schema: o.Schema, Name: o.New})
 	case op.AddColumn:
 		r.alter(o.Table, "ADD COLUMN "+columnDef(o.Column))
@@ -121,18 +122,18 @@ func (r *renderer) render(o op.Op) error {
 		if o.Index.Name == "" {
 			return fmt.Errorf("refusing to drop an unnamed index on %s", o.Table)
 		}
-		r.emit("DROP INDEX " + qualified(o.Table.Schema, o.Index.Name))
+		r.emit("DROP INDEX " + r.concurrently(o.Table) + qualified(o.Table.Schema, o.Index.Name))
 	case op.RenameIndex:
 		r.emit(fmt.Sprintf("ALTER INDEX %s RENAME TO %s", qualified(o.Table.Schema, o.Old), quote(o.New)))
 	case op.SetTableComment:
 		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(o.Table), commentText(o.To)))
 	case op.CreateView:
-		r.emit(fmt.Sprintf("CREATE VIEW %s AS %s", qualified(o.View.Schema, o.View.Name), o.View.Def))
+		r.emit(createView(o.View))
 		if o.View.Comment != "" {
-			r.viewComment(o.View.Schema, o.View.Name, o.View.Comment)
+			r.emit(fmt.Sprintf("COMMENT ON %s %s IS %s", viewKind(o.View), qualified(o.View.Schema, o.View.Name), commentText(o.View.Comment)))
 		}
 	case op.DropView:
-		r.emit("DROP VIEW " + qualified(o.View.Schema, o.View.Name))
+		r.emit("DROP " + viewKind(o.View) + " " + qualified(o.View.Schema, o.View.Name))
 	case op.CreateTrigger:
 		r.emit(o.Trigger.SQL)
 	case op.DropTrigger:
@@ -148,8 +149,7 @@ func (r *renderer) render(o op.Op) error {
 			r.emit(o.Up)
 		}
 	case op.CreateObject, op.DropObject, op.AlterObject:
-		stmts, _ := op.ObjectStatements(o)
-		r.out = append(r.out, stmts...)
+		r.out = append(r.out, objectStatements(o)...)
 	default:
 		return fmt.Errorf("the PostgreSQL dialect cannot render operation %T", o)
 	}

@@ -33,6 +33,9 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 	hadDefault := from.Default != nil && !from.AutoIncrement && from.Generated == nil && from.Identity == ""
 	if from.AutoIncrement && !to.AutoIncrement {
 		alter("DROP DEFAULT")
+		// The serial's sequence goes too: left, it is a standalone one.
+		r.emit(fmt.Sprintf("DO $retort$BEGIN EXECUTE format('DROP SEQUENCE %%s', pg_get_serial_sequence(%s, %s)); END$retort$",
+			literal(tableName(o.Table)), literal(from.Name)))
 		hadDefault = false
 	}
 	if from.Identity != "" && to.Identity == "" {
@@ -156,31 +159,13 @@ func typeFamily(typ string) string {
 	return fam
 }
 
-// alterEnum adds values with ADD VALUE ... BEFORE/AFTER. Removing or
-// reordering values needs the type rebuilt and every column using it
-// rewritten, which retort does not do for you.
+// alterEnum adds values with ADD VALUE ... BEFORE/AFTER; removing or
+// reordering values rebuilds the type (render_enum.go).
 func (r *renderer) alterEnum(o op.AlterEnum) error {
+	if !enumAppends(o.From, o.To) {
+		return r.rebuildEnum(o)
+	}
 	name := qualified(o.Schema, o.Name)
-	// From must appear in To in the same order.
-	j := 0
-	for _, v := range o.To {
-		if j < len(o.From) && o.From[j] == v {
-			j++
-		}
-	}
-	if j < len(o.From) {
-		var gone []string
-		for _, v := range o.From {
-			if !slices.Contains(o.To, v) {
-				gone = append(gone, v)
-			}
-		}
-		what := "reordering its values"
-		if len(gone) > 0 {
-			what = "removing " + literalList(gone)
-		}
-		return fmt.Errorf("enum type %s: PostgreSQL cannot drop or reorder enum values; %s needs the type rebuilt (CREATE TYPE new, ALTER COLUMN ... TYPE new USING col::text::new, DROP TYPE old), which retort leaves to a hand-written revision", name, what)
-	}
 	have := slices.Clone(o.From)
 	for i, v := range o.To {
 		if slices.Contains(have, v) {

@@ -177,7 +177,7 @@ func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 	if name == "" {
 		name = r.opts.Naming.IndexName(t.Name, ix)
 	}
-	fmt.Fprintf(&b, "INDEX %s ON %s", quote(name), tableName(t))
+	fmt.Fprintf(&b, "INDEX %s%s ON %s", r.concurrently(t), quote(name), tableName(t))
 	if ix.Method != "" && !strings.EqualFold(ix.Method, "btree") {
 		b.WriteString(" USING " + quote(ix.Method))
 	}

@@ -186,8 +186,8 @@ func renderCases() []renderCase {
 			op.AlterEnum{Schema: "app", Name: "Status", From: []string{"a", "c"}, To: []string{"z", "a", "b", "c", "d"}},
 			op.DropEnum{Enum: &schema.Enum{Schema: "app", Name: "old"}},
 		}},
-		{name: "enum_remove_value", ops: []op.Op{op.AlterEnum{Name: "mood", From: []string{"a", "b"}, To: []string{"a"}}}},
-		{name: "enum_reorder", ops: []op.Op{op.AlterEnum{Name: "mood", From: []string{"a", "b"}, To: []string{"b", "a"}}}},
+		{name: "enum_remove_value", current: renderEnumUsers(), ops: []op.Op{op.AlterEnum{Schema: "app", Name: "Mood", From: []string{"a", "b", "c"}, To: []string{"c", "a"}}}},
+		{name: "enum_reorder", current: renderEnumUsers(), ops: []op.Op{op.AlterEnum{Schema: "app", Name: "Mood", From: []string{"a", "b", "c"}, To: []string{"c", "b", "a"}}}},
 		{name: "execute", ops: []op.Op{
 			op.Execute{Up: "UPDATE notes SET body = 'x'", Down: "UPDATE notes SET body = 'y'"},
 			op.Execute{},
@@ -195,7 +195,30 @@ func renderCases() []renderCase {
 		}},
 		{name: "drop_unnamed_check", current: cur, ops: []op.Op{op.DropCheck{Table: notes, Check: &schema.Check{Expr: "id > 0"}}}},
 		{name: "drop_unnamed_fk", current: cur, ops: []op.Op{op.DropForeignKey{Table: notes, FK: &schema.ForeignKey{Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}}}}},
-	}, append(renderRenameCases(cur), renderClauseCases(cur)...)...)
+	}, append(append(append(renderRenameCases(cur), renderClauseCases(cur)...), renderOnlineCases(cur)...), renderObjectCases()...)...)
+}
+
+// renderEnumUsers has columns of enum app."Mood" (one an array) with a
+// default, a check and a partial index that cast to it, and a column of
+// another type of the same name in another schema.
+func renderEnumUsers() *schema.Schema {
+	def := func(s string) *string { return &s }
+	return &schema.Schema{
+		Enums: []*schema.Enum{{Schema: "app", Name: "Mood", Values: []string{"a", "b", "c"}}, {Name: "Mood", Values: []string{"x"}}},
+		Tables: []*schema.Table{
+			{Schema: "app", Name: "t", Columns: []*schema.Column{
+				{Name: "id", Type: "integer"},
+				{Name: "m", Type: `app."Mood"`, Default: def(`'a'::app."Mood"`)},
+				{Name: "gone", Type: `app."Mood"`, Nullable: true, Default: def(`'b'::app."Mood"`)},
+				{Name: "hist", Type: `app."Mood"[]`, Nullable: true},
+				{Name: "other", Type: `"Mood"`, Nullable: true},
+			},
+				Checks:  []*schema.Check{{Name: "t_m_check", Expr: `m <> 'c'::app."Mood"`}, {Name: "t_id_check", Expr: "id > 0"}},
+				Indexes: []*schema.Index{{Name: "t_a_idx", Parts: []schema.IndexPart{{Column: "id"}}, Where: `m = 'a'::app."Mood"`}, {Name: "t_m_idx", Parts: []schema.IndexPart{{Column: "m"}}}},
+			},
+			{Name: "u", Columns: []*schema.Column{{Name: "other", Type: `"Mood"`}}},
+		},
+	}
 }
 
 // TestRenderGoldenOps renders every op kind and compares with the

@@ -82,7 +82,11 @@ func (r *renderer) setComment(o op.SetComment) {
 }
 
 func (r *renderer) viewComment(sch, name, comment string) {
-	r.emit(fmt.Sprintf("COMMENT ON VIEW %s IS %s", qualified(sch, name), commentText(comment)))
+	v := r.state.View(sch, name)
+	if v == nil {
+		v = &schema.View{Schema: sch, Name: name}
+	}
+	r.emit(fmt.Sprintf("COMMENT ON %s %s IS %s", viewKind(v), qualified(sch, name), commentText(comment)))
 }
 
 // constraintComment comments a new constraint; nothing when it has no

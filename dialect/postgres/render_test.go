@@ -182,6 +182,7 @@ var execCases = []struct {
 			op.Execute{Up: "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$"},
 			op.CreateTrigger{Trigger: &schema.Trigger{Name: "users_touch", Table: "users", SQL: "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()"}},
 			op.DropTrigger{Trigger: &schema.Trigger{Name: "users_touch", Table: "users"}},
+			op.Execute{Up: "DROP FUNCTION touch()"},
 			op.AlterEnum{Name: "mood", From: []string{"sad", "ok"}, To: []string{"meh", "sad", "ok", "happy"}},
 			op.DropTable{Table: s.Table("audit", "Log")},
 		}
@@ -294,8 +295,6 @@ func TestRenderRefusals(t *testing.T) {
 		{"unnamed unique", op.DropUnique{Table: notesRef, Unique: &schema.Unique{Columns: []string{"a"}}}, "unnamed unique constraint"},
 		{"unnamed check", op.DropCheck{Table: notesRef, Check: &schema.Check{Expr: "a > 0"}}, "unnamed check constraint"},
 		{"unnamed index", op.DropIndex{Table: notesRef, Index: &schema.Index{}}, "unnamed index"},
-		{"enum removal", op.AlterEnum{Name: "mood", From: []string{"a", "b"}, To: []string{"a"}}, "removing 'b' needs the type rebuilt"},
-		{"enum reorder", op.AlterEnum{Name: "mood", From: []string{"a", "b"}, To: []string{"b", "a"}}, "reordering its values"},
 		{"match partial", op.AddForeignKey{Table: notesRef, FK: &schema.ForeignKey{Name: "f", Columns: []string{"a"}, RefTable: "u", RefColumns: []string{"id"}, Match: "PARTIAL"}}, "does not implement MATCH PARTIAL"},
 		{"unnamed pk", op.AlterPrimaryKey{Table: notesRef, From: &schema.PrimaryKey{Columns: []string{"id"}}}, "unnamed primary key of notes"},
 	}

@@ -202,7 +202,7 @@ ORDER BY m.name, c.cid`
 	}
 	for tbl, cols := range pks {
 		sort.Slice(cols, func(i, j int) bool { return cols[i].pos < cols[j].pos })
-		pk := &schema.PrimaryKey{Name: st.ddl[tbl].PKName}
+		pk := &schema.PrimaryKey{Name: st.ddl[tbl].PKName, Desc: st.ddl[tbl].PKDesc}
 		for _, c := range cols {
 			pk.Columns = append(pk.Columns, c.name)
 		}

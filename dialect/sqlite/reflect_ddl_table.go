@@ -6,6 +6,7 @@ import "strings"
 type reflTableDDL struct {
 	Columns      []reflColumnDDL
 	PKName       string
+	PKDesc       []string     // key columns declared DESC
 	Uniques      []reflKeyDDL // column- and table-level, in declaration order
 	Checks       []reflCheckDDL
 	ForeignKeys  []reflFKDDL // in declaration order
@@ -131,6 +132,9 @@ func (d *reflTableDDL) column(src string, item []reflTok) {
 				if item[i].is("AUTOINCREMENT") {
 					col.AutoIncrement = true
 				}
+				if item[i].is("DESC") {
+					d.PKDesc = []string{col.Name}
+				}
 				i++
 			}
 		case t.is("UNIQUE"):
@@ -207,6 +211,7 @@ func (d *reflTableDDL) tableConstraint(src string, item []reflTok) {
 	switch {
 	case t.is("PRIMARY"):
 		d.PKName = name
+		d.PKDesc = reflDescColumns(item, i+1)
 	case t.is("UNIQUE"):
 		cols, _ := reflColumnList(item, i+1)
 		d.Uniques = append(d.Uniques, reflKeyDDL{Name: name, Columns: cols})
@@ -248,6 +253,25 @@ func reflColumnList(item []reflTok, i int) ([]string, int) {
 		}
 	}
 	return cols, cl + 1
+}
+
+// reflDescColumns returns the columns of the list starting at or after i
+// that are sorted DESC.
+func reflDescColumns(item []reflTok, i int) []string {
+	for i < len(item) && !item[i].punct('(') {
+		i++
+	}
+	if i >= len(item) {
+		return nil
+	}
+	cl := reflCloseParen(item, i)
+	var desc []string
+	for _, part := range reflSplitTop(item[i+1 : min(cl, len(item))]) {
+		if n := len(part); n > 1 && part[0].isName() && part[n-1].is("DESC") {
+			desc = append(desc, part[0].ident())
+		}
+	}
+	return desc
 }
 
 // references reads "tbl [(cols)] [ON ...] [MATCH x] [[NOT] DEFERRABLE

@@ -55,6 +55,7 @@ func TestScanCreateTable(t *testing.T) {
 					{Name: "h", Generated: true, GenExpr: "'(' || n"},
 				},
 				PKName:      "pk",
+				PKDesc:      []string{"id"},
 				Uniques:     []reflKeyDDL{{Columns: []string{"h"}}},
 				Checks:      []reflCheckDDL{{Expr: "n >= 0"}},
 				ForeignKeys: []reflFKDDL{{Name: "r_fk", Columns: []string{"r"}, RefTable: "p", RefColumns: []string{"id"}, Deferrable: true, InitiallyDeferred: true}},
@@ -63,7 +64,7 @@ func TestScanCreateTable(t *testing.T) {
 		{
 			name: "table constraints and options",
 			src: `CREATE TABLE [t] (a, b,
-				CONSTRAINT "p k" PRIMARY KEY (a, b),
+				CONSTRAINT "p k" PRIMARY KEY (a, [b] COLLATE nocase DESC),
 				UNIQUE (b COLLATE NOCASE DESC, a) ON CONFLICT IGNORE,
 				CONSTRAINT c1 CHECK (a IN (1, (2), 3)),
 				FOREIGN KEY (a, b) REFERENCES "q" MATCH SIMPLE NOT DEFERRABLE,
@@ -72,6 +73,7 @@ func TestScanCreateTable(t *testing.T) {
 			want: &reflTableDDL{
 				Columns:      []reflColumnDDL{{Name: "a"}, {Name: "b"}},
 				PKName:       "p k",
+				PKDesc:       []string{"b"},
 				Uniques:      []reflKeyDDL{{Columns: []string{"b", "a"}}},
 				Checks:       []reflCheckDDL{{Name: "c1", Expr: "a IN (1, (2), 3)"}},
 				ForeignKeys:  []reflFKDDL{{Columns: []string{"a", "b"}, RefTable: "q", Match: "SIMPLE"}, {Name: "f2", Columns: []string{"b"}, RefTable: "q", RefColumns: []string{"x"}, Deferrable: true}},

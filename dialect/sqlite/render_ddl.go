@@ -46,11 +46,16 @@ func renderRowidAlias(t *schema.Table) *schema.Column {
 func renderCreateTable(t *schema.Table, name string) string {
 	var items []string
 	alias := renderRowidAlias(t)
+	if alias != nil && len(t.PrimaryKey.Desc) > 0 && !alias.AutoIncrement {
+		// Inline PRIMARY KEY DESC is no rowid alias; the table constraint
+		// PRIMARY KEY (a DESC) is one and keeps the direction.
+		alias = nil
+	}
 	for _, c := range t.Columns {
 		items = append(items, renderColumnDef(c, c == alias, t.PrimaryKey))
 	}
 	if t.PrimaryKey != nil && alias == nil && len(t.PrimaryKey.Columns) > 0 {
-		items = append(items, renderConstraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+renderQList(t.PrimaryKey.Columns)+")")
+		items = append(items, renderConstraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+renderKeyList(t.PrimaryKey)+")")
 	}
 	for _, u := range t.Uniques {
 		items = append(items, renderConstraintName(u.Name)+"UNIQUE ("+renderQList(u.Columns)+")")
@@ -73,6 +78,20 @@ func renderCreateTable(t *schema.Table, name string) string {
 		s += " " + strings.Join(opts, ", ")
 	}
 	return s
+}
+
+// renderKeyList renders a primary key's columns with their direction.
+func renderKeyList(pk *schema.PrimaryKey) string {
+	q := make([]string, len(pk.Columns))
+	for i, c := range pk.Columns {
+		q[i] = renderQ(c)
+		for _, d := range pk.Desc {
+			if strings.EqualFold(d, c) {
+				q[i] += " DESC"
+			}
+		}
+	}
+	return strings.Join(q, ", ")
 }
 
 func renderConstraintName(name string) string {

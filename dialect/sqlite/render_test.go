@@ -113,6 +113,11 @@ func renderCases(cur *schema.Schema) []struct {
 			op.AlterPrimaryKey{Table: members, From: cur.Table("", "members").PrimaryKey,
 				To: &schema.PrimaryKey{Columns: []string{"user_id", "org"}}},
 		}},
+		// A descending key is rendered as a table constraint, keeping DESC.
+		{"pk_desc", []op.Op{
+			op.AlterPrimaryKey{Table: members, From: cur.Table("", "members").PrimaryKey,
+				To: &schema.PrimaryKey{Columns: []string{"org", "user_id"}, Desc: []string{"user_id"}}},
+		}},
 		{"two_tables_one_pragma", []op.Op{
 			// Interleaved as diff orders them: one rebuild per table.
 			op.DropForeignKey{Table: notes, FK: n.ForeignKeys[0]},

@@ -69,6 +69,7 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 		renames   []string
 		noRename  bool
 		ignoreUnm bool
+		bigTable  int64
 	)
 	cmd := &cobra.Command{
 		Use:   "diff [--format text|json]",
@@ -85,6 +86,7 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 			}
 			opts.Decide = nil // diff shows; it asks nothing
 			opts.IgnoreUnmanaged = ignoreUnm
+			opts.BigTable = bigTable
 			return withDesired(cmd, g, p(), func(s *session, m *retort.Migrator, desired retort.Desired) error {
 				stmts, err := m.DiffSQL(cmd.Context(), desired, opts)
 				var undecided *retort.UndecidedRenamesError
@@ -120,6 +122,7 @@ func diffCmd(g *globals, p func() *printer) *cobra.Command {
 	cmd.Flags().StringArrayVar(&renames, "rename", nil, "TABLE.OLD=NEW renames a column, OLD_TABLE=NEW_TABLE a table (repeatable), as for revision --autogenerate")
 	cmd.Flags().BoolVar(&noRename, "no-rename", false, "every likely rename not decided otherwise is a drop and add")
 	cmd.Flags().BoolVar(&ignoreUnm, "ignore-unmanaged", false, "exit 0 although objects retort does not manage differ (they are not in the SQL)")
+	cmd.Flags().Int64Var(&bigTable, "big-table", 100_000, bigTableUsage)
 	return cmd
 }
 
