@@ -22,6 +22,9 @@ type reflector struct {
 	// they are looked up in information_schema.PARTITIONS, which opens
 	// every table it lists.
 	partitioned []string
+	// sequences are the MariaDB sequences loadTables met, with their
+	// comments, for loadSequences.
+	sequences []sequenceRow
 }
 
 type tableInfo struct {
@@ -87,15 +90,19 @@ func (r *reflector) query(ctx context.Context, what, query string, scan func(*sq
 
 func (r *reflector) loadTables(ctx context.Context) error {
 	const q = `SELECT t.TABLE_NAME, COALESCE(t.ENGINE, ''), COALESCE(t.TABLE_COLLATION, ''),
-  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, '')
+  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, ''), t.TABLE_TYPE
 FROM information_schema.TABLES t
 LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
-WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
+WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE')
 ORDER BY t.TABLE_NAME`
 	return r.query(ctx, "tables", q, func(rows *sql.Rows) error {
-		var name, engine, coll, cs, comment, createOptions string
-		if err := rows.Scan(&name, &engine, &coll, &cs, &comment, &createOptions); err != nil {
+		var name, engine, coll, cs, comment, createOptions, typ string
+		if err := rows.Scan(&name, &engine, &coll, &cs, &comment, &createOptions, &typ); err != nil {
 			return err
+		}
+		if typ == "SEQUENCE" {
+			r.sequences = append(r.sequences, sequenceRow{name, comment})
+			return nil
 		}
 		if dialect.IsBookkeeping(name) || r.tables[name] != nil {
 			return nil

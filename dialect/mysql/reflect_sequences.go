@@ -2,7 +2,6 @@ package mysql
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -17,35 +16,21 @@ import (
 // MariaDB before 11.5 has no catalog view of a sequence's options, and
 // SHOW CREATE SEQUENCE is one statement per sequence. A sequence reads as
 // a one-row table of its options, so one UNION ALL over all sequences
-// reads them all in a single query, with each comment looked up by name
-// (which opens only that table); the list of sequences comes from
-// information_schema.TABLES in another, which reads no more than the
-// names (a comment would open every table). Both are one query per
-// schema, whatever the number of sequences.
+// reads them all in a single query, run only when there are sequences.
+// The list of sequences, with their comments, comes from the query of
+// information_schema.TABLES that loadTables makes anyway.
 
-const sequencesSQL = `SELECT TABLE_NAME FROM information_schema.TABLES
-WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME`
+// sequenceRow is a sequence as loadTables found it.
+type sequenceRow struct{ name, comment string }
 
 func (r *reflector) loadSequences(ctx context.Context) error {
-	var names []string
-	if err := r.query(ctx, "sequences", sequencesSQL, func(rows *sql.Rows) error {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return err
-		}
-		names = append(names, name)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if len(names) == 0 {
+	if len(r.sequences) == 0 {
 		return nil
 	}
-	parts := make([]string, len(names))
-	for i, n := range names {
-		parts[i] = fmt.Sprintf("SELECT %d, start_value, minimum_value, maximum_value, increment, cache_size, cycle_option, "+
-			"(SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s) FROM %s.%s",
-			i, literal(r.db), literal(n), quote(r.db), quote(n))
+	parts := make([]string, len(r.sequences))
+	for i, s := range r.sequences {
+		parts[i] = fmt.Sprintf("SELECT %d, start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM %s.%s",
+			i, quote(r.db), quote(s.name))
 	}
 	rows, err := r.q.QueryContext(ctx, strings.Join(parts, "\nUNION ALL\n"))
 	if err != nil {
@@ -55,10 +40,11 @@ func (r *reflector) loadSequences(ctx context.Context) error {
 	for rows.Next() {
 		var i int
 		var o seqOptions
-		if err := rows.Scan(&i, &o.start, &o.min, &o.max, &o.increment, &o.cache, &o.cycle, &o.comment); err != nil {
+		if err := rows.Scan(&i, &o.start, &o.min, &o.max, &o.increment, &o.cache, &o.cycle); err != nil {
 			return fmt.Errorf("reflect sequence options of database %s: %w", r.db, err)
 		}
-		r.s.Objects = append(r.s.Objects, o.object(names[i]))
+		o.comment = r.sequences[i].comment
+		r.s.Objects = append(r.s.Objects, o.object(r.sequences[i].name))
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("reflect sequence options of database %s: %w", r.db, err)
