@@ -93,7 +93,7 @@ func (d *differ) views() {
 	drop := make([]bool, len(live))
 	for i, v := range live {
 		w := wantBy[viewKey(v)]
-		drop[i] = w == nil || w.Def != v.Def || w.Materialized != v.Materialized
+		drop[i] = w == nil || w.Def != v.Def || w.Materialized != v.Materialized || !sameParams(w.Options, v.Options)
 		if !drop[i] {
 			for word := range words(v.Def) {
 				if touched[word] {
