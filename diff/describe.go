@@ -40,6 +40,8 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.SetTableOptions:
 			fmt.Fprintf(&b, "~ %s: %s\n", o, o.Describe())
+		case op.SetViewOptions:
+			fmt.Fprintf(&b, "~ %s: (%s) => (%s)\n", o, o.From, o.To)
 		case op.SetComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.AlterEnum:

@@ -8,7 +8,7 @@ import (
 
 // INCLUDE columns and storage parameters of keys, the columns of ON
 // DELETE SET NULL (cols) and view options are compared; parameters and
-// options in any order.
+// options in any order. A view's options change in place.
 func TestKeyAndViewOptions(t *testing.T) {
 	unique := func(include []string, params string) *schema.Schema {
 		return withUsers(func(u *schema.Table) {
@@ -56,8 +56,11 @@ func TestKeyAndViewOptions(t *testing.T) {
 			"add fk notes notes_author_id_fkey (author_id) -> users(id) ON DELETE SET NULL (author_id)",
 		}},
 		{"same SET NULL columns", setNull("author_id"), setNull("AUTHOR_ID"), nil},
-		{"view option added", view(""), view("security_barrier=true"), []string{"drop view active", "create view active"}},
-		{"view check option changes", view("check_option=local"), view("check_option=cascaded"), []string{"drop view active", "create view active"}},
+		{"view option added in place", view(""), view("security_barrier=true"), []string{"set options on view active"}},
+		{"view check option changes in place", view("check_option=local"), view("check_option=cascaded"), []string{"set options on view active"}},
+		{"view definition and options change", view("check_option=local"), with(view(""), func(s *schema.Schema) {
+			s.Views[0].Def = "SELECT id FROM users WHERE id > 0"
+		}), []string{"drop view active", "create view active"}},
 		{"view options in another order", view("check_option=local, security_barrier=true"), view("security_barrier=true, check_option=local"), nil},
 	})
 }

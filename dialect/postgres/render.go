@@ -134,6 +134,8 @@ func (r *renderer) render(o op.Op) error {
 		if o.View.Comment != "" {
 			r.emit(fmt.Sprintf("COMMENT ON %s %s IS %s", viewKind(o.View), qualified(o.View.Schema, o.View.Name), commentText(o.View.Comment)))
 		}
+	case op.SetViewOptions:
+		r.setViewOptions(o)
 	case op.DropView:
 		r.emit("DROP " + viewKind(o.View) + " " + qualified(o.View.Schema, o.View.Name))
 	case op.CreateTrigger:

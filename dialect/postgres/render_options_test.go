@@ -21,6 +21,12 @@ func renderOptionCases(cur *schema.Schema) []renderCase {
 			op.CreateView{View: &schema.View{Name: "positive", Def: "SELECT t.id FROM t WHERE t.b > 0", Options: "check_option=local, security_barrier=true"}},
 			op.CreateView{View: &schema.View{Name: "mine", Def: "SELECT t.id FROM t", Options: "security_invoker=true"}},
 		}},
+		{name: "view_set_options", ops: []op.Op{
+			op.SetViewOptions{Schema: "app", Name: "Positive", From: "check_option=local, security_barrier=true", To: "check_option=cascaded, security_invoker=true"},
+			op.SetViewOptions{Name: "mine", From: "security_invoker=true"},
+			op.SetViewOptions{Name: "mine", To: "security_barrier=true"},
+			op.SetViewOptions{Name: "same", From: "security_barrier=true", To: "security_barrier=true"},
+		}},
 		{name: "key_include_with", current: cur, ops: []op.Op{
 			op.AlterPrimaryKey{Table: notes, From: &schema.PrimaryKey{Name: "notes_pkey", Columns: []string{"id"}},
 				To: &schema.PrimaryKey{Name: "notes_pkey", Columns: []string{"id"}, Include: []string{"author_id"}, Params: "fillfactor=80"}},
