@@ -72,48 +72,80 @@ func BenchmarkCachedCheckSQLite(b *testing.B) {
 	if err != nil {
 		b.Logf("no sqlite3 CLI on PATH (apt-get install -y sqlite3), so no ratio to the floor: %v", err)
 	}
+	bin := benchBuildRetort(b)
+	for _, n := range []int{500, 2000} {
+		b.Run(fmt.Sprintf("tables=%d", n), func(b *testing.B) {
+			dir, _ := benchSQLiteProject(b, n)
+			check := benchCheckProcess(b, bin, dir, "sqlite://app.db")
+			var floor func() (time.Duration, time.Duration)
+			if sqlite3 != "" {
+				floor = func() (time.Duration, time.Duration) {
+					return benchRun(b, exec.Command(sqlite3, ":memory:", ".read "+filepath.Join(dir, "schema.sql")))
+				}
+			}
+			benchInterleave(b, check, floor)
+		})
+	}
+}
+
+// benchBuildRetort builds the retort command into a temporary directory,
+// or returns RETORT_BENCH_BIN, a retort built elsewhere (an older
+// revision, to compare against in the same way).
+func benchBuildRetort(b *testing.B) string {
+	b.Helper()
+	if bin := os.Getenv("RETORT_BENCH_BIN"); bin != "" {
+		return bin
+	}
 	bin := filepath.Join(b.TempDir(), "retort")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/retort").CombinedOutput(); err != nil {
 		b.Fatalf("building retort: %v\n%s", err, out)
 	}
-	for _, n := range []int{500, 2000} {
-		b.Run(fmt.Sprintf("tables=%d", n), func(b *testing.B) {
-			dir, _ := benchSQLiteProject(b, n)
-			check := func() (time.Duration, time.Duration) {
-				cmd := exec.Command(bin, "check", "--quiet", "--url", "sqlite://app.db")
-				cmd.Dir = dir
-				cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "RETORT_NO_CACHE=")
-				return benchRun(b, cmd)
-			}
-			floor := func() (time.Duration, time.Duration) {
-				return benchRun(b, exec.Command(sqlite3, ":memory:", ".read "+filepath.Join(dir, "schema.sql")))
-			}
-			check() // fills the cache
-			var checkWall, checkCPU, floorWall, floorCPU time.Duration
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if sqlite3 != "" && i%2 == 0 {
-					b.StopTimer()
-					w, c := floor()
-					floorWall, floorCPU = floorWall+w, floorCPU+c
-					b.StartTimer()
-				}
-				w, c := check()
-				checkWall, checkCPU = checkWall+w, checkCPU+c
-				if sqlite3 != "" && i%2 == 1 {
-					b.StopTimer()
-					w, c := floor()
-					floorWall, floorCPU = floorWall+w, floorCPU+c
-					b.StartTimer()
-				}
-			}
-			b.ReportMetric(float64(checkCPU.Microseconds())/1000/float64(b.N), "cpu-ms/op")
-			if sqlite3 != "" {
-				b.ReportMetric(float64(floorWall.Microseconds())/1000/float64(b.N), "floor-ms")
-				b.ReportMetric(float64(checkWall)/float64(floorWall), "x-floor")
-				b.ReportMetric(float64(checkCPU)/float64(floorCPU), "x-floor-cpu")
-			}
-		})
+	return bin
+}
+
+// benchCheckProcess returns a run of `retort check` on url in dir (which
+// holds schema.sql), with a cache directory of its own, after one run that
+// fills the cache.
+func benchCheckProcess(b *testing.B, bin, dir, url string) func() (time.Duration, time.Duration) {
+	b.Helper()
+	check := func() (time.Duration, time.Duration) {
+		cmd := exec.Command(bin, "check", "--quiet", "--url", url)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "RETORT_NO_CACHE=")
+		return benchRun(b, cmd)
+	}
+	check()
+	return check
+}
+
+// benchInterleave runs check b.N times and floor (if any) as often, in
+// alternating order, so a busy machine slows both alike; the floor is
+// left out of ns/op. It reports the check's CPU (user + system of the
+// process) and, with a floor, the ratios of wall and CPU time to it.
+func benchInterleave(b *testing.B, check, floor func() (time.Duration, time.Duration)) {
+	var checkWall, checkCPU, floorWall, floorCPU time.Duration
+	runFloor := func() {
+		b.StopTimer()
+		w, c := floor()
+		floorWall, floorCPU = floorWall+w, floorCPU+c
+		b.StartTimer()
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if floor != nil && i%2 == 0 {
+			runFloor()
+		}
+		w, c := check()
+		checkWall, checkCPU = checkWall+w, checkCPU+c
+		if floor != nil && i%2 == 1 {
+			runFloor()
+		}
+	}
+	b.ReportMetric(float64(checkCPU.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	if floor != nil {
+		b.ReportMetric(float64(floorWall.Microseconds())/1000/float64(b.N), "floor-ms")
+		b.ReportMetric(float64(checkWall)/float64(floorWall), "x-floor")
+		b.ReportMetric(float64(checkCPU)/float64(floorCPU), "x-floor-cpu")
 	}
 }
 

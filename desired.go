@@ -13,12 +13,20 @@ import (
 )
 
 // Inspect reflects the live database's schema (retort's own tables left
-// out).
+// out). With Options.CacheDir, a dialect whose reflection depends only on
+// schema text the database keeps (SQLite) reuses the result while that
+// text and the retort build stay the same.
 func (m *Migrator) Inspect(ctx context.Context) (*schema.Schema, error) {
 	if m.db == nil {
 		return nil, ErrNoDatabase
 	}
-	s, err := m.d.Reflect(ctx, m.db)
+	var s *schema.Schema
+	var err error
+	if kr, ok := m.d.(dialect.KeyedReflector); ok && m.opts.CacheDir != "" {
+		s, err = m.cachedReflect(ctx, kr)
+	} else {
+		s, err = m.d.Reflect(ctx, m.db)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the database schema failed: %w", err)
 	}
@@ -59,9 +67,9 @@ func (m *Migrator) load(ctx context.Context, files []dialect.SourceFile) (*schem
 }
 
 func (m *Migrator) diffOptions() diff.Options {
-	caps := m.d.Capabilities()
-	return diff.Options{Naming: m.opts.Naming, FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey,
-		TableOptions: caps.TableOptions, RecreateTableOn: caps.RecreateTableOn}
+	opts := m.d.Capabilities().DiffOptions()
+	opts.Naming = m.opts.Naming
+	return opts
 }
 
 func (m *Migrator) renderOptions() dialect.RenderOptions {

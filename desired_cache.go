@@ -70,7 +70,7 @@ func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, d
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
-	version, err := dialect.EngineVersion(ctx, m.d, m.db)
+	version, err := m.engineVersion(ctx)
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
@@ -127,4 +127,16 @@ func pruneCache(dir, pattern string, keep int) {
 	for _, e := range entries[min(keep, len(entries)):] {
 		_ = os.Remove(e.path)
 	}
+}
+
+// engineVersionKey carries a version liveAndDesired read up front.
+type engineVersionKey struct{}
+
+// engineVersion is the database software's version, as read up front by
+// liveAndDesired or else now.
+func (m *Migrator) engineVersion(ctx context.Context) (string, error) {
+	if v, ok := ctx.Value(engineVersionKey{}).(string); ok {
+		return v, nil
+	}
+	return dialect.EngineVersion(ctx, m.d, m.db)
 }

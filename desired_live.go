@@ -15,6 +15,14 @@ import (
 // the one that is not that cancellation, the live database's first when
 // both failed on their own, as when they ran one after the other.
 func (m *Migrator) liveAndDesired(ctx context.Context, files []dialect.SourceFile) (live, want *schema.Schema, err error) {
+	if m.db != nil && m.opts.CacheDir != "" {
+		// Read before the reflection holds the pool's idle connection, so
+		// keying the cache does not open a second one (on SQLite each
+		// parses the whole schema; on a server each is a new session).
+		if v, err := dialect.EngineVersion(ctx, m.d, m.db); err == nil {
+			ctx = context.WithValue(ctx, engineVersionKey{}, v)
+		}
+	}
 	inner, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var liveErr error

@@ -81,8 +81,8 @@ type Options struct {
 	// dialect needs it to load one.
 	DevURL string
 	// CacheDir, when set, keeps loaded desired schemas so an unchanged set
-	// of schema files is not loaded into a scratch database again; see
-	// DesiredSchema.
+	// of schema files is not loaded into a scratch database again (see
+	// DesiredSchema), and on SQLite reflected live schemas (see Inspect).
 	CacheDir string
 	// AllowDestructive lets Upgrade run pending revisions that lose data
 	// without the "-- retort:allow destructive" header (the CLI's

@@ -11,6 +11,8 @@ go test -run '^$' -bench 'NoChange' -benchtime 5x -count 3 .
 go test -run '^$' -bench 'Schemas500' -count 3 ./diff/
 echo "== Desired-schema cache: cached SQLite check vs the sqlite3 CLI floor, cache hit before/after"
 go test -run '^$' -bench 'CachedCheckSQLite|DesiredCacheHit' -benchtime 10x -count 3 -benchmem .
+echo "== Cached check as a process vs pg_dump -s (PostgreSQL) and six information_schema queries (MariaDB)"
+go test -run '^$' -bench 'CachedCheck(Postgres|MySQL)' -benchtime 10x -count 3 .
 echo "== SQLite: 1,000,000-row rebuild through retort vs a plain loop"
 RETORT_BENCH_BIG=1 go test -run '^$' -bench 'Rebuild1M' -benchtime 3x .
 echo "== MySQL/MariaDB: reflection of 500 tables"

@@ -132,9 +132,9 @@ func build(t *testing.T, d dialect.Dialect, tables ...*op.TableSpec) *schema.Sch
 
 func diffOps(t *testing.T, d dialect.Dialect, from, to *schema.Schema) []op.Op {
 	t.Helper()
-	caps := d.Capabilities()
-	ops, err := diff.Schemas(from, to, diff.Options{Naming: naming(d), FKNeedsIndex: caps.ImplicitFKIndex, PKNames: caps.NamedPrimaryKey,
-		TableOptions: caps.TableOptions, RecreateTableOn: caps.RecreateTableOn, NoRename: true})
+	opts := d.Capabilities().DiffOptions()
+	opts.Naming, opts.NoRename = naming(d), true
+	ops, err := diff.Schemas(from, to, opts)
 	if err != nil {
 		t.Fatalf("diff: %v", err)
 	}

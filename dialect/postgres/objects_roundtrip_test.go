@@ -48,7 +48,7 @@ func objRoundTrip(t *testing.T, c objCase) {
 	objExec(t, want, c.desired)
 	cur := schematest.Reflect(t, Dialect{}, db)
 	desired := schematest.Reflect(t, Dialect{}, want)
-	ops, err := diff.Schemas(cur, desired, diff.Options{})
+	ops, err := diff.Schemas(cur, desired, Dialect{}.Capabilities().DiffOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

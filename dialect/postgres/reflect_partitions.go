@@ -55,7 +55,7 @@ func objPartitionKey(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQL
 	o.Definition = f[0]
 	o.Phase = schema.AfterTables
 	check := fmt.Sprintf("DO $retort$BEGIN IF pg_get_partkeydef(%s::regclass) IS DISTINCT FROM %s THEN "+
-		"RAISE EXCEPTION 'table %%s is not partitioned by %%s', %s, %s; END IF; END$retort$",
+		"RAISE EXCEPTION 'table %% is not partitioned by %%', %s, %s; END IF; END$retort$",
 		literal(objName(o)), literal(f[0]), literal(objName(o)), literal(f[0]))
 	o.Create, o.Drop = []string{check}, []string{check}
 	return nil, nil
