@@ -60,7 +60,7 @@ var invCases = []invCase{
 		object: []string{"CREATE SQL SECURITY INVOKER VIEW vc AS SELECT id FROM vct WITH CHECK OPTION"},
 		modelled: func(s *schema.Schema) bool {
 			v := s.View("", "vc")
-			return v != nil && v.CheckOption == "CASCADED" && strings.Contains(v.Options, "SQL SECURITY INVOKER")
+			return v != nil && v.Options == "check_option=CASCADED, sql_security=INVOKER"
 		}},
 	{kind: "index comment", setup: []string{"CREATE TABLE ic (id INT PRIMARY KEY, a INT)"},
 		object: []string{"CREATE INDEX ic_a ON ic (a) COMMENT 'why'"},

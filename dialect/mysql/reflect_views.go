@@ -9,10 +9,11 @@ import (
 )
 
 // loadViews reads every view with its options. ALGORITHM (MariaDB only:
-// MySQL 8's VIEWS has no such column) and SQL SECURITY are kept when not
-// the defaults (UNDEFINED, DEFINER). DEFINER is left out: it names an
-// account of the server the view was created on, so it differs between
-// deployments of the same schema; a created view gets the connected user.
+// MySQL 8's VIEWS has no such column), SQL SECURITY and CHECK OPTION are
+// kept, in View.Options, when not the defaults (UNDEFINED, DEFINER,
+// NONE). DEFINER is left out: it names an account of the server the view
+// was created on, so it differs between deployments of the same schema;
+// a created view gets the connected user.
 func (r *reflector) loadViews(ctx context.Context) error {
 	algorithm := "'UNDEFINED'"
 	if r.mariadb {
@@ -28,24 +29,24 @@ FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`
 		// The server qualifies every name with the database; drop it so a
 		// view reads the same in the scratch database and the target.
 		def = strings.ReplaceAll(def, quote(r.db)+".", "")
-		v := &schema.View{Name: name, Def: def, Options: viewOptions(alg, security)}
-		if check != "NONE" {
-			v.CheckOption = check
-		}
+		v := &schema.View{Name: name, Def: def, Options: viewOptions(alg, security, check)}
 		v.SQL = createView(v)
 		r.s.Views = append(r.s.Views, v)
 		return nil
 	})
 }
 
-// viewOptions spells the options that go between CREATE and VIEW.
-func viewOptions(algorithm, security string) string {
+// viewOptions lists the options that are not the defaults.
+func viewOptions(algorithm, security, check string) string {
 	var opts []string
 	if algorithm != "" && algorithm != "UNDEFINED" {
-		opts = append(opts, "ALGORITHM="+algorithm)
+		opts = append(opts, "algorithm="+algorithm)
+	}
+	if check != "" && check != "NONE" {
+		opts = append(opts, "check_option="+check)
 	}
 	if security != "" && security != "DEFINER" {
-		opts = append(opts, "SQL SECURITY "+security)
+		opts = append(opts, "sql_security="+security)
 	}
-	return strings.Join(opts, " ")
+	return strings.Join(opts, ", ")
 }

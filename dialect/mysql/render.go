@@ -138,6 +138,10 @@ func (r *renderer) render(i int, o op.Op) error {
 		if err := r.setComment(o); err != nil {
 			return err
 		}
+	case op.SetViewOptions:
+		if err := r.setViewOptions(o); err != nil {
+			return err
+		}
 	case op.DropTrigger:
 		r.emit("DROP TRIGGER " + quote(o.Trigger.Name))
 	case op.CreateEnum, op.DropEnum, op.AlterEnum:

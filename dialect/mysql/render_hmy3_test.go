@@ -12,7 +12,7 @@ var (
 	seqStepped = seqOptions{start: 1, min: 1, max: 1000, increment: 5, cache: 0, cycle: true}.object("seq")
 	seqNamed   = seqOptions{start: 1, min: 1, max: 1000, increment: 5, cache: 0, cycle: true, comment: "it's"}.object("seq")
 	viewPlain  = &schema.View{Name: "v", Def: "select `notes`.`id` AS `id` from `notes`"}
-	viewOpts   = &schema.View{Name: "v", Def: "select `notes`.`id` AS `id` from `notes`", Options: "ALGORITHM=MERGE SQL SECURITY INVOKER", CheckOption: "LOCAL"}
+	viewOpts   = &schema.View{Name: "v", Def: "select `notes`.`id` AS `id` from `notes`", Options: "algorithm=MERGE, check_option=LOCAL, sql_security=INVOKER"}
 	byAuthor   = &schema.Index{Name: "notes_by_author", Parts: []schema.IndexPart{{Column: "author_id"}}, Comment: "who"}
 )
 
@@ -30,6 +30,7 @@ func init() {
 		}},
 		{"view_options", []op.Op{
 			op.CreateView{View: viewOpts},
+			op.SetViewOptions{Name: "v", From: viewOpts.Options, To: "sql_security=INVOKER"},
 			op.DropView{View: viewOpts},
 			op.CreateView{View: viewPlain},
 		}},

@@ -23,8 +23,8 @@ var optionCases = []struct {
 	{"sequence_default", true, []string{"CREATE SEQUENCE s", "CREATE TABLE t (id BIGINT NOT NULL DEFAULT NEXT VALUE FOR s PRIMARY KEY)"}, "default=nextval(`s`)"},
 	{"view_options", false, []string{"CREATE TABLE t (id INT PRIMARY KEY, b INT)",
 		"CREATE SQL SECURITY INVOKER VIEW v AS SELECT id, b FROM t WHERE b > 0 WITH LOCAL CHECK OPTION",
-		"CREATE VIEW w AS SELECT id FROM v WITH CHECK OPTION"}, `view v options="SQL SECURITY INVOKER" check="LOCAL"`},
-	{"view_algorithm", true, []string{"CREATE TABLE t (id INT PRIMARY KEY)", "CREATE ALGORITHM=TEMPTABLE VIEW v AS SELECT id FROM t"}, `view v options="ALGORITHM=TEMPTABLE" check=""`},
+		"CREATE VIEW w AS SELECT id FROM v WITH CHECK OPTION"}, `view v options="check_option=LOCAL, sql_security=INVOKER"`},
+	{"view_algorithm", true, []string{"CREATE TABLE t (id INT PRIMARY KEY)", "CREATE ALGORITHM=TEMPTABLE VIEW v AS SELECT id FROM t"}, `view v options="algorithm=TEMPTABLE"`},
 	{"index_comments", false, []string{"CREATE TABLE t (id INT PRIMARY KEY, a INT, b VARCHAR(20), KEY t_a (a) COMMENT 'by a', UNIQUE KEY t_b (b) COMMENT 'one b')",
 		"CREATE FULLTEXT INDEX t_ft ON t (b) COMMENT 'words'"}, `index t.t_b comment="one b"`},
 }
@@ -37,7 +37,7 @@ func dumpOptions(s *schema.Schema) string {
 		lines = append(lines, fmt.Sprintf("%s: %s | %s | %s", o.Label(), o.Definition, strings.Join(o.Create, "; "), o.Attrs["alter"]))
 	}
 	for _, v := range s.Views {
-		lines = append(lines, fmt.Sprintf("view %s options=%q check=%q", v.Name, v.Options, v.CheckOption))
+		lines = append(lines, fmt.Sprintf("view %s options=%q", v.Name, v.Options))
 	}
 	for _, t := range s.Tables {
 		for _, ix := range t.Indexes {
