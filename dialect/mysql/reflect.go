@@ -22,6 +22,7 @@ type reflector struct {
 	// they are looked up in information_schema.PARTITIONS, which opens
 	// every table it lists.
 	partitioned []string
+	collations  map[string]collation // by name
 }
 
 type tableInfo struct {
@@ -47,7 +48,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	r.mariadb = isMariaDB(version)
 	r.s.Server = version
 	for _, step := range []func(context.Context) error{
-		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
+		r.loadCollations, r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
 		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
 		r.loadPartitions, r.loadEvents, r.loadRoutines,
 	} {
@@ -87,19 +88,19 @@ func (r *reflector) query(ctx context.Context, what, query string, scan func(*sq
 
 func (r *reflector) loadTables(ctx context.Context) error {
 	const q = `SELECT t.TABLE_NAME, COALESCE(t.ENGINE, ''), COALESCE(t.TABLE_COLLATION, ''),
-  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, '')
+  COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, '')
 FROM information_schema.TABLES t
-LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
 ORDER BY t.TABLE_NAME`
 	return r.query(ctx, "tables", q, func(rows *sql.Rows) error {
-		var name, engine, coll, cs, comment, createOptions string
-		if err := rows.Scan(&name, &engine, &coll, &cs, &comment, &createOptions); err != nil {
+		var name, engine, coll, comment, createOptions string
+		if err := rows.Scan(&name, &engine, &coll, &comment, &createOptions); err != nil {
 			return err
 		}
 		if dialect.IsBookkeeping(name) || r.tables[name] != nil {
 			return nil
 		}
+		cs := r.collations[coll].charset
 		if cs == "" {
 			cs, _, _ = strings.Cut(coll, "_")
 		}
