@@ -66,6 +66,8 @@ type JSONPrimaryKey struct {
 	Name    string   `json:"name"`
 	Columns []string `json:"columns"`
 	Desc    []string `json:"desc,omitempty"` // SQLite PRIMARY KEY (a DESC)
+	Include []string `json:"include,omitempty"`
+	Params  string   `json:"with,omitempty"`
 	Comment string   `json:"comment,omitempty"`
 }
 
@@ -76,6 +78,8 @@ type JSONUnique struct {
 	Deferrable        bool     `json:"deferrable"`
 	InitiallyDeferred bool     `json:"initially_deferred"`
 	NullsNotDistinct  bool     `json:"nulls_not_distinct,omitempty"`
+	Include           []string `json:"include,omitempty"`
+	Params            string   `json:"with,omitempty"`
 	Comment           string   `json:"comment,omitempty"`
 }
 
@@ -127,6 +131,7 @@ type JSONForeignKey struct {
 	RefTable          string   `json:"ref_table"`
 	RefColumns        []string `json:"ref_columns"`
 	OnDelete          string   `json:"on_delete"`
+	DeleteSetColumns  []string `json:"on_delete_columns,omitempty"` // PostgreSQL SET NULL (a)
 	OnUpdate          string   `json:"on_update"`
 	Deferrable        bool     `json:"deferrable"`
 	InitiallyDeferred bool     `json:"initially_deferred"`
@@ -150,6 +155,7 @@ type JSONView struct {
 	Def     string `json:"definition"`
 	SQL     string `json:"sql,omitempty"` // the original CREATE VIEW, where the database keeps it
 	Comment string `json:"comment,omitempty"`
+	Options string `json:"options,omitempty"` // PostgreSQL WITH (check_option=local, ...)
 	// Materialized: a PostgreSQL materialized view.
 	Materialized bool `json:"materialized,omitempty"`
 }
@@ -190,7 +196,7 @@ func NewJSONSchema(s *Schema) JSONSchema {
 		out.Tables = append(out.Tables, jsonTable(t))
 	}
 	for _, v := range s.Views {
-		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment, Materialized: v.Materialized})
+		out.Views = append(out.Views, JSONView{Schema: v.Schema, Name: v.Name, Def: v.Def, SQL: v.SQL, Comment: v.Comment, Options: v.Options, Materialized: v.Materialized})
 	}
 	for _, tr := range s.Triggers {
 		out.Triggers = append(out.Triggers, JSONTrigger{Schema: tr.Schema, Name: tr.Name, Table: tr.Table, SQL: tr.SQL})
@@ -221,11 +227,13 @@ func jsonTable(t *schema.Table) JSONTable {
 		j.Columns = append(j.Columns, jc)
 	}
 	if t.PrimaryKey != nil {
-		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc, Comment: t.PrimaryKey.Comment}
+		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc,
+			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Comment: t.PrimaryKey.Comment}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),
-			Deferrable: u.Deferrable, InitiallyDeferred: u.InitiallyDeferred, NullsNotDistinct: u.NullsNotDistinct, Comment: u.Comment})
+			Deferrable: u.Deferrable, InitiallyDeferred: u.InitiallyDeferred, NullsNotDistinct: u.NullsNotDistinct,
+			Include: u.Include, Params: u.Params, Comment: u.Comment})
 	}
 	for _, ix := range t.Indexes {
 		j.Indexes = append(j.Indexes, JSONIndex{Name: ix.Name, Unique: ix.Unique, Parts: jsonParts(ix.Parts), Where: ix.Where,
@@ -235,7 +243,7 @@ func jsonTable(t *schema.Table) JSONTable {
 	for _, fk := range t.ForeignKeys {
 		j.ForeignKeys = append(j.ForeignKeys, JSONForeignKey{Name: fk.Name, Columns: nonNil(fk.Columns),
 			RefSchema: fk.RefSchema, RefTable: fk.RefTable, RefColumns: nonNil(fk.RefColumns),
-			OnDelete: string(orDefault(fk.OnDelete, schema.NoAction)), OnUpdate: string(orDefault(fk.OnUpdate, schema.NoAction)),
+			OnDelete: string(orDefault(fk.OnDelete, schema.NoAction)), DeleteSetColumns: fk.DeleteSetColumns, OnUpdate: string(orDefault(fk.OnUpdate, schema.NoAction)),
 			Deferrable: fk.Deferrable, InitiallyDeferred: fk.InitiallyDeferred,
 			Match: string(orDefault(fk.Match, schema.MatchSimple)), NotValid: fk.NotValid, Comment: fk.Comment})
 	}

@@ -222,6 +222,7 @@ func ExampleConfig(name string) (url, schemaSQL string, err error) {
 
 func newMigrator(db *sql.DB, d dialect.Dialect, revs *Revisions, opts Options) *Migrator {
 	opts.Naming.MaxLen = d.Capabilities().NameLimit
+	opts.Naming.KeepUnnamedChecks = d.Capabilities().UnnamedChecks
 	m := &Migrator{db: db, d: d, revs: revs, graph: revs.g, opts: opts}
 	m.runner = &runner.Runner{DB: db, Dialect: d, Graph: revs.g, Log: opts.Log, Logger: opts.Logger, Verbose: opts.Verbose,
 		RenderOptions: m.renderOptions(), LockTimeout: opts.LockTimeout}

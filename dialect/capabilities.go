@@ -33,6 +33,11 @@ type Capabilities struct {
 	// constraints and indexes are cut to (schema.Naming.MaxLen), at most
 	// the database's identifier limit; 0 leaves them whole.
 	NameLimit int
+	// UnnamedChecks: a CHECK is never dropped by name (any change to one
+	// rebuilds the table), so one the schema left unnamed stays unnamed,
+	// as the database would keep it, unless a "ck" naming template is
+	// set (schema.Naming.KeepUnnamedChecks). SQLite.
+	UnnamedChecks bool
 	// RebuildPrefix begins the name of the table into which Render
 	// copies a table it rebuilds (how SQLite alters what ALTER TABLE
 	// cannot); the copy replaces the original under its name. "" when

@@ -71,7 +71,8 @@ func samePrimaryKey(a, b *schema.PrimaryKey) bool {
 	if a == nil || len(a.Columns) == 0 || b == nil || len(b.Columns) == 0 {
 		return (a == nil || len(a.Columns) == 0) && (b == nil || len(b.Columns) == 0)
 	}
-	return schema.SameColumns(a.Columns, b.Columns) && schema.SameColumns(a.Desc, b.Desc)
+	return schema.SameColumns(a.Columns, b.Columns) && schema.SameColumns(a.Desc, b.Desc) &&
+		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params)
 }
 
 // diffColumns fills the column part of a kept table's changes.

@@ -40,6 +40,8 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.SetTableOptions:
 			fmt.Fprintf(&b, "~ %s: %s\n", o, o.Describe())
+		case op.SetViewOptions:
+			fmt.Fprintf(&b, "~ %s: (%s) => (%s)\n", o, o.From, o.To)
 		case op.SetComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.AlterEnum:
@@ -101,7 +103,7 @@ func fkTarget(fk *schema.ForeignKey, owner op.Ref) string {
 func fkOptions(fk *schema.ForeignKey) string {
 	var parts []string
 	if a := schema.Action(fk.OnDelete); a != schema.NoAction {
-		parts = append(parts, "ON DELETE "+string(a))
+		parts = append(parts, "ON DELETE "+string(a)+setColumns(fk))
 	}
 	if a := schema.Action(fk.OnUpdate); a != schema.NoAction {
 		parts = append(parts, "ON UPDATE "+string(a))
@@ -127,8 +129,8 @@ func fkChanges(a, b *schema.ForeignKey) string {
 	if a.Name != b.Name {
 		parts = append(parts, fmt.Sprintf("name %s => %s", fkLabel(a), fkLabel(b)))
 	}
-	if x, y := schema.Action(a.OnDelete), schema.Action(b.OnDelete); x != y {
-		parts = append(parts, fmt.Sprintf("ON DELETE %s => %s", x, y))
+	if x, y := schema.Action(a.OnDelete), schema.Action(b.OnDelete); x != y || !schema.SameColumns(a.DeleteSetColumns, b.DeleteSetColumns) {
+		parts = append(parts, fmt.Sprintf("ON DELETE %s%s => %s%s", x, setColumns(a), y, setColumns(b)))
 	}
 	if x, y := schema.Action(a.OnUpdate), schema.Action(b.OnUpdate); x != y {
 		parts = append(parts, fmt.Sprintf("ON UPDATE %s => %s", x, y))
@@ -258,4 +260,13 @@ func enumRemovals(o op.AlterEnum) string {
 		return ""
 	}
 	return "; removes " + strings.Join(gone, ", ") + " (data loss: the upgrade fails while a row holds it)"
+}
+
+// setColumns is the column list of ON DELETE SET NULL (a, b), "" when
+// the action sets every column of the key.
+func setColumns(fk *schema.ForeignKey) string {
+	if len(fk.DeleteSetColumns) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(fk.DeleteSetColumns, ", ") + ")"
 }

@@ -105,14 +105,15 @@ func diffAndCheck(t *testing.T, from, to *schema.Schema, opts Options) []op.Op {
 	if err != nil {
 		t.Fatalf("Schemas: %v", err)
 	}
-	checkNamed(t, ops)
+	checkNamed(t, ops, opts.Naming)
 	checkExecutable(t, from, to, ops, opts)
 	return ops
 }
 
 // checkNamed fails when an upgrade adds a constraint without a name: the
-// desired schema's unnamed ones must be named by Options.Naming.
-func checkNamed(t *testing.T, ops []op.Op) {
+// desired schema's unnamed ones must be named by Options.Naming (checks
+// only where the naming names them).
+func checkNamed(t *testing.T, ops []op.Op, naming schema.Naming) {
 	t.Helper()
 	for _, o := range ops {
 		var names []string
@@ -122,7 +123,9 @@ func checkNamed(t *testing.T, ops []op.Op) {
 		case op.AddUnique:
 			names = append(names, o.Unique.Name)
 		case op.AddCheck:
-			names = append(names, o.Check.Name)
+			if naming.NamesChecks() {
+				names = append(names, o.Check.Name)
+			}
 		case op.CreateTable:
 			for _, k := range o.Table.ForeignKeys {
 				names = append(names, k.Name)
@@ -131,7 +134,9 @@ func checkNamed(t *testing.T, ops []op.Op) {
 				names = append(names, u.Name)
 			}
 			for _, c := range o.Table.Checks {
-				names = append(names, c.Name)
+				if naming.NamesChecks() {
+					names = append(names, c.Name)
+				}
 			}
 		}
 		for _, n := range names {

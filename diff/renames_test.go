@@ -163,7 +163,7 @@ func TestRenames(t *testing.T) {
 			case err != nil:
 				t.Fatal(err)
 			}
-			checkNamed(t, ops)
+			checkNamed(t, ops, schema.Naming{})
 			// Once applied, either way, nothing is left to decide.
 			checkExecutable(t, tt.from, tt.to, ops, Options{})
 			var got []string

@@ -56,7 +56,8 @@ func viewDeps(vs []*schema.View) [][]int {
 	return deps
 }
 
-// views emits view changes. A view is dropped when removed or changed,
+// views emits view changes. A view is dropped when removed or its
+// definition changed (its options and comment change in place),
 // and dropped and recreated when it names a view that is dropped or a
 // table that is dropped or has a column retyped or dropped, or of an enum
 // that loses or reorders values (PostgreSQL refuses those while the view
@@ -125,10 +126,16 @@ func (d *differ) views() {
 	for _, i := range orderByDeps(len(want), viewDeps(want)) {
 		v := want[i]
 		old := liveBy[viewKey(v)]
-		switch {
-		case old == nil || d.dropViewSet[viewKey(v)]:
+		if old == nil || d.dropViewSet[viewKey(v)] {
 			d.p.createViews = append(d.p.createViews, op.CreateView{View: v})
-		case old.Comment != v.Comment:
+			continue
+		}
+		// Options change in place (ALTER VIEW ... SET/RESET), so the
+		// view's dependents stay.
+		if !sameParams(old.Options, v.Options) {
+			d.p.comments = append(d.p.comments, op.SetViewOptions{Schema: v.Schema, Name: v.Name, From: old.Options, To: v.Options})
+		}
+		if old.Comment != v.Comment {
 			d.p.comments = append(d.p.comments, op.SetComment{On: op.CommentView, Schema: v.Schema, Name: v.Name, From: old.Comment, To: v.Comment})
 		}
 	}

@@ -128,8 +128,9 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 		out = append(out, s)
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" || len(pk.Desc) > 0 {
-			return nil, false // the builder cannot name a primary key or sort it DESC
+		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" || len(pk.Desc) > 0 ||
+			len(pk.Include) > 0 || pk.Params != "" {
+			return nil, false // the builder cannot name a primary key, sort it DESC or give its index options
 		}
 		out = append(out, "op.PrimaryKey("+strings.Join(qs(pk.Columns), ", ")+")")
 	}
@@ -230,7 +231,7 @@ func simpleIndex(ix *schema.Index) ([]string, bool) {
 // plainUnique and plainCheck report constraints the builder's calls
 // express exactly.
 func plainUnique(u *schema.Unique) bool {
-	return !u.Deferrable && !u.NullsNotDistinct && u.Comment == ""
+	return !u.Deferrable && !u.NullsNotDistinct && u.Comment == "" && len(u.Include) == 0 && u.Params == ""
 }
 
 // plainCheck: a check the builder's CreateCheck can write (a column
@@ -241,6 +242,9 @@ func fkOptions(fk *schema.ForeignKey) string {
 	var f []string
 	if a := schema.Action(fk.OnDelete); a != schema.NoAction {
 		f = append(f, "OnDelete: "+q(string(a)))
+	}
+	if len(fk.DeleteSetColumns) > 0 {
+		f = append(f, "DeleteSetColumns: "+stringsLit(fk.DeleteSetColumns))
 	}
 	if a := schema.Action(fk.OnUpdate); a != schema.NoAction {
 		f = append(f, "OnUpdate: "+q(string(a)))

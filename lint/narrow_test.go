@@ -40,6 +40,9 @@ func TestNarrowings(t *testing.T) {
 		{"rebuild", []string{`CREATE TABLE "_retort_new_t" ("a" VARCHAR(20) NOT NULL, "b" VARCHAR(100), PRIMARY KEY ("a"))`,
 			`INSERT INTO "_retort_new_t" ("a", "b") SELECT "a", "b" FROM "t"`, `DROP TABLE "t"`, `ALTER TABLE "_retort_new_t" RENAME TO "t"`,
 			`ALTER TABLE t ALTER COLUMN b TYPE varchar(10)`}, "t.a VARCHAR(100)>VARCHAR(20) t.b VARCHAR(100)>VARCHAR(10)"},
+		// SQLite keeps a check unnamed: CHECK starts the clause, no column.
+		{"rebuild with an unnamed check", []string{`CREATE TABLE "_retort_new_t" ("a" VARCHAR(20), "b" VARCHAR(100), CHECK (a <> b)) STRICT`,
+			`INSERT INTO "_retort_new_t" ("a", "b") SELECT "a", "b" FROM "t"`, `DROP TABLE "t"`, `ALTER TABLE "_retort_new_t" RENAME TO "t"`}, "t.a VARCHAR(100)>VARCHAR(20)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,8 @@ func applyView(s *schema.Schema, o Op) (bool, error) {
 			return true, fmt.Errorf("no view %s", o.View.Name)
 		}
 		s.Views = applyWithout(s.Views, func(x *schema.View) bool { return x == v })
+	case SetViewOptions:
+		return true, applyViewOptions(s, o)
 	case CreateTrigger:
 		if s.Trigger(o.Trigger.Schema, o.Trigger.Name) != nil {
 			return true, fmt.Errorf("trigger %s already exists", o.Trigger.Name)

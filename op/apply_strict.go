@@ -65,6 +65,10 @@ func (st *strict) before(o Op) error {
 		return st.createView(o.View)
 	case DropView:
 		return st.dropView(o.View)
+	case SetViewOptions:
+		if v := st.s.View(o.Schema, o.Name); v != nil && v.Options != o.From {
+			return fmt.Errorf("view %s has options %q, not %q as the operation says", o.Name, v.Options, o.From)
+		}
 	case DropTrigger:
 		if tr := st.s.Trigger(o.Trigger.Schema, o.Trigger.Name); tr != nil && tr.SQL != o.Trigger.SQL {
 			return fmt.Errorf("trigger %s is not the one the operation drops", o.Trigger.Name)

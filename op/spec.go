@@ -102,15 +102,19 @@ func PrimaryKey(cols ...string) TableElement {
 // defaults (NO ACTION, not deferrable, MATCH SIMPLE).
 type FKOptions struct {
 	OnDelete, OnUpdate schema.FKAction // schema.Cascade, schema.SetNull...
-	Deferrable         bool
-	InitiallyDeferred  bool
-	Match              schema.FKMatch // schema.MatchFull...
+	// DeleteSetColumns limits ON DELETE SET NULL / SET DEFAULT to these
+	// columns (PostgreSQL 15); nil sets every column of the key.
+	DeleteSetColumns  []string
+	Deferrable        bool
+	InitiallyDeferred bool
+	Match             schema.FKMatch // schema.MatchFull...
 }
 
 func (o FKOptions) fk(name string, cols []string, refTable string, refCols []string) *schema.ForeignKey {
 	return &schema.ForeignKey{Name: name, Columns: append([]string(nil), cols...), RefTable: refTable,
 		RefColumns: append([]string(nil), refCols...), OnDelete: o.OnDelete, OnUpdate: o.OnUpdate,
-		Deferrable: o.Deferrable || o.InitiallyDeferred, InitiallyDeferred: o.InitiallyDeferred, Match: o.Match}
+		DeleteSetColumns: append([]string(nil), o.DeleteSetColumns...),
+		Deferrable:       o.Deferrable || o.InitiallyDeferred, InitiallyDeferred: o.InitiallyDeferred, Match: o.Match}
 }
 
 // ForeignKey declares a foreign key; name "" uses the naming convention.

@@ -94,7 +94,8 @@ func (fk *ForeignKey) SameOptions(o *ForeignKey) bool {
 		Action(fk.OnUpdate) == Action(o.OnUpdate) &&
 		fk.Deferrable == o.Deferrable &&
 		fk.InitiallyDeferred == o.InitiallyDeferred &&
-		MatchType(fk.Match) == MatchType(o.Match)
+		MatchType(fk.Match) == MatchType(o.Match) &&
+		SameColumns(fk.DeleteSetColumns, o.DeleteSetColumns)
 }
 
 // SameColumns compares column lists the way SQL compares identifiers:

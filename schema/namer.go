@@ -76,7 +76,8 @@ func (n *Namer) Check() string {
 }
 
 // NameConstraints gives every unnamed key and check of t a name, in place,
-// so whatever retort creates can later be dropped by name.
+// so whatever retort creates can later be dropped by name; checks stay
+// unnamed where the naming keeps them so (Naming.NamesChecks).
 func (n Naming) NameConstraints(t *Table) {
 	nm := n.NewNamer(t)
 	if pk := t.PrimaryKey; pk != nil && pk.Name == "" && len(pk.Columns) > 0 {
@@ -88,7 +89,7 @@ func (n Naming) NameConstraints(t *Table) {
 		}
 	}
 	for _, c := range t.Checks {
-		if c.Name == "" {
+		if c.Name == "" && n.NamesChecks() {
 			c.Name = nm.Check()
 		}
 	}

@@ -26,6 +26,15 @@ type Naming struct {
 	// MaxLen is the length in bytes names are cut to, the target
 	// dialect's (dialect.Capabilities.NameLimit); 0 leaves them whole.
 	MaxLen int
+	// KeepUnnamedChecks leaves a CHECK the schema wrote without a name
+	// unnamed unless a "ck" template is set: the dialect never drops a
+	// constraint by name (dialect.Capabilities.UnnamedChecks, SQLite).
+	KeepUnnamedChecks bool
+}
+
+// NamesChecks reports whether unnamed checks get a name.
+func (n Naming) NamesChecks() bool {
+	return !n.KeepUnnamedChecks || n.Templates[string(KindCheck)] != ""
 }
 
 var defaultTemplates = map[ConstraintKind]string{

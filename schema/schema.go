@@ -38,7 +38,8 @@ type Table struct {
 	// owning its keys: SQLite "WITHOUT ROWID" and "STRICT" ("true" when
 	// set); MySQL "engine", "charset", "collation", and "fk_index:<key>"
 	// naming the index InnoDB made for foreign key <key>; PostgreSQL
-	// "partition_by" (the partition key definition).
+	// "partition_by" (the partition key definition) and "unlogged"
+	// ("true" for an UNLOGGED table).
 	Options map[string]string
 	// SQL is the table's original CREATE statement when the database keeps
 	// one (SQLite); renderers may use it, diff never compares it.
@@ -84,6 +85,10 @@ type PrimaryKey struct {
 	// Desc lists the key columns sorted descending (SQLite's PRIMARY KEY
 	// (a DESC)); nil where the database keeps no direction for a key.
 	Desc []string
+	// Include and Params are the key index's INCLUDE columns and WITH
+	// storage parameters (PostgreSQL), as on Index.
+	Include []string
+	Params  string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).
@@ -94,7 +99,11 @@ type Unique struct {
 	Deferrable        bool
 	InitiallyDeferred bool
 	NullsNotDistinct  bool // PostgreSQL 15 UNIQUE NULLS NOT DISTINCT
-	Comment           string
+	// Include and Params are the key index's INCLUDE columns and WITH
+	// storage parameters (PostgreSQL), as on Index.
+	Include []string
+	Params  string
+	Comment string
 }
 
 // Index is a secondary index.
@@ -164,6 +173,9 @@ type ForeignKey struct {
 	RefColumns []string
 	OnDelete   FKAction // "" is NoAction
 	OnUpdate   FKAction
+	// DeleteSetColumns are the columns ON DELETE SET NULL / SET DEFAULT
+	// sets (PostgreSQL 15 "SET NULL (a)"); nil means all of Columns.
+	DeleteSetColumns []string
 	// Deferrable and InitiallyDeferred are DEFERRABLE / INITIALLY DEFERRED.
 	Deferrable        bool
 	InitiallyDeferred bool
@@ -211,6 +223,10 @@ type View struct {
 	Def     string
 	SQL     string // full original CREATE VIEW when kept
 	Comment string
+	// Options are a PostgreSQL view's WITH options as the catalog keeps
+	// them ("check_option=local, security_barrier=true"), "" when none;
+	// their order means nothing.
+	Options string
 	// Materialized: a PostgreSQL materialized view. NoData: it was created
 	// WITH NO DATA (not yet refreshed); diff ignores NoData, which a
 	// REFRESH changes, and the create uses the desired schema's.

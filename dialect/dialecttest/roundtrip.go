@@ -118,7 +118,7 @@ func Example(t *testing.T, tg Target) {
 // naming is the naming convention within the dialect's name limit, as a
 // Migrator uses it.
 func naming(d dialect.Dialect) schema.Naming {
-	return schema.Naming{MaxLen: d.Capabilities().NameLimit}
+	return schema.Naming{MaxLen: d.Capabilities().NameLimit, KeepUnnamedChecks: d.Capabilities().UnnamedChecks}
 }
 
 func build(t *testing.T, d dialect.Dialect, tables ...*op.TableSpec) *schema.Schema {

@@ -32,7 +32,7 @@ import (
 var invKinds = map[string]string{
 	"f": "foreign table", "con": "constraint",
 	"pcon": "constraint on partition", "ftcon": "constraint on foreign table",
-	"index": "index", "topt": "table options", "vopt": "view options", "colopt": "column options",
+	"index": "index", "topt": "table options", "colopt": "column options",
 	"seqopt": "sequence options", "ixopt": "index options", "conopt": "constraint options",
 	"trigger": "trigger on partition", "trgopt": "trigger options", "rule": "rule",
 	"f_a": "aggregate", "f_w": "window function", "r": "range type", "b": "base type", "p": "shell type",
@@ -45,7 +45,7 @@ var invKinds = map[string]string{
 }
 
 // invResidues are the kinds that list attributes of modelled objects.
-var invResidues = map[string]bool{"topt": true, "vopt": true, "colopt": true, "seqopt": true, "ixopt": true, "conopt": true, "trgopt": true}
+var invResidues = map[string]bool{"topt": true, "colopt": true, "seqopt": true, "ixopt": true, "conopt": true, "trgopt": true}
 
 func (r *reflector) inventory() error {
 	var version int
@@ -214,13 +214,9 @@ func invSQL(version int, present map[string]bool) string {
 
 // invExpand fills in the placeholders of a branch for the server version.
 func invExpand(version int, sql string) string {
-	nnd, compression, hasCompression, delSetCols, hasDelSetCols := "false", "NULL", "false", "NULL", "false"
+	nnd, compression, hasCompression := "false", "NULL", "false"
 	if version >= 150000 {
-		nnd, hasDelSetCols = "i.indnullsnotdistinct", "cardinality(con.confdelsetcols) > 0"
-		delSetCols = `CASE WHEN cardinality(con.confdelsetcols) > 0 THEN 'ON DELETE SET ' ||
-			CASE con.confdeltype WHEN 'n' THEN 'NULL' ELSE 'DEFAULT' END || ' (' ||
-			(SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) FROM unnest(con.confdelsetcols) WITH ORDINALITY k(n, ord)
-			JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n) || ')' END`
+		nnd = "i.indnullsnotdistinct"
 	}
 	if version >= 140000 {
 		hasCompression = "a.attcompression <> ''"
@@ -232,9 +228,7 @@ func invExpand(version int, sql string) string {
 		"$NND", nnd,
 		"$COMPRESSION", compression,
 		"$HASCOMPRESSION", hasCompression,
-		"$DELSETCOLS", delSetCols,
-		"$CONOPTS", "(con.contype = 'c' AND NOT con.convalidated OR con.contype = 'f' AND $HASDELSETCOLS OR con.contype = 'p' AND con.condeferrable)",
-		"$HASDELSETCOLS", hasDelSetCols,
+		"$CONOPTS", "(con.contype = 'c' AND NOT con.convalidated OR con.contype = 'p' AND con.condeferrable)",
 		"$TABLEOPTS", invTableOptsSQL,
 		"$OWNED", invOwnedSQL,
 		"$INDEXOPTS", invIndexOptsSQL,
@@ -263,7 +257,7 @@ const invOwnedSQL = `od.classid = 'pg_class'::regclass AND od.objid = c.oid AND 
 
 // invTableOptsSQL: what a table c has beyond the model.
 const invTableOptsSQL = `concat_ws(' ',
-	CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED' END,
+	CASE WHEN c.relpersistence = 'u' AND c.relispartition THEN 'UNLOGGED' END,
 	CASE WHEN c.reloftype <> 0 THEN 'OF ' || c.reloftype::regtype::text END,
 	(SELECT 'INHERITS (' || string_agg(p.oid::regclass::text, ', ' ORDER BY ih.inhseqno) || ')'
 		FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent WHERE ih.inhrelid = c.oid AND NOT c.relispartition),
@@ -289,15 +283,10 @@ const invIndexOptsSQL = `concat_ws(' ',
 	CASE WHEN NOT i.indisvalid THEN 'INVALID' END,
 	CASE WHEN i.indisclustered THEN 'CLUSTER' END)`
 
-// invTableIndexOptsSQL: what index i of a table has beyond the model:
-// INCLUDE of a primary key or unique constraint (the others' INCLUDE,
-// NULLS NOT DISTINCT and NULLS FIRST/LAST are modelled), a failed
-// build, CLUSTER.
+// invTableIndexOptsSQL: what index i of a table has beyond the model
+// (INCLUDE, NULLS NOT DISTINCT and NULLS FIRST/LAST are modelled, on
+// keys too): a failed build, CLUSTER.
 const invTableIndexOptsSQL = `concat_ws(' ',
-	CASE WHEN i.indnatts > i.indnkeyatts AND EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = i.indexrelid AND pc.contype IN ('p', 'u'))
-		THEN 'INCLUDE (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
-		FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
-		WHERE k.ord > i.indnkeyatts) || ')' END,
 	CASE WHEN NOT i.indisvalid THEN 'INVALID' END,
 	CASE WHEN i.indisclustered THEN 'CLUSTER' END)`
 
@@ -307,6 +296,12 @@ const invTableIndexOptsSQL = `concat_ws(' ',
 const invModelledIndexSQL = `EXISTS (SELECT 1 FROM pg_index x JOIN pg_class tc ON tc.oid = x.indrelid WHERE x.indexrelid = %s
 	AND tc.relkind IN ('r', 'p') AND NOT tc.relispartition
 	AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = x.indexrelid AND pc.contype IN ('p', 'u')))`
+
+// invKeyIndexSQL: index c (an oid) is a table's primary key's or unique
+// constraint's, whose storage parameters the key models (its comment is
+// not modelled: the key's own comment is the constraint's).
+const invKeyIndexSQL = `EXISTS (SELECT 1 FROM pg_constraint pc JOIN pg_class tc ON tc.oid = pc.conrelid WHERE pc.conindid = %s
+	AND pc.contype IN ('p', 'u') AND tc.relkind IN ('r', 'p') AND NOT tc.relispartition)`
 
 // invColumnsSQL lists the columns of relation c (composite types,
 // foreign tables).

@@ -12,27 +12,27 @@ type invBranch struct {
 // invSQL for the placeholders). The first names the columns.
 var invBranches = []invBranch{
 	// Relations the model has no place for (foreign tables),
-	// and what modelled tables, views and indexes (storage parameters,
-	// tablespace) have beyond the model. The cheap tests come first:
+	// and what modelled tables and indexes (storage parameters,
+	// tablespace) have beyond the model; views' options are modelled. The cheap tests come first:
 	// most relations have nothing to add.
 	{"", `SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'ixopt'
-		WHEN c.relkind = 'f' THEN c.relkind::text WHEN c.relkind = 'v' THEN 'vopt' ELSE 'topt' END AS kind,
+		WHEN c.relkind = 'f' THEN c.relkind::text ELSE 'topt' END AS kind,
 	n.nspname::text AS nsp,
 	CASE WHEN c.relkind IN ('i', 'I') THEN (SELECT tc.relname::text FROM pg_index x JOIN pg_class tc ON tc.oid = x.indrelid WHERE x.indexrelid = c.oid)
 		ELSE '' END AS tbl,
 	c.relname::text AS name,
-	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', CASE WHEN NOT ` + fmt.Sprintf(invModelledIndexSQL, "c.oid") + ` THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')' END,
+	CASE WHEN c.relkind IN ('i', 'I') THEN concat_ws(' ', CASE WHEN NOT ` + fmt.Sprintf(invModelledIndexSQL, "c.oid") + `
+				AND NOT ` + fmt.Sprintf(invKeyIndexSQL, "c.oid") + ` THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')' END,
 			(SELECT 'TABLESPACE ' || quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = c.reltablespace))
-		WHEN c.relkind = 'v' THEN 'WITH (' || array_to_string(c.reloptions, ', ') || ')'
 		ELSE concat_ws(' ', CASE WHEN c.relkind = 'f' AND c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
 			CASE WHEN c.relkind = 'f' AND NOT c.relispartition THEN $COLUMNS END, $FOREIGN, NULLIF($TABLEOPTS, '')) END AS def
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid >= 16384 AND (c.relkind = 'f'
-		OR c.relkind IN ('r', 'p') AND (c.relpersistence = 'u' OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
+		OR c.relkind IN ('r', 'p') AND (c.relpersistence = 'u' AND c.relispartition OR c.reloftype <> 0 OR c.reloptions IS NOT NULL
 			OR c.reltablespace <> 0 OR c.relreplident <> 'd'
 			OR c.relam <> 0 AND c.relam <> (SELECT am.oid FROM pg_am am WHERE am.amname = 'heap')
 			OR c.oid IN (SELECT ih.inhrelid FROM pg_inherits ih))
-		OR c.relkind = 'v' AND c.reloptions IS NOT NULL OR c.relkind = 'm' AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
+		OR c.relkind = 'm' AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
 		OR c.relkind IN ('i', 'I') AND NOT c.relispartition AND (c.reloptions IS NOT NULL OR c.reltablespace <> 0)
 			AND NOT EXISTS (SELECT 1 FROM pg_index x JOIN pg_class m ON m.oid = x.indrelid WHERE x.indexrelid = c.oid AND m.relkind = 'm'))
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_class", "c.oid")},
@@ -49,10 +49,9 @@ WHERE NOT (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache
 		AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)
 	AND $SCOPE AND tc.relname NOT IN $RETORT AND tc.relkind IN ('r', 'p') AND NOT tc.relispartition`},
 
-	// Constraints the model has no place for: exclusion constraints, and
-	// every constraint of a partition or foreign table (inherited ones
-	// belong to the parent's); and what modelled checks and foreign keys
-	// have beyond the model. Only the few constraints that may be one of
+	// Constraints the model has no place for: every constraint of a
+	// partition or foreign table (inherited ones belong to the parent's);
+	// and what modelled keys and checks have beyond the model. Only the few constraints that may be one of
 	// those (OFFSET 0 keeps them first) are joined to their table.
 	{"", `SELECT CASE WHEN c.relispartition THEN 'pcon' WHEN c.relkind NOT IN ('r', 'p') THEN 'ftcon'
 		WHEN con.contype NOT IN ('p', 'u', 'f', 'c', 'x') THEN 'con' ELSE 'conopt' END,
@@ -60,8 +59,7 @@ WHERE NOT (s.seqstart = 1 AND s.seqincrement = 1 AND s.seqmin = 1 AND s.seqcache
 	CASE WHEN c.relispartition OR c.relkind NOT IN ('r', 'p') OR con.contype NOT IN ('p', 'u', 'f', 'c', 'x') THEN pg_get_constraintdef(con.oid, true)
 		ELSE concat_ws(' ', CASE WHEN con.contype = 'p' AND con.condeferrable THEN 'DEFERRABLE' END,
 			CASE WHEN con.contype = 'p' AND con.condeferred THEN 'INITIALLY DEFERRED' END,
-			CASE WHEN con.contype = 'c' AND NOT con.convalidated THEN 'NOT VALID' END,
-			CASE WHEN con.contype = 'f' THEN $DELSETCOLS END) END
+			CASE WHEN con.contype = 'c' AND NOT con.convalidated THEN 'NOT VALID' END) END
 FROM (SELECT con.* FROM pg_constraint con WHERE con.oid >= 16384 AND con.contype NOT IN ('t', 'n') AND con.conparentid = 0
 		AND (con.contype NOT IN ('p', 'u', 'f', 'c', 'x') OR con.conrelid IN (SELECT ih.inhrelid FROM pg_inherits ih)
 			OR con.conrelid IN (SELECT ft.ftrelid FROM pg_foreign_table ft) OR $CONOPTS) OFFSET 0) con

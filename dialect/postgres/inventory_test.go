@@ -28,14 +28,6 @@ var invCases = []invCase{
 	// Reported kinds.
 	{kind: "constraint options", table: "pd", name: "pd_pkey",
 		object: []string{"CREATE TABLE pd (id int PRIMARY KEY DEFERRABLE)"}, plain: []string{"CREATE TABLE pd (id int PRIMARY KEY)"}},
-	{kind: "constraint options", table: "fc", name: "fc_fk", minVersion: 150000,
-		setup:  []string{"CREATE TABLE fp (a int, b int, PRIMARY KEY (a, b))", "CREATE TABLE fc (a int, b int)"},
-		object: []string{"ALTER TABLE fc ADD CONSTRAINT fc_fk FOREIGN KEY (a, b) REFERENCES fp ON DELETE SET NULL (b)"},
-		plain:  []string{"ALTER TABLE fc ADD CONSTRAINT fc_fk FOREIGN KEY (a, b) REFERENCES fp ON DELETE SET NULL"}},
-	{kind: "index options", table: "pi", name: "pi_pkey", setup: []string{"CREATE TABLE pi (a int, b int)"},
-		object: []string{"ALTER TABLE pi ADD PRIMARY KEY (a) INCLUDE (b)"}, plain: []string{"ALTER TABLE pi ADD PRIMARY KEY (a)"}},
-	{kind: "index options", table: "uw", name: "uw_a", setup: []string{"CREATE TABLE uw (a int)"},
-		object: []string{"ALTER TABLE uw ADD CONSTRAINT uw_a UNIQUE (a) WITH (fillfactor = 70)"}, plain: []string{"ALTER TABLE uw ADD CONSTRAINT uw_a UNIQUE (a)"}},
 	{kind: "comment on index", name: "public.cpk_pkey", setup: []string{"CREATE TABLE cpk (a int PRIMARY KEY)"},
 		object: []string{"COMMENT ON INDEX cpk_pkey IS 'i'"}},
 	{kind: "comment on sequence", name: "public.cis_id_seq", setup: []string{"CREATE TABLE cis (id int GENERATED ALWAYS AS IDENTITY)"},
@@ -51,12 +43,9 @@ var invCases = []invCase{
 	{kind: "range type", name: "rg", object: []string{"CREATE TYPE rg AS RANGE (subtype = float8)"}},
 	{kind: "table options", name: "mo", object: []string{"CREATE MATERIALIZED VIEW mo WITH (fillfactor = 50) AS SELECT 1 AS x"},
 		plain: []string{"CREATE MATERIALIZED VIEW mo AS SELECT 1 AS x"}},
-	{kind: "table options", name: "ul", object: []string{"CREATE UNLOGGED TABLE ul (a int)"}, plain: []string{"CREATE TABLE ul (a int)"}},
 	{kind: "table options", name: "tf", object: []string{"CREATE TABLE tf (a int) WITH (fillfactor = 50)"}, plain: []string{"CREATE TABLE tf (a int)"}},
 	{kind: "table options", name: "ih_c", setup: []string{"CREATE TABLE ih_p (a int)"},
 		object: []string{"CREATE TABLE ih_c () INHERITS (ih_p)"}, plain: []string{"CREATE TABLE ih_c (a int)"}},
-	{kind: "view options", name: "vo", object: []string{"CREATE VIEW vo WITH (security_barrier) AS SELECT 1 AS x"},
-		plain: []string{"CREATE VIEW vo AS SELECT 1 AS x"}},
 	{kind: "column options", table: "cs", name: "a", setup: []string{"CREATE TABLE cs (a text)"},
 		object: []string{"ALTER TABLE cs ALTER a SET STORAGE EXTERNAL"}},
 	{kind: "table options", name: "pu_1", setup: []string{"CREATE TABLE pu (a int) PARTITION BY LIST (a)"},
@@ -192,6 +181,33 @@ var invCases = []invCase{
 	{kind: "partition", setup: []string{"CREATE TABLE pt (a int) PARTITION BY RANGE (a)"},
 		object:   []string{"CREATE TABLE pt_1 PARTITION OF pt FOR VALUES FROM (0) TO (10) PARTITION BY LIST (a)"},
 		modelled: invObject("partition", "pt", "pt_1", "FOR VALUES FROM (0) TO (10) PARTITION BY LIST (a)")},
+	{kind: "foreign key ON DELETE SET NULL (columns)", minVersion: 150000,
+		setup:  []string{"CREATE TABLE fp (a int, b int, PRIMARY KEY (a, b))", "CREATE TABLE fc (a int, b int)"},
+		object: []string{"ALTER TABLE fc ADD CONSTRAINT fc_fk FOREIGN KEY (a, b) REFERENCES fp ON DELETE SET NULL (b)"},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "fc")
+			return t != nil && len(t.ForeignKeys) == 1 && schema.SameColumns(t.ForeignKeys[0].DeleteSetColumns, []string{"b"})
+		}},
+	{kind: "INCLUDE and WITH of keys", setup: []string{"CREATE TABLE pi (a int, b int, c int)"},
+		object: []string{"ALTER TABLE pi ADD PRIMARY KEY (a) INCLUDE (b) WITH (fillfactor = 80)",
+			"ALTER TABLE pi ADD CONSTRAINT pi_c UNIQUE (c) INCLUDE (a, b) WITH (fillfactor = 70)"},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "pi")
+			return t != nil && t.PrimaryKey != nil && schema.SameColumns(t.PrimaryKey.Include, []string{"b"}) &&
+				t.PrimaryKey.Params == "fillfactor=80" && len(t.Uniques) == 1 &&
+				schema.SameColumns(t.Uniques[0].Include, []string{"a", "b"}) && t.Uniques[0].Params == "fillfactor=70"
+		}},
+	{kind: "unlogged table", object: []string{"CREATE UNLOGGED TABLE ul (a int)"},
+		modelled: func(s *schema.Schema) bool {
+			t := s.Table("", "ul")
+			return t != nil && t.Options["unlogged"] == "true"
+		}},
+	{kind: "view options", object: []string{"CREATE VIEW vo WITH (security_barrier, security_invoker) AS SELECT 1 AS x",
+		"CREATE VIEW vc AS SELECT a FROM ul WITH LOCAL CHECK OPTION"},
+		modelled: func(s *schema.Schema) bool {
+			vo, vc := s.View("", "vo"), s.View("", "vc")
+			return vo != nil && vo.Options == "security_barrier=true, security_invoker=true" && vc != nil && vc.Options == "check_option=local"
+		}},
 	{kind: "partitioned table", object: []string{"CREATE TABLE mp (a int) PARTITION BY LIST (a)"},
 		modelled: func(s *schema.Schema) bool {
 			t := s.Table("", "mp")

@@ -26,7 +26,7 @@ func (Dialect) Schemes() []string { return []string{"postgres", "postgresql"} }
 // and identifiers are cut at 63 bytes (NAMEDATALEN - 1).
 func (Dialect) Capabilities() dialect.Capabilities {
 	return dialect.Capabilities{TransactionalDDL: true, LockHazards: true, NamedPrimaryKey: true, NameLimit: 63,
-		RecreateTableOn: []string{"partition_by"}} // no ALTER partitions a table or changes its key
+		TableOptions: comparedTableOptions, RecreateTableOn: []string{optPartitionBy}} // no ALTER partitions a table or changes its key
 }
 
 // Quote implements dialect.Dialect. Identifiers are quoted only when

@@ -7,7 +7,10 @@ import (
 )
 
 // reflConstraintsSQL reads keys and checks; key columns come back in key
-// order (conkey/confkey are ordered arrays of attribute numbers).
+// order (conkey/confkey are ordered arrays of attribute numbers). A
+// primary key's or unique constraint's INCLUDE columns and storage
+// parameters are its index's (conindid; a foreign key's conindid is the
+// referenced key's, hence the contype tests).
 var reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
 	` + reflKeyNamesSQL("con.conrelid", "con.conkey") + `,
 	COALESCE(rn.nspname, ''), COALESCE(rc.relname, ''),
@@ -15,7 +18,12 @@ var reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
 	con.confdeltype, con.confupdtype, con.confmatchtype,
 	con.condeferrable, con.condeferred, con.convalidated,
 	CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) ELSE '' END,
-	con.connoinherit, con.conindid, COALESCE(d.description, ''), $NND
+	con.connoinherit, con.conindid, COALESCE(d.description, ''), $NND,
+	ARRAY(SELECT a.attname::text FROM pg_index ki CROSS JOIN LATERAL unnest(ki.indkey::int2[]) WITH ORDINALITY k(num, ord)
+		JOIN pg_attribute a ON a.attrelid = ki.indrelid AND a.attnum = k.num
+		WHERE ki.indexrelid = con.conindid AND con.contype IN ('p', 'u') AND k.ord > ki.indnkeyatts ORDER BY k.ord),
+	COALESCE((SELECT array_to_string(ic.reloptions, ', ') FROM pg_class ic WHERE ic.oid = con.conindid AND con.contype IN ('p', 'u')), ''),
+	$DELSETCOLS
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -41,11 +49,12 @@ func (r *reflector) constraints() error {
 			deferrable, deferred, validated bool
 			noInherit, nnd                  bool
 			index                           uint32
-			comment                         string
+			comment, params                 string
+			include, setCols                []string
 		)
 		if err := rows.Scan(&oid, &name, &kind, r.names(&cols), &refNsp, &refTable, r.names(&refCols),
 			&onDel, &onUpd, &match, &deferrable, &deferred, &validated, &checkDef,
-			&noInherit, &index, &comment, &nnd); err != nil {
+			&noInherit, &index, &comment, &nnd, r.names(&include), &params, r.names(&setCols)); err != nil {
 			return err
 		}
 		t := r.tables[oid]
@@ -54,15 +63,15 @@ func (r *reflector) constraints() error {
 		}
 		switch kind {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Comment: comment}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Comment: comment, Include: nonEmpty(include), Params: params}
 		case "u":
 			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred,
-				NullsNotDistinct: nnd, Comment: comment})
+				NullsNotDistinct: nnd, Include: nonEmpty(include), Params: params, Comment: comment})
 		case "f":
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
 				Name: name, Columns: cols,
 				RefSchema: r.schemaName(refNsp), RefTable: refTable, RefColumns: refCols,
-				OnDelete: reflActions[onDel], OnUpdate: reflActions[onUpd],
+				OnDelete: reflActions[onDel], OnUpdate: reflActions[onUpd], DeleteSetColumns: nonEmpty(setCols),
 				Deferrable: deferrable, InitiallyDeferred: deferred,
 				Match: reflMatches[match], NotValid: !validated, Comment: comment,
 			})
@@ -131,17 +140,30 @@ func reflMatchingParen(s string, open int) int {
 	return -1
 }
 
+// nonEmpty keeps the model's "none" as nil, whatever the array scanner
+// made of an empty array.
+func nonEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
 // reflVersioned fills in $NND, whether an index (i, or the index of
-// constraint con) is NULLS NOT DISTINCT: false before PostgreSQL 15.
+// constraint con) is NULLS NOT DISTINCT, and $DELSETCOLS, the columns
+// ON DELETE SET NULL/DEFAULT of foreign key con sets: false and none
+// before PostgreSQL 15.
 func reflVersioned(query string, version int) string {
-	nnd := "false"
+	nnd, setCols := "false", "'{}'::text[]"
 	if version >= 150000 {
+		setCols = `ARRAY(SELECT a.attname::text FROM unnest(con.confdelsetcols) WITH ORDINALITY k(num, ord)
+		JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)`
 		nnd = "COALESCE(i.indnullsnotdistinct, false)"
 		if !strings.Contains(query, "FROM pg_index i") {
 			nnd = "CASE WHEN con.contype = 'u' THEN (SELECT i.indnullsnotdistinct FROM pg_index i WHERE i.indexrelid = con.conindid) ELSE false END"
 		}
 	}
-	return strings.ReplaceAll(query, "$NND", nnd)
+	return strings.NewReplacer("$NND", nnd, "$DELSETCOLS", setCols).Replace(query)
 }
 
 // reflKeyNamesSQL names the columns of the attribute numbers keys of rel,

@@ -13,7 +13,9 @@ import (
 var reflRelationsSQL = `SELECT c.oid, n.nspname, c.relname, c.relkind,
 	COALESCE(ds.description, ''),
 	CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) ELSE '' END,
-	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END, c.relispopulated
+	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END, c.relispopulated,
+	CASE WHEN c.relkind = 'v' THEN COALESCE(array_to_string(c.reloptions, ', '), '') ELSE '' END,
+	c.relpersistence = 'u'
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
@@ -30,19 +32,23 @@ func (r *reflector) relations() error {
 		var (
 			oid                                   uint32
 			nsp, name, kind, comment, def, partBy string
-			populated                             bool
+			viewOpts                              string
+			populated, unlogged                   bool
 		)
-		if err := rows.Scan(&oid, &nsp, &name, &kind, &comment, &def, &partBy, &populated); err != nil {
+		if err := rows.Scan(&oid, &nsp, &name, &kind, &comment, &def, &partBy, &populated, &viewOpts, &unlogged); err != nil {
 			return err
 		}
 		if kind == "v" || kind == "m" {
-			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def), Comment: comment,
+			r.s.Views = append(r.s.Views, &schema.View{Schema: r.schemaName(nsp), Name: name, Def: reflViewDef(def), Comment: comment, Options: viewOpts,
 				Materialized: kind == "m", NoData: kind == "m" && !populated})
 			continue
 		}
 		t := &schema.Table{Schema: r.schemaName(nsp), Name: name, Comment: comment}
 		if partBy != "" {
-			t.Options = map[string]string{"partition_by": partBy}
+			setOption(t, optPartitionBy, partBy)
+		}
+		if unlogged {
+			setOption(t, optUnlogged, "true")
 		}
 		r.tables[oid] = t
 		r.s.Tables = append(r.s.Tables, t)

@@ -125,6 +125,8 @@ func (r *renderer) render(o op.Op) error {
 		r.emit("DROP INDEX " + r.concurrently(o.Table) + qualified(o.Table.Schema, o.Index.Name))
 	case op.RenameIndex:
 		r.emit(fmt.Sprintf("ALTER INDEX %s RENAME TO %s", qualified(o.Table.Schema, o.Old), quote(o.New)))
+	case op.SetTableOptions:
+		r.setTableOptions(o)
 	case op.SetTableComment:
 		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(o.Table), commentText(o.To)))
 	case op.CreateView:
@@ -132,6 +134,8 @@ func (r *renderer) render(o op.Op) error {
 		if o.View.Comment != "" {
 			r.emit(fmt.Sprintf("COMMENT ON %s %s IS %s", viewKind(o.View), qualified(o.View.Schema, o.View.Name), commentText(o.View.Comment)))
 		}
+	case op.SetViewOptions:
+		r.setViewOptions(o)
 	case op.DropView:
 		r.emit("DROP " + viewKind(o.View) + " " + qualified(o.View.Schema, o.View.Name))
 	case op.CreateTrigger:

@@ -41,10 +41,14 @@ func (r *renderer) createTable(t *schema.Table) error {
 		defs = append(defs, d)
 	}
 	tail := ""
-	if pb := t.Options["partition_by"]; pb != "" {
+	if pb := t.Options[optPartitionBy]; pb != "" {
 		tail = " PARTITION BY " + pb
 	}
-	r.emit(fmt.Sprintf("CREATE TABLE %s (\n  %s\n)%s", tableName(ref), strings.Join(defs, ",\n  "), tail))
+	unlogged := ""
+	if t.Options[optUnlogged] == "true" {
+		unlogged = "UNLOGGED "
+	}
+	r.emit(fmt.Sprintf("CREATE %sTABLE %s (\n  %s\n)%s", unlogged, tableName(ref), strings.Join(defs, ",\n  "), tail))
 	r.created[ref] = true
 	for _, c := range notValid {
 		r.alter(ref, c)
@@ -100,7 +104,7 @@ func columnDef(c *schema.Column) string {
 }
 
 func pkDef(pk *schema.PrimaryKey, name string) string {
-	return fmt.Sprintf("CONSTRAINT %s PRIMARY KEY (%s)", quote(name), quoteList(pk.Columns))
+	return fmt.Sprintf("CONSTRAINT %s PRIMARY KEY (%s)%s%s", quote(name), quoteList(pk.Columns), includeDef(pk.Include), paramsDef(pk.Params))
 }
 
 func uniqueDef(u *schema.Unique, name string) string {
@@ -108,7 +112,8 @@ func uniqueDef(u *schema.Unique, name string) string {
 	if u.NullsNotDistinct {
 		nnd = " NULLS NOT DISTINCT"
 	}
-	return fmt.Sprintf("CONSTRAINT %s UNIQUE%s (%s)%s", quote(name), nnd, quoteList(u.Columns), deferral(u.Deferrable, u.InitiallyDeferred))
+	return fmt.Sprintf("CONSTRAINT %s UNIQUE%s (%s)%s%s%s", quote(name), nnd, quoteList(u.Columns),
+		includeDef(u.Include), paramsDef(u.Params), deferral(u.Deferrable, u.InitiallyDeferred))
 }
 
 // checkDef leaves an unnamed check unnamed: PostgreSQL names it the way
@@ -151,6 +156,9 @@ func fkDef(fk *schema.ForeignKey, name string) (string, error) {
 	}{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
 		if act := schema.Action(a.action); act != schema.NoAction {
 			fmt.Fprintf(&b, " ON %s %s", a.on, act)
+		}
+		if a.on == "DELETE" && len(fk.DeleteSetColumns) > 0 {
+			fmt.Fprintf(&b, " (%s)", quoteList(fk.DeleteSetColumns))
 		}
 	}
 	b.WriteString(deferral(fk.Deferrable, fk.InitiallyDeferred))

@@ -195,7 +195,7 @@ func renderCases() []renderCase {
 		}},
 		{name: "drop_unnamed_check", current: cur, ops: []op.Op{op.DropCheck{Table: notes, Check: &schema.Check{Expr: "id > 0"}}}},
 		{name: "drop_unnamed_fk", current: cur, ops: []op.Op{op.DropForeignKey{Table: notes, FK: &schema.ForeignKey{Columns: []string{"author_id"}, RefTable: "users", RefColumns: []string{"id"}}}}},
-	}, append(append(append(renderRenameCases(cur), renderClauseCases(cur)...), renderOnlineCases(cur)...), renderObjectCases()...)...)
+	}, append(append(append(renderRenameCases(cur), renderClauseCases(cur)...), renderOnlineCases(cur)...), append(renderObjectCases(), renderOptionCases(cur)...)...)...)
 }
 
 // renderEnumUsers has columns of enum app."Mood" (one an array) with a

@@ -11,7 +11,7 @@ func (r *renderer) bigIndexTable(t op.Ref) bool {
 		return false // a table this revision creates is empty
 	}
 	// PostgreSQL refuses CONCURRENTLY on a partitioned table's index.
-	if tbl := r.state.Table(t.Schema, t.Name); tbl != nil && tbl.Options["partition_by"] != "" {
+	if tbl := r.state.Table(t.Schema, t.Name); tbl != nil && tbl.Options[optPartitionBy] != "" {
 		return false
 	}
 	return r.opts.BigTable(t.String())

@@ -13,7 +13,7 @@ import (
 func renderNeedsRebuild(o op.Op, t *schema.Table, s *schema.Schema) bool {
 	switch o := o.(type) {
 	case op.AlterColumn, op.AddForeignKey, op.DropForeignKey, op.AddUnique, op.DropUnique,
-		op.AddCheck, op.DropCheck, op.AlterPrimaryKey, op.RenameConstraint:
+		op.AddCheck, op.DropCheck, op.AlterPrimaryKey, op.RenameConstraint, op.SetTableOptions:
 		return true
 	case op.AddColumn:
 		return !renderCanAddColumn(o.Column)

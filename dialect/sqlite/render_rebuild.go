@@ -54,6 +54,9 @@ func (r *renderer) flush() error {
 		if t == nil {
 			return fmt.Errorf("table %s vanished from the model", p.ref)
 		}
+		if err := checkTableOptions(t); err != nil {
+			return err
+		}
 		r.opts.Naming.NameConstraints(t)
 		for _, ix := range t.Indexes {
 			if ix.Name == "" {

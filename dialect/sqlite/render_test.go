@@ -101,7 +101,11 @@ func renderCases(cur *schema.Schema) []struct {
 			op.AddForeignKey{Table: notes, FK: &schema.ForeignKey{Columns: []string{"parent_id"},
 				RefTable: "notes", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
 		}},
+		// Unnamed stays unnamed (Capabilities.UnnamedChecks).
 		{"add_check", []op.Op{op.AddCheck{Table: users, Check: &schema.Check{Expr: "email LIKE '%@%'"}}}},
+		// No ALTER changes them: a rebuild, keeping acl's rowids.
+		{"set_options_strict", []op.Op{op.SetTableOptions{Table: acl, From: map[string]string{}, To: map[string]string{"STRICT": "true"}}}},
+		{"set_options_rowid", []op.Op{op.SetTableOptions{Table: members, From: map[string]string{"WITHOUT ROWID": "true"}, To: map[string]string{}}}},
 		{"column_type_change", []op.Op{
 			op.AlterColumn{Table: acl, From: cur.Table("", "acl").Column("level"),
 				To: &schema.Column{Name: "level", Type: "VARCHAR(10)", Default: rebuildStrp("'r'")}},
@@ -134,7 +138,7 @@ func TestRenderGolden(t *testing.T) {
 	for _, tc := range renderCases(rebuildFixture()) {
 		t.Run(tc.name, func(t *testing.T) {
 			cur := rebuildFixture()
-			stmts, err := Dialect{}.Render(tc.ops, cur, dialect.RenderOptions{})
+			stmts, err := Dialect{}.Render(tc.ops, cur, dialect.RenderOptions{Naming: dialectNaming()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -183,6 +187,12 @@ func TestRenderDoesNotTouchCurrent(t *testing.T) {
 	if a != b {
 		t.Fatal("Render changed its current schema")
 	}
+}
+
+// dialectNaming is the naming retort renders SQLite with (newMigrator).
+func dialectNaming() schema.Naming {
+	caps := Dialect{}.Capabilities()
+	return schema.Naming{MaxLen: caps.NameLimit, KeepUnnamedChecks: caps.UnnamedChecks}
 }
 
 func renderJSON(s *schema.Schema) string {

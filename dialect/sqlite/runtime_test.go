@@ -109,7 +109,7 @@ func rebuildOpenDBWith(t testing.TB, extra string) *sql.DB {
 // the model after the ops.
 func rebuildMigrate(t testing.TB, db *sql.DB, cur *schema.Schema, ops []op.Op) (*schema.Schema, error) {
 	t.Helper()
-	stmts, err := Dialect{}.Render(ops, cur, dialect.RenderOptions{})
+	stmts, err := Dialect{}.Render(ops, cur, dialect.RenderOptions{Naming: dialectNaming()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,9 +25,10 @@ func (Dialect) Schemes() []string { return []string{"sqlite", "sqlite3"} }
 // Capabilities implements dialect.Dialect. SQLite rolls DDL back; DROP
 // TABLE fires ON DELETE CASCADE unless foreign keys are off; a URL names
 // a file and the scratch database for desired schemas is in memory;
-// what ALTER TABLE cannot do is a rebuild. SQLite has no identifier
-// limit, but names stay within 63 bytes as retort has always cut them,
-// so the names in existing databases keep matching.
+// what ALTER TABLE cannot do is a rebuild, so a check needs no name, and
+// STRICT and WITHOUT ROWID are compared. SQLite has no identifier limit,
+// but names stay within 63 bytes as retort has always cut them, so the
+// names in existing databases keep matching.
 func (Dialect) Capabilities() dialect.Capabilities {
 	return dialect.Capabilities{
 		TransactionalDDL:  true,
@@ -36,6 +37,8 @@ func (Dialect) Capabilities() dialect.Capabilities {
 		EmbeddedScratch:   true,
 		NameLimit:         63,
 		RebuildPrefix:     rebuildPrefix,
+		UnnamedChecks:     true,
+		TableOptions:      comparedTableOptions,
 	}
 }
 
