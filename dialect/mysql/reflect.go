@@ -24,7 +24,8 @@ type reflector struct {
 	partitioned []string
 	// sequences are the MariaDB sequences loadTables met, with their
 	// comments, for loadSequences.
-	sequences []sequenceRow
+	sequences  []sequenceRow
+	collations map[string]collation // by name
 }
 
 type tableInfo struct {
@@ -50,7 +51,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	r.mariadb = isMariaDB(version)
 	r.s.Server = version
 	for _, step := range []func(context.Context) error{
-		r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
+		r.loadCollations, r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
 		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
 		r.loadPartitions, r.loadEvents, r.loadRoutines, r.loadSequences,
 	} {
@@ -90,14 +91,13 @@ func (r *reflector) query(ctx context.Context, what, query string, scan func(*sq
 
 func (r *reflector) loadTables(ctx context.Context) error {
 	const q = `SELECT t.TABLE_NAME, COALESCE(t.ENGINE, ''), COALESCE(t.TABLE_COLLATION, ''),
-  COALESCE(c.CHARACTER_SET_NAME, ''), COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, ''), t.TABLE_TYPE
+  COALESCE(t.TABLE_COMMENT, ''), COALESCE(t.CREATE_OPTIONS, ''), t.TABLE_TYPE
 FROM information_schema.TABLES t
-LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE')
 ORDER BY t.TABLE_NAME`
 	return r.query(ctx, "tables", q, func(rows *sql.Rows) error {
-		var name, engine, coll, cs, comment, createOptions, typ string
-		if err := rows.Scan(&name, &engine, &coll, &cs, &comment, &createOptions, &typ); err != nil {
+		var name, engine, coll, comment, createOptions, typ string
+		if err := rows.Scan(&name, &engine, &coll, &comment, &createOptions, &typ); err != nil {
 			return err
 		}
 		if typ == "SEQUENCE" {
@@ -107,6 +107,7 @@ ORDER BY t.TABLE_NAME`
 		if dialect.IsBookkeeping(name) || r.tables[name] != nil {
 			return nil
 		}
+		cs := r.collations[coll].charset
 		if cs == "" {
 			cs, _, _ = strings.Cut(coll, "_")
 		}
@@ -132,7 +133,16 @@ ORDER BY t.TABLE_NAME`
 	})
 }
 
+// loadConstraints reads which unique indexes are UNIQUE constraints. On
+// MariaDB every unique index is one (TABLE_CONSTRAINTS lists each key
+// with a unique flag, as STATISTICS' NON_UNIQUE reads it: checked for
+// UNIQUE KEY, CREATE UNIQUE INDEX, a long UNIQUE on TEXT and USING HASH),
+// so the query, which opens every table in full, is skipped there
+// (issue #15).
 func (r *reflector) loadConstraints(ctx context.Context) error {
+	if r.mariadb {
+		return nil
+	}
 	const q = `SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS
 WHERE TABLE_SCHEMA = ? AND CONSTRAINT_TYPE = 'UNIQUE'`
 	return r.query(ctx, "unique constraints", q, func(rows *sql.Rows) error {

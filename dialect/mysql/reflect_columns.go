@@ -12,18 +12,17 @@ import (
 func (r *reflector) loadColumns(ctx context.Context) error {
 	const q = `SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.DATA_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT,
   c.EXTRA, COALESCE(c.GENERATION_EXPRESSION, ''), COALESCE(c.CHARACTER_SET_NAME, ''),
-  COALESCE(c.COLLATION_NAME, ''), c.COLUMN_COMMENT, COALESCE(k.IS_DEFAULT, '') = 'Yes'
+  COALESCE(c.COLLATION_NAME, ''), c.COLUMN_COMMENT
 FROM information_schema.COLUMNS c
-LEFT JOIN information_schema.COLLATIONS k ON k.COLLATION_NAME = c.COLLATION_NAME
 WHERE c.TABLE_SCHEMA = ?
 ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`
 	return r.query(ctx, "columns", q, func(rows *sql.Rows) error {
 		var table, name, typ, dataType, nullable, extra, gen, cs, coll, comment string
 		var def sql.NullString
-		var charsetDefault bool
-		if err := rows.Scan(&table, &name, &typ, &dataType, &nullable, &def, &extra, &gen, &cs, &coll, &comment, &charsetDefault); err != nil {
+		if err := rows.Scan(&table, &name, &typ, &dataType, &nullable, &def, &extra, &gen, &cs, &coll, &comment); err != nil {
 			return err
 		}
+		charsetDefault := r.collations[coll].isDefault
 		ti := r.tables[table]
 		if ti == nil {
 			return nil

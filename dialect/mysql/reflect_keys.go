@@ -94,7 +94,7 @@ func (r *reflector) placeIndex(ti *tableInfo, ix *schema.Index) {
 		t.PrimaryKey = &schema.PrimaryKey{Columns: partColumns(ix)}
 		return
 	}
-	if ix.Unique && ti.uniques[ix.Name] && isPlain(ix) {
+	if ix.Unique && (r.mariadb || ti.uniques[ix.Name]) && isPlain(ix) {
 		t.Uniques = append(t.Uniques, &schema.Unique{Name: ix.Name, Columns: partColumns(ix)})
 		return
 	}

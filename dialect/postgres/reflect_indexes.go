@@ -9,13 +9,14 @@ import (
 // reflIndexesSQL returns one row per column of every index that does not
 // back a primary key or unique constraint: plain indexes and those of
 // exclusion constraints (x.conexclop holds each key part's operator).
-// indkey 0 marks an expression part; parts past indnkeyatts are INCLUDE
+// indkey 0 marks an expression part (pg_get_indexdef, a catalog lookup
+// per call, runs only for those); parts past indnkeyatts are INCLUDE
 // columns. Collation and operator class are reported only when they
 // differ from the default, NULLS FIRST/LAST only against the direction's
 // default.
 const reflIndexesSQL = `SELECT i.indrelid, i.indexrelid, ic.relname, i.indisunique, am.amname,
 	COALESCE(pg_get_expr(i.indpred, i.indrelid, true), ''),
-	k.ord, k.attnum, COALESCE(a.attname, ''), pg_get_indexdef(i.indexrelid, k.ord::int, true),
+	k.ord, k.attnum, COALESCE(a.attname, ''), CASE WHEN COALESCE(k.attnum, 0) = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE '' END,
 	COALESCE(k.opt & 1 = 1, false), COALESCE(k.opt & 2 = 2, false), k.ord > i.indnkeyatts,
 	CASE WHEN opc.opcdefault OR opc.oid IS NULL THEN '' ELSE opc.opcname END,
 	CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(a.attcollation, 100) THEN co.collname ELSE '' END,

@@ -11,12 +11,10 @@ import (
 // primary key's or unique constraint's INCLUDE columns and storage
 // parameters are its index's (conindid; a foreign key's conindid is the
 // referenced key's, hence the contype tests).
-const reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
-	ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-		JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+var reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
+	` + reflKeyNamesSQL("con.conrelid", "con.conkey") + `,
 	COALESCE(rn.nspname, ''), COALESCE(rc.relname, ''),
-	ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-		JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+	` + reflKeyNamesSQL("con.confrelid", "con.confkey") + `,
 	con.confdeltype, con.confupdtype, con.confmatchtype,
 	con.condeferrable, con.condeferred, con.convalidated,
 	CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) ELSE '' END,
@@ -166,4 +164,14 @@ func reflVersioned(query string, version int) string {
 		}
 	}
 	return strings.NewReplacer("$NND", nnd, "$DELSETCOLS", setCols).Replace(query)
+}
+
+// reflKeyNamesSQL names the columns of the attribute numbers keys of rel,
+// in order, leaving out numbers without a column (an exclusion
+// constraint's expressions are 0). Each number is one index probe:
+// joined to pg_attribute, PostgreSQL hashed all the table's attributes
+// for every constraint, a third of this query's time (issue #15).
+func reflKeyNamesSQL(rel, keys string) string {
+	return `ARRAY(SELECT name FROM (SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = ` + rel + ` AND a.attnum = k.num) AS name, k.ord
+		FROM unnest(` + keys + `) WITH ORDINALITY k(num, ord)) ks WHERE name IS NOT NULL ORDER BY ord)`
 }

@@ -9,13 +9,15 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
+// reflRelationsSQL joins the comments (obj_description is a query per row).
 var reflRelationsSQL = `SELECT c.oid, n.nspname, c.relname, c.relkind,
-	COALESCE(obj_description(c.oid, 'pg_class'), ''),
+	COALESCE(ds.description, ''),
 	CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) ELSE '' END,
 	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END, c.relispopulated,
 	CASE WHEN c.relkind = 'v' THEN COALESCE(array_to_string(c.reloptions, ', '), '') ELSE '' END,
 	c.relpersistence = 'u'
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
 	AND c.relname NOT IN ` + reflRetortTablesSQL + `
 	AND ` + fmt.Sprintf(reflNotExtensionSQL, "pg_class", "c.oid")
@@ -61,15 +63,18 @@ func reflViewDef(def string) string {
 
 // reflColumnsSQL: a serial column is one whose default is nextval() of a
 // sequence the column owns (pg_depend deptype 'a'); identity sequences
-// are 'i' and never match.
+// are 'i' and never match. The owned sequence is looked up only for a
+// column with a default (the only ones it can make serial), and comments
+// come from a join: col_description runs a query of its own per column,
+// which made this the slowest reflection query (issue #15).
 var reflColumnsSQL = `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
 	pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated,
 	CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN co.collname ELSE '' END,
-	COALESCE(col_description(a.attrelid, a.attnum), ''),
-	(SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+	COALESCE(ds.description, ''),
+	CASE WHEN d.adbin IS NOT NULL THEN (SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
 		WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
 		AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-		AND dep.deptype = 'a' AND s.relkind = 'S' LIMIT 1),
+		AND dep.deptype = 'a' AND s.relkind = 'S' LIMIT 1) END,
 	CASE WHEN a.attidentity <> '' THEN (SELECT ARRAY[s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle::int]
 		FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
 		WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
@@ -80,6 +85,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
 WHERE ` + reflScopeSQL + ` AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 	AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`
