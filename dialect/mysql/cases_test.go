@@ -58,8 +58,12 @@ var reflectCases = []reflectCase{
 			"  fk c_ibfk_1 [pid] -> p[id] delete=NO ACTION update=NO ACTION",
 			"  fk c_ibfk_2 [qid] -> p[id]",
 			"  index c_q_extra unique=false",
+			// The index InnoDB names after an unnamed key's column is an
+			// index of the table like any other: retort writes it before
+			// the key, so the key's index keeps the name direct DDL gives
+			// it. Only an index named after its key is the key's own.
+			"  index pid unique=false",
 		},
-		not: []string{"index pid"},
 	},
 	{
 		name: "prefix_desc_fulltext_indexes",

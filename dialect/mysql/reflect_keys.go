@@ -193,8 +193,11 @@ const fkIndexOption = "fk_index:"
 
 // dropImplicitFKIndexes removes from the model the index InnoDB creates
 // for a foreign key: a plain non-unique index over exactly the key's
-// columns, named after the key (named keys) or its first column (unnamed
-// keys). It exists only because of the key, so it must not show as a diff.
+// columns, named after the key. It exists only because of the key, so it
+// must not show as a diff. An unnamed key's index is named after its
+// first column instead; that one stays in the model, so a revision
+// creates it under that name before adding the key (else InnoDB would
+// name it after the key retort names).
 func dropImplicitFKIndexes(t *schema.Table) {
 	kept := t.Indexes[:0]
 	for _, ix := range t.Indexes {
@@ -219,7 +222,7 @@ func implicitFor(t *schema.Table, ix *schema.Index) *schema.ForeignKey {
 		if !schema.SameColumns(cols, fk.Columns) {
 			continue
 		}
-		if strings.EqualFold(ix.Name, fk.Name) || isColumnName(ix.Name, fk.Columns[0]) {
+		if strings.EqualFold(ix.Name, fk.Name) {
 			return fk
 		}
 	}
