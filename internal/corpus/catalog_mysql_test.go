@@ -3,12 +3,16 @@ package corpus
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	mysqldriver "github.com/go-sql-driver/mysql"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/dialect/mysql"
@@ -34,7 +38,18 @@ var (
 	mysqlSpace         = regexp.MustCompile(`\s+`)
 )
 
+// mysqlCatalog snapshots the database, once more on a fresh connection
+// when the server drops the snapshot's own connection midway (seen once
+// under heavy load): that is the measurement failing, not retort.
 func mysqlCatalog(ctx context.Context, u *url.URL) ([]string, error) {
+	lines, err := mysqlCatalogOnce(ctx, u)
+	if errors.Is(err, mysqldriver.ErrInvalidConn) || errors.Is(err, driver.ErrBadConn) {
+		lines, err = mysqlCatalogOnce(ctx, u)
+	}
+	return lines, err
+}
+
+func mysqlCatalogOnce(ctx context.Context, u *url.URL) ([]string, error) {
 	db, err := mysql.Dialect{}.Open(ctx, u)
 	if err != nil {
 		return nil, err
