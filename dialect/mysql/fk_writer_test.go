@@ -83,28 +83,7 @@ func TestFKNeverMissingUnderConcurrentWriter(t *testing.T) {
 			live := schematest.Reflect(t, Dialect{}, db)
 			want := loadDesired(t, u, tc.to)
 			_, stmts := schematest.Migration(t, Dialect{}, live, want, diffOpts)
-			plan := Dialect{}.Prepare(stmts)
-			w := startOrphanWriter(t, u)
-			time.Sleep(50 * time.Millisecond)
-			for _, q := range plan.PreChecks {
-				if n := schematest.Count(t, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
-					t.Fatalf("pre-check found %d orphans: %s", n, q)
-				}
-			}
-			for _, s := range plan.Body {
-				schematest.Exec(t, db, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-			w.finish()
-			if w.firstErr != nil {
-				t.Fatalf("writer: %v", w.firstErr)
-			}
-			if w.accepted > 0 {
-				t.Fatalf("%d of %d orphan inserts were accepted during the upgrade:\n%s", w.accepted, w.attempts, strings.Join(stmts, ";\n"))
-			}
-			if w.attempts < 2 {
-				t.Fatalf("the writer made %d attempts; it did not run during the upgrade", w.attempts)
-			}
+			upgradeUnderOrphanWriter(t, db, u, stmts)
 			schematest.NoDiff(t, schematest.Reflect(t, Dialect{}, db), want, diffOpts)
 		})
 	}
@@ -129,5 +108,33 @@ func TestInPlaceSwapPreCheckFindsOrphans(t *testing.T) {
 	var got int
 	if err := db.QueryRow(plan.PreChecks[0]).Scan(&got); err != nil || got != 424242 {
 		t.Fatalf("pre-check %s found %d (%v), want the orphan 424242", plan.PreChecks[0], got, err)
+	}
+}
+
+// upgradeUnderOrphanWriter runs stmts as the plan arranges them while a
+// writer keeps inserting orphan rows, and fails if one got in.
+func upgradeUnderOrphanWriter(t *testing.T, db *sql.DB, u *url.URL, stmts []string) {
+	t.Helper()
+	plan := Dialect{}.Prepare(stmts)
+	w := startOrphanWriter(t, u)
+	time.Sleep(50 * time.Millisecond)
+	for _, q := range plan.PreChecks {
+		if n := schematest.Count(t, db, "SELECT COUNT(*) FROM ("+q+") AS x"); n != 0 {
+			t.Fatalf("pre-check found %d orphans: %s", n, q)
+		}
+	}
+	for _, s := range plan.Body {
+		schematest.Exec(t, db, s)
+	}
+	time.Sleep(50 * time.Millisecond)
+	w.finish()
+	if w.firstErr != nil {
+		t.Fatalf("writer: %v", w.firstErr)
+	}
+	if w.accepted > 0 {
+		t.Fatalf("%d of %d orphan inserts were accepted during the upgrade:\n%s", w.accepted, w.attempts, strings.Join(stmts, ";\n"))
+	}
+	if w.attempts < 2 {
+		t.Fatalf("the writer made %d attempts; it did not run during the upgrade", w.attempts)
 	}
 }
