@@ -2,6 +2,7 @@ package retort
 
 import (
 	"context"
+	"github.com/retortdb/retort/dialect"
 	"strings"
 	"time"
 
@@ -17,6 +18,11 @@ const DefaultSourceTimeout = 120 * time.Second
 // nothing, or runs out of time; the message names the source and shows
 // what the program printed on standard error.
 var ErrSource = schemasource.ErrSource
+
+// ErrOutsideScope is wrapped by the error of a desired schema that creates
+// objects where retort does not reflect (on PostgreSQL, a schema off the
+// URL's search_path), which every comparison would leave out unseen.
+var ErrOutsideScope = dialect.ErrOutsideScope
 
 // Command is a desired schema printed by a program: its standard output
 // is DDL for the Migrator's dialect. The program runs without a shell.

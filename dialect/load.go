@@ -45,6 +45,11 @@ type SourceFile struct {
 	SQL  string
 }
 
+// ErrOutsideScope is wrapped by the error of a desired schema that creates
+// objects where the dialect does not reflect (a PostgreSQL schema off the
+// search path): they would be left out of every comparison unseen.
+var ErrOutsideScope = errors.New("desired schema creates objects retort does not manage")
+
 // LoadError is a schema-file statement the scratch database refused.
 type LoadError struct {
 	File string

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgtype"
+
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
 )
@@ -57,12 +59,23 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if err != nil {
 		return nil, err
 	}
+	created := loadCreatedSchemas(files, d)
 	for _, s := range schemas {
+		if created[s] {
+			continue // the files create it; CREATE SCHEMA would fail on ours
+		}
 		if _, err := conn.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+d.Quote(s)); err != nil {
 			return nil, fmt.Errorf("create schema %s of the search path in scratch database %s: %w", s, name, err)
 		}
 	}
+	before, err := loadOutside(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
 	if err := d.loadBatched(ctx, conn, files); err != nil {
+		return nil, err
+	}
+	if err := d.loadCheckScope(ctx, conn, before, files); err != nil {
 		return nil, err
 	}
 	return d.Reflect(ctx, conn)
@@ -88,7 +101,33 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 	if n := len(before.Tables) + len(before.Views) + len(before.Enums) + len(before.Objects); n > 0 {
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views, types or other objects in its search path); retort needs an empty one", dialect.RedactURL(u), n)
 	}
-	return dialect.LoadFiles(ctx, d, tx, files)
+	outside, err := loadOutside(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if err := dialect.ExecFile(ctx, d, tx, f); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.loadCheckScope(ctx, tx, outside, files); err != nil {
+		return nil, err
+	}
+	return d.Reflect(ctx, tx)
+}
+
+// loadCheckScope refuses what the files created off the search path,
+// which reflection would leave out unseen.
+func (d Dialect) loadCheckScope(ctx context.Context, q dialect.Querier, before []outsideObject, files []dialect.SourceFile) error {
+	after, err := loadOutside(ctx, q)
+	if err != nil {
+		return err
+	}
+	var path []string
+	if err := q.QueryRowContext(ctx, `SELECT current_schemas(false)::text[]`).Scan(pgtype.NewMap().SQLScanner(&path)); err != nil {
+		return fmt.Errorf("read the search path: %w", err)
+	}
+	return loadOutsideError(before, after, path, files, d)
 }
 
 // loadLiveSchemas lists the schemas the scratch database needs so its

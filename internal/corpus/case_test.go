@@ -20,6 +20,7 @@ type corpusCase struct {
 	archive *txtar.Archive
 	current string
 	desired string
+	outside string // run on both databases first, never part of the desired schema
 	upgrade string // the golden upgrade SQL
 	flags   caseFlags
 }
@@ -38,6 +39,7 @@ const (
 	sectionDesired = "desired.sql"
 	sectionUpgrade = "upgrade.sql"
 	sectionFlags   = "flags"
+	sectionOutside = "outside.sql"
 )
 
 func readCase(path string) (*corpusCase, error) {
@@ -60,12 +62,14 @@ func readCase(path string) (*corpusCase, error) {
 			c.desired = text
 		case sectionUpgrade:
 			c.upgrade = text
+		case sectionOutside:
+			c.outside = text
 		case sectionFlags:
 			if c.flags, err = parseFlags(text); err != nil {
 				return nil, fmt.Errorf("%s: section flags: %w", path, err)
 			}
 		default:
-			return nil, fmt.Errorf("%s: unknown section %q; want current.sql, desired.sql, upgrade.sql or flags", path, f.Name)
+			return nil, fmt.Errorf("%s: unknown section %q; want current.sql, desired.sql, outside.sql, upgrade.sql or flags", path, f.Name)
 		}
 	}
 	if !seen[sectionDesired] {

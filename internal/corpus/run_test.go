@@ -25,6 +25,12 @@ func runCase(t *testing.T, tg target, c *corpusCase) (problems []string) {
 	live, direct := tg.fresh(t), tg.fresh(t)
 	fail := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 
+	for _, db := range []*url.URL{live, direct} {
+		if err := execSQL(ctx, tg, db, c.outside); err != nil {
+			fail("outside.sql: %v", err)
+			return
+		}
+	}
 	if err := execSQL(ctx, tg, live, c.current); err != nil {
 		fail("current.sql: %v", err)
 		return

@@ -1,0 +1,185 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/sqlsplit"
+)
+
+// Reflection reads only the schemas of the target's search path, so what
+// a schema file creates in any other schema would be silently left out of
+// check, diff and autogenerate. The load lists such objects before and
+// after the files run and refuses the new ones.
+
+// loadOutsideSQL lists the user's schemas off the search path and what
+// they hold that reflection would otherwise model: relations, types,
+// functions. Extension members are the extension's; "public" is in every
+// new database, so only what it holds counts.
+const loadOutsideSQL = `WITH outside AS (
+  SELECT n.oid, n.nspname FROM pg_namespace n
+  WHERE NOT (n.nspname = ANY (current_schemas(false)))
+    AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+    AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')
+)
+SELECT 'schema', o.nspname, '' FROM outside o WHERE o.nspname <> 'public'
+UNION ALL
+SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
+  WHEN 'f' THEN 'foreign table' ELSE 'table' END, o.nspname, c.relname
+FROM pg_class c JOIN outside o ON o.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'a', 'i'))
+UNION ALL
+SELECT 'type', o.nspname, t.typname
+FROM pg_type t JOIN outside o ON o.oid = t.typnamespace
+WHERE t.typtype IN ('c', 'd', 'e', 'r', 'm') AND t.typelem = 0
+  AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype IN ('e', 'i'))
+UNION ALL
+SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, o.nspname, p.proname
+FROM pg_proc p JOIN outside o ON o.oid = p.pronamespace
+WHERE NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')`
+
+// outsideObject is an object off the search path: a schema (name "") or
+// something in one.
+type outsideObject struct{ kind, nsp, name string }
+
+func (o outsideObject) String() string {
+	if o.name == "" {
+		return o.kind + " " + msgIdent(o.nsp)
+	}
+	return o.kind + " " + msgIdent(o.nsp) + "." + msgIdent(o.name)
+}
+
+// loadOutside returns what q's database holds off the search path.
+func loadOutside(ctx context.Context, q dialect.Querier) ([]outsideObject, error) {
+	rows, err := q.QueryContext(ctx, loadOutsideSQL)
+	if err != nil {
+		return nil, fmt.Errorf("list the objects outside the search path: %w", err)
+	}
+	defer rows.Close()
+	var out []outsideObject
+	for rows.Next() {
+		var o outsideObject
+		if err := rows.Scan(&o.kind, &o.nsp, &o.name); err != nil {
+			return nil, fmt.Errorf("list the objects outside the search path: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list the objects outside the search path: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out, nil
+}
+
+// outsideError is a desired schema that created objects off the search
+// path.
+type outsideError struct {
+	where      string // file:line, or "the desired schema"
+	added      []string
+	schema     string // the first added object's schema
+	searchPath []string
+}
+
+func (e *outsideError) Error() string {
+	more := ""
+	if len(e.added) > 1 {
+		more = fmt.Sprintf(" (and %d more: %s)", len(e.added)-1, strings.Join(e.added[1:], ", "))
+	}
+	path := strings.Join(append(append([]string{}, e.searchPath...), e.schema), ",")
+	return fmt.Sprintf("%s creates %s%s, outside the URL's search_path (%s), so retort would neither compare nor migrate it; add %s to the URL (&search_path=%s) or leave it out of the desired schema",
+		e.where, e.added[0], more, strings.Join(e.searchPath, ", "), e.schema, path)
+}
+
+func (e *outsideError) Unwrap() error { return dialect.ErrOutsideScope }
+
+// loadOutsideError reports what the files created off the search path
+// (after minus before), naming the first statement that mentions its
+// schema; nil when they created nothing there.
+func loadOutsideError(before, after []outsideObject, searchPath []string, files []dialect.SourceFile, d Dialect) error {
+	had := map[outsideObject]bool{}
+	for _, o := range before {
+		had[o] = true
+	}
+	e := &outsideError{where: "the desired schema", searchPath: searchPath}
+	var first outsideObject
+	for _, o := range after {
+		if !had[o] {
+			if len(e.added) == 0 {
+				first = o
+			}
+			e.added = append(e.added, o.String())
+		}
+	}
+	if len(e.added) == 0 {
+		return nil
+	}
+	e.schema = msgIdent(first.nsp)
+	if at := loadMention(files, first.nsp, d); at != "" {
+		e.where = at
+	}
+	return e
+}
+
+// loadMention returns "file:line" of the first statement that names
+// schema nsp as a qualifier or creates it, or "".
+func loadMention(files []dialect.SourceFile, nsp string, d Dialect) string {
+	name := `(?:` + regexp.QuoteMeta(nsp) + `|"` + regexp.QuoteMeta(strings.ReplaceAll(nsp, `"`, `""`)) + `")`
+	mention := regexp.MustCompile(`(?i)(?:^|[^\w$"])` + name + `\s*\.|\bSCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?` + name + `(?:[^\w$"]|$)`)
+	for _, f := range files {
+		stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
+		if err != nil {
+			continue
+		}
+		for _, s := range stmts {
+			if mention.MatchString(s.SQL) {
+				return fmt.Sprintf("%s:%d", f.Name, s.Line)
+			}
+		}
+	}
+	return ""
+}
+
+var plainIdent = regexp.MustCompile(`^[a-z_][a-z0-9_$]*$`)
+
+// msgIdent shows a name as SQL would need it: quoted unless plain.
+func msgIdent(name string) string {
+	if plainIdent.MatchString(name) {
+		return name
+	}
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+var createSchemaStmt = regexp.MustCompile(`(?is)^\s*CREATE\s+SCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)`)
+
+// loadCreatedSchemas names the schemas the files create themselves with
+// a plain CREATE SCHEMA (no IF NOT EXISTS), so the scratch load does not
+// create them first.
+func loadCreatedSchemas(files []dialect.SourceFile, d Dialect) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range files {
+		stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
+		if err != nil {
+			continue // the load reports it
+		}
+		for _, st := range stmts {
+			m := createSchemaStmt.FindStringSubmatch(st.SQL)
+			if m == nil || strings.Contains(strings.ToUpper(m[0]), "NOT EXISTS") {
+				continue
+			}
+			name := m[1]
+			if strings.HasPrefix(name, `"`) {
+				name = strings.ReplaceAll(name[1:len(name)-1], `""`, `"`)
+			} else {
+				name = strings.ToLower(name)
+			}
+			out[name] = true
+		}
+	}
+	return out
+}
