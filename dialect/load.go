@@ -79,9 +79,31 @@ func ExecFile(ctx context.Context, d Dialect, q Querier, f SourceFile) error {
 		}
 		return fmt.Errorf("%s: %w", f.Name, err)
 	}
+	if err := GuardStatements(ctx, d, q, f.Name, stmts); err != nil {
+		return err
+	}
 	for _, s := range stmts {
 		if _, err := q.ExecContext(ctx, s.SQL); err != nil {
 			return &LoadError{File: f.Name, Line: s.Line, SQL: s.SQL, Msg: d.DescribeError(err), Err: err}
+		}
+	}
+	return nil
+}
+
+// GuardStatements refuses, before any of them runs, a statement of file
+// that d's LoadGuard says reaches past the database it is loaded into.
+func GuardStatements(ctx context.Context, d Dialect, q Querier, file string, stmts []sqlsplit.Stmt) error {
+	g, ok := d.(LoadGuarder)
+	if !ok {
+		return nil
+	}
+	guard, err := g.LoadGuard(ctx, q)
+	if err != nil {
+		return err
+	}
+	for _, s := range stmts {
+		if reason := guard(s.SQL); reason != nil {
+			return &LoadError{File: file, Line: s.Line, SQL: s.SQL, Msg: reason.Error(), Err: fmt.Errorf("%w: %w", ErrOutsideScope, reason)}
 		}
 	}
 	return nil

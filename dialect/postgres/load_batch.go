@@ -163,6 +163,17 @@ func (d Dialect) loadBatched(ctx context.Context, conn *sql.Conn, files []dialec
 	if err != nil {
 		return err
 	}
+	for _, f := range files {
+		var own []sqlsplit.Stmt
+		for _, s := range stmts {
+			if s.file == f.Name {
+				own = append(own, s.Stmt)
+			}
+		}
+		if err := dialect.GuardStatements(ctx, d, conn, f.Name, own); err != nil {
+			return err
+		}
+	}
 	budget, err := loadLockBudgetOf(ctx, conn)
 	if err != nil {
 		return err

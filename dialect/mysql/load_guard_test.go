@@ -1,0 +1,73 @@
+package mysql
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/testdb"
+)
+
+func TestMyLoadGuard(t *testing.T) {
+	others := map[string]string{"prod": "prod", "mysql": "mysql", "shop": "Shop"}
+	cases := []struct {
+		stmt   string
+		refuse string // "" allows
+	}{
+		{"CREATE TABLE t (id int PRIMARY KEY)", ""},
+		{"CREATE TABLE prod.t (id int)", "prod.t names database prod"},
+		{"CREATE TABLE `prod`.`t` (id int)", "prod.t names database prod"},
+		{"CREATE TABLE t (id int, FOREIGN KEY (id) REFERENCES SHOP.p (id))", "SHOP.p names database Shop"},
+		{"CREATE VIEW v AS SELECT t.id FROM t", ""},
+		{"CREATE TABLE t (a int CHECK (a > 0), b varchar(9) DEFAULT 'prod.t')", ""},
+		{"CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW INSERT INTO mysql.user VALUES (1)", "mysql.user names database mysql"},
+		{"USE prod", "USE would move the load"},
+		{"CREATE DATABASE x", "CREATE DATABASE changes the whole server"},
+		{"DROP SCHEMA IF EXISTS x", "DROP SCHEMA"},
+		{"CREATE OR REPLACE USER u", "CREATE USER"},
+		{"GRANT SELECT ON t TO u", "GRANT changes the whole server"},
+		{"SET GLOBAL max_connections = 1", "SET GLOBAL"},
+		{"SET @@global.max_connections = 1", "SET @@GLOBAL"},
+		{"SET NAMES utf8mb4", ""},
+		{"/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */", ""},
+		{"/*!40000 USE prod */", "USE would move the load"},
+		{"SELECT 1 INTO OUTFILE '/tmp/x'", "INTO OUTFILE"},
+		{"START TRANSACTION", ""},
+		{"STOP SLAVE", "STOP SLAVE"},
+		{"CREATE TABLE t (x decimal(5,2) DEFAULT 1.5)", ""},
+	}
+	for _, tc := range cases {
+		err := myLoadGuard(tc.stmt, others)
+		switch {
+		case tc.refuse == "" && err != nil:
+			t.Errorf("%q refused: %v", tc.stmt, err)
+		case tc.refuse != "" && (err == nil || !strings.Contains(err.Error(), tc.refuse)):
+			t.Errorf("%q: got %v, want a refusal containing %q", tc.stmt, err, tc.refuse)
+		}
+	}
+}
+
+// The scratch load refuses a name qualified with another database, the
+// live one included, before anything runs: nothing is created there.
+func TestLoadDesiredRefusesOtherDatabases(t *testing.T) {
+	u := testdb.MySQL(t)
+	live := strings.TrimPrefix(u.Path, "/")
+	for _, stmt := range []string{"CREATE TABLE `" + live + "`.leak (id int PRIMARY KEY)", "USE `" + live + "`;\nCREATE TABLE leak (id int PRIMARY KEY)"} {
+		files := []dialect.SourceFile{{Name: "schema.sql", SQL: "CREATE TABLE ok (id int PRIMARY KEY);\n" + stmt + ";\n"}}
+		_, err := Dialect{}.LoadDesired(context.Background(), u, "", files)
+		if !errors.Is(err, dialect.ErrOutsideScope) || !strings.Contains(err.Error(), "schema.sql:2: ") {
+			t.Fatalf("%s: got %v, want the refusal of schema.sql:2", stmt, err)
+		}
+	}
+	db, err := Dialect{}.Open(context.Background(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("the live database holds %d tables (%v), want 0", n, err)
+	}
+}

@@ -1,0 +1,30 @@
+package sqlite
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLiteLoadGuard(t *testing.T) {
+	cases := []struct {
+		stmt   string
+		refuse string
+	}{
+		{"CREATE TABLE t (id INTEGER PRIMARY KEY)", ""},
+		{"ATTACH DATABASE '/tmp/x.db' AS o", "ATTACH opens"},
+		{"attach 'x.db' as o", "ATTACH opens"},
+		{"DETACH o", "DETACH"},
+		{"VACUUM INTO '/tmp/copy.db'", "VACUUM INTO"},
+		{"VACUUM", ""},
+		{"CREATE TABLE attach (id int)", ""},
+	}
+	for _, tc := range cases {
+		err := liteLoadGuard(tc.stmt)
+		switch {
+		case tc.refuse == "" && err != nil:
+			t.Errorf("%q refused: %v", tc.stmt, err)
+		case tc.refuse != "" && (err == nil || !strings.Contains(err.Error(), tc.refuse)):
+			t.Errorf("%q: got %v, want a refusal containing %q", tc.stmt, err, tc.refuse)
+		}
+	}
+}
