@@ -27,7 +27,8 @@ func TestAwaitLock(t *testing.T) {
 		{"free on the third try", 2, nil, "pid 7", 0, nil, [2]int{1, 1}, "pid 7"},
 		{"busy until the timeout, reported again", -1, nil, "pid 7", 0, ErrLockTimeout, [2]int{2, 4}, "pid 7"},
 		{"holder gone while looking", -1, nil, "", 0, ErrLockTimeout, [2]int{2, 4}, "unknown session"},
-		{"cancelled", -1, nil, "pid 7", 150 * time.Millisecond, context.Canceled, [2]int{1, 1}, "pid 7"},
+		// A second report may come first when the machine is slow to run the cancel.
+		{"cancelled", -1, nil, "pid 7", 150 * time.Millisecond, context.Canceled, [2]int{1, 2}, "pid 7"},
 		{"attempt fails", -1, boom, "pid 7", 0, boom, [2]int{0, 0}, ""},
 	}
 	for _, tc := range cases {
