@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"context"
+	"errors"
 	"strings"
 )
 
@@ -176,4 +177,26 @@ func LeadingWords(toks []Token, n int) []string {
 		out = append(out, strings.ToUpper(t.Text))
 	}
 	return out
+}
+
+// ErrTemporary is a guard's refusal of a temporary object: it lasts one
+// session, so no database ever holds it for a comparison.
+var ErrTemporary = errors.New("a temporary object lasts only its session, so the desired schema cannot hold one; write it without TEMP/TEMPORARY or leave it out")
+
+// CreatesTemporary reports whether leading words (LeadingWords) create a
+// temporary object: CREATE [OR REPLACE] [GLOBAL|LOCAL] TEMP|TEMPORARY ...
+func CreatesTemporary(words []string) bool {
+	if len(words) == 0 || words[0] != "CREATE" {
+		return false
+	}
+	for _, w := range words[1:] {
+		switch w {
+		case "OR", "REPLACE", "GLOBAL", "LOCAL":
+		case "TEMP", "TEMPORARY":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }

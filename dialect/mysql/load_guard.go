@@ -56,6 +56,9 @@ WHERE SCHEMA_NAME NOT IN ('information_schema', 'performance_schema')`)
 func myLoadGuard(stmt string, others map[string]string) error {
 	toks := dialect.Tokens(stmt, myTokens)
 	w := dialect.LeadingWords(toks, 5)
+	if dialect.CreatesTemporary(w) {
+		return dialect.ErrTemporary
+	}
 	if len(w) > 2 && w[1] == "OR" && w[2] == "REPLACE" {
 		w = append(w[:1:1], w[3:]...)
 	}

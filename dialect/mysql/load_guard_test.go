@@ -37,6 +37,7 @@ func TestMyLoadGuard(t *testing.T) {
 		{"START TRANSACTION", ""},
 		{"STOP SLAVE", "STOP SLAVE"},
 		{"CREATE TABLE t (x decimal(5,2) DEFAULT 1.5)", ""},
+		{"CREATE TEMPORARY TABLE t (id int)", "temporary object"},
 	}
 	for _, tc := range cases {
 		err := myLoadGuard(tc.stmt, others)

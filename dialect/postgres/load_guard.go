@@ -26,7 +26,10 @@ func (Dialect) LoadGuard(context.Context, dialect.Querier) (func(string) error, 
 
 func pgLoadGuard(stmt string) error {
 	toks := dialect.Tokens(stmt, pgTokens)
-	w := dialect.LeadingWords(toks, 4)
+	w := dialect.LeadingWords(toks, 5)
+	if dialect.CreatesTemporary(w) {
+		return dialect.ErrTemporary
+	}
 	if len(w) == 0 {
 		return nil
 	}

@@ -36,6 +36,9 @@ func TestPgLoadGuard(t *testing.T) {
 		{"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'r') THEN CREATE ROLE r; END IF; END $$", "DO with CREATE ROLE"},
 		{"DO $body$ BEGIN PERFORM 1; END $body$", ""},
 		{"DO LANGUAGE plpgsql $$ BEGIN ALTER SYSTEM SET x = 1; END $$", "DO with ALTER SYSTEM"},
+		{"CREATE TEMP TABLE scratch (id int)", "temporary object"},
+		{"CREATE GLOBAL TEMPORARY TABLE g (id int)", "temporary object"},
+		{"CREATE TABLE temp (id int)", ""},
 	}
 	for _, tc := range cases {
 		err := pgLoadGuard(tc.stmt)

@@ -19,7 +19,10 @@ func (Dialect) LoadGuard(context.Context, dialect.Querier) (func(string) error, 
 
 func liteLoadGuard(stmt string) error {
 	toks := dialect.Tokens(stmt, liteTokens)
-	w := dialect.LeadingWords(toks, 2)
+	w := dialect.LeadingWords(toks, 5)
+	if dialect.CreatesTemporary(w) {
+		return dialect.ErrTemporary
+	}
 	if len(w) == 0 {
 		return nil
 	}

@@ -17,6 +17,8 @@ func TestLiteLoadGuard(t *testing.T) {
 		{"VACUUM INTO '/tmp/copy.db'", "VACUUM INTO"},
 		{"VACUUM", ""},
 		{"CREATE TABLE attach (id int)", ""},
+		{"CREATE TEMP VIEW v AS SELECT 1", "temporary object"},
+		{"CREATE TEMPORARY TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END", "temporary object"},
 	}
 	for _, tc := range cases {
 		err := liteLoadGuard(tc.stmt)
