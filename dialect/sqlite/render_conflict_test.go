@@ -153,3 +153,24 @@ func TestRebuildConflictCopyFailsOnDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// SQLite makes one index for keys over the same columns; the clause of a
+// UNIQUE that joined an earlier key's index is that index's clause.
+func TestReflectMergedKeyConflict(t *testing.T) {
+	db := reflOpenMemory(t)
+	schematest.Exec(t, db,
+		`CREATE TABLE u (a TEXT, UNIQUE (a), UNIQUE (a) ON CONFLICT REPLACE)`,
+		`CREATE TABLE k (b TEXT PRIMARY KEY, UNIQUE (b) ON CONFLICT IGNORE)`)
+	s, err := Dialect{}.Reflect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := s.Table("", "u"); len(u.Uniques) != 1 || u.Uniques[0].OnConflict != "REPLACE" {
+		t.Errorf("u: %s", reflJSON(u.Uniques))
+	}
+	if k := s.Table("", "k"); len(k.Uniques) != 0 || k.PrimaryKey.OnConflict != "IGNORE" {
+		t.Errorf("k: %s %s", reflJSON(k.Uniques), reflJSON(k.PrimaryKey))
+	}
+	// SQLite agrees: both replace or ignore.
+	schematest.Exec(t, db, `INSERT INTO u VALUES ('x'), ('x')`, `INSERT INTO k VALUES ('y'), ('y')`)
+}
