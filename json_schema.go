@@ -43,6 +43,8 @@ type JSONColumn struct {
 	Collation     string            `json:"collation,omitempty"`
 	Comment       string            `json:"comment,omitempty"`
 	Attrs         map[string]string `json:"attrs,omitempty"`
+	// NotNullConflict is SQLite's NOT NULL ON CONFLICT clause.
+	NotNullConflict string `json:"not_null_on_conflict,omitempty"`
 }
 
 // JSONSeqOptions are an identity's sequence options in JSONSchema.
@@ -69,6 +71,8 @@ type JSONPrimaryKey struct {
 	Include []string `json:"include,omitempty"`
 	Params  string   `json:"with,omitempty"`
 	Comment string   `json:"comment,omitempty"`
+	// OnConflict is SQLite's ON CONFLICT clause.
+	OnConflict string `json:"on_conflict,omitempty"`
 }
 
 // JSONUnique is a UNIQUE constraint in JSONSchema.
@@ -81,6 +85,7 @@ type JSONUnique struct {
 	Include           []string `json:"include,omitempty"`
 	Params            string   `json:"with,omitempty"`
 	Comment           string   `json:"comment,omitempty"`
+	OnConflict        string   `json:"on_conflict,omitempty"` // SQLite
 }
 
 // JSONIndex is a secondary index in JSONSchema.
@@ -217,7 +222,8 @@ func jsonTable(t *schema.Table) JSONTable {
 		Comment: t.Comment, Options: t.Options, SQL: t.SQL}
 	for _, c := range t.Columns {
 		jc := JSONColumn{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Default: c.Default,
-			AutoIncrement: c.AutoIncrement, Identity: string(c.Identity), Collation: c.Collation, Comment: c.Comment, Attrs: c.Attrs}
+			AutoIncrement: c.AutoIncrement, Identity: string(c.Identity), Collation: c.Collation, Comment: c.Comment, Attrs: c.Attrs,
+			NotNullConflict: c.NotNullConflict}
 		if c.Generated != nil {
 			jc.Generated = &JSONGenerated{Expr: c.Generated.Expr, Stored: c.Generated.Stored}
 		}
@@ -228,12 +234,12 @@ func jsonTable(t *schema.Table) JSONTable {
 	}
 	if t.PrimaryKey != nil {
 		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc,
-			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Comment: t.PrimaryKey.Comment}
+			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Comment: t.PrimaryKey.Comment, OnConflict: t.PrimaryKey.OnConflict}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),
 			Deferrable: u.Deferrable, InitiallyDeferred: u.InitiallyDeferred, NullsNotDistinct: u.NullsNotDistinct,
-			Include: u.Include, Params: u.Params, Comment: u.Comment})
+			Include: u.Include, Params: u.Params, Comment: u.Comment, OnConflict: u.OnConflict})
 	}
 	for _, ix := range t.Indexes {
 		j.Indexes = append(j.Indexes, JSONIndex{Name: ix.Name, Unique: ix.Unique, Parts: jsonParts(ix.Parts), Where: ix.Where,

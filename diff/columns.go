@@ -15,6 +15,7 @@ func sameColumn(a, b *schema.Column) bool {
 		a.Nullable == b.Nullable &&
 		sameDefault(a.Default, b.Default) &&
 		a.AutoIncrement == b.AutoIncrement &&
+		a.NotNullConflict == b.NotNullConflict &&
 		strings.EqualFold(string(a.Identity), string(b.Identity)) &&
 		sameSeqOptions(a.IdentityOpts, b.IdentityOpts) &&
 		a.Comment == b.Comment
@@ -72,7 +73,7 @@ func samePrimaryKey(a, b *schema.PrimaryKey) bool {
 		return (a == nil || len(a.Columns) == 0) && (b == nil || len(b.Columns) == 0)
 	}
 	return schema.SameColumns(a.Columns, b.Columns) && schema.SameColumns(a.Desc, b.Desc) &&
-		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params)
+		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params) && a.OnConflict == b.OnConflict
 }
 
 // diffColumns fills the column part of a kept table's changes.

@@ -36,6 +36,10 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "~ %s: %s\n", o, columnChanges(o.From, o.To))
 		case op.AlterPrimaryKey:
 			fmt.Fprintf(&b, "~ %s: %s => %s\n", o, pkCols(o.From), pkCols(o.To))
+		case op.AddUnique:
+			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, onConflict(o.Unique.OnConflict))
+		case op.DropUnique:
+			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, onConflict(o.Unique.OnConflict))
 		case op.SetTableComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.SetTableOptions:
@@ -195,6 +199,7 @@ func columnChanges(a, b *schema.Column) string {
 	add("generated", generatedText(a.Generated), generatedText(b.Generated))
 	add("identity options", seqText(a.IdentityOpts), seqText(b.IdentityOpts))
 	add("collation", orNone(a.Collation), orNone(b.Collation))
+	add("NOT NULL ON CONFLICT", orNone(a.NotNullConflict), orNone(b.NotNullConflict))
 	add("comment", fmt.Sprintf("%q", a.Comment), fmt.Sprintf("%q", b.Comment))
 	if !sameAttrs(a.Attrs, b.Attrs) {
 		add("attributes", fmt.Sprint(a.Attrs), fmt.Sprint(b.Attrs))
@@ -233,6 +238,14 @@ func orNone(s string) string {
 	return s
 }
 
+// onConflict spells a key's ON CONFLICT clause (SQLite), "" for none.
+func onConflict(c string) string {
+	if c == "" {
+		return ""
+	}
+	return " ON CONFLICT " + c
+}
+
 func pkCols(pk *schema.PrimaryKey) string {
 	if pk == nil || len(pk.Columns) == 0 {
 		return "none"
@@ -244,7 +257,7 @@ func pkCols(pk *schema.PrimaryKey) string {
 			cols[i] += " DESC"
 		}
 	}
-	return "(" + strings.Join(cols, ", ") + ")"
+	return "(" + strings.Join(cols, ", ") + ")" + onConflict(pk.OnConflict)
 }
 
 // enumRemovals warns about values an enum change removes: rows holding

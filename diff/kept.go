@@ -96,7 +96,7 @@ func newKept(from, to *schema.Table, n schema.Naming) *kept {
 
 func sameUniqueOptions(a, b *schema.Unique) bool {
 	return a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.NullsNotDistinct == b.NullsNotDistinct &&
-		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params)
+		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params) && a.OnConflict == b.OnConflict
 }
 
 func (k *kept) diffUniques(m matching) {

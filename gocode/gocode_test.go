@@ -78,6 +78,10 @@ func sample() []op.Op {
 		// A descending primary key (SQLite) goes through o.Add.
 		op.CreateTable{Table: &schema.Table{Name: "ranks", Columns: []*schema.Column{{Name: "score", Type: "INTEGER"}},
 			PrimaryKey: &schema.PrimaryKey{Columns: []string{"score"}, Desc: []string{"score"}}}},
+		// SQLite ON CONFLICT clauses go through o.Add too.
+		op.CreateTable{Table: &schema.Table{Name: "dedup", Columns: []*schema.Column{{Name: "k", Type: "TEXT", NotNullConflict: "IGNORE"}},
+			PrimaryKey: &schema.PrimaryKey{Columns: []string{"k"}, OnConflict: "REPLACE"},
+			Uniques:    []*schema.Unique{{Name: "dedup_k_key", Columns: []string{"k"}, OnConflict: "FAIL"}}}},
 		op.CreateObject{Object: &schema.SQLObject{Kind: "sequence", Name: "ids", Definition: "START 1",
 			Create: []string{"CREATE SEQUENCE ids"}, Drop: []string{"DROP SEQUENCE ids"}, InPlace: true,
 			Attrs: map[string]string{"start": "1"}}},

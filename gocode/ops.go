@@ -129,8 +129,8 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 	}
 	if pk := t.PrimaryKey; pk != nil {
 		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" || len(pk.Desc) > 0 ||
-			len(pk.Include) > 0 || pk.Params != "" {
-			return nil, false // the builder cannot name a primary key, sort it DESC or give its index options
+			len(pk.Include) > 0 || pk.Params != "" || pk.OnConflict != "" {
+			return nil, false // the builder cannot name a primary key, sort it DESC or give its index options or conflict clause
 		}
 		out = append(out, "op.PrimaryKey("+strings.Join(qs(pk.Columns), ", ")+")")
 	}
@@ -170,7 +170,7 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 // column spells a column as op.Column(...) with a raw type (the
 // dialect's spelling, from the diff), or reports it cannot.
 func (w *writer) column(c *schema.Column) (string, bool) {
-	if c.Identity != "" || c.Generated != nil || c.Collation != "" || c.Comment != "" || len(c.Attrs) > 0 {
+	if c.Identity != "" || c.Generated != nil || c.Collation != "" || c.Comment != "" || len(c.Attrs) > 0 || c.NotNullConflict != "" {
 		return "", false
 	}
 	s := fmt.Sprintf("op.Column(%s, op.Raw(%s))", q(c.Name), q(c.Type))
@@ -231,7 +231,7 @@ func simpleIndex(ix *schema.Index) ([]string, bool) {
 // plainUnique and plainCheck report constraints the builder's calls
 // express exactly.
 func plainUnique(u *schema.Unique) bool {
-	return !u.Deferrable && !u.NullsNotDistinct && u.Comment == "" && len(u.Include) == 0 && u.Params == ""
+	return !u.Deferrable && !u.NullsNotDistinct && u.Comment == "" && len(u.Include) == 0 && u.Params == "" && u.OnConflict == ""
 }
 
 // plainCheck: a check the builder's CreateCheck can write (a column

@@ -21,7 +21,7 @@ var (
 	reTruncate     = regexp.MustCompile(`^TRUNCATE (?:TABLE )?([^\s;]+)`)
 	reAddFK        = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bADD (?:CONSTRAINT [^\s]+ )?FOREIGN KEY\b`)
 	reCreateIndex  = regexp.MustCompile(`^CREATE (?:UNIQUE )?INDEX (CONCURRENTLY )?(?:IF NOT EXISTS )?(?:[^\s]+ )?ON (?:ONLY )?([^\s(]+)`)
-	reInsertSelect = regexp.MustCompile(`^INSERT INTO ([^\s(]+)`)
+	reInsertSelect = regexp.MustCompile(`^INSERT (?:OR ABORT )?INTO ([^\s(]+)`)
 	reCreateTable  = regexp.MustCompile(`^CREATE (?:UNLOGGED |TEMP |TEMPORARY )?TABLE (?:IF NOT EXISTS )?([^\s(]+)`)
 	reFKOff        = regexp.MustCompile(`^PRAGMA (?:MAIN\.)?FOREIGN_KEYS ?= ?(?:OFF|0|FALSE|NO)$`)
 	reAlterType    = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bALTER (?:COLUMN )?[^\s]+ (?:SET DATA )?TYPE\b`)

@@ -84,6 +84,28 @@ func TestRules(t *testing.T) {
 			want: []string{"fk-unindexed warning 0"},
 		},
 		{
+			name: "a rebuild copying OR ABORT (a table with ON CONFLICT clauses) is not destructive", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				"PRAGMA foreign_keys = OFF",
+				`CREATE TABLE "_retort_new_users" (id INTEGER PRIMARY KEY ON CONFLICT REPLACE)`,
+				`INSERT OR ABORT INTO "_retort_new_users" (id) SELECT id FROM "users"`,
+				`DROP TABLE "users"`,
+				`ALTER TABLE "_retort_new_users" RENAME TO "users"`,
+				"PRAGMA foreign_key_check")},
+			want: []string{"fk-unindexed warning 0"},
+		},
+		{
+			name: "a copy OR REPLACE may drop rows: not a rebuild", traits: sqliteTraits,
+			rev: Revision{File: "r.sql", Upgrade: stmts(
+				"PRAGMA foreign_keys = OFF",
+				`CREATE TABLE "_retort_new_users" (id INTEGER PRIMARY KEY)`,
+				`INSERT OR REPLACE INTO "_retort_new_users" (id) SELECT id FROM "users"`,
+				`DROP TABLE "users"`,
+				`ALTER TABLE "_retort_new_users" RENAME TO "users"`,
+				"PRAGMA foreign_key_check")},
+			want: []string{"fk-unindexed warning 0", "destructive error 13"},
+		},
+		{
 			name: "a rebuild of a big table is a warning with its rows", traits: sqliteTraits, rows: 250_000,
 			rev: Revision{File: "r.sql", Upgrade: stmts(
 				"PRAGMA foreign_keys = OFF",

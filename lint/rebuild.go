@@ -9,7 +9,9 @@ import (
 )
 
 var (
-	reRebuildCopy   = regexp.MustCompile(`^INSERT INTO (\S+?) ?\((.*?)\) ?SELECT (.*) FROM (\S+)$`)
+	// OR ABORT: SQLite's copy into a table with ON CONFLICT clauses, which
+	// fails rather than drop rows (a copy OR REPLACE/IGNORE would not).
+	reRebuildCopy   = regexp.MustCompile(`^INSERT (?:OR ABORT )?INTO (\S+?) ?\((.*?)\) ?SELECT (.*) FROM (\S+)$`)
 	reRenameColumn  = regexp.MustCompile(`^ALTER TABLE (\S+) RENAME (?:COLUMN )?(\S+) TO (\S+)$`)
 	reRenameTable   = regexp.MustCompile(`^ALTER TABLE (\S+) RENAME TO (\S+)$`)
 	reAddColumn     = regexp.MustCompile(`^ALTER TABLE (\S+) ADD (?:COLUMN )?(\S+)`)

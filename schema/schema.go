@@ -64,6 +64,10 @@ type Column struct {
 	Generated    *Generated
 	Collation    string
 	Comment      string
+	// NotNullConflict is the ON CONFLICT clause of the column's NOT NULL
+	// (SQLite: "ROLLBACK", "FAIL", "IGNORE" or "REPLACE"); "" for none
+	// or ABORT, the default. Empty elsewhere and on a nullable column.
+	NotNullConflict string
 	// Attrs holds dialect-only attributes; diff compares them as plain
 	// key/value pairs. The key set is open, each dialect owning its keys:
 	// MySQL "on_update" (the ON UPDATE expression), "invisible" ("true")
@@ -89,6 +93,9 @@ type PrimaryKey struct {
 	// storage parameters (PostgreSQL), as on Index.
 	Include []string
 	Params  string
+	// OnConflict is the key's ON CONFLICT clause, as on
+	// Column.NotNullConflict (SQLite only).
+	OnConflict string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).
@@ -104,6 +111,9 @@ type Unique struct {
 	Include []string
 	Params  string
 	Comment string
+	// OnConflict is the constraint's ON CONFLICT clause, as on
+	// Column.NotNullConflict (SQLite only).
+	OnConflict string
 }
 
 // Index is a secondary index.

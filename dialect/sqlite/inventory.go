@@ -13,8 +13,10 @@ import (
 // check reports a difference in it instead of calling the schemas a
 // match: virtual tables (FTS5, R-Tree...; their shadow tables are part of
 // them), and what a table's DDL says that reflection has no field for
-// (ON CONFLICT clauses, a column's PRIMARY KEY DESC, which keeps an
-// INTEGER PRIMARY KEY from being the rowid). Everything else sqlite_master
+// (a column's PRIMARY KEY DESC, which keeps an INTEGER PRIMARY KEY from
+// being the rowid). ON CONFLICT clauses are modelled where SQLite honours
+// them (NOT NULL, PRIMARY KEY, UNIQUE); on NULL and CHECK it parses and
+// ignores them, so they are no part of the schema. Everything else sqlite_master
 // holds (tables, indexes, views, triggers) is modelled; sqlite_* objects
 // are SQLite's own, autoindexes part of their table.
 
@@ -51,12 +53,11 @@ func (st *reflState) inventory(ctx context.Context, q dialect.Querier) error {
 	return nil
 }
 
-// invTableOptions lists the ON CONFLICT clauses and column PRIMARY KEY
-// DESC of a CREATE TABLE, each after the column or constraint it is on:
-// "email: NOT NULL ON CONFLICT REPLACE; id: PRIMARY KEY DESC". Only
-// statements that mention them are tokenized.
+// invTableOptions lists the column PRIMARY KEY DESC of a CREATE TABLE,
+// each after its column: "id: PRIMARY KEY DESC". Only statements that
+// mention DESC are tokenized.
 func invTableOptions(src string) string {
-	if !invMentions(src, "CONFLICT") && !invMentions(src, "DESC") {
+	if !invMentions(src, "DESC") {
 		return ""
 	}
 	toks := reflTokenize(src)
@@ -75,14 +76,9 @@ func invTableOptions(src string) string {
 	}
 	var out []string
 	for _, item := range reflSplitTop(toks[open+1 : reflCloseParen(toks, open)]) {
-		if len(item) == 0 {
+		if len(item) == 0 || reflIsTableConstraint(item[0]) {
 			continue
 		}
-		head := item[0].ident()
-		if reflIsTableConstraint(item[0]) {
-			head = invConstraintHead(src, item)
-		}
-		var found []string
 		depth := 0
 		for i, t := range item {
 			switch {
@@ -90,45 +86,12 @@ func invTableOptions(src string) string {
 				depth++
 			case t.punct(')'):
 				depth--
-			case depth > 0:
-			case t.is("CONFLICT") && i >= 2 && item[i-1].is("ON") && i+1 < len(item):
-				found = append(found, invClauseBefore(item, i-1)+" ON CONFLICT "+strings.ToUpper(item[i+1].text))
-			case t.is("DESC") && !reflIsTableConstraint(item[0]) && i >= 2 && item[i-1].is("KEY") && item[i-2].is("PRIMARY"):
-				found = append(found, "PRIMARY KEY DESC")
+			case depth == 0 && t.is("DESC") && i >= 2 && item[i-1].is("KEY") && item[i-2].is("PRIMARY"):
+				out = append(out, item[0].ident()+": PRIMARY KEY DESC")
 			}
-		}
-		if len(found) > 0 {
-			out = append(out, head+": "+strings.Join(found, ", "))
 		}
 	}
 	return strings.Join(out, "; ")
-}
-
-// invClauseBefore names the constraint an ON CONFLICT at item[on]
-// belongs to: the nearest NOT NULL, UNIQUE or PRIMARY KEY before it.
-func invClauseBefore(item []reflTok, on int) string {
-	for i := on - 1; i >= 0; i-- {
-		switch {
-		case item[i].is("NULL") && i > 0 && item[i-1].is("NOT"):
-			return "NOT NULL"
-		case item[i].is("UNIQUE"):
-			return "UNIQUE"
-		case item[i].is("PRIMARY"):
-			return "PRIMARY KEY"
-		}
-	}
-	return ""
-}
-
-// invConstraintHead is a table constraint up to its column list:
-// "CONSTRAINT u UNIQUE (a, b)".
-func invConstraintHead(src string, item []reflTok) string {
-	for i, t := range item {
-		if t.punct('(') {
-			return reflNormalize(src, item[:min(reflCloseParen(item, i)+1, len(item))])
-		}
-	}
-	return reflNormalize(src, item)
 }
 
 // invMentions reports whether src contains word (ASCII letters), in

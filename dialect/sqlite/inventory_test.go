@@ -27,10 +27,6 @@ var invCases = []invCase{
 	{kind: "virtual table", name: "boxes", object: []string{"CREATE VIRTUAL TABLE boxes USING rtree(id, minx, maxx)"}},
 	{kind: "virtual table", name: "notes_fts", object: []string{"CREATE VIRTUAL TABLE notes_fts USING fts5(body, tokenize = 'porter')"},
 		plain: []string{"CREATE VIRTUAL TABLE notes_fts USING fts5(body)"}},
-	{kind: "table options", name: "oc", object: []string{"CREATE TABLE oc (id INTEGER PRIMARY KEY, email TEXT NOT NULL ON CONFLICT REPLACE)"},
-		plain: []string{"CREATE TABLE oc (id INTEGER PRIMARY KEY, email TEXT NOT NULL)"}},
-	{kind: "table options", name: "ou", object: []string{"CREATE TABLE ou (a INT, b INT, CONSTRAINT ou_ab UNIQUE (a, b) ON CONFLICT IGNORE)"},
-		plain: []string{"CREATE TABLE ou (a INT, b INT, CONSTRAINT ou_ab UNIQUE (a, b))"}},
 	{kind: "table options", name: "pd", object: []string{"CREATE TABLE pd (id INTEGER PRIMARY KEY DESC, v TEXT)"},
 		plain: []string{"CREATE TABLE pd (id INTEGER PRIMARY KEY, v TEXT)"}},
 
@@ -45,6 +41,14 @@ var invCases = []invCase{
 		modelled: func(s *schema.Schema) bool {
 			t := s.Table("", "mw")
 			return t != nil && t.Options["WITHOUT ROWID"] == "true" && t.Options["STRICT"] == "true"
+		}},
+	{kind: "ON CONFLICT on NOT NULL, PRIMARY KEY and UNIQUE", object: []string{
+		"CREATE TABLE oc (id INTEGER PRIMARY KEY ON CONFLICT REPLACE, email TEXT NOT NULL ON CONFLICT IGNORE, n TEXT NULL ON CONFLICT FAIL, CHECK (id > 0) ON CONFLICT FAIL)",
+		"CREATE TABLE ou (a INT, b INT, CONSTRAINT ou_ab UNIQUE (a, b) ON CONFLICT IGNORE)"},
+		modelled: func(s *schema.Schema) bool {
+			oc, ou := s.Table("", "oc"), s.Table("", "ou")
+			return oc != nil && oc.PrimaryKey.OnConflict == "REPLACE" && oc.Column("email").NotNullConflict == "IGNORE" &&
+				ou != nil && len(ou.Uniques) == 1 && ou.Uniques[0].OnConflict == "IGNORE"
 		}},
 	{kind: "view and trigger", setup: []string{"CREATE TABLE mvt (id INT)"},
 		object:   []string{"CREATE VIEW mv AS SELECT id FROM mvt", "CREATE TRIGGER mtr AFTER INSERT ON mvt BEGIN SELECT 1; END"},

@@ -188,6 +188,9 @@ ORDER BY m.name, c.cid`
 		if cd := st.ddl[tbl].columnDDL(name); cd != nil {
 			c.Collation = cd.Collation
 			c.AutoIncrement = cd.AutoIncrement
+			if notnull {
+				c.NotNullConflict = cd.NotNullConflict
+			}
 			if hidden == 2 || hidden == 3 {
 				c.Generated = &schema.Generated{Expr: cd.GenExpr, Stored: hidden == 3}
 			}
@@ -202,7 +205,7 @@ ORDER BY m.name, c.cid`
 	}
 	for tbl, cols := range pks {
 		sort.Slice(cols, func(i, j int) bool { return cols[i].pos < cols[j].pos })
-		pk := &schema.PrimaryKey{Name: st.ddl[tbl].PKName, Desc: st.ddl[tbl].PKDesc}
+		pk := &schema.PrimaryKey{Name: st.ddl[tbl].PKName, Desc: st.ddl[tbl].PKDesc, OnConflict: st.ddl[tbl].PKConflict}
 		for _, c := range cols {
 			pk.Columns = append(pk.Columns, c.name)
 		}

@@ -13,6 +13,8 @@ func FuzzScanCreateTable(f *testing.F) {
 		, b /* ) */ DEFAULT -1.5e3, CHECK (b IN ('(', ')')))`,
 		`CREATE UNIQUE INDEX i ON t (lower(a) COLLATE nocase DESC, b) WHERE a > 0`,
 		`CREATE VIEW v (a) AS SELECT 1 AS a`,
+		`CREATE TABLE oc (id INTEGER PRIMARY KEY ON CONFLICT REPLACE AUTOINCREMENT, a NOT NULL ON CONFLICT IGNORE UNIQUE ON CONFLICT FAIL, b NULL ON CONFLICT ROLLBACK, UNIQUE (a, b) ON CONFLICT ABORT, CHECK (a) ON CONFLICT FAIL)`,
+		`CREATE TABLE t (a NOT NULL ON CONFLICT`, `CREATE TABLE t (a, PRIMARY KEY (a) ON`,
 		`CREATE TABLE t (a CONSTRAINT`, `((((`, `))`, `'`, "`", `[`, `"`, `/*`, `CONSTRAINT`,
 	} {
 		f.Add(s)
@@ -22,6 +24,7 @@ func FuzzScanCreateTable(f *testing.F) {
 		for _, c := range d.Columns {
 			_ = d.columnDDL(c.Name)
 		}
+		invTableOptions(src)
 		reflScanCreateIndex(src)
 		reflViewDef(src)
 	})

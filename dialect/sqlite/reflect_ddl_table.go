@@ -7,6 +7,7 @@ type reflTableDDL struct {
 	Columns      []reflColumnDDL
 	PKName       string
 	PKDesc       []string     // key columns declared DESC
+	PKConflict   string       // the key's ON CONFLICT clause (see reflConflict)
 	Uniques      []reflKeyDDL // column- and table-level, in declaration order
 	Checks       []reflCheckDDL
 	ForeignKeys  []reflFKDDL // in declaration order
@@ -21,11 +22,14 @@ type reflColumnDDL struct {
 	GenExpr       string
 	GenStored     bool
 	Generated     bool
+	// NotNullConflict is the NOT NULL's ON CONFLICT clause (reflConflict).
+	NotNullConflict string
 }
 
 type reflKeyDDL struct {
-	Name    string
-	Columns []string
+	Name     string
+	Columns  []string
+	Conflict string // ON CONFLICT clause (reflConflict)
 }
 
 type reflCheckDDL struct {
@@ -129,6 +133,10 @@ func (d *reflTableDDL) column(src string, item []reflTok) {
 			d.PKName = name
 			i++
 			for i < len(item) && !reflIsColumnStart(item[i]) {
+				if c, next, ok := reflConflict(item, i); ok {
+					d.PKConflict, i = c, next
+					continue
+				}
 				if item[i].is("AUTOINCREMENT") {
 					col.AutoIncrement = true
 				}
@@ -138,8 +146,17 @@ func (d *reflTableDDL) column(src string, item []reflTok) {
 				i++
 			}
 		case t.is("UNIQUE"):
-			d.Uniques = append(d.Uniques, reflKeyDDL{Name: name, Columns: []string{col.Name}})
+			u := reflKeyDDL{Name: name, Columns: []string{col.Name}}
 			i++
+			if c, next, ok := reflConflict(item, i); ok {
+				u.Conflict, i = c, next
+			}
+			d.Uniques = append(d.Uniques, u)
+		case t.is("NOT") && i+1 < len(item) && item[i+1].is("NULL"):
+			i += 2
+			if c, next, ok := reflConflict(item, i); ok {
+				col.NotNullConflict, i = c, next
+			}
 		case t.is("CHECK") && i+1 < len(item) && item[i+1].punct('('):
 			expr, cl := reflInner(src, item, i+1)
 			d.Checks = append(d.Checks, reflCheckDDL{Name: name, Expr: expr})
@@ -169,7 +186,7 @@ func (d *reflTableDDL) column(src string, item []reflTok) {
 				i++
 			}
 		default:
-			// NOT NULL, NULL, ON CONFLICT ...: nothing the pragmas miss.
+			// NULL [ON CONFLICT ...]: SQLite ignores the clause there.
 			if t.punct('(') {
 				i = reflCloseParen(item, i)
 			}
@@ -212,9 +229,12 @@ func (d *reflTableDDL) tableConstraint(src string, item []reflTok) {
 	case t.is("PRIMARY"):
 		d.PKName = name
 		d.PKDesc = reflDescColumns(item, i+1)
+		_, j := reflColumnList(item, i+1)
+		d.PKConflict, _, _ = reflConflict(item, j)
 	case t.is("UNIQUE"):
-		cols, _ := reflColumnList(item, i+1)
-		d.Uniques = append(d.Uniques, reflKeyDDL{Name: name, Columns: cols})
+		cols, j := reflColumnList(item, i+1)
+		c, _, _ := reflConflict(item, j)
+		d.Uniques = append(d.Uniques, reflKeyDDL{Name: name, Columns: cols, Conflict: c})
 	case t.is("CHECK"):
 		for i < len(item) && !item[i].punct('(') {
 			i++
@@ -317,4 +337,18 @@ func (fk *reflFKDDL) references(item []reflTok, i int) int {
 	fk.Deferrable = deferrable
 	fk.InitiallyDeferred = deferrable && initDeferred
 	return i
+}
+
+// reflConflict reads "ON CONFLICT x" at item[i] and returns x upper-cased
+// and the index after it. ABORT, the default, comes back as "": SQLite
+// treats an explicit ABORT as no clause, and so does retort.
+func reflConflict(item []reflTok, i int) (string, int, bool) {
+	if i+2 >= len(item) || !item[i].is("ON") || !item[i+1].is("CONFLICT") {
+		return "", i, false
+	}
+	c := strings.ToUpper(item[i+2].ident())
+	if c == "ABORT" {
+		c = ""
+	}
+	return c, i + 3, true
 }

@@ -74,7 +74,7 @@ func TestScanCreateTable(t *testing.T) {
 				Columns:      []reflColumnDDL{{Name: "a"}, {Name: "b"}},
 				PKName:       "p k",
 				PKDesc:       []string{"b"},
-				Uniques:      []reflKeyDDL{{Columns: []string{"b", "a"}}},
+				Uniques:      []reflKeyDDL{{Columns: []string{"b", "a"}, Conflict: "IGNORE"}},
 				Checks:       []reflCheckDDL{{Name: "c1", Expr: "a IN (1, (2), 3)"}},
 				ForeignKeys:  []reflFKDDL{{Columns: []string{"a", "b"}, RefTable: "q", Match: "SIMPLE"}, {Name: "f2", Columns: []string{"b"}, RefTable: "q", RefColumns: []string{"x"}, Deferrable: true}},
 				WithoutRowid: true, Strict: true,
@@ -104,6 +104,68 @@ func TestScanCreateTable(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := reflScanCreateTable(tc.src); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %s\nwant %s", reflJSON(got), reflJSON(tc.want))
+			}
+		})
+	}
+}
+
+// ON CONFLICT clauses, one form each: where SQLite honours them (NOT
+// NULL, PRIMARY KEY, UNIQUE) they are read, ABORT (the default) as none;
+// on NULL and CHECK, where SQLite ignores them, they are skipped.
+func TestScanConflictClauses(t *testing.T) {
+	type got struct {
+		NotNull  map[string]string // column -> clause, only set ones
+		PK       string
+		Uniques  []string // clause per unique, in order
+		Columns  []string
+		Checks   int
+		AutoIncr bool
+	}
+	cases := []struct {
+		name, src string
+		want      got
+	}{
+		{"not null", `CREATE TABLE t (a TEXT NOT NULL ON CONFLICT IGNORE)`,
+			got{NotNull: map[string]string{"a": "IGNORE"}, Columns: []string{"a"}}},
+		{"not null named, lower case, then default", `CREATE TABLE t (a TEXT CONSTRAINT nn not null on conflict replace DEFAULT 'x')`,
+			got{NotNull: map[string]string{"a": "REPLACE"}, Columns: []string{"a"}}},
+		{"explicit abort is none", `CREATE TABLE t (a TEXT NOT NULL ON CONFLICT ABORT UNIQUE ON CONFLICT Abort)`,
+			got{Uniques: []string{""}, Columns: []string{"a"}}},
+		{"column primary key before autoincrement", `CREATE TABLE t (id INTEGER PRIMARY KEY ASC ON CONFLICT ROLLBACK AUTOINCREMENT, b INT)`,
+			got{PK: "ROLLBACK", Columns: []string{"id", "b"}, AutoIncr: true}},
+		{"column primary key then not null", `CREATE TABLE t (id TEXT PRIMARY KEY ON CONFLICT REPLACE NOT NULL ON CONFLICT FAIL)`,
+			got{PK: "REPLACE", NotNull: map[string]string{"id": "FAIL"}, Columns: []string{"id"}}},
+		{"table primary key", `CREATE TABLE t (a, b, CONSTRAINT pk PRIMARY KEY (a, b DESC) ON CONFLICT REPLACE)`,
+			got{PK: "REPLACE", Columns: []string{"a", "b"}}},
+		{"column unique", `CREATE TABLE t (a TEXT UNIQUE ON CONFLICT REPLACE, b TEXT UNIQUE)`,
+			got{Uniques: []string{"REPLACE", ""}, Columns: []string{"a", "b"}}},
+		{"table unique", `CREATE TABLE t (a, b, UNIQUE (a, b) ON CONFLICT FAIL, UNIQUE (b))`,
+			got{Uniques: []string{"FAIL", ""}, Columns: []string{"a", "b"}}},
+		{"quoted clause word", `CREATE TABLE t (a NOT NULL ON CONFLICT "IGNORE")`,
+			got{NotNull: map[string]string{"a": "IGNORE"}, Columns: []string{"a"}}},
+		{"null and check clauses are ignored", `CREATE TABLE t (a INT NULL ON CONFLICT REPLACE CHECK (a > 0), CHECK (a < 9) ON CONFLICT FAIL)`,
+			got{Columns: []string{"a"}, Checks: 2}},
+		{"truncated clause", `CREATE TABLE t (a NOT NULL ON CONFLICT`, got{Columns: []string{"a"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := reflScanCreateTable(tc.src)
+			g := got{PK: d.PKConflict, Checks: len(d.Checks)}
+			for _, c := range d.Columns {
+				g.Columns = append(g.Columns, c.Name)
+				g.AutoIncr = g.AutoIncr || c.AutoIncrement
+				if c.NotNullConflict != "" {
+					if g.NotNull == nil {
+						g.NotNull = map[string]string{}
+					}
+					g.NotNull[c.Name] = c.NotNullConflict
+				}
+			}
+			for _, u := range d.Uniques {
+				g.Uniques = append(g.Uniques, u.Conflict)
+			}
+			if !reflect.DeepEqual(g, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", g, tc.want)
 			}
 		})
 	}

@@ -71,8 +71,12 @@ ORDER BY m.name, il.name, x.seqno`
 		}
 		// origin "pk" is the primary key, read from the columns.
 	}
-	for tbl, rs := range uniques {
-		st.assignUniques(st.tables[tbl], st.ddl[tbl], rs)
+	for tbl, t := range st.tables {
+		// A table whose every UNIQUE joined its primary key's index has
+		// no autoindex of its own but may still hand that key a clause.
+		if d := st.ddl[tbl]; len(uniques[tbl]) > 0 || len(d.Uniques) > 0 {
+			st.assignUniques(t, d, uniques[tbl])
+		}
 	}
 	return nil
 }
@@ -127,12 +131,36 @@ func (st *reflState) assignUniques(t *schema.Table, d *reflTableDDL, rs []*reflI
 		for i, du := range d.Uniques {
 			if !used[i] && schema.SameColumns(du.Columns, u.Columns) {
 				used[i] = true
-				u.Name = du.Name
+				u.Name, u.OnConflict = du.Name, du.Conflict
 				break
 			}
 		}
 		t.Uniques = append(t.Uniques, u)
 	}
+	// SQLite makes no second index for a UNIQUE over the columns of an
+	// earlier key: that key's index takes the clause if it had none.
+	for i, du := range d.Uniques {
+		if used[i] || du.Conflict == "" {
+			continue
+		}
+		if k := reflKeyOver(t, du.Columns); k != nil && *k == "" {
+			*k = du.Conflict
+		}
+	}
+}
+
+// reflKeyOver returns the ON CONFLICT field of t's unique or primary key
+// over exactly cols, in that order, or nil.
+func reflKeyOver(t *schema.Table, cols []string) *string {
+	for _, u := range t.Uniques {
+		if schema.SameColumns(u.Columns, cols) {
+			return &u.OnConflict
+		}
+	}
+	if t.PrimaryKey != nil && schema.SameColumns(t.PrimaryKey.Columns, cols) {
+		return &t.PrimaryKey.OnConflict
+	}
+	return nil
 }
 
 // foreignKeys reads every foreign key of every table in one query. SQLite

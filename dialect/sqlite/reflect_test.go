@@ -144,7 +144,7 @@ func TestReflectTables(t *testing.T) {
 				Columns: []*schema.Column{col("a", "TEXT", true), col("b", "TEXT", true), col("c", "TEXT", true), col("d", "TEXT", true)},
 				Uniques: []*schema.Unique{
 					{Columns: []string{"a"}},
-					{Name: "u_b_key", Columns: []string{"b"}},
+					{Name: "u_b_key", Columns: []string{"b"}, OnConflict: "REPLACE"},
 					{Columns: []string{"c", "d"}},
 					{Name: "u_dc", Columns: []string{"d", "c"}},
 				},

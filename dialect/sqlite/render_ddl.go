@@ -55,10 +55,10 @@ func renderCreateTable(t *schema.Table, name string) string {
 		items = append(items, renderColumnDef(c, c == alias, t.PrimaryKey))
 	}
 	if t.PrimaryKey != nil && alias == nil && len(t.PrimaryKey.Columns) > 0 {
-		items = append(items, renderConstraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+renderKeyList(t.PrimaryKey)+")")
+		items = append(items, renderConstraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+renderKeyList(t.PrimaryKey)+")"+renderConflict(t.PrimaryKey.OnConflict))
 	}
 	for _, u := range t.Uniques {
-		items = append(items, renderConstraintName(u.Name)+"UNIQUE ("+renderQList(u.Columns)+")")
+		items = append(items, renderConstraintName(u.Name)+"UNIQUE ("+renderQList(u.Columns)+")"+renderConflict(u.OnConflict))
 	}
 	for _, ck := range t.Checks {
 		items = append(items, renderConstraintName(ck.Name)+"CHECK ("+ck.Expr+")")
@@ -94,6 +94,14 @@ func renderKeyList(pk *schema.PrimaryKey) string {
 	return strings.Join(q, ", ")
 }
 
+// renderConflict writes a constraint's ON CONFLICT clause, "" for none.
+func renderConflict(c string) string {
+	if c == "" {
+		return ""
+	}
+	return " ON CONFLICT " + c
+}
+
 func renderConstraintName(name string) string {
 	if name == "" {
 		return ""
@@ -110,13 +118,13 @@ func renderColumnDef(c *schema.Column, alias bool, pk *schema.PrimaryKey) string
 		b.WriteString(" " + c.Type)
 	}
 	if alias {
-		b.WriteString(" " + renderConstraintName(pk.Name) + "PRIMARY KEY")
+		b.WriteString(" " + renderConstraintName(pk.Name) + "PRIMARY KEY" + renderConflict(pk.OnConflict))
 		if c.AutoIncrement {
 			b.WriteString(" AUTOINCREMENT")
 		}
 	}
 	if !c.Nullable {
-		b.WriteString(" NOT NULL")
+		b.WriteString(" NOT NULL" + renderConflict(c.NotNullConflict))
 	}
 	if c.Default != nil && c.Generated == nil {
 		b.WriteString(" DEFAULT " + renderDefault(*c.Default))

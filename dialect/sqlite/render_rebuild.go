@@ -132,7 +132,13 @@ func (r *renderer) rebuild(p *renderPending, t *schema.Table) []string {
 		from = append(from, expr)
 	}
 	if len(into) > 0 {
-		out = append(out, "INSERT INTO "+renderQ(tmp)+" ("+strings.Join(into, ", ")+")\n  SELECT "+
+		insert := "INSERT INTO "
+		if rebuildHasConflict(t) {
+			// A plain INSERT would follow the new table's clauses and drop
+			// or replace rows that break a constraint; a rebuild must fail.
+			insert = "INSERT OR ABORT INTO "
+		}
+		out = append(out, insert+renderQ(tmp)+" ("+strings.Join(into, ", ")+")\n  SELECT "+
 			strings.Join(from, ", ")+" FROM "+renderQ(p.src.Name))
 	}
 	if a := renderRowidAlias(t); a != nil && a.AutoIncrement {
@@ -160,4 +166,23 @@ func rebuildKeepRowid(t *schema.Table) bool {
 		}
 	}
 	return true
+}
+
+// rebuildHasConflict reports a table with an ON CONFLICT clause other
+// than the default, which a plain INSERT would apply.
+func rebuildHasConflict(t *schema.Table) bool {
+	if t.PrimaryKey != nil && t.PrimaryKey.OnConflict != "" {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if u.OnConflict != "" {
+			return true
+		}
+	}
+	for _, c := range t.Columns {
+		if c.NotNullConflict != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -15,7 +15,7 @@ import (
 // which state every column, key and index whatever order or spelling the
 // CREATE TABLE used. What only the CREATE TABLE text holds (CHECK
 // expressions and names, COLLATE, generated expressions, AUTOINCREMENT,
-// DEFERRABLE) is read from its tokens (sqlite_text_test.go).
+// DEFERRABLE, ON CONFLICT) is read from its tokens (sqlite_text_test.go).
 // Index, view and trigger statements are compared as normalized tokens
 // (quotes and letter case of identifiers and keywords dropped, comments
 // and spacing ignored; an index's ASC, the default, dropped). Column order is ignored: columns are lines keyed

@@ -156,7 +156,11 @@ var tableConstraintWords = map[string]bool{"constraint": true, "primary": true, 
 // tableTextFacts lists what only a CREATE TABLE's text states: CHECK
 // expressions with their names (column or table level alike; SQLite's
 // error names a failing CHECK), COLLATE and generated expressions of
-// columns, AUTOINCREMENT, and a foreign key's DEFERRABLE clause.
+// columns, AUTOINCREMENT, a foreign key's DEFERRABLE clause, and the ON
+// CONFLICT clauses of NOT NULL, PRIMARY KEY and UNIQUE ("conflict unique
+// (a, b) replace", a column's key written as its table form). ABORT, the
+// default, is left out, as are the clauses SQLite parses and ignores
+// (on NULL and CHECK).
 // The names of PRIMARY KEY, UNIQUE and FOREIGN KEY constraints are left
 // out: SQLite keeps them in the text only and never uses them.
 func tableTextFacts(sqlText string) []string {
@@ -175,6 +179,7 @@ func tableTextFacts(sqlText string) []string {
 			column, rest = item[0].text, item[1:]
 		}
 		name := ""
+		key := "" // the constraint an ON CONFLICT here belongs to
 		for i := 0; i < len(rest); i++ {
 			t := rest[i]
 			if t.quoted {
@@ -189,12 +194,41 @@ func tableTextFacts(sqlText string) []string {
 					name = rest[i+1].text
 					i++
 				}
+			case "not":
+				if i+1 < len(rest) && rest[i+1].text == "null" {
+					key = "not null " + column
+					i++
+				}
+			case "null":
+				key = ""
+			case "on":
+				if i+2 < len(rest) && rest[i+1].text == "conflict" {
+					if key != "" && rest[i+2].text != "abort" {
+						facts = append(facts, "conflict "+key+" "+rest[i+2].text)
+					}
+					i += 2
+				}
 			case "check":
+				key = ""
 				expr, next := group(rest, i+1)
 				facts = append(facts, "check name="+name+" "+normalizeTokens(expr))
 				name, i = "", next-1
 			case "primary", "unique":
 				name = "" // SQLite reports no key's name, in no error either
+				key = t.text
+				cols := column
+				if t.text == "primary" {
+					key = "primary key"
+				}
+				if column == "" {
+					j := i + 1
+					for j < len(rest) && rest[j].text != "(" {
+						j++
+					}
+					g, _ := group(rest, j)
+					cols = keyColumns(g)
+				}
+				key += " (" + cols + ")"
 			case "collate":
 				if i+1 < len(rest) {
 					facts = append(facts, "collate "+column+" "+rest[i+1].text)
@@ -244,4 +278,22 @@ func deferrable(ts []token) string {
 		return "deferrable"
 	}
 	return ""
+}
+
+// keyColumns lists the column names of a key's column list, without
+// COLLATE or direction (index_xinfo states those).
+func keyColumns(g []token) string {
+	var cols []string
+	first := true
+	for _, t := range g {
+		if !t.quoted && t.text == "," {
+			first = true
+			continue
+		}
+		if first {
+			cols = append(cols, t.text)
+		}
+		first = false
+	}
+	return strings.Join(cols, ", ")
 }
