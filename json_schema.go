@@ -68,6 +68,7 @@ type JSONPrimaryKey struct {
 	Desc    []string `json:"desc,omitempty"` // SQLite PRIMARY KEY (a DESC)
 	Include []string `json:"include,omitempty"`
 	Params  string   `json:"with,omitempty"`
+	Method  string   `json:"method,omitempty"` // MySQL PRIMARY KEY ... USING BTREE, as written
 	Comment string   `json:"comment,omitempty"`
 }
 
@@ -228,7 +229,7 @@ func jsonTable(t *schema.Table) JSONTable {
 	}
 	if t.PrimaryKey != nil {
 		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc,
-			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Comment: t.PrimaryKey.Comment}
+			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Method: t.PrimaryKey.Method, Comment: t.PrimaryKey.Comment}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),

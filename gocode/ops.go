@@ -129,7 +129,7 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 	}
 	if pk := t.PrimaryKey; pk != nil {
 		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" || len(pk.Desc) > 0 ||
-			len(pk.Include) > 0 || pk.Params != "" {
+			len(pk.Include) > 0 || pk.Params != "" || pk.Method != "" {
 			return nil, false // the builder cannot name a primary key, sort it DESC or give its index options
 		}
 		out = append(out, "op.PrimaryKey("+strings.Join(qs(pk.Columns), ", ")+")")

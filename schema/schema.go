@@ -89,6 +89,9 @@ type PrimaryKey struct {
 	// storage parameters (PostgreSQL), as on Index.
 	Include []string
 	Params  string
+	// Method is the key's algorithm as written (MySQL PRIMARY KEY ...
+	// USING BTREE), "" when not written; as on Index.
+	Method string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).

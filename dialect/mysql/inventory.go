@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -128,11 +129,12 @@ func (r *reflector) unqualify(def string) string {
 }
 
 // invTableOptions takes out of CREATE_OPTIONS what the model holds:
-// partitioning and an explicit ROW_FORMAT (table_options.go).
+// partitioning, an explicit ROW_FORMAT and the Aria/MyISAM options
+// (table_options.go).
 func invTableOptions(createOptions string) string {
 	var kept []string
 	for _, f := range strings.Fields(createOptions) {
-		if k, _, _ := strings.Cut(f, "="); f == "partitioned" || strings.EqualFold(k, "row_format") {
+		if k, _, _ := strings.Cut(f, "="); f == "partitioned" || strings.EqualFold(k, optRowFormat) || slices.Contains(storageOptions, strings.ToLower(k)) {
 			continue
 		}
 		kept = append(kept, f)

@@ -34,6 +34,10 @@ type tableInfo struct {
 	collation string
 	uniques   map[string]bool // names of UNIQUE constraints
 	colChecks map[string]string
+	// keys are the table's indexes as STATISTICS lists them, Method the
+	// INDEX_TYPE, until placeIndexes files them with def.
+	keys []*schema.Index
+	def  tableDef // from SHOW CREATE TABLE
 }
 
 // Reflect implements dialect.Dialect for the connected database.
@@ -50,17 +54,24 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	r.db = db.String
 	r.mariadb = isMariaDB(version)
 	r.s.Server = version
-	for _, step := range []func(context.Context) error{
-		r.loadCollations, r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
-		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
-		r.loadPartitions, r.loadEvents, r.loadRoutines, r.loadSequences,
-	} {
+	for _, step := range []func(context.Context) error{r.loadCollations, r.loadTables} {
 		if err := step(ctx); err != nil {
 			return nil, err
 		}
 	}
-	for _, ti := range r.tables {
-		dropImplicitFKIndexes(ti.t)
+	lanes := append([][]step{
+		{(*reflector).loadColumns, (*reflector).loadChecks},
+		{(*reflector).loadConstraints, (*reflector).loadIndexes, (*reflector).loadForeignKeys, (*reflector).loadPartitions},
+		{(*reflector).loadViews, (*reflector).loadTriggers, (*reflector).loadEvents, (*reflector).loadRoutines, (*reflector).loadSequences},
+	}, r.defSteps(defLanes)...)
+	if err := r.runLanes(ctx, lanes...); err != nil {
+		return nil, err
+	}
+	for _, t := range r.s.Tables {
+		ti := r.tables[t.Name]
+		r.placeIndexes(ti)
+		definedOptions(ti)
+		dropImplicitFKIndexes(t)
 	}
 	schema.SortSQLObjects(r.s.Objects)
 	if err := r.inventory(ctx); err != nil {
