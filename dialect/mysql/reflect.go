@@ -59,10 +59,15 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 			return nil, err
 		}
 	}
+	// Each lane writes its own part: the columns and checks of the
+	// tables; their keys (in tableInfo.keys), foreign keys and
+	// partitioning options; the schema's views, triggers and objects and
+	// the inventory's rows; the table definitions (tableInfo.def).
+	var inv inventory
 	lanes := append([][]step{
 		{(*reflector).loadColumns, (*reflector).loadChecks},
 		{(*reflector).loadConstraints, (*reflector).loadIndexes, (*reflector).loadForeignKeys, (*reflector).loadPartitions},
-		{(*reflector).loadViews, (*reflector).loadTriggers, (*reflector).loadEvents, (*reflector).loadRoutines, (*reflector).loadSequences},
+		{(*reflector).loadViews, (*reflector).loadTriggers, (*reflector).loadEvents, (*reflector).loadRoutines, (*reflector).loadSequences, inv.read},
 	}, r.defSteps(defLanes)...)
 	if err := r.runLanes(ctx, lanes...); err != nil {
 		return nil, err
@@ -74,9 +79,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 		dropImplicitFKIndexes(t)
 	}
 	schema.SortSQLObjects(r.s.Objects)
-	if err := r.inventory(ctx); err != nil {
-		return nil, err
-	}
+	r.fileInventory(&inv)
 	return r.s, nil
 }
 

@@ -6,8 +6,11 @@ import (
 )
 
 // defLanes is how many connections read the table definitions, next to
-// the lanes of the information_schema queries.
-const defLanes = 2
+// the lanes of the information_schema queries. The statements are cheap
+// but one per table, so their round trips set the time, more so on a
+// loaded machine: with 500 tables at load 20 on 2 cores, reflection took
+// 0.77 s with 2 lanes, 0.63 s with 4, 0.59 s with 8 (4 runs each).
+const defLanes = 4
 
 // defSteps splits the SHOW CREATE TABLE of every base table into n
 // steps. information_schema has no column for what they are read for
