@@ -14,7 +14,8 @@ import (
 // queries fill it, each linear in the size of the schema.
 type reflector struct {
 	q       dialect.Querier
-	db      string // the connected database
+	pool    *sql.DB // q when it is a pool, else nil
+	db      string  // the connected database
 	mariadb bool
 	s       *schema.Schema
 	tables  map[string]*tableInfo
@@ -43,6 +44,7 @@ type tableInfo struct {
 // Reflect implements dialect.Dialect for the connected database.
 func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error) {
 	r := &reflector{q: q, s: &schema.Schema{}, tables: map[string]*tableInfo{}}
+	r.pool, _ = q.(*sql.DB)
 	var version string
 	var db sql.NullString
 	if err := q.QueryRowContext(ctx, "SELECT VERSION(), DATABASE()").Scan(&version, &db); err != nil {
@@ -68,7 +70,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 		{(*reflector).loadColumns, (*reflector).loadChecks},
 		{(*reflector).loadConstraints, (*reflector).loadIndexes, (*reflector).loadForeignKeys, (*reflector).loadPartitions},
 		{(*reflector).loadViews, (*reflector).loadTriggers, (*reflector).loadEvents, (*reflector).loadRoutines, (*reflector).loadSequences, inv.read},
-	}, r.defSteps(defLanes)...)
+	}, r.defSteps()...)
 	if err := r.runLanes(ctx, lanes...); err != nil {
 		return nil, err
 	}
