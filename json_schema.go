@@ -70,6 +70,7 @@ type JSONPrimaryKey struct {
 	Desc    []string `json:"desc,omitempty"` // SQLite PRIMARY KEY (a DESC)
 	Include []string `json:"include,omitempty"`
 	Params  string   `json:"with,omitempty"`
+	Method  string   `json:"method,omitempty"` // MySQL PRIMARY KEY ... USING BTREE, as written
 	Comment string   `json:"comment,omitempty"`
 	// OnConflict is SQLite's ON CONFLICT clause.
 	OnConflict string `json:"on_conflict,omitempty"`
@@ -234,7 +235,7 @@ func jsonTable(t *schema.Table) JSONTable {
 	}
 	if t.PrimaryKey != nil {
 		j.PrimaryKey = &JSONPrimaryKey{Name: t.PrimaryKey.Name, Columns: nonNil(t.PrimaryKey.Columns), Desc: t.PrimaryKey.Desc,
-			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Comment: t.PrimaryKey.Comment, OnConflict: t.PrimaryKey.OnConflict}
+			Include: t.PrimaryKey.Include, Params: t.PrimaryKey.Params, Method: t.PrimaryKey.Method, Comment: t.PrimaryKey.Comment, OnConflict: t.PrimaryKey.OnConflict}
 	}
 	for _, u := range t.Uniques {
 		j.Uniques = append(j.Uniques, JSONUnique{Name: u.Name, Columns: nonNil(u.Columns),

@@ -66,14 +66,15 @@ func sameAttrs(a, b map[string]string) bool {
 	return true
 }
 
-// samePrimaryKey compares primary keys by columns and their direction: a
+// samePrimaryKey compares primary keys by columns, their direction and
+// the key's index options (MySQL's USING): a
 // name that differs is a rename (see renamePrimaryKey), not a new key.
 func samePrimaryKey(a, b *schema.PrimaryKey) bool {
 	if a == nil || len(a.Columns) == 0 || b == nil || len(b.Columns) == 0 {
 		return (a == nil || len(a.Columns) == 0) && (b == nil || len(b.Columns) == 0)
 	}
 	return schema.SameColumns(a.Columns, b.Columns) && schema.SameColumns(a.Desc, b.Desc) &&
-		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params) && a.OnConflict == b.OnConflict
+		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params) && a.OnConflict == b.OnConflict && strings.EqualFold(a.Method, b.Method)
 }
 
 // diffColumns fills the column part of a kept table's changes.

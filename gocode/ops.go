@@ -129,8 +129,8 @@ func (w *writer) tableElems(t *schema.Table) ([]string, bool) {
 	}
 	if pk := t.PrimaryKey; pk != nil {
 		if pk.Name != "" && pk.Name != t.Name+"_pkey" && pk.Name != "PRIMARY" || pk.Comment != "" || len(pk.Desc) > 0 ||
-			len(pk.Include) > 0 || pk.Params != "" || pk.OnConflict != "" {
-			return nil, false // the builder cannot name a primary key, sort it DESC or give its index options or conflict clause
+			len(pk.Include) > 0 || pk.Params != "" || pk.OnConflict != "" || pk.Method != "" {
+			return nil, false // the builder cannot name a primary key, sort it DESC or give its index options, conflict clause or method
 		}
 		out = append(out, "op.PrimaryKey("+strings.Join(qs(pk.Columns), ", ")+")")
 	}

@@ -96,6 +96,9 @@ type PrimaryKey struct {
 	// OnConflict is the key's ON CONFLICT clause, as on
 	// Column.NotNullConflict (SQLite only).
 	OnConflict string
+	// Method is the key's algorithm as written (MySQL PRIMARY KEY ...
+	// USING BTREE), "" when not written; as on Index.
+	Method string
 }
 
 // Unique is a UNIQUE constraint (not a unique index created on its own).

@@ -33,6 +33,7 @@ func dump(s *schema.Schema) string {
 	add := func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }
 	for _, t := range s.Tables {
 		add("table %s comment=%q", t.Name, t.Comment)
+		add("  options %s", attrs(t.Options))
 		for _, c := range t.Columns {
 			def := "-"
 			if c.Default != nil {
@@ -45,13 +46,17 @@ func dump(s *schema.Schema) string {
 			add("  col %s %s null=%v default=%s ai=%v coll=%q comment=%q attrs=%v%s", c.Name, c.Type, c.Nullable, def, c.AutoIncrement, c.Collation, c.Comment, attrs(c.Attrs), gen)
 		}
 		if t.PrimaryKey != nil {
-			add("  pk %v", t.PrimaryKey.Columns)
+			if m := t.PrimaryKey.Method; m != "" {
+				add("  pk %v method=%s", t.PrimaryKey.Columns, m)
+			} else {
+				add("  pk %v", t.PrimaryKey.Columns)
+			}
 		}
 		for _, u := range t.Uniques {
 			add("  unique %s %v", u.Name, u.Columns)
 		}
 		for _, ix := range t.Indexes {
-			add("  index %s unique=%v method=%q invisible=%v parts=%v", ix.Name, ix.Unique, ix.Method, ix.Invisible, ix.Parts)
+			add("  index %s unique=%v method=%q invisible=%v parts=%s", ix.Name, ix.Unique, ix.Method, ix.Invisible, partsText(ix.Parts))
 		}
 		for _, fk := range t.ForeignKeys {
 			add("  fk %s %v -> %s%s%v delete=%s update=%s", fk.Name, fk.Columns, fk.RefSchema, fk.RefTable, fk.RefColumns, fk.OnDelete, fk.OnUpdate)
@@ -80,4 +85,28 @@ func attrs(m map[string]string) string {
 	}
 	sort.Strings(kv)
 	return "{" + strings.Join(kv, ",") + "}"
+}
+
+// partsText prints key parts field by field, as SQL writes them
+// ("title(10) DESC, n"), so a field added to schema.IndexPart changes no
+// expected line.
+func partsText(parts []schema.IndexPart) string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		s := p.Column
+		if p.Expr != "" {
+			s = "(" + p.Expr + ")"
+		}
+		if p.Prefix != 0 {
+			s += fmt.Sprintf("(%d)", p.Prefix)
+		}
+		if p.Collation != "" {
+			s += " COLLATE " + p.Collation
+		}
+		if p.Desc {
+			s += " DESC"
+		}
+		out[i] = s
+	}
+	return strings.Join(out, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -62,9 +63,20 @@ var invKinds = map[string]string{
 	"colopt": "column options",
 }
 
-// inventory fills r.s.Unmanaged; it runs after the other steps, so the
-// tables reflection knows are in r.tables.
-func (r *reflector) inventory(ctx context.Context) error {
+// invRow is one row of the inventory query.
+type invRow struct {
+	code, table, name string
+	def               sql.NullString
+}
+
+// inventory is the inventory's read, a step of a lane (see Reflect), and
+// fileInventory the filing once every lane is done.
+type inventory struct {
+	rows    []invRow
+	periods []schema.Object
+}
+
+func (inv *inventory) read(r *reflector, ctx context.Context) error {
 	q := invSQL(r.mariadb)
 	args := make([]any, strings.Count(q, "?"))
 	for i := range args {
@@ -74,35 +86,14 @@ func (r *reflector) inventory(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
 	}
-	var objs []schema.Object
 	err = func() error {
 		defer rows.Close()
 		for rows.Next() {
-			var code, table, name string
-			var def sql.NullString
-			if err := rows.Scan(&code, &table, &name, &def); err != nil {
+			var row invRow
+			if err := rows.Scan(&row.code, &row.table, &row.name, &row.def); err != nil {
 				return err
 			}
-			o := schema.Object{Kind: invKinds[code], Table: table, Name: name, Definition: r.unqualify(def.String)}
-			if o.Kind == "" {
-				o.Kind = strings.ToLower(code)
-			}
-			switch code {
-			case "topt":
-				if dialect.IsBookkeeping(name) || r.tables[name] == nil {
-					continue
-				}
-				opts := invTableOptions(def.String)
-				if opts == "" {
-					continue
-				}
-				o.Definition = opts
-			case "ixopt":
-				if ti := r.tables[table]; ti == nil || !invHasIndex(ti.t, name) {
-					continue // the table's own or an FK's index InnoDB made: not the user's
-				}
-			}
-			objs = append(objs, o)
+			inv.rows = append(inv.rows, row)
 		}
 		return rows.Err()
 	}()
@@ -110,15 +101,41 @@ func (r *reflector) inventory(ctx context.Context) error {
 		return fmt.Errorf("reflect unmanaged objects of database %s: %w", r.db, err)
 	}
 	if r.mariadb {
-		periods, err := r.periods(ctx)
-		if err != nil {
-			return err
-		}
-		objs = append(objs, periods...)
+		inv.periods, err = r.periods(ctx)
 	}
+	return err
+}
+
+// fileInventory fills r.s.Unmanaged; it runs after the other steps, so
+// the tables reflection knows are in r.tables, with their keys.
+func (r *reflector) fileInventory(inv *inventory) {
+	var objs []schema.Object
+	for _, row := range inv.rows {
+		code, table, name, def := row.code, row.table, row.name, row.def
+		o := schema.Object{Kind: invKinds[code], Table: table, Name: name, Definition: r.unqualify(def.String)}
+		if o.Kind == "" {
+			o.Kind = strings.ToLower(code)
+		}
+		switch code {
+		case "topt":
+			if dialect.IsBookkeeping(name) || r.tables[name] == nil {
+				continue
+			}
+			opts := invTableOptions(def.String)
+			if opts == "" {
+				continue
+			}
+			o.Definition = opts
+		case "ixopt":
+			if ti := r.tables[table]; ti == nil || !invHasIndex(ti.t, name) {
+				continue // the table's own or an FK's index InnoDB made: not the user's
+			}
+		}
+		objs = append(objs, o)
+	}
+	objs = append(objs, inv.periods...)
 	schema.SortObjects(objs)
 	r.s.Unmanaged = objs
-	return nil
 }
 
 // unqualify drops the database name the server writes before the names
@@ -128,11 +145,12 @@ func (r *reflector) unqualify(def string) string {
 }
 
 // invTableOptions takes out of CREATE_OPTIONS what the model holds:
-// partitioning and an explicit ROW_FORMAT (table_options.go).
+// partitioning, an explicit ROW_FORMAT and the Aria/MyISAM options
+// (table_options.go).
 func invTableOptions(createOptions string) string {
 	var kept []string
 	for _, f := range strings.Fields(createOptions) {
-		if k, _, _ := strings.Cut(f, "="); f == "partitioned" || strings.EqualFold(k, "row_format") {
+		if k, _, _ := strings.Cut(f, "="); f == "partitioned" || strings.EqualFold(k, optRowFormat) || slices.Contains(storageOptions, strings.ToLower(k)) {
 			continue
 		}
 		kept = append(kept, f)

@@ -14,7 +14,8 @@ import (
 // queries fill it, each linear in the size of the schema.
 type reflector struct {
 	q       dialect.Querier
-	db      string // the connected database
+	pool    *sql.DB // q when it is a pool, else nil
+	db      string  // the connected database
 	mariadb bool
 	s       *schema.Schema
 	tables  map[string]*tableInfo
@@ -34,11 +35,16 @@ type tableInfo struct {
 	collation string
 	uniques   map[string]bool // names of UNIQUE constraints
 	colChecks map[string]string
+	// keys are the table's indexes as STATISTICS lists them, Method the
+	// INDEX_TYPE, until placeIndexes files them with def.
+	keys []*schema.Index
+	def  tableDef // from SHOW CREATE TABLE
 }
 
 // Reflect implements dialect.Dialect for the connected database.
 func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error) {
 	r := &reflector{q: q, s: &schema.Schema{}, tables: map[string]*tableInfo{}}
+	r.pool, _ = q.(*sql.DB)
 	var version string
 	var db sql.NullString
 	if err := q.QueryRowContext(ctx, "SELECT VERSION(), DATABASE()").Scan(&version, &db); err != nil {
@@ -50,22 +56,32 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	r.db = db.String
 	r.mariadb = isMariaDB(version)
 	r.s.Server = version
-	for _, step := range []func(context.Context) error{
-		r.loadCollations, r.loadTables, r.loadColumns, r.loadConstraints, r.loadChecks,
-		r.loadIndexes, r.loadForeignKeys, r.loadViews, r.loadTriggers,
-		r.loadPartitions, r.loadEvents, r.loadRoutines, r.loadSequences,
-	} {
+	for _, step := range []func(context.Context) error{r.loadCollations, r.loadTables} {
 		if err := step(ctx); err != nil {
 			return nil, err
 		}
 	}
-	for _, ti := range r.tables {
-		dropImplicitFKIndexes(ti.t)
-	}
-	schema.SortSQLObjects(r.s.Objects)
-	if err := r.inventory(ctx); err != nil {
+	// Each lane writes its own part: the columns and checks of the
+	// tables; their keys (in tableInfo.keys), foreign keys and
+	// partitioning options; the schema's views, triggers and objects and
+	// the inventory's rows; the table definitions (tableInfo.def).
+	var inv inventory
+	lanes := append([][]step{
+		{(*reflector).loadColumns, (*reflector).loadChecks},
+		{(*reflector).loadConstraints, (*reflector).loadIndexes, (*reflector).loadForeignKeys, (*reflector).loadPartitions},
+		{(*reflector).loadViews, (*reflector).loadTriggers, (*reflector).loadEvents, (*reflector).loadRoutines, (*reflector).loadSequences, inv.read},
+	}, r.defSteps()...)
+	if err := r.runLanes(ctx, lanes...); err != nil {
 		return nil, err
 	}
+	for _, t := range r.s.Tables {
+		ti := r.tables[t.Name]
+		r.placeIndexes(ti)
+		definedOptions(ti)
+		dropImplicitFKIndexes(t)
+	}
+	schema.SortSQLObjects(r.s.Objects)
+	r.fileInventory(&inv)
 	return r.s, nil
 }
 

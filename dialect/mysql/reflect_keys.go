@@ -22,7 +22,7 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 	var curTable *tableInfo
 	flush := func() {
 		if cur != nil {
-			r.placeIndex(curTable, cur)
+			curTable.keys = append(curTable.keys, cur)
 		}
 		cur = nil
 	}
@@ -42,7 +42,7 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		if cur == nil || curTable != ti || cur.Name != name {
 			flush()
 			curTable = ti
-			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: indexMethod(typ, ti.t.Options["engine"]), Comment: comment}
+			cur = &schema.Index{Name: name, Unique: nonUnique == 0, Invisible: invisible, Method: strings.ToUpper(typ), Comment: comment}
 		}
 		if cur.Method == "SPATIAL" {
 			prefix = 0 // MariaDB lists 32, which a SPATIAL key part refuses
@@ -58,30 +58,27 @@ ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 	return err
 }
 
-// indexMethod keeps the index types that must be written out: FULLTEXT,
-// SPATIAL, HASH (MariaDB's long unique keys on InnoDB; MEMORY's default,
-// which SHOW CREATE TABLE shows when it was written) and BTREE where the
-// engine's default is HASH (MEMORY). The catalog reports what the engine
-// built, so a USING that changes nothing (BTREE on InnoDB, HASH on an
-// InnoDB key that fits a B-tree) reads as the default.
-func indexMethod(typ, engine string) string {
-	typ = strings.ToUpper(typ)
-	switch {
-	case typ == "FULLTEXT" || typ == "SPATIAL" || typ == "HASH":
-		return typ
-	case typ == "BTREE" && defaultAlgorithm(engine) != "BTREE":
+// indexMethod is the model's Method of an index of INDEX_TYPE typ whose
+// definition says USING using ("" when it says none): FULLTEXT and
+// SPATIAL, else the algorithm as written. The catalog reports what the
+// engine built (BTREE on InnoDB whatever was written, HASH on MEMORY
+// without USING), SHOW CREATE TABLE what was written, and the two
+// definitions differ: a USING BTREE that changes nothing is kept.
+// MariaDB's long unique keys show USING HASH even when not written.
+func indexMethod(typ, using string) string {
+	if typ == "FULLTEXT" || typ == "SPATIAL" {
 		return typ
 	}
-	return ""
+	return using
 }
 
-// defaultAlgorithm is the index algorithm an engine uses without USING.
-func defaultAlgorithm(engine string) string {
-	switch strings.ToUpper(engine) {
-	case "MEMORY", "HEAP":
-		return "HASH"
+// placeIndexes files the table's keys once its definition is read.
+func (r *reflector) placeIndexes(ti *tableInfo) {
+	for _, ix := range ti.keys {
+		ix.Method = indexMethod(ix.Method, ti.def.using[ix.Name])
+		r.placeIndex(ti, ix)
 	}
-	return "BTREE"
+	ti.keys = nil
 }
 
 // placeIndex files an index as the primary key, a UNIQUE constraint or a
@@ -91,7 +88,7 @@ func defaultAlgorithm(engine string) string {
 func (r *reflector) placeIndex(ti *tableInfo, ix *schema.Index) {
 	t := ti.t
 	if ix.Name == "PRIMARY" {
-		t.PrimaryKey = &schema.PrimaryKey{Columns: partColumns(ix)}
+		t.PrimaryKey = &schema.PrimaryKey{Columns: partColumns(ix), Method: ix.Method}
 		return
 	}
 	if ix.Unique && (r.mariadb || ti.uniques[ix.Name]) && isPlain(ix) {

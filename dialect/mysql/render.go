@@ -181,7 +181,7 @@ func (r *renderer) createTable(t *schema.Table) (string, error) {
 		defs = append(defs, colDef(t, c))
 	}
 	if t.PrimaryKey != nil && len(t.PrimaryKey.Columns) > 0 {
-		defs = append(defs, "PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
+		defs = append(defs, pkDef(t.PrimaryKey))
 	}
 	for _, u := range t.Uniques {
 		name := u.Name

@@ -24,7 +24,7 @@ func (r *renderer) tableClauses(o op.Op) (cl []string, ok bool, err error) {
 			cl = append(cl, "DROP PRIMARY KEY")
 		}
 		if o.To != nil && len(o.To.Columns) > 0 {
-			cl = append(cl, "ADD PRIMARY KEY ("+quoteList(o.To.Columns)+")")
+			cl = append(cl, "ADD "+pkDef(o.To))
 		}
 		return cl, true, nil
 	case op.AddUnique:

@@ -33,7 +33,7 @@ func (r *renderer) alterColumnClauses(o op.AlterColumn) []string {
 	col := []string{o.From.Name}
 	if pk := t.PrimaryKey; pk != nil && schema.SameColumns(intersect(pk.Columns, col), col) {
 		drops = append(drops, "DROP PRIMARY KEY")
-		adds = append(adds, "ADD PRIMARY KEY ("+quoteList(pk.Columns)+")")
+		adds = append(adds, "ADD "+pkDef(pk))
 	}
 	for _, u := range t.Uniques {
 		if len(intersect(u.Columns, col)) > 0 {

@@ -132,6 +132,15 @@ func indexKind(ix *schema.Index) string {
 	return ""
 }
 
+// pkDef is PRIMARY KEY (...) with the key's USING, if written.
+func pkDef(pk *schema.PrimaryKey) string {
+	s := "PRIMARY KEY (" + quoteList(pk.Columns) + ")"
+	if m := strings.ToUpper(pk.Method); m == "HASH" || m == "BTREE" {
+		s += " USING " + m
+	}
+	return s
+}
+
 // indexTail holds the options after the key parts.
 func (r *renderer) indexTail(ix *schema.Index) string {
 	s := ""
