@@ -46,7 +46,7 @@ func (d *differ) objects() {
 	}
 	for _, o := range live {
 		w := wantBy[o.Key()]
-		if w == nil || (w.Definition != o.Definition && !(o.InPlace && w.InPlace)) {
+		if w == nil || (w.Definition != o.Definition && !(o.InPlace && w.InPlace && o.Fixed == w.Fixed)) {
 			gone[o.Key()] = true
 		}
 	}
