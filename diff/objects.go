@@ -29,9 +29,60 @@ func (d *differ) objects() {
 	for _, o := range live {
 		liveBy[o.Key()] = o
 	}
+	gone := d.goneObjects()
 
-	// gone holds the keys of live objects and tables that are dropped
-	// (and maybe created again) by this change.
+	// Drops, dependents first.
+	for _, i := range reversed(orderObjects(live)) {
+		o := live[i]
+		if !gone[o.Key()] {
+			continue
+		}
+		drop := op.DropObject{Object: o}
+		switch {
+		case o.Phase == schema.AfterTables && len(o.Users) > 0:
+			d.p.dropUsedObjects = append(d.p.dropUsedObjects, drop) // after its users, which go after the objects on tables
+		case wantBy[o.Key()] == nil && len(o.Users) > 0 && !neededBefore(live, o) && droppedEarly(o.Users):
+			// Right after its users, before they are created again: an
+			// overload replacing it (new arguments) could else make
+			// their calls ambiguous, or bind them to it.
+			d.p.dropUsedObjects = append(d.p.dropUsedObjects, drop)
+		case o.Phase == schema.AfterTables:
+			d.p.dropObjectsAfter = append(d.p.dropObjectsAfter, drop)
+		case wantBy[o.Key()] != nil:
+			d.p.objectsBefore = append(d.p.objectsBefore, drop) // dropped and created again in place
+		default:
+			d.p.dropObjectsBefore = append(d.p.dropObjectsBefore, drop)
+		}
+	}
+	// Creates and alters, dependencies first.
+	for _, i := range orderObjects(want) {
+		o := want[i]
+		var change op.Op
+		switch old := liveBy[o.Key()]; {
+		case old == nil || gone[o.Key()]:
+			change = op.CreateObject{Object: o}
+		case old.Definition != o.Definition:
+			change = op.AlterObject{From: old, To: o}
+		default:
+			continue
+		}
+		if o.Phase == schema.AfterTables {
+			d.p.objectsAfter = append(d.p.objectsAfter, change)
+		} else {
+			d.p.objectsBefore = append(d.p.objectsBefore, change)
+		}
+	}
+}
+
+// goneObjects returns the keys of the live objects and tables that are
+// dropped (and maybe created again) by this change: views count once
+// views() has run.
+func (d *differ) goneObjects() map[string]bool {
+	wantBy := make(map[string]*schema.SQLObject, len(d.to.Objects))
+	for _, o := range d.to.Objects {
+		wantBy[o.Key()] = o
+	}
+	live := d.from.Objects
 	gone := map[string]bool{}
 	for _, t := range d.dropped {
 		gone[schema.TableKey(t.Schema, t.Name)] = true
@@ -61,41 +112,24 @@ func (d *differ) objects() {
 			}
 		}
 	}
+	return gone
+}
 
-	// Drops, dependents first.
-	for _, i := range reversed(orderObjects(live)) {
-		o := live[i]
-		if !gone[o.Key()] {
-			continue
-		}
-		drop := op.DropObject{Object: o}
-		switch {
-		case o.Phase == schema.AfterTables:
-			d.p.dropObjectsAfter = append(d.p.dropObjectsAfter, drop)
-		case wantBy[o.Key()] != nil:
-			d.p.objectsBefore = append(d.p.objectsBefore, drop) // dropped and created again in place
-		default:
-			d.p.dropObjectsBefore = append(d.p.dropObjectsBefore, drop)
-		}
-	}
-	// Creates and alters, dependencies first.
-	for _, i := range orderObjects(want) {
-		o := want[i]
-		var change op.Op
-		switch old := liveBy[o.Key()]; {
-		case old == nil || gone[o.Key()]:
-			change = op.CreateObject{Object: o}
-		case old.Definition != o.Definition:
-			change = op.AlterObject{From: old, To: o}
-		default:
-			continue
-		}
-		if o.Phase == schema.AfterTables {
-			d.p.objectsAfter = append(d.p.objectsAfter, change)
-		} else {
-			d.p.objectsBefore = append(d.p.objectsBefore, change)
-		}
-	}
+// neededBefore reports whether an object created before tables depends
+// on o: it is dropped with the objects dropped last, and o after it.
+func neededBefore(live []*schema.SQLObject, o *schema.SQLObject) bool {
+	return slices.ContainsFunc(live, func(x *schema.SQLObject) bool {
+		return x != o && x.Phase == schema.BeforeTables && slices.Contains(x.Deps, o.Key())
+	})
+}
+
+// droppedEarly reports whether diff drops every one of users before the
+// objects created before tables (objectUsers); a column of a type, or a
+// generated column, changes only with the other column changes.
+func droppedEarly(users []schema.ObjectUser) bool {
+	return !slices.ContainsFunc(users, func(u schema.ObjectUser) bool {
+		return !slices.Contains([]string{schema.UseDefault, schema.UseCheck, schema.UseIndex, schema.UseView, schema.UseTrigger}, u.Kind)
+	})
 }
 
 // orderObjects returns the indices of objs (sorted by key) with every

@@ -44,7 +44,8 @@ type SQLObject struct {
 	Deps []string
 	// Users are the table items the database records as using the
 	// object, which it refuses to drop while they exist: diff drops them
-	// before the object and creates them again after (see ObjectUser).
+	// before the object and creates them again after (see ObjectUser),
+	// and rendering the drop refuses if one is left (op.UsersLeft).
 	// Objects that use it are in their own Deps instead.
 	Users []ObjectUser
 	// Attrs holds dialect-owned structured details the dialect's renderer
@@ -54,9 +55,10 @@ type SQLObject struct {
 }
 
 // ObjectUser is a table item that uses an SQL object: Kind is one of
-// the UseDefault... kinds (another kind names what diff cannot drop and
-// create, and makes it refuse), Table its table ("" for a view) and
-// Name the column, constraint, index, view or trigger.
+// the UseDefault... kinds (another kind names what diff does not drop
+// and create, so rendering the object's drop refuses), Table its table
+// ("" for a view) and Name the column, constraint, index, view or
+// trigger.
 type ObjectUser struct {
 	Kind                string
 	Schema, Table, Name string
@@ -70,6 +72,9 @@ const (
 	UseIndex     = "index"            // an index's expression or predicate
 	UseView      = "view"             // a view or materialized view
 	UseTrigger   = "trigger"          // a trigger
+	// UseColumn is a column of the type (a domain): diff leaves it, so
+	// the type's drop is refused unless the column is dropped or retyped.
+	UseColumn = "column"
 )
 
 // Label is the user as messages print it: "check t_id_check on t".
@@ -79,8 +84,10 @@ func (u ObjectUser) Label() string {
 		name = u.Schema + "." + name
 	}
 	switch {
-	case u.Kind == UseDefault || u.Kind == UseGenerated:
-		return u.Kind + " of column " + qualifiedTable(u.Schema, u.Table) + "." + u.Name
+	case u.Kind == UseDefault:
+		return "default of column " + qualifiedTable(u.Schema, u.Table) + "." + u.Name
+	case u.Kind == UseGenerated || u.Kind == UseColumn:
+		return u.Kind + " " + qualifiedTable(u.Schema, u.Table) + "." + u.Name
 	case u.Table != "":
 		return u.Kind + " " + name + " on " + qualifiedTable(u.Schema, u.Table)
 	}
