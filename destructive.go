@@ -39,6 +39,9 @@ func (e *DestructiveError) Error() string {
 	for _, l := range e.Losses {
 		rows := "rows: unknown"
 		switch {
+		case l.Table == "": // not a table's rows (a sequence's value): the message says what
+			fmt.Fprintf(&b, "\n  revision %s (%s:%d): %s", l.Revision, l.File, l.Line, l.What)
+			continue
 		case l.Rows >= 0 && l.Exact:
 			rows = fmt.Sprintf("%d rows", l.Rows)
 		case l.Rows >= 0:
@@ -135,7 +138,10 @@ func (m *Migrator) refuseDestructive(ctx context.Context, plan []*revision.Revis
 		if i := strings.Index(what, "; add the header"); i > 0 {
 			what = what[:i]
 		}
-		n, exact := rows(f.Table)
+		n, exact := int64(-1), false
+		if f.Table != "" {
+			n, exact = rows(f.Table)
+		}
 		e.Losses = append(e.Losses, Loss{Revision: files[f.File], File: f.File, Line: f.Line, Table: f.Table, Column: f.Column,
 			What: what, Rows: n, Exact: exact})
 	}

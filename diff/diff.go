@@ -95,6 +95,7 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 type phases struct {
 	dropTriggers, dropObjectsAfter, dropViews, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
+	dropDefaults, dropUsedObjects                                     []op.Op
 	createTables, columns, enumsLate, renames, addChecks              []op.Op
 	createIndexes, addFKs                                             []op.Op
 	createViews, comments, objectsAfter, createTriggers               []op.Op
@@ -107,7 +108,9 @@ func (p *phases) flatten() []op.Op {
 		// Objects that need tables may need views (a materialized
 		// view's index): dropped before them, as created after them.
 		p.dropTriggers, p.dropObjectsAfter, p.dropViews, p.objectRenames, p.dropFKs,
-		p.dropChecks, p.dropIndexes, p.dropTables, p.enums, p.objectsBefore,
+		// Defaults using an object that is dropped go before it, with
+		// the object's other users (checks, indexes, views, triggers).
+		p.dropChecks, p.dropIndexes, p.dropDefaults, p.dropUsedObjects, p.dropTables, p.enums, p.objectsBefore,
 		p.createTables, p.columns, p.enumsLate, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums,
@@ -126,12 +129,17 @@ type differ struct {
 	keptOrder        []*kept
 	created, dropped []*schema.Table
 	dropViewSet      map[tkey]bool // live views dropped (and maybe recreated)
+
+	// Views and triggers that use an SQL object that is dropped, to
+	// recreate around it (see objectUsers).
+	usedViews, usedTriggers map[tkey]bool
 }
 
 func (d *differ) run() {
 	d.matchTables()
 	d.createTables()
 	d.dropTables()
+	d.objectUsers()
 	for _, k := range d.keptOrder {
 		d.keptTable(k)
 	}
@@ -231,6 +239,7 @@ func (d *differ) keptTable(k *kept) {
 	sortByName(k.addIndexes)
 	d.p.dropChecks = append(d.p.dropChecks, k.dropChecks...)
 	d.p.dropIndexes = append(d.p.dropIndexes, k.dropIndexes...)
+	d.p.dropDefaults = append(d.p.dropDefaults, k.dropDefaults...)
 	d.p.renames = append(d.p.renames, k.renames...)
 	d.p.addChecks = append(d.p.addChecks, k.addChecks...)
 	d.p.createIndexes = append(d.p.createIndexes, k.addIndexes...)

@@ -26,7 +26,10 @@ type kept struct {
 	addChecks   []op.Op // AddCheck, AddUnique
 	dropIndexes []op.Op
 	addIndexes  []op.Op
-	renames     []op.Op
+	// dropDefaults drop defaults that use an SQL object that is dropped
+	// (see objectUsers), before it.
+	dropDefaults []op.Op
+	renames      []op.Op
 
 	fks matching
 

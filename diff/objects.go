@@ -29,38 +29,7 @@ func (d *differ) objects() {
 	for _, o := range live {
 		liveBy[o.Key()] = o
 	}
-
-	// gone holds the keys of live objects and tables that are dropped
-	// (and maybe created again) by this change.
-	gone := map[string]bool{}
-	for _, t := range d.dropped {
-		gone[schema.TableKey(t.Schema, t.Name)] = true
-	}
-	for _, k := range d.keptOrder {
-		if len(k.reshaped) > 0 || len(k.droppedCols) > 0 {
-			gone[schema.TableKey(k.from.Schema, k.from.Name)] = true
-		}
-	}
-	for k := range d.dropViewSet {
-		gone[schema.TableKey(k.schema, k.name)] = true
-	}
-	for _, o := range live {
-		w := wantBy[o.Key()]
-		if w == nil || (w.Definition != o.Definition && !(o.InPlace && w.InPlace)) {
-			gone[o.Key()] = true
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, o := range live {
-			if gone[o.Key()] {
-				continue
-			}
-			if slices.ContainsFunc(o.Deps, func(k string) bool { return gone[k] }) {
-				gone[o.Key()], changed = true, true
-			}
-		}
-	}
+	gone := d.goneObjects()
 
 	// Drops, dependents first.
 	for _, i := range reversed(orderObjects(live)) {
@@ -70,6 +39,13 @@ func (d *differ) objects() {
 		}
 		drop := op.DropObject{Object: o}
 		switch {
+		case o.Phase == schema.AfterTables && len(o.Users) > 0:
+			d.p.dropUsedObjects = append(d.p.dropUsedObjects, drop) // after its users, which go after the objects on tables
+		case wantBy[o.Key()] == nil && len(o.Users) > 0 && !neededBefore(live, o) && droppedEarly(o.Users):
+			// Right after its users, before they are created again: an
+			// overload replacing it (new arguments) could else make
+			// their calls ambiguous, or bind them to it.
+			d.p.dropUsedObjects = append(d.p.dropUsedObjects, drop)
 		case o.Phase == schema.AfterTables:
 			d.p.dropObjectsAfter = append(d.p.dropObjectsAfter, drop)
 		case wantBy[o.Key()] != nil:
@@ -96,6 +72,64 @@ func (d *differ) objects() {
 			d.p.objectsBefore = append(d.p.objectsBefore, change)
 		}
 	}
+}
+
+// goneObjects returns the keys of the live objects and tables that are
+// dropped (and maybe created again) by this change: views count once
+// views() has run.
+func (d *differ) goneObjects() map[string]bool {
+	wantBy := make(map[string]*schema.SQLObject, len(d.to.Objects))
+	for _, o := range d.to.Objects {
+		wantBy[o.Key()] = o
+	}
+	live := d.from.Objects
+	gone := map[string]bool{}
+	for _, t := range d.dropped {
+		gone[schema.TableKey(t.Schema, t.Name)] = true
+	}
+	for _, k := range d.keptOrder {
+		if len(k.reshaped) > 0 || len(k.droppedCols) > 0 {
+			gone[schema.TableKey(k.from.Schema, k.from.Name)] = true
+		}
+	}
+	for k := range d.dropViewSet {
+		gone[schema.TableKey(k.schema, k.name)] = true
+	}
+	for _, o := range live {
+		w := wantBy[o.Key()]
+		if w == nil || (w.Definition != o.Definition && !(o.InPlace && w.InPlace && o.Fixed == w.Fixed)) {
+			gone[o.Key()] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, o := range live {
+			if gone[o.Key()] {
+				continue
+			}
+			if slices.ContainsFunc(o.Deps, func(k string) bool { return gone[k] }) {
+				gone[o.Key()], changed = true, true
+			}
+		}
+	}
+	return gone
+}
+
+// neededBefore reports whether an object created before tables depends
+// on o: it is dropped with the objects dropped last, and o after it.
+func neededBefore(live []*schema.SQLObject, o *schema.SQLObject) bool {
+	return slices.ContainsFunc(live, func(x *schema.SQLObject) bool {
+		return x != o && x.Phase == schema.BeforeTables && slices.Contains(x.Deps, o.Key())
+	})
+}
+
+// droppedEarly reports whether diff drops every one of users before the
+// objects created before tables (objectUsers); a column of a type, or a
+// generated column, changes only with the other column changes.
+func droppedEarly(users []schema.ObjectUser) bool {
+	return !slices.ContainsFunc(users, func(u schema.ObjectUser) bool {
+		return !slices.Contains([]string{schema.UseDefault, schema.UseCheck, schema.UseIndex, schema.UseView, schema.UseTrigger}, u.Kind)
+	})
 }
 
 // orderObjects returns the indices of objs (sorted by key) with every

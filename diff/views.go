@@ -94,7 +94,7 @@ func (d *differ) views() {
 	drop := make([]bool, len(live))
 	for i, v := range live {
 		w := wantBy[viewKey(v)]
-		drop[i] = w == nil || w.Def != v.Def || w.Materialized != v.Materialized
+		drop[i] = w == nil || w.Def != v.Def || w.Materialized != v.Materialized || d.usedViews[viewKey(v)]
 		if !drop[i] {
 			for word := range words(v.Def) {
 				if touched[word] {
@@ -160,7 +160,7 @@ func (d *differ) triggers() {
 	recreate := map[tkey]bool{}
 	for _, t := range live {
 		w := wantBy[trigKey(t)]
-		if w == nil || w.SQL != t.SQL || d.dropViewSet[tkey{t.Schema, t.Table}] {
+		if w == nil || w.SQL != t.SQL || d.dropViewSet[tkey{t.Schema, t.Table}] || d.usedTriggers[trigKey(t)] {
 			d.p.dropTriggers = append(d.p.dropTriggers, op.DropTrigger{Trigger: t})
 			recreate[trigKey(t)] = true
 		}

@@ -267,6 +267,16 @@ func TestAllowAndMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "dropped sequences lose their value", traits: mysqlTraits,
+			rev: Revision{File: "s.sql", Upgrade: stmts(`DROP SEQUENCE "s"`, "DROP SEQUENCE IF EXISTS `a`, public.b CASCADE;",
+				"DROP TEMPORARY SEQUENCE t", "ALTER SEQUENCE s OWNED BY NONE")},
+			want: []string{
+				`destructive s.sql:10 .: DROP SEQUENCE s loses the sequence's current value; add the header line "-- retort:allow destructive"`,
+				"destructive s.sql:11 .: DROP SEQUENCE a loses the sequence's current value",
+				"destructive s.sql:11 .: DROP SEQUENCE public.b loses the sequence's current value",
+			},
+		},
+		{
 			name: "dropped and truncated partitions lose rows", traits: mysqlTraits,
 			rev: Revision{File: "p.sql", Upgrade: stmts("ALTER TABLE `logs` DROP PARTITION `p0`, p1", "ALTER TABLE logs TRUNCATE PARTITION p2",
 				"ALTER TABLE logs REMOVE PARTITIONING", "ALTER TABLE logs ADD PARTITION (PARTITION p9 VALUES LESS THAN (90))")},

@@ -33,7 +33,7 @@ func rebuilt(stmts []stmt, temp rebuildTemp) map[string]bool {
 // destructive statements.
 const AllowDestructiveLine = "-- retort:allow destructive"
 
-// destructive: dropping a table, column or partition, or truncating, loses data; it
+// destructive: dropping a table, column, partition or sequence, or truncating, loses data; it
 // needs an explicit "-- retort:allow destructive" in the revision file.
 func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[string]bool) []Finding {
 	rebuilds := rebuilt(stmts, temp)
@@ -46,6 +46,13 @@ func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[strin
 			for _, p := range parts {
 				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: table,
 					Message: fmt.Sprintf("%s PARTITION %s.%s loses the partition's rows", verb, table, p) + allow})
+			}
+			continue
+		}
+		if seqs := droppedSequences(s.upper); len(seqs) > 0 {
+			for _, q := range seqs {
+				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line,
+					Message: fmt.Sprintf("DROP SEQUENCE %s loses the sequence's current value", q) + allow})
 			}
 			continue
 		}

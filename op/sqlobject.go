@@ -1,6 +1,12 @@
 package op
 
-import "github.com/retortdb/retort/schema"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
 
 // CreateObject creates an SQL object (see schema.SQLObject) with its
 // Create statements.
@@ -51,4 +57,96 @@ func ObjectStatements(o Op) ([]string, bool) {
 		return append(out, o.To.Create...), true
 	}
 	return nil, false
+}
+
+// UsersLeft returns the users (schema.SQLObject.Users) of o that s, the
+// schema where o is about to be dropped, still holds and that none of
+// done, the operations run before, dropped (a user dropped and created
+// again uses what it names now): the database would refuse the drop.
+// Users of kinds the model does not hold (a rule, an operator) are
+// always left.
+func UsersLeft(s *schema.Schema, o *schema.SQLObject, done []Op) []schema.ObjectUser {
+	var left []schema.ObjectUser
+	for _, u := range o.Users {
+		if userHeld(s, u) && !slices.ContainsFunc(done, func(d Op) bool { return dropsUser(d, u) }) {
+			left = append(left, u)
+		}
+	}
+	return left
+}
+
+// dropsUser reports whether o drops u (or its table).
+func dropsUser(o Op, u schema.ObjectUser) bool {
+	on := func(r Ref) bool { return r.Schema == u.Schema && r.Name == u.Table }
+	switch o := o.(type) {
+	case DropTable:
+		return u.Table != "" && on(RefOf(o.Table))
+	case DropView:
+		return u.Kind == schema.UseView && o.View.Schema == u.Schema && o.View.Name == u.Name
+	case DropTrigger:
+		return u.Kind == schema.UseTrigger && o.Trigger.Schema == u.Schema && o.Trigger.Name == u.Name
+	case DropCheck:
+		return u.Kind == schema.UseCheck && on(o.Table) && o.Check.Name == u.Name
+	case DropIndex:
+		return u.Kind == schema.UseIndex && on(o.Table) && o.Index.Name == u.Name
+	case DropColumn:
+		return (u.Kind == schema.UseDefault || u.Kind == schema.UseGenerated || u.Kind == schema.UseColumn) && on(o.Table) && o.Column.Name == u.Name
+	case AlterColumn:
+		if !on(o.Table) || o.From.Name != u.Name {
+			return false
+		}
+		switch u.Kind {
+		case schema.UseDefault:
+			return o.From.Default != nil && (o.To.Default == nil || *o.To.Default != *o.From.Default)
+		case schema.UseColumn:
+			return o.From.Type != o.To.Type
+		}
+	}
+	return false
+}
+
+func userHeld(s *schema.Schema, u schema.ObjectUser) bool {
+	switch u.Kind {
+	case schema.UseView:
+		return s.View(u.Schema, u.Name) != nil
+	case schema.UseTrigger:
+		return s.Trigger(u.Schema, u.Name) != nil
+	}
+	t := s.Table(u.Schema, u.Table)
+	switch {
+	case !slices.Contains([]string{schema.UseDefault, schema.UseGenerated, schema.UseColumn, schema.UseCheck, schema.UseIndex}, u.Kind):
+		return true
+	case t == nil:
+		return false // dropped with its table
+	case u.Kind == schema.UseCheck:
+		return slices.ContainsFunc(t.Checks, func(c *schema.Check) bool { return c.Name == u.Name })
+	case u.Kind == schema.UseIndex:
+		return slices.ContainsFunc(t.Indexes, func(ix *schema.Index) bool { return ix.Name == u.Name })
+	}
+	c := t.Column(u.Name)
+	switch u.Kind {
+	case schema.UseDefault:
+		return c != nil && c.Default != nil
+	case schema.UseGenerated:
+		return c != nil && c.Generated != nil
+	}
+	return c != nil
+}
+
+// UsersError is the refusal to drop an object some of whose users are
+// left (UsersLeft).
+func UsersError(o *schema.SQLObject, left []schema.ObjectUser) error {
+	names := make([]string, len(left))
+	for i, u := range left {
+		names[i] = u.Label()
+	}
+	why := "retort does not drop and create that around it"
+	switch left[0].Kind {
+	case schema.UseGenerated:
+		why = "a generated column's expression changes only by dropping and adding the column, which retort does not do for this"
+	case schema.UseColumn:
+		why = "the column would have to change type first"
+	}
+	return fmt.Errorf("%s has to be dropped (and created again) but %s uses it: %s; write this change by hand, or in two revisions",
+		o.Label(), strings.Join(names, ", "), why)
 }

@@ -33,15 +33,72 @@ type SQLObject struct {
 	// InPlace: a changed definition is applied without dropping the
 	// object (CREATE OR REPLACE, ALTER), so what depends on it stays.
 	InPlace bool
+	// Fixed is what no in-place change alters (a function's arguments
+	// and result, a domain's base type): when it differs, the object is
+	// dropped and created, and what uses it with it.
+	Fixed string
 	// Deps are the keys (ObjectKey) of the SQL objects, and the
 	// TableKey of the tables, the object depends on. Diff creates
 	// dependencies first and drops dependents first, and recreates an
 	// object whose dependency is dropped and created again.
 	Deps []string
+	// Users are the table items the database records as using the
+	// object, which it refuses to drop while they exist: diff drops them
+	// before the object and creates them again after (see ObjectUser),
+	// and rendering the drop refuses if one is left (op.UsersLeft).
+	// Objects that use it are in their own Deps instead.
+	Users []ObjectUser
 	// Attrs holds dialect-owned structured details the dialect's renderer
 	// needs to alter the object in place (sequence options...); diff
 	// ignores them.
 	Attrs map[string]string
+}
+
+// ObjectUser is a table item that uses an SQL object: Kind is one of
+// the UseDefault... kinds (another kind names what diff does not drop
+// and create, so rendering the object's drop refuses), Table its table
+// ("" for a view) and Name the column, constraint, index, view or
+// trigger.
+type ObjectUser struct {
+	Kind                string
+	Schema, Table, Name string
+}
+
+// The kinds of ObjectUser that diff drops and creates around the object.
+const (
+	UseDefault   = "default"          // a column's DEFAULT
+	UseGenerated = "generated column" // a generated column's expression
+	UseCheck     = "check"            // a CHECK constraint
+	UseIndex     = "index"            // an index's expression or predicate
+	UseView      = "view"             // a view or materialized view
+	UseTrigger   = "trigger"          // a trigger
+	// UseColumn is a column of the type (a domain): diff leaves it, so
+	// the type's drop is refused unless the column is dropped or retyped.
+	UseColumn = "column"
+)
+
+// Label is the user as messages print it: "check t_id_check on t".
+func (u ObjectUser) Label() string {
+	name := u.Name
+	if u.Table == "" && u.Schema != "" {
+		name = u.Schema + "." + name
+	}
+	switch {
+	case u.Kind == UseDefault:
+		return "default of column " + qualifiedTable(u.Schema, u.Table) + "." + u.Name
+	case u.Kind == UseGenerated || u.Kind == UseColumn:
+		return u.Kind + " " + qualifiedTable(u.Schema, u.Table) + "." + u.Name
+	case u.Table != "":
+		return u.Kind + " " + name + " on " + qualifiedTable(u.Schema, u.Table)
+	}
+	return u.Kind + " " + name
+}
+
+func qualifiedTable(sch, name string) string {
+	if sch == "" {
+		return name
+	}
+	return sch + "." + name
 }
 
 // ObjectPhase places an object's creation relative to tables.

@@ -175,8 +175,12 @@ WHERE d.objoid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classi
 		OR io.schema IS NULL AND d.classoid IN ('pg_event_trigger'::regclass, 'pg_foreign_server'::regclass, 'pg_foreign_data_wrapper'::regclass,
 			'pg_publication'::regclass, 'pg_cast'::regclass, 'pg_language'::regclass, 'pg_am'::regclass, 'pg_transform'::regclass))`},
 
-	{"pg_statistic_ext", `SELECT 'stat', n.nspname::text, c.relname::text, s.stxname::text, pg_get_statisticsobjdef(s.oid)
+	// Extended statistics: the definition without its trailing FROM
+	// table (the table column names it), so a renamed table keeps them.
+	{"pg_statistic_ext", `SELECT 'stat', n.nspname::text, c.relname::text, s.stxname::text,
+	CASE WHEN right(sd.def, length(sd.rel)) = sd.rel THEN left(sd.def, -length(sd.rel)) ELSE sd.def END
 FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace JOIN pg_class c ON c.oid = s.stxrelid
+CROSS JOIN LATERAL (SELECT pg_get_statisticsobjdef(s.oid) AS def, ' FROM ' || s.stxrelid::regclass::text AS rel) sd
 WHERE $SCOPE AND ` + invNotPart("pg_statistic_ext", "s.oid")},
 
 	{"pg_collation", `SELECT 'coll', n.nspname::text, '', co.collname::text,

@@ -32,6 +32,7 @@ func objFunction(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQLObje
 	o.Drop = []string{"DROP " + what + " " + target}
 	o.InPlace = true
 	o.Attrs = map[string]string{"signature": args + " RETURNS " + result, "body": def, "comment": comment, "target": target}
+	o.Fixed = o.Attrs["signature"] // CREATE OR REPLACE keeps arguments and result
 	for _, d := range o.Deps {
 		if strings.HasPrefix(d, "table\x00") {
 			o.Phase = schema.AfterTables

@@ -34,6 +34,7 @@ func objPartition(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQLObj
 	o.Phase = schema.AfterTables
 	o.InPlace = true
 	o.Attrs = map[string]string{"bound": bound, "key": key, "parent": parent}
+	o.Fixed = key // a new key needs a drop and a create (alterPartition)
 	if grand != "" {
 		o.Deps = append(o.Deps, schema.ObjectKey("partition", o.Schema, grand, o.Table))
 	} else {

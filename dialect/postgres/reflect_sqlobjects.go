@@ -20,6 +20,7 @@ func (r *reflector) sqlObjects() error {
 		fields                 []string
 		cat, oid               string
 		deps                   []string
+		users                  []schema.ObjectUser
 	}
 	var census string
 	if err := r.q.QueryRowContext(r.ctx, reflObjectsCensusSQL, r.ownedSequences()).Scan(&census); err != nil {
@@ -71,6 +72,10 @@ func (r *reflector) sqlObjects() error {
 			return fmt.Errorf("dependencies: %w", err)
 		}
 	}
+	if err := usersOf(r, found, func(x *row) (string, string) { return x.cat, x.oid },
+		func(x *row, u []schema.ObjectUser) { x.users = u }); err != nil {
+		return err
+	}
 	for _, x := range found {
 		build := objBuilders[x.kind]
 		if build == nil {
@@ -88,12 +93,14 @@ func (r *reflector) sqlObjects() error {
 		if err != nil {
 			return fmt.Errorf("SQL objects: %s: %w", o.Label(), err)
 		}
+		o.Users = x.users
 		r.s.Objects = append(r.s.Objects, o)
 		for _, e := range extra {
 			e.Schema = o.Schema
 			r.s.Objects = append(r.s.Objects, e)
 		}
 	}
+	usersAsDeps(r.s.Objects)
 	schema.SortSQLObjects(r.s.Objects)
 	return nil
 }

@@ -35,6 +35,7 @@ func objDomain(o *schema.SQLObject, nsp string, f []string) ([]*schema.SQLObject
 	o.Drop = []string{"DROP DOMAIN " + objName(o)}
 	o.InPlace = true
 	o.Attrs = map[string]string{"type": head, "default": def, "not_null": f[2], "checks": checks, "comment": comment}
+	o.Fixed = head // a new base type needs a drop and a create (alterDomain)
 	return nil, nil
 }
 

@@ -23,6 +23,7 @@ type renderer struct {
 	timeout bool                // lockTimeout already emitted
 	pending []validation        // constraints added NOT VALID, validated at the end
 	dropped map[validation]bool // constraints this render dropped
+	done    []op.Op             // the operations rendered so far
 	out     []string
 }
 
@@ -46,6 +47,7 @@ func (Dialect) Render(ops []op.Op, current *schema.Schema, opts dialect.RenderOp
 			return nil, fmt.Errorf("render %s: %w", o, err)
 		}
 		_ = op.Apply(r.state, o) // a partial current schema only loses lookups
+		r.done = append(r.done, o)
 	}
 	for _, v := range r.pending {
 		r.alter(v.table, "VALIDATE CONSTRAINT "+quote(v.name))
@@ -153,6 +155,9 @@ func (r *renderer) render(o op.Op) error {
 			r.emit(o.Up)
 		}
 	case op.CreateObject, op.DropObject, op.AlterObject:
+		if err := r.objectUsersLeft(o); err != nil {
+			return err
+		}
 		r.out = append(r.out, objectStatements(o)...)
 	default:
 		return fmt.Errorf("the PostgreSQL dialect cannot render operation %T", o)

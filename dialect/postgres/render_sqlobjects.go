@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/op"
+	"github.com/retortdb/retort/schema"
 )
 
 // objectStatements renders an SQL-object operation: an in-place change
@@ -166,4 +167,26 @@ func alterPartition(a op.AlterObject) ([]string, bool) {
 		"ALTER TABLE " + parent + " DETACH PARTITION " + objName(a.To),
 		"ALTER TABLE " + parent + " ATTACH PARTITION " + objName(a.To) + " " + a.To.Attrs["bound"],
 	}, true
+}
+
+// objectUsersLeft refuses to drop an object (alone, or to create it
+// again) while something PostgreSQL records as using it is left: the
+// statement would fail, and CASCADE would drop the user unseen.
+func (r *renderer) objectUsersLeft(o op.Op) error {
+	var dropped *schema.SQLObject
+	switch o := o.(type) {
+	case op.DropObject:
+		dropped = o.Object
+	case op.AlterObject:
+		if a := o; !(a.From.InPlace && a.To.InPlace && a.From.Fixed == a.To.Fixed) {
+			dropped = a.From
+		}
+	}
+	if dropped == nil {
+		return nil
+	}
+	if left := op.UsersLeft(r.state, dropped, r.done); len(left) > 0 {
+		return op.UsersError(dropped, left)
+	}
+	return nil
 }
