@@ -94,7 +94,7 @@ func (r *reflector) searchPath() error {
 }
 
 // names scans a text[] column.
-func (r *reflector) names(dst *[]string) any { return r.arrays.SQLScanner(dst) }
+func (r *reflector) names(dst *[]string) any { return textArray{dst} }
 
 func reflSortSchema(s *schema.Schema) {
 	less := func(as, an, bs, bn string) bool {
