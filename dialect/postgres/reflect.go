@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -50,31 +51,35 @@ type reflector struct {
 	arrays     *pgtype.Map
 }
 
-// Reflect implements dialect.Dialect.
+// Reflect implements dialect.Dialect. Given a pool without a limit on
+// its connections (check and diff), it reads on several at once; a
+// connection or transaction (an upgrade under retort's lock) is read
+// from alone.
 func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error) {
-	r := &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
-		exclusions: map[uint32]*schema.Exclusion{}, arrays: pgtype.NewMap()}
-	steps := []struct {
-		what string
-		fn   func() error
-	}{
-		{"search path", r.searchPath},
-		{"tables and views", r.relations},
-		{"columns", r.columns},
-		{"constraints", r.constraints},
-		{"indexes", r.indexes},
-		{"triggers", r.triggers},
-		{"enum types", r.enums},
-		{"SQL objects", r.sqlObjects},
-		{"unmanaged objects", r.inventory},
+	r := newReflector(ctx, q)
+	parallel := false
+	if db, ok := q.(*sql.DB); ok && reflWorkers > 1 && db.Stats().MaxOpenConnections == 0 {
+		var err error
+		if parallel, err = r.parallel(db); err != nil {
+			return nil, err
+		}
 	}
-	for _, st := range steps {
-		if err := st.fn(); err != nil {
-			return nil, fmt.Errorf("reflect PostgreSQL %s: %w", st.what, err)
+	if !parallel {
+		r.q = q
+		if err := r.searchPath(); err != nil {
+			return nil, fmt.Errorf("reflect PostgreSQL search path: %w", err)
+		}
+		if err := r.sequential(); err != nil {
+			return nil, err
 		}
 	}
 	reflSortSchema(r.s)
 	return r.s, nil
+}
+
+func newReflector(ctx context.Context, q dialect.Querier) *reflector {
+	return &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
+		exclusions: map[uint32]*schema.Exclusion{}, arrays: pgtype.NewMap()}
 }
 
 // schemaName is how a namespace appears in the model: "" for the first
