@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/retortdb/retort/dialect"
 )
 
 // reflWorkers is how many connections a reflection of a pool uses. On
@@ -50,103 +52,90 @@ func (r *reflector) sequential() error {
 
 // parallel runs the steps on up to reflWorkers connections of db, each in
 // a read-only transaction on the snapshot of the first (what pg_dump -j
-// does), so the whole reflection sees one state of the catalogs. A step
-// starts once those it reads are done; each connection has its own
-// reflector, sharing the schema under construction, whose steps write
-// disjoint parts of it. ok is false, with nothing read, when the
-// snapshot cannot be shared (a server without pg_export_snapshot): the
-// caller then reflects sequentially.
+// does), so the whole reflection sees one state of the catalogs. The
+// first starts at once; the others join as they open, and a step starts
+// once those it reads are done. Each connection has its own reflector,
+// sharing the schema under construction, whose steps write disjoint
+// parts of it. ok is false, with nothing read, when the first cannot
+// export its snapshot: the caller then reflects sequentially.
 func (r *reflector) parallel(db *sql.DB) (ok bool, err error) {
 	ctx, cancel := context.WithCancel(r.ctx)
 	defer cancel()
-	type worker struct {
-		conn *sql.Conn
-		tx   *sql.Tx
-		err  error
-	}
-	workers := make([]*worker, reflWorkers)
-	begin := func(w *worker) {
-		if w.conn, w.err = db.Conn(ctx); w.err != nil {
-			return
-		}
-		w.tx, w.err = w.conn.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
-	}
-	defer func() {
-		for _, w := range workers {
-			if w != nil && w.tx != nil {
-				_ = w.tx.Rollback() // read only: nothing to keep
-			}
-			if w != nil && w.conn != nil {
-				_ = w.conn.Close()
-			}
-		}
-	}()
-	// The other connections open while the first exports its snapshot.
-	var opened sync.WaitGroup
-	for i := range workers {
-		workers[i] = &worker{}
-		if i > 0 {
-			opened.Add(1)
-			go func(w *worker) { defer opened.Done(); begin(w) }(workers[i])
-		}
-	}
-	first := workers[0]
-	begin(first)
-	var snapshot string
-	if first.err == nil {
-		r.q = first.tx
-		if err := r.searchPath(); err != nil {
-			first.err = fmt.Errorf("search path: %w", err)
-		}
-	}
-	if first.err == nil {
-		if err := first.tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
-			cancel()
-			opened.Wait()
-			return false, nil
-		}
-	}
-	opened.Wait()
-	if first.err != nil {
-		return true, fmt.Errorf("reflect PostgreSQL: %w", first.err)
-	}
-	var live []*worker
-	for _, w := range workers {
-		if w != first && w.err == nil {
-			if _, err := w.tx.ExecContext(ctx, `SET TRANSACTION SNAPSHOT `+literal(snapshot)); err != nil {
-				return false, nil
-			}
-		}
-		if w.err == nil {
-			live = append(live, w)
-		}
-	}
-	// A connection that did not open leaves its share to the others.
-	s := reflSchedule{pending: append([]reflStep(nil), reflSteps...), done: map[string]bool{}}
+	s := &reflSchedule{pending: append([]reflStep(nil), reflSteps...), done: map[string]bool{}, over: cancel}
 	s.cond = sync.NewCond(&s.mu)
-	var wg sync.WaitGroup
-	for _, w := range live {
+	work := func(q dialect.Querier) {
 		wr := *r
-		wr.q, wr.ctx, wr.arrays = w.tx, ctx, pgtype.NewMap()
+		wr.q, wr.ctx, wr.arrays = q, ctx, pgtype.NewMap()
+		for st := s.next(); st != nil; st = s.next() {
+			err := st.fn(&wr)
+			if err != nil {
+				err = fmt.Errorf("reflect PostgreSQL %s: %w", st.what, err)
+			}
+			s.finish(st, err)
+		}
+	}
+	// The other connections open while the first exports its snapshot;
+	// one that does not open or import it leaves its share to the others.
+	var snapshot string
+	exported := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for i := 1; i < reflWorkers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for st := s.next(); st != nil; st = s.next() {
-				err := st.fn(&wr)
-				if err != nil {
-					err = fmt.Errorf("reflect PostgreSQL %s: %w", st.what, err)
-				}
-				// Recorded before the others are cancelled, so the
-				// error is the cause, not their cancellation.
-				s.finish(st, err)
-				if err != nil {
-					cancel()
-				}
+			tx, end, err := reflBegin(ctx, db)
+			if err != nil {
+				return
+			}
+			defer end()
+			<-exported
+			if snapshot == "" {
+				return
+			}
+			if _, err := tx.ExecContext(ctx, `SET TRANSACTION SNAPSHOT `+literal(snapshot)); err == nil {
+				work(tx)
 			}
 		}()
 	}
-	wg.Wait()
+	tx, end, err := reflBegin(ctx, db)
+	if err != nil {
+		close(exported)
+		return true, fmt.Errorf("reflect PostgreSQL: %w", err)
+	}
+	defer end()
+	r.q = tx
+	if err := r.searchPath(); err != nil {
+		close(exported)
+		return true, fmt.Errorf("reflect PostgreSQL search path: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
+		snapshot = ""
+		close(exported)
+		return false, nil
+	}
+	close(exported)
+	work(tx)
+	s.wait()
 	return true, s.err
+}
+
+// reflBegin opens a connection of db in a read-only repeatable read
+// transaction; end rolls it back and returns the connection.
+func reflBegin(ctx context.Context, db *sql.DB) (*sql.Tx, func(), error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	return tx, func() {
+		_ = tx.Rollback() // read only: nothing to keep
+		conn.Close()
+	}, nil
 }
 
 // reflSchedule hands out the steps whose dependencies are done.
@@ -157,6 +146,7 @@ type reflSchedule struct {
 	running int
 	done    map[string]bool
 	err     error
+	over    func() // called once nothing is left to run, or a step failed
 }
 
 // next returns the first pending step that can run, waiting while those
@@ -202,5 +192,19 @@ func (s *reflSchedule) finish(st *reflStep, err error) {
 	if err != nil && s.err == nil {
 		s.err = err
 	}
+	if s.err != nil || s.running == 0 && len(s.pending) == 0 {
+		// Stops the failing reflection's other queries, or the
+		// connections still opening when there is no more work.
+		s.over()
+	}
 	s.cond.Broadcast()
+}
+
+// wait returns once no step runs any more.
+func (s *reflSchedule) wait() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.running > 0 {
+		s.cond.Wait()
+	}
 }

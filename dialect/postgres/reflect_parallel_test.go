@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -64,5 +65,27 @@ func TestReflectParallelSameAsSequential(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A failing step fails the parallel reflection with its own error, not
+// with the cancellation of the steps running beside it, and a cancelled
+// context fails it as cancelled.
+func TestReflectParallelErrors(t *testing.T) {
+	db, _ := reflFresh(t, "")
+	schematest.Exec(t, db, schematest.AppTablesSQL(20))
+	old := reflSteps
+	defer func() { reflSteps = old }()
+	reflSteps = append(append([]reflStep(nil), old...), reflStep{what: "boom", after: []string{"tables and views"},
+		fn: func(r *reflector) error { return errors.New("exploded") }})
+	_, err := Dialect{}.Reflect(context.Background(), db)
+	if err == nil || err.Error() != "reflect PostgreSQL boom: exploded" {
+		t.Errorf("failing step: got %v, want reflect PostgreSQL boom: exploded", err)
+	}
+	reflSteps = old
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := (Dialect{}).Reflect(ctx, db); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: got %v, want context.Canceled", err)
 	}
 }
