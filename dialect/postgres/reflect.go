@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgtype"
-
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
 )
@@ -48,7 +46,6 @@ type reflector struct {
 	// exclusions are the exclusion constraints by the oid of their index,
 	// which the index query fills in.
 	exclusions map[uint32]*schema.Exclusion
-	arrays     *pgtype.Map
 }
 
 // Reflect implements dialect.Dialect. Given a pool without a limit on
@@ -79,7 +76,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 
 func newReflector(ctx context.Context, q dialect.Querier) *reflector {
 	return &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
-		exclusions: map[uint32]*schema.Exclusion{}, arrays: pgtype.NewMap()}
+		exclusions: map[uint32]*schema.Exclusion{}}
 }
 
 // schemaName is how a namespace appears in the model: "" for the first

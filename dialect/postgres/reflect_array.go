@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -89,4 +90,30 @@ func parseTextArray(s string) ([]string, error) {
 		}
 		i++
 	}
+}
+
+// int64Array scans a one-dimensional bigint[] in text form into dst;
+// NULL is nil.
+type int64Array struct{ dst *[]int64 }
+
+// Scan implements sql.Scanner.
+func (a int64Array) Scan(src any) error {
+	var texts []string
+	if err := (textArray{&texts}).Scan(src); err != nil {
+		return err
+	}
+	if texts == nil {
+		*a.dst = nil
+		return nil
+	}
+	out := make([]int64, len(texts))
+	for i, t := range texts {
+		n, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			return fmt.Errorf("bigint array: element %d: %w", i+1, err)
+		}
+		out[i] = n
+	}
+	*a.dst = out
+	return nil
 }

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/jackc/pgx/v5/pgtype"
-
 	"github.com/retortdb/retort/dialect"
 )
 
@@ -65,7 +63,7 @@ func (r *reflector) parallel(db *sql.DB) (ok bool, err error) {
 	s.cond = sync.NewCond(&s.mu)
 	work := func(q dialect.Querier) {
 		wr := *r
-		wr.q, wr.ctx, wr.arrays = q, ctx, pgtype.NewMap()
+		wr.q, wr.ctx = q, ctx
 		for st := s.next(); st != nil; st = s.next() {
 			err := st.fn(&wr)
 			if err != nil {

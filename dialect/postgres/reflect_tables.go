@@ -105,7 +105,7 @@ func (r *reflector) columns() error {
 			def, ownedSeq                           sql.NullString
 			seq                                     []int64
 		)
-		if err := rows.Scan(&oid, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq, r.arrays.SQLScanner(&seq)); err != nil {
+		if err := rows.Scan(&oid, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq, int64Array{&seq}); err != nil {
 			return err
 		}
 		t := r.tables[oid]
