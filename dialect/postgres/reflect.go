@@ -57,7 +57,12 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 	parallel := false
 	if db, ok := q.(*sql.DB); ok && reflWorkers > 1 && db.Stats().MaxOpenConnections == 0 {
 		var err error
-		if parallel, err = r.parallel(db); err != nil {
+		switch parallel, err = r.parallel(db); {
+		case reflOutOfLocks(err):
+			// Each connection locks until it ends the tables whose
+			// expressions it prints; one statement at a time locks fewer.
+			r, parallel = newReflector(ctx, q), false
+		case err != nil:
 			return nil, err
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/retortdb/retort/dialect"
 )
 
@@ -205,4 +207,11 @@ func (s *reflSchedule) wait() {
 	for s.running > 0 {
 		s.cond.Wait()
 	}
+}
+
+// reflOutOfLocks reports SQLSTATE 53200 (out_of_memory), what the server
+// answers when its lock table (max_locks_per_transaction) is full.
+func reflOutOfLocks(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "53200"
 }

@@ -2,10 +2,13 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/retortdb/retort/internal/schematest"
 	"github.com/retortdb/retort/sqlsplit"
@@ -81,6 +84,17 @@ func TestReflectParallelErrors(t *testing.T) {
 	_, err := Dialect{}.Reflect(context.Background(), db)
 	if err == nil || err.Error() != "reflect PostgreSQL boom: exploded" {
 		t.Errorf("failing step: got %v, want reflect PostgreSQL boom: exploded", err)
+	}
+	// A full lock table fails only the parallel run, which then gives
+	// way to one statement at a time.
+	reflSteps = append(append([]reflStep(nil), old...), reflStep{what: "locks", fn: func(r *reflector) error {
+		if _, ok := r.q.(*sql.Tx); ok {
+			return &pgconn.PgError{Code: "53200", Message: "out of shared memory"}
+		}
+		return nil
+	}})
+	if s, err := (Dialect{}).Reflect(context.Background(), db); err != nil || len(s.Tables) != 20 {
+		t.Errorf("out of locks: got %v, want the sequential reflection", err)
 	}
 	reflSteps = old
 	ctx, cancel := context.WithCancel(context.Background())
