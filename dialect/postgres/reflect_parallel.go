@@ -13,10 +13,11 @@ import (
 )
 
 // reflWorkers is how many connections a reflection of a pool uses. On
-// 500 tables the queries take 190 ms one after the other; three
-// connections finish them in the time of the longest chain (relations,
-// constraints, indexes), a fourth only adds a cold backend (issue #15).
-var reflWorkers = 3
+// 500 tables the queries take 190 ms one after the other; two run the
+// census of unmanaged objects beside the tables' queries. Each new
+// backend pays its cold catalog caches (40-70 ms of server CPU here), so
+// on the 2-core machine of issue #15 a third did not win clearly.
+var reflWorkers = 2
 
 // reflStep is one query of the reflection and the steps whose results
 // it reads (the tables by oid; the exclusion constraints by index).
