@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"sync"
@@ -60,9 +61,16 @@ func (r *reflector) sequential() error {
 // parts of it. ok is false, with nothing read, when the first cannot
 // export its snapshot: the caller then reflects sequentially.
 func (r *reflector) parallel(db *sql.DB) (ok bool, err error) {
+	// ctx ends only when the reflection fails: ending it otherwise would
+	// make pgx send a cancel request for the ROLLBACK, which could reach
+	// the backend after the pool has handed it to the next statement.
+	// opening ends when there is no more work, for the connections still
+	// opening then.
 	ctx, cancel := context.WithCancel(r.ctx)
 	defer cancel()
-	s := &reflSchedule{pending: append([]reflStep(nil), reflSteps...), done: map[string]bool{}, over: cancel}
+	opening, noMoreWork := context.WithCancel(ctx)
+	defer noMoreWork()
+	s := &reflSchedule{pending: append([]reflStep(nil), reflSteps...), done: map[string]bool{}, failed: cancel, over: noMoreWork}
 	s.cond = sync.NewCond(&s.mu)
 	work := func(q dialect.Querier) {
 		wr := *r
@@ -85,7 +93,7 @@ func (r *reflector) parallel(db *sql.DB) (ok bool, err error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tx, end, err := reflBegin(ctx, db)
+			tx, end, err := reflBegin(opening, ctx, db)
 			if err != nil {
 				return
 			}
@@ -99,7 +107,7 @@ func (r *reflector) parallel(db *sql.DB) (ok bool, err error) {
 			}
 		}()
 	}
-	tx, end, err := reflBegin(ctx, db)
+	tx, end, err := reflBegin(ctx, ctx, db)
 	if err != nil {
 		close(exported)
 		return true, fmt.Errorf("reflect PostgreSQL: %w", err)
@@ -121,22 +129,37 @@ func (r *reflector) parallel(db *sql.DB) (ok bool, err error) {
 	return true, s.err
 }
 
-// reflBegin opens a connection of db in a read-only repeatable read
-// transaction; end rolls it back and returns the connection.
-func reflBegin(ctx context.Context, db *sql.DB) (*sql.Tx, func(), error) {
-	conn, err := db.Conn(ctx)
+// reflBegin opens a connection of db (within opening) in a read-only
+// repeatable read transaction (ending with ctx); end rolls it back and
+// returns the connection to the pool, or closes it once ctx has ended,
+// since a cancel request pgx sent may still be on its way to it.
+func reflBegin(opening, ctx context.Context, db *sql.DB) (*sql.Tx, func(), error) {
+	conn, err := db.Conn(opening)
 	if err != nil {
 		return nil, nil, err
 	}
 	tx, err := conn.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
-		conn.Close()
+		reflDiscard(conn)
 		return nil, nil, err
 	}
 	return tx, func() {
-		_ = tx.Rollback() // read only: nothing to keep
+		if ctx.Err() != nil {
+			reflDiscard(conn)
+			return
+		}
+		if tx.Rollback() != nil { // read only: nothing to keep
+			reflDiscard(conn)
+			return
+		}
 		conn.Close()
 	}, nil
+}
+
+// reflDiscard closes conn's session instead of returning it to the pool.
+func reflDiscard(conn *sql.Conn) {
+	_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
 }
 
 // reflSchedule hands out the steps whose dependencies are done.
@@ -147,6 +170,7 @@ type reflSchedule struct {
 	running int
 	done    map[string]bool
 	err     error
+	failed  func() // called when a step fails
 	over    func() // called once nothing is left to run, or a step failed
 }
 
@@ -193,10 +217,11 @@ func (s *reflSchedule) finish(st *reflStep, err error) {
 	if err != nil && s.err == nil {
 		s.err = err
 	}
+	if s.err != nil {
+		s.failed() // stops the other queries
+	}
 	if s.err != nil || s.running == 0 && len(s.pending) == 0 {
-		// Stops the failing reflection's other queries, or the
-		// connections still opening when there is no more work.
-		s.over()
+		s.over() // stops the connections still opening
 	}
 	s.cond.Broadcast()
 }
