@@ -33,5 +33,11 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 		return nil, err
 	}
 	cfg.BuildContextWatcherHandler = cancelRequest
-	return dialect.OpenServer(ctx, u, stdlib.GetConnector(*cfg))
+	db, err := dialect.OpenServer(ctx, u, stdlib.GetConnector(*cfg))
+	if err != nil {
+		return nil, err
+	}
+	// Keeps the connections a parallel reflection opens for the next.
+	db.SetMaxIdleConns(max(reflWorkers, 2))
+	return db, nil
 }

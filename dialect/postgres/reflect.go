@@ -2,11 +2,10 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
@@ -47,34 +46,42 @@ type reflector struct {
 	// exclusions are the exclusion constraints by the oid of their index,
 	// which the index query fills in.
 	exclusions map[uint32]*schema.Exclusion
-	arrays     *pgtype.Map
 }
 
-// Reflect implements dialect.Dialect.
+// Reflect implements dialect.Dialect. Given a pool without a limit on
+// its connections (check and diff), it reads on several at once; a
+// connection or transaction (an upgrade under retort's lock) is read
+// from alone.
 func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, error) {
-	r := &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
-		exclusions: map[uint32]*schema.Exclusion{}, arrays: pgtype.NewMap()}
-	steps := []struct {
-		what string
-		fn   func() error
-	}{
-		{"search path", r.searchPath},
-		{"tables and views", r.relations},
-		{"columns", r.columns},
-		{"constraints", r.constraints},
-		{"indexes", r.indexes},
-		{"triggers", r.triggers},
-		{"enum types", r.enums},
-		{"SQL objects", r.sqlObjects},
-		{"unmanaged objects", r.inventory},
+	r := newReflector(ctx, q)
+	parallel := false
+	if db, ok := q.(*sql.DB); ok && reflWorkers > 1 && db.Stats().MaxOpenConnections == 0 {
+		var err error
+		switch parallel, err = r.parallel(db); {
+		case reflOutOfLocks(err):
+			// Each connection locks until it ends the tables whose
+			// expressions it prints; one statement at a time locks fewer.
+			r, parallel = newReflector(ctx, q), false
+		case err != nil:
+			return nil, err
+		}
 	}
-	for _, st := range steps {
-		if err := st.fn(); err != nil {
-			return nil, fmt.Errorf("reflect PostgreSQL %s: %w", st.what, err)
+	if !parallel {
+		r.q = q
+		if err := r.searchPath(); err != nil {
+			return nil, fmt.Errorf("reflect PostgreSQL search path: %w", err)
+		}
+		if err := r.sequential(); err != nil {
+			return nil, err
 		}
 	}
 	reflSortSchema(r.s)
 	return r.s, nil
+}
+
+func newReflector(ctx context.Context, q dialect.Querier) *reflector {
+	return &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
+		exclusions: map[uint32]*schema.Exclusion{}}
 }
 
 // schemaName is how a namespace appears in the model: "" for the first
@@ -94,7 +101,7 @@ func (r *reflector) searchPath() error {
 }
 
 // names scans a text[] column.
-func (r *reflector) names(dst *[]string) any { return r.arrays.SQLScanner(dst) }
+func (r *reflector) names(dst *[]string) any { return textArray{dst} }
 
 func reflSortSchema(s *schema.Schema) {
 	less := func(as, an, bs, bn string) bool {
