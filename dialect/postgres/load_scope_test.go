@@ -51,6 +51,24 @@ func TestLoadDesiredOutsideSearchPath(t *testing.T) {
 			noDev:      true,
 		},
 		{
+			name: "a foreign key's target and a column's type may stay",
+			sql: `CREATE SCHEMA auth;
+CREATE TABLE auth.users (id uuid PRIMARY KEY);
+CREATE TYPE auth.level AS ENUM ('a', 'b');
+CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id), lvl auth.level);
+`,
+			tables: []string{"profiles"},
+		},
+		{
+			name: "but not what nothing refers to",
+			sql: `CREATE SCHEMA auth;
+CREATE TABLE auth.users (id uuid PRIMARY KEY);
+CREATE TABLE auth.sessions (id uuid PRIMARY KEY, user_id uuid REFERENCES auth.users (id));
+CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));
+`,
+			wantErr: []string{"schema.sql:1 creates table auth.sessions, outside the URL's search_path (public)", "a foreign key's target, may stay"},
+		},
+		{
 			name:   "serial sequence and index stay with their table",
 			sql:    "CREATE TABLE users (id serial PRIMARY KEY, email text UNIQUE);\n",
 			tables: []string{"users"},
