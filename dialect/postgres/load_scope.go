@@ -73,9 +73,9 @@ type outsideObject struct {
 
 func (o outsideObject) String() string {
 	if o.name == "" {
-		return o.kind + " " + msgIdent(o.nsp)
+		return o.kind + " " + quote(o.nsp)
 	}
-	return o.kind + " " + msgIdent(o.nsp) + "." + msgIdent(o.name)
+	return o.kind + " " + quote(o.nsp) + "." + quote(o.name)
 }
 
 // loadOutside returns what q's database holds off the search path.
@@ -152,7 +152,7 @@ func loadOutsideError(before, after []outsideObject, searchPath []string, files 
 	if len(e.added) == 0 {
 		return nil
 	}
-	e.schema = msgIdent(first.nsp)
+	e.schema = quote(first.nsp)
 	if at := loadMention(files, first.nsp, d); at != "" {
 		e.where = at
 	}
@@ -176,16 +176,6 @@ func loadMention(files []dialect.SourceFile, nsp string, d Dialect) string {
 		}
 	}
 	return ""
-}
-
-var plainIdent = regexp.MustCompile(`^[a-z_][a-z0-9_$]*$`)
-
-// msgIdent shows a name as SQL would need it: quoted unless plain.
-func msgIdent(name string) string {
-	if plainIdent.MatchString(name) {
-		return name
-	}
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
 var createSchemaStmt = regexp.MustCompile(`(?is)^\s*CREATE\s+SCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)`)
