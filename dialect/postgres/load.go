@@ -59,7 +59,11 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if err != nil {
 		return nil, err
 	}
-	created := loadCreatedSchemas(files, d)
+	stmts, err := d.loadSplit(files)
+	if err != nil {
+		return nil, err
+	}
+	created := loadCreatedSchemas(stmts)
 	for _, s := range schemas {
 		if created[s] {
 			continue // the files create it; CREATE SCHEMA would fail on ours
@@ -72,7 +76,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if err != nil {
 		return nil, err
 	}
-	if err := d.loadBatched(ctx, conn, files); err != nil {
+	if err := d.loadBatched(ctx, conn, stmts); err != nil {
 		return nil, err
 	}
 	if err := d.loadCheckScope(ctx, conn, before, files); err != nil {

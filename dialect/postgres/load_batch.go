@@ -157,22 +157,19 @@ func (b *loadBatcher) exec(ctx context.Context, q dialect.Querier, s loadStmt) e
 	return nil
 }
 
-// loadBatched runs the files on conn in lock-bounded transactions.
-func (d Dialect) loadBatched(ctx context.Context, conn *sql.Conn, files []dialect.SourceFile) error {
-	stmts, err := d.loadSplit(files)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
+// loadBatched runs the statements (loadSplit's) on conn in lock-bounded
+// transactions, after the load guard has passed every one of them.
+func (d Dialect) loadBatched(ctx context.Context, conn *sql.Conn, stmts []loadStmt) error {
+	for i := 0; i < len(stmts); {
+		j := i
 		var own []sqlsplit.Stmt
-		for _, s := range stmts {
-			if s.file == f.Name {
-				own = append(own, s.Stmt)
-			}
+		for ; j < len(stmts) && stmts[j].file == stmts[i].file; j++ {
+			own = append(own, stmts[j].Stmt)
 		}
-		if err := dialect.GuardStatements(ctx, d, conn, f.Name, own); err != nil {
+		if err := dialect.GuardStatements(ctx, d, conn, stmts[i].file, own); err != nil {
 			return err
 		}
+		i = j
 	}
 	budget, err := loadLockBudgetOf(ctx, conn)
 	if err != nil {

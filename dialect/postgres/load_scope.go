@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -162,46 +161,44 @@ func loadOutsideError(before, after []outsideObject, searchPath []string, files 
 // loadMention returns "file:line" of the first statement that names
 // schema nsp as a qualifier or creates it, or "".
 func loadMention(files []dialect.SourceFile, nsp string, d Dialect) string {
-	name := `(?:` + regexp.QuoteMeta(nsp) + `|"` + regexp.QuoteMeta(strings.ReplaceAll(nsp, `"`, `""`)) + `")`
-	mention := regexp.MustCompile(`(?i)(?:^|[^\w$"])` + name + `\s*\.|\bSCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?` + name + `(?:[^\w$"]|$)`)
+	is := func(t dialect.Token) bool {
+		return t.Word && (t.Quoted && t.Text == nsp || !t.Quoted && strings.ToLower(t.Text) == nsp)
+	}
 	for _, f := range files {
 		stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
 		if err != nil {
 			continue
 		}
 		for _, s := range stmts {
-			if mention.MatchString(s.SQL) {
-				return fmt.Sprintf("%s:%d", f.Name, s.Line)
+			toks := dialect.Tokens(s.SQL, pgTokens)
+			for i, t := range toks {
+				qualifier := is(t) && i+1 < len(toks) && toks[i+1].Text == "."
+				created := is(t) && i > 0 && toks[i-1].Word && strings.EqualFold(toks[i-1].Text, "SCHEMA") ||
+					is(t) && i > 1 && strings.EqualFold(toks[i-1].Text, "EXISTS") && strings.EqualFold(toks[i-2].Text, "NOT")
+				if qualifier || created {
+					return fmt.Sprintf("%s:%d", f.Name, s.Line)
+				}
 			}
 		}
 	}
 	return ""
 }
 
-var createSchemaStmt = regexp.MustCompile(`(?is)^\s*CREATE\s+SCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)`)
-
-// loadCreatedSchemas names the schemas the files create themselves with
-// a plain CREATE SCHEMA (no IF NOT EXISTS), so the scratch load does not
-// create them first.
-func loadCreatedSchemas(files []dialect.SourceFile, d Dialect) map[string]bool {
+// loadCreatedSchemas names the schemas the statements create themselves
+// with a plain CREATE SCHEMA (no IF NOT EXISTS), so the scratch load does
+// not create them first.
+func loadCreatedSchemas(stmts []loadStmt) map[string]bool {
 	out := map[string]bool{}
-	for _, f := range files {
-		stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
-		if err != nil {
-			continue // the load reports it
+	for _, st := range stmts {
+		toks := dialect.Tokens(st.SQL, pgTokens)
+		if len(toks) < 3 || !strings.EqualFold(toks[0].Text, "CREATE") || !strings.EqualFold(toks[1].Text, "SCHEMA") {
+			continue
 		}
-		for _, st := range stmts {
-			m := createSchemaStmt.FindStringSubmatch(st.SQL)
-			if m == nil || strings.Contains(strings.ToUpper(m[0]), "NOT EXISTS") {
-				continue
-			}
-			name := m[1]
-			if strings.HasPrefix(name, `"`) {
-				name = strings.ReplaceAll(name[1:len(name)-1], `""`, `"`)
-			} else {
-				name = strings.ToLower(name)
-			}
-			out[name] = true
+		switch name := toks[2]; {
+		case name.Quoted:
+			out[name.Text] = true
+		case name.Word && !strings.EqualFold(name.Text, "IF") && !strings.EqualFold(name.Text, "AUTHORIZATION"):
+			out[strings.ToLower(name.Text)] = true
 		}
 	}
 	return out

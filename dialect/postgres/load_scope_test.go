@@ -124,10 +124,15 @@ func TestLoadCreatedSchemas(t *testing.T) {
 	files := []dialect.SourceFile{{Name: "a.sql", SQL: `create schema Audit;
 CREATE SCHEMA IF NOT EXISTS maybe;
 CREATE SCHEMA "Mixed ""Q""" AUTHORIZATION app;
+CREATE SCHEMA AUTHORIZATION app;
 -- CREATE SCHEMA commented;
 CREATE TABLE schema_x (id int);
 `}}
-	got := loadCreatedSchemas(files, Dialect{})
+	stmts, err := Dialect{}.loadSplit(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := loadCreatedSchemas(stmts)
 	want := map[string]bool{"audit": true, `Mixed "Q"`: true}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
