@@ -34,6 +34,7 @@ type TokenOptions struct {
 	Backslash        bool // \ escapes inside strings (MySQL)
 	HashComments     bool // # to the end of the line (MySQL)
 	DollarQuotes     bool // $tag$ ... $tag$ strings (PostgreSQL)
+	FlatComments     bool // a block comment ends at the first */ (MySQL, SQLite); else they nest
 	// ExecComments reads /*! ... */ and /*M! ... */ as code (MySQL).
 	ExecComments bool
 }
@@ -62,7 +63,7 @@ func Tokens(sql string, o TokenOptions) []Token {
 				}
 				continue
 			}
-			i = skipBlockComment(sql, i)
+			i = skipBlockComment(sql, i, o.FlatComments)
 		case o.ExecComments && c == '*' && i+1 < n && sql[i+1] == '/':
 			i += 2 // the end of an executable comment
 		case c == '\'' || (c == '"' && !o.DoubleQuoteIdent):
@@ -131,12 +132,13 @@ func skipQuoted(s string, i int, q byte, backslash bool) int {
 	return len(s)
 }
 
-// skipBlockComment returns the index after the (nestable) comment at i.
-func skipBlockComment(s string, i int) int {
+// skipBlockComment returns the index after the comment at i, nested
+// unless flat.
+func skipBlockComment(s string, i int, flat bool) int {
 	depth := 0
 	for j := i; j+1 < len(s); j++ {
 		switch {
-		case s[j] == '/' && s[j+1] == '*':
+		case s[j] == '/' && s[j+1] == '*' && (depth == 0 || !flat):
 			depth++
 			j++
 		case s[j] == '*' && s[j+1] == '/':

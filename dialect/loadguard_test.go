@@ -6,7 +6,7 @@ import (
 )
 
 func TestTokens(t *testing.T) {
-	my := TokenOptions{Backticks: true, Backslash: true, HashComments: true, ExecComments: true}
+	my := TokenOptions{Backticks: true, Backslash: true, HashComments: true, ExecComments: true, FlatComments: true}
 	pg := TokenOptions{DoubleQuoteIdent: true, DollarQuotes: true}
 	cases := []struct {
 		name string
@@ -25,6 +25,8 @@ func TestTokens(t *testing.T) {
 		{"pg nested comment", pg, "/* a /* b */ c.d */ DROP ROLE r", "DROP ROLE r"},
 		{"pg parameter", pg, "SELECT $1.x", "SELECT $"},
 		{"unterminated", my, "SELECT 'abc", "SELECT"},
+		// MySQL ends a comment at the first */: what follows is code.
+		{"flat comment", my, "/* a /* b */ CREATE TABLE o.x", "CREATE TABLE o . x"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 )
 
-var myTokens = dialect.TokenOptions{Backticks: true, Backslash: true, HashComments: true, ExecComments: true}
+var myTokens = dialect.TokenOptions{Backticks: true, Backslash: true, HashComments: true, ExecComments: true, FlatComments: true}
 
 // myGlobalKinds are objects of the whole server, not of one database.
 var myGlobalKinds = map[string]bool{"DATABASE": true, "SCHEMA": true, "USER": true, "ROLE": true, "SERVER": true, "TABLESPACE": true, "LOGFILE": true}

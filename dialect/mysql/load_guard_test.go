@@ -18,6 +18,7 @@ func TestMyLoadGuard(t *testing.T) {
 	}{
 		{"CREATE TABLE t (id int PRIMARY KEY)", ""},
 		{"CREATE TABLE prod.t (id int)", "prod.t names database prod"},
+		{"/* a /* b */ CREATE TABLE prod.t (id int)", "prod.t names database prod"},
 		{"CREATE TABLE `prod`.`t` (id int)", "prod.t names database prod"},
 		{"CREATE TABLE t (id int, FOREIGN KEY (id) REFERENCES SHOP.p (id))", "SHOP.p names database Shop"},
 		{"CREATE VIEW v AS SELECT t.id FROM t", ""},

@@ -8,7 +8,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 )
 
-var liteTokens = dialect.TokenOptions{Backticks: true, DoubleQuoteIdent: true}
+var liteTokens = dialect.TokenOptions{Backticks: true, DoubleQuoteIdent: true, FlatComments: true}
 
 // LoadGuard implements dialect.LoadGuarder: ATTACH opens (and creates) a
 // database file, and VACUUM INTO writes one, so a schema file doing
