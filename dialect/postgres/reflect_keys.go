@@ -6,8 +6,9 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// reflConstraintsSQL reads keys and checks; key columns come back in key
-// order (conkey/confkey are ordered arrays of attribute numbers). A
+// reflConstraintsSQL reads keys (checks are reflChecksSQL's); key
+// columns come back in key order (conkey/confkey are ordered arrays of
+// attribute numbers). A
 // primary key's or unique constraint's INCLUDE columns and storage
 // parameters are its index's (conindid; a foreign key's conindid is the
 // referenced key's, hence the contype tests).
@@ -17,8 +18,7 @@ var reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
 	` + reflKeyNamesSQL("con.confrelid", "con.confkey") + `,
 	con.confdeltype, con.confupdtype, con.confmatchtype,
 	con.condeferrable, con.condeferred, con.convalidated,
-	CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) ELSE '' END,
-	con.connoinherit, con.conindid, COALESCE(d.description, ''), $NND,
+	con.conindid, COALESCE(d.description, ''), $NND,
 	ARRAY(SELECT a.attname::text FROM pg_index ki CROSS JOIN LATERAL unnest(ki.indkey::int2[]) WITH ORDINALITY k(num, ord)
 		JOIN pg_attribute a ON a.attrelid = ki.indrelid AND a.attnum = k.num
 		WHERE ki.indexrelid = con.conindid AND con.contype IN ('p', 'u') AND k.ord > ki.indnkeyatts ORDER BY k.ord),
@@ -30,9 +30,44 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 LEFT JOIN pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
-WHERE ` + reflScopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')
+WHERE ` + reflScopeSQL + ` AND con.contype IN ('p', 'u', 'f', 'x') AND c.relkind IN ('r', 'p')
 	AND con.conparentid = 0 -- not the per-partition copies of a key to a partitioned table
 ORDER BY con.conrelid, con.conname`
+
+// reflChecksSQL reads check constraints. It is a step of its own because
+// pg_get_constraintdef opens every table it names a column of (building
+// the relcache entry: most of a 500-table reflection's constraint time),
+// which a second connection can do while the first reads the keys.
+const reflChecksSQL = `SELECT con.conrelid, con.conname, pg_get_constraintdef(con.oid, true), con.connoinherit, COALESCE(d.description, '')
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
+WHERE ` + reflScopeSQL + ` AND con.contype = 'c' AND c.relkind IN ('r', 'p') AND con.conparentid = 0
+ORDER BY con.conrelid, con.conname`
+
+// checks fills each table's Checks, in name order.
+func (r *reflector) checks() error {
+	rows, err := r.q.QueryContext(r.ctx, reflChecksSQL)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			oid                uint32
+			name, def, comment string
+			noInherit          bool
+		)
+		if err := rows.Scan(&oid, &name, &def, &noInherit, &comment); err != nil {
+			return err
+		}
+		if t := r.tables[oid]; t != nil {
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: reflCheckExpr(def), NoInherit: noInherit, Comment: comment})
+		}
+	}
+	return rows.Err()
+}
 
 func (r *reflector) constraints() error {
 	rows, err := r.q.QueryContext(r.ctx, reflVersioned(reflConstraintsSQL, r.version))
@@ -45,16 +80,16 @@ func (r *reflector) constraints() error {
 			oid                             uint32
 			name, kind, refNsp, refTable    string
 			cols, refCols                   []string
-			onDel, onUpd, match, checkDef   string
+			onDel, onUpd, match             string
 			deferrable, deferred, validated bool
-			noInherit, nnd                  bool
+			nnd                             bool
 			index                           uint32
 			comment, params                 string
 			include, setCols                []string
 		)
 		if err := rows.Scan(&oid, &name, &kind, r.names(&cols), &refNsp, &refTable, r.names(&refCols),
-			&onDel, &onUpd, &match, &deferrable, &deferred, &validated, &checkDef,
-			&noInherit, &index, &comment, &nnd, r.names(&include), &params, r.names(&setCols)); err != nil {
+			&onDel, &onUpd, &match, &deferrable, &deferred, &validated,
+			&index, &comment, &nnd, r.names(&include), &params, r.names(&setCols)); err != nil {
 			return err
 		}
 		t := r.tables[oid]
@@ -75,8 +110,6 @@ func (r *reflector) constraints() error {
 				Deferrable: deferrable, InitiallyDeferred: deferred,
 				Match: reflMatches[match], NotValid: !validated, Comment: comment,
 			})
-		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: reflCheckExpr(checkDef), NoInherit: noInherit, Comment: comment})
 		case "x":
 			x := &schema.Exclusion{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
 			t.Exclusions = append(t.Exclusions, x)
