@@ -46,6 +46,7 @@ type reflector struct {
 	// exclusions are the exclusion constraints by the oid of their index,
 	// which the index query fills in.
 	exclusions map[uint32]*schema.Exclusion
+	keys       *reflKeyCols
 }
 
 // Reflect implements dialect.Dialect. Given a pool without a limit on
@@ -81,7 +82,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 
 func newReflector(ctx context.Context, q dialect.Querier) *reflector {
 	return &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
-		exclusions: map[uint32]*schema.Exclusion{}}
+		exclusions: map[uint32]*schema.Exclusion{}, keys: newReflKeyCols()}
 }
 
 // schemaName is how a namespace appears in the model: "" for the first

@@ -1,21 +1,20 @@
 package postgres
 
 import (
+	"database/sql"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
 )
 
-// reflConstraintsSQL reads keys (checks are reflChecksSQL's); key
-// columns come back in key order (conkey/confkey are ordered arrays of
-// attribute numbers). A
+// reflConstraintsSQL reads keys (checks are reflChecksSQL's). Key
+// columns come back as attribute numbers in key order (conkey/confkey),
+// named by the key columns step (reflect_keycols.go). A
 // primary key's or unique constraint's INCLUDE columns and storage
 // parameters are its index's (conindid; a foreign key's conindid is the
 // referenced key's, hence the contype tests).
 var reflConstraintsSQL = `SELECT con.conrelid, con.conname, con.contype,
-	` + reflKeyNamesSQL("con.conrelid", "con.conkey") + `,
-	COALESCE(rn.nspname, ''), COALESCE(rc.relname, ''),
-	` + reflKeyNamesSQL("con.confrelid", "con.confkey") + `,
+	con.conkey, COALESCE(rn.nspname, ''), COALESCE(rc.relname, ''), con.confrelid, con.confkey,
 	con.confdeltype, con.confupdtype, con.confmatchtype,
 	con.condeferrable, con.condeferred, con.convalidated,
 	con.conindid, COALESCE(d.description, ''), $NND,
@@ -77,9 +76,9 @@ func (r *reflector) constraints() error {
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			oid                             uint32
+			oid, refOid                     uint32
 			name, kind, refNsp, refTable    string
-			cols, refCols                   []string
+			nums, refNums                   []int64
 			onDel, onUpd, match             string
 			deferrable, deferred, validated bool
 			nnd                             bool
@@ -87,29 +86,37 @@ func (r *reflector) constraints() error {
 			comment, params                 string
 			include, setCols                []string
 		)
-		if err := rows.Scan(&oid, &name, &kind, r.names(&cols), &refNsp, &refTable, r.names(&refCols),
+		var refOidNull sql.NullInt64
+		if err := rows.Scan(&oid, &name, &kind, int64Array{&nums}, &refNsp, &refTable, &refOidNull, int64Array{&refNums},
 			&onDel, &onUpd, &match, &deferrable, &deferred, &validated,
 			&index, &comment, &nnd, r.names(&include), &params, r.names(&setCols)); err != nil {
 			return err
 		}
+		refOid = uint32(refOidNull.Int64)
 		t := r.tables[oid]
 		if t == nil {
 			continue
 		}
 		switch kind {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Comment: comment, Include: nonEmpty(include), Params: params}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Comment: comment, Include: nonEmpty(include), Params: params}
+			r.keys.name(oid, nums, &t.PrimaryKey.Columns)
 		case "u":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred,
-				NullsNotDistinct: nnd, Include: nonEmpty(include), Params: params, Comment: comment})
+			u := &schema.Unique{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred,
+				NullsNotDistinct: nnd, Include: nonEmpty(include), Params: params, Comment: comment}
+			t.Uniques = append(t.Uniques, u)
+			r.keys.name(oid, nums, &u.Columns)
 		case "f":
-			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
-				Name: name, Columns: cols,
-				RefSchema: r.schemaName(refNsp), RefTable: refTable, RefColumns: refCols,
+			fk := &schema.ForeignKey{
+				Name:      name,
+				RefSchema: r.schemaName(refNsp), RefTable: refTable,
 				OnDelete: reflActions[onDel], OnUpdate: reflActions[onUpd], DeleteSetColumns: nonEmpty(setCols),
 				Deferrable: deferrable, InitiallyDeferred: deferred,
 				Match: reflMatches[match], NotValid: !validated, Comment: comment,
-			})
+			}
+			t.ForeignKeys = append(t.ForeignKeys, fk)
+			r.keys.name(oid, nums, &fk.Columns)
+			r.keys.name(refOid, refNums, &fk.RefColumns)
 		case "x":
 			x := &schema.Exclusion{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
 			t.Exclusions = append(t.Exclusions, x)
@@ -197,14 +204,4 @@ func reflVersioned(query string, version int) string {
 		}
 	}
 	return strings.NewReplacer("$NND", nnd, "$DELSETCOLS", setCols).Replace(query)
-}
-
-// reflKeyNamesSQL names the columns of the attribute numbers keys of rel,
-// in order, leaving out numbers without a column (an exclusion
-// constraint's expressions are 0). Each number is one index probe:
-// joined to pg_attribute, PostgreSQL hashed all the table's attributes
-// for every constraint, a third of this query's time (issue #15).
-func reflKeyNamesSQL(rel, keys string) string {
-	return `ARRAY(SELECT name FROM (SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = ` + rel + ` AND a.attnum = k.num) AS name, k.ord
-		FROM unnest(` + keys + `) WITH ORDINALITY k(num, ord)) ks WHERE name IS NOT NULL ORDER BY ord)`
 }

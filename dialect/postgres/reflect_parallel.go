@@ -36,6 +36,7 @@ var reflSteps = []reflStep{
 	{what: "columns", fn: (*reflector).columns, after: []string{"tables and views"}},
 	{what: "constraints", fn: (*reflector).constraints, after: []string{"tables and views"}},
 	{what: "checks", fn: (*reflector).checks, after: []string{"tables and views"}},
+	{what: "key columns", fn: (*reflector).keyColumns, after: []string{"columns", "constraints"}},
 	{what: "indexes", fn: (*reflector).indexes, after: []string{"tables and views", "constraints"}},
 	// SQL objects count the columns that own a sequence.
 	{what: "SQL objects", fn: (*reflector).sqlObjects, after: []string{"tables and views", "columns"}},

@@ -70,7 +70,7 @@ func reflViewDef(def string) string {
 // cannot refer to a column, so it is printed without its table: given
 // one, pg_get_expr opens it (building its relcache entry and locking it),
 // three quarters of this query's time; a generation expression can.
-var reflColumnsSQL = `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+var reflColumnsSQL = `SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
 	pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END, true), a.attidentity, a.attgenerated,
 	CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN co.collname ELSE '' END,
 	COALESCE(ds.description, ''),
@@ -102,15 +102,17 @@ func (r *reflector) columns() error {
 	for rows.Next() {
 		var (
 			oid                                     uint32
+			num                                     int64
 			name, typ, identity, generated, collate string
 			comment                                 string
 			notNull                                 bool
 			def, ownedSeq                           sql.NullString
 			seq                                     []int64
 		)
-		if err := rows.Scan(&oid, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq, int64Array{&seq}); err != nil {
+		if err := rows.Scan(&oid, &num, &name, &typ, &notNull, &def, &identity, &generated, &collate, &comment, &ownedSeq, int64Array{&seq}); err != nil {
 			return err
 		}
+		r.keys.column(oid, num, name)
 		t := r.tables[oid]
 		if t == nil {
 			continue // a retort or extension table
