@@ -43,10 +43,12 @@ type reflector struct {
 	version int    // server_version_num
 	s       *schema.Schema
 	tables  map[uint32]*schema.Table
-	// exclusions are the exclusion constraints by the oid of their index,
-	// which the index query fills in.
-	exclusions map[uint32]*schema.Exclusion
-	keys       *reflKeyCols
+	// exclusions are the exclusion constraints by the oid of their index
+	// (the constraints step's), and exclusionIndexes those indexes (the
+	// index step's), which the exclusion indexes step joins.
+	exclusions       map[uint32]*schema.Exclusion
+	exclusionIndexes map[uint32]*schema.Index
+	keys             *reflKeyCols
 }
 
 // Reflect implements dialect.Dialect. Given a pool without a limit on
@@ -82,7 +84,7 @@ func (Dialect) Reflect(ctx context.Context, q dialect.Querier) (*schema.Schema, 
 
 func newReflector(ctx context.Context, q dialect.Querier) *reflector {
 	return &reflector{ctx: ctx, q: q, s: &schema.Schema{}, tables: map[uint32]*schema.Table{},
-		exclusions: map[uint32]*schema.Exclusion{}, keys: newReflKeyCols()}
+		exclusions: map[uint32]*schema.Exclusion{}, exclusionIndexes: map[uint32]*schema.Index{}, keys: newReflKeyCols()}
 }
 
 // schemaName is how a namespace appears in the model: "" for the first

@@ -23,7 +23,8 @@ const reflIndexesSQL = `SELECT i.indrelid, i.indexrelid, ic.relname, i.indisuniq
 	CASE WHEN k.ord = 1 THEN COALESCE(array_to_string(ic.reloptions, ', '), '') ELSE '' END,
 	CASE WHEN k.ord = 1 THEN COALESCE(d.description, '') ELSE '' END,
 	$NND,
-	CASE WHEN x.oid IS NOT NULL AND k.ord <= i.indnkeyatts THEN (SELECT o.oprname FROM pg_operator o WHERE o.oid = x.conexclop[k.ord]) ELSE '' END
+	CASE WHEN x.oid IS NOT NULL AND k.ord <= i.indnkeyatts THEN (SELECT o.oprname FROM pg_operator o WHERE o.oid = x.conexclop[k.ord]) ELSE '' END,
+	x.oid IS NOT NULL
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
@@ -48,18 +49,17 @@ func (r *reflector) indexes() error {
 	defer rows.Close()
 	var last *schema.Index
 	var lastOid uint32
-	var lastX *schema.Exclusion
 	for rows.Next() {
 		var (
 			oid, ixOid                                                uint32
 			name, method, where, col, def, opc, coll, params, comment string
 			oper                                                      string
-			unique, desc, nullsFirst, included, nnd                   bool
+			unique, desc, nullsFirst, included, nnd, exclusion        bool
 			ord                                                       int
 			attnum                                                    sql.NullInt64
 		)
 		if err := rows.Scan(&oid, &ixOid, &name, &unique, &method, &where, &ord, &attnum, &col, &def,
-			&desc, &nullsFirst, &included, &opc, &coll, &params, &comment, &nnd, &oper); err != nil {
+			&desc, &nullsFirst, &included, &opc, &coll, &params, &comment, &nnd, &oper, &exclusion); err != nil {
 			return err
 		}
 		t := r.tables[oid]
@@ -73,8 +73,9 @@ func (r *reflector) indexes() error {
 			last = &schema.Index{Name: name, Unique: unique, Where: where, Method: method,
 				Params: params, NullsNotDistinct: nnd, Comment: comment}
 			lastOid = ixOid
-			lastX = r.exclusions[ixOid]
-			if lastX == nil {
+			if exclusion {
+				r.exclusionIndexes[ixOid] = last
+			} else {
 				t.Indexes = append(t.Indexes, last)
 			}
 		}
@@ -90,10 +91,17 @@ func (r *reflector) indexes() error {
 			}
 			last.Parts = append(last.Parts, p)
 		}
-		if lastX != nil {
-			lastX.Method, lastX.Where, lastX.Params = last.Method, last.Where, last.Params
-			lastX.Parts, lastX.Include = last.Parts, last.Include
-		}
 	}
 	return rows.Err()
+}
+
+// joinExclusionIndexes gives each exclusion constraint what its index holds.
+func (r *reflector) joinExclusionIndexes() error {
+	for oid, x := range r.exclusions {
+		if ix := r.exclusionIndexes[oid]; ix != nil {
+			x.Method, x.Where, x.Params = ix.Method, ix.Where, ix.Params
+			x.Parts, x.Include = ix.Parts, ix.Include
+		}
+	}
+	return nil
 }

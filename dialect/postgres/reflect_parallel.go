@@ -35,9 +35,10 @@ var reflSteps = []reflStep{
 	{what: "unmanaged objects", fn: (*reflector).inventory},
 	{what: "columns", fn: (*reflector).columns, after: []string{"tables and views"}},
 	{what: "constraints", fn: (*reflector).constraints, after: []string{"tables and views"}},
-	{what: "checks", fn: (*reflector).checks, after: []string{"tables and views"}},
 	{what: "key columns", fn: (*reflector).keyColumns, after: []string{"columns", "constraints"}},
-	{what: "indexes", fn: (*reflector).indexes, after: []string{"tables and views", "constraints"}},
+	{what: "indexes", fn: (*reflector).indexes, after: []string{"tables and views"}},
+	{what: "checks", fn: (*reflector).checks, after: []string{"tables and views"}},
+	{what: "exclusion indexes", fn: (*reflector).joinExclusionIndexes, after: []string{"constraints", "indexes"}},
 	// SQL objects count the columns that own a sequence.
 	{what: "SQL objects", fn: (*reflector).sqlObjects, after: []string{"tables and views", "columns"}},
 	{what: "triggers", fn: (*reflector).triggers},
