@@ -121,9 +121,13 @@ FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON 
 WHERE (c.relispartition OR tg.tgenabled <> 'O') AND NOT tg.tgisinternal AND tg.tgparentid = 0
 	AND $SCOPE AND c.relname NOT IN $RETORT AND ` + invNotPart("pg_class", "c.oid")},
 
+	// Rules: the definition without the table after ON event TO (the
+	// table column names it), so a renamed table keeps them.
 	{"pg_rewrite", `SELECT 'rule', n.nspname::text, c.relname::text, rw.rulename::text,
-	pg_get_ruledef(rw.oid, true) || CASE rw.ev_enabled WHEN 'D' THEN ' DISABLED' WHEN 'R' THEN ' ENABLE REPLICA' WHEN 'A' THEN ' ENABLE ALWAYS' ELSE '' END
+	CASE WHEN position(rd.rel IN rd.def) > 0 THEN overlay(rd.def PLACING ' TO ' FROM position(rd.rel IN rd.def) FOR length(rd.rel)) ELSE rd.def END
+	|| CASE rw.ev_enabled WHEN 'D' THEN ' DISABLED' WHEN 'R' THEN ' ENABLE REPLICA' WHEN 'A' THEN ' ENABLE ALWAYS' ELSE '' END
 FROM pg_rewrite rw JOIN pg_class c ON c.oid = rw.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+CROSS JOIN LATERAL (SELECT pg_get_ruledef(rw.oid, true) AS def, ' TO ' || rw.ev_class::regclass::text || ' ' AS rel) rd
 WHERE $SCOPE AND rw.rulename <> '_RETURN' AND ` + invNotPart("pg_class", "c.oid")},
 
 	{"pg_proc", `SELECT CASE p.prokind WHEN 'a' THEN 'f_a' ELSE 'f_w' END, n.nspname::text, '',
