@@ -6,10 +6,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"net/url"
-	"runtime"
 	"strings"
-	"sync"
-	"weak"
 
 	"github.com/go-sql-driver/mysql"
 
@@ -46,42 +43,53 @@ func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	conn, err := mysql.NewConnector(cfg)
+	c, err := newConnector(cfg)
 	if err != nil {
 		return nil, dialect.RedactURLError(fmt.Errorf("open %s: %w", u, err), u)
 	}
-	db, err := dialect.OpenServer(ctx, u, conn)
-	if err == nil {
-		rememberConfig(db, cfg)
+	return dialect.OpenServer(ctx, u, c)
+}
+
+// connector opens the pool's connections with the driver's own
+// connector; its Driver carries a second connector to the same server,
+// so that whoever holds the pool (reflection, see loadDefs) can find it
+// through (*sql.DB).Driver, the only part of a pool's connector
+// database/sql hands back.
+type connector struct {
+	driver.Connector
+	drv *poolDriver
+}
+
+// poolDriver is the driver of a pool Open made. batch connects like the
+// pool but takes several statements in one round trip; the pool's own
+// connections never do: a statement must fail alone there. It is the
+// driver's own otherwise, so a caller of Driver().Open gets what it asks.
+type poolDriver struct {
+	mysql.MySQLDriver
+	batch driver.Connector
+}
+
+func newConnector(cfg *mysql.Config) (*connector, error) {
+	c, err := mysql.NewConnector(cfg)
+	if err != nil {
+		return nil, err
 	}
-	return db, err
+	multi := cfg.Clone()
+	multi.MultiStatements = true
+	batch, err := mysql.NewConnector(multi)
+	if err != nil {
+		return nil, err
+	}
+	return &connector{Connector: c, drv: &poolDriver{batch: batch}}, nil
 }
 
-// batchConfigs holds the configuration of each pool Open made, keyed by
-// a weak pointer to the pool (dropped with it), so that reflection can
-// open connections of its own that take several statements in one round
-// trip (see loadDefs). The pool's own connections never do: a statement
-// must fail alone there.
-var batchConfigs sync.Map // weak.Pointer[sql.DB] -> *mysql.Config
-
-func rememberConfig(db *sql.DB, cfg *mysql.Config) {
-	key := weak.Make(db)
-	batchConfigs.Store(key, cfg.Clone())
-	runtime.AddCleanup(db, func(k weak.Pointer[sql.DB]) { batchConfigs.Delete(k) }, key)
-}
+func (c *connector) Driver() driver.Driver { return c.drv }
 
 // batchConnector returns a connector for db's server that runs several
 // statements at once, or nil when db is not a pool Open made.
 func batchConnector(db *sql.DB) driver.Connector {
-	v, ok := batchConfigs.Load(weak.Make(db))
-	if !ok {
-		return nil
+	if d, ok := db.Driver().(*poolDriver); ok {
+		return d.batch
 	}
-	cfg := v.(*mysql.Config).Clone()
-	cfg.MultiStatements = true
-	c, err := mysql.NewConnector(cfg)
-	if err != nil {
-		return nil
-	}
-	return c
+	return nil
 }

@@ -2,10 +2,15 @@ package mysql
 
 import (
 	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
 	"reflect"
+	"sync/atomic"
 	"testing"
 
 	"github.com/retortdb/retort/internal/schematest"
+	"github.com/retortdb/retort/internal/testdb"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -81,3 +86,61 @@ var errBoom = errString("boom")
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// TestReflectBatches checks that reflecting a pool Open made reads the
+// table definitions on the multi-statement connections its driver
+// carries, one per batch lane, and that a pool opened without the
+// dialect reads them one by one to the same schema.
+func TestReflectBatches(t *testing.T) {
+	db, u := freshDB(t)
+	for i := range 5 {
+		schematest.Exec(t, db, fmt.Sprintf("CREATE TABLE t%d (id int, a int, PRIMARY KEY (id) USING HASH, KEY ka (a) USING BTREE) ENGINE=Aria TRANSACTIONAL=0", i))
+	}
+	ctx := context.Background()
+	pool, err := Dialect{}.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	d := pool.Driver().(*poolDriver)
+	counted := &countingConnector{Connector: d.batch}
+	d.batch = counted
+	fromOpen, err := Dialect{}.Reflect(ctx, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened := counted.n.Load()
+	if opened != batchLanes {
+		t.Errorf("reflection opened %d multi-statement connection(s), want %d (one per batch lane)", opened, batchLanes)
+	}
+
+	plain, err := sql.Open("mysql", testdb.MySQLDSN(u))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	fromPlain, err := Dialect{}.Reflect(ctx, plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counted.n.Load() != opened {
+		t.Error("reflecting a pool sql.Open made used the other pool's connector")
+	}
+	if !reflect.DeepEqual(fromPlain, fromOpen) {
+		t.Errorf("reflection through sql.Open's pool differs from Open's:\n--- Open:\n%s\n--- sql.Open:\n%s", dump(fromOpen), dump(fromPlain))
+	}
+	if pk := fromOpen.Tables[0].PrimaryKey; pk == nil || pk.Method != "HASH" {
+		t.Errorf("t0's primary key = %+v, want USING HASH (read from its definition)", pk)
+	}
+}
+
+// countingConnector counts the connections it opens.
+type countingConnector struct {
+	driver.Connector
+	n atomic.Int64
+}
+
+func (c *countingConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	c.n.Add(1)
+	return c.Connector.Connect(ctx)
+}
