@@ -103,3 +103,20 @@ func TestReflectParallelErrors(t *testing.T) {
 		t.Errorf("cancelled: got %v, want context.Canceled", err)
 	}
 }
+
+// A single connection runs the steps in list order, so every step must
+// come after the steps it reads.
+func TestReflectStepsInDependencyOrder(t *testing.T) {
+	seen := map[string]bool{}
+	for _, st := range reflSteps {
+		for _, a := range st.after {
+			if !seen[a] {
+				t.Errorf("step %q runs before %q, which it reads", st.what, a)
+			}
+		}
+		if seen[st.what] {
+			t.Errorf("step %q is listed twice", st.what)
+		}
+		seen[st.what] = true
+	}
+}
