@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"strings"
+
+	"github.com/retortdb/retort/sqlsplit"
 )
 
 // A desired schema is loaded into a scratch (or dev) database on a real
@@ -19,158 +21,11 @@ type LoadGuarder interface {
 	LoadGuard(ctx context.Context, q Querier) (func(stmt string) error, error)
 }
 
-// Token is one word or punctuation character of a statement, with
-// strings, numbers and comments left out.
-type Token struct {
-	Text   string // an identifier as written inside its quotes, or one punctuation character
-	Word   bool   // an identifier or keyword
-	Quoted bool   // a quoted identifier
-}
-
-// TokenOptions are a dialect's lexical rules.
-type TokenOptions struct {
-	Backticks        bool // `ident` (MySQL)
-	DoubleQuoteIdent bool // "ident" (PostgreSQL; on MySQL a string)
-	Backslash        bool // \ escapes inside strings (MySQL)
-	HashComments     bool // # to the end of the line (MySQL)
-	DollarQuotes     bool // $tag$ ... $tag$ strings (PostgreSQL)
-	FlatComments     bool // a block comment ends at the first */ (MySQL, SQLite); else they nest
-	// ExecComments reads /*! ... */ and /*M! ... */ as code (MySQL).
-	ExecComments bool
-}
-
-// Tokens splits sql into words and punctuation.
-func Tokens(sql string, o TokenOptions) []Token {
-	var out []Token
-	i, n := 0, len(sql)
-	for i < n {
-		c := sql[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
-			i++
-		case c == '-' && i+1 < n && sql[i+1] == '-', o.HashComments && c == '#':
-			for i < n && sql[i] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < n && sql[i+1] == '*':
-			if o.ExecComments && i+2 < n && (sql[i+2] == '!' || (sql[i+2] == 'M' && i+3 < n && sql[i+3] == '!')) {
-				i += 3
-				if sql[i-1] == 'M' {
-					i++
-				}
-				for i < n && sql[i] >= '0' && sql[i] <= '9' {
-					i++ // the version
-				}
-				continue
-			}
-			i = skipBlockComment(sql, i, o.FlatComments)
-		case o.ExecComments && c == '*' && i+1 < n && sql[i+1] == '/':
-			i += 2 // the end of an executable comment
-		case c == '\'' || (c == '"' && !o.DoubleQuoteIdent):
-			i = skipQuoted(sql, i, c, o.Backslash)
-		case c == '"' || (c == '`' && o.Backticks):
-			end := skipQuoted(sql, i, c, false)
-			body := sql[i+1 : max(i+1, end-1)]
-			out = append(out, Token{Text: strings.ReplaceAll(body, string([]byte{c, c}), string(c)), Word: true, Quoted: true})
-			i = end
-		case o.DollarQuotes && c == '$' && dollarTag(sql[i:]) != "":
-			tag := dollarTag(sql[i:])
-			end := strings.Index(sql[i+len(tag):], tag)
-			if end < 0 {
-				return out
-			}
-			i += len(tag) + end + len(tag)
-		case isWordByte(c):
-			j := i
-			for j < n && (isWordByte(sql[j]) || sql[j] == '$') {
-				j++
-			}
-			w := sql[i:j]
-			if !isNumber(w) {
-				out = append(out, Token{Text: w, Word: true})
-			} else if j < n && sql[j] == '.' {
-				j++ // 1.5: no qualifier
-				for j < n && isWordByte(sql[j]) {
-					j++
-				}
-			}
-			i = j
-		default:
-			out = append(out, Token{Text: string(c)})
-			i++
-		}
-	}
-	return out
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-}
-
-func isNumber(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// skipQuoted returns the index after the quoted text starting at i, where
-// a doubled quote (and with backslash, \x) stays inside.
-func skipQuoted(s string, i int, q byte, backslash bool) int {
-	for j := i + 1; j < len(s); j++ {
-		switch {
-		case backslash && s[j] == '\\':
-			j++
-		case s[j] == q && j+1 < len(s) && s[j+1] == q:
-			j++
-		case s[j] == q:
-			return j + 1
-		}
-	}
-	return len(s)
-}
-
-// skipBlockComment returns the index after the comment at i, nested
-// unless flat.
-func skipBlockComment(s string, i int, flat bool) int {
-	depth := 0
-	for j := i; j+1 < len(s); j++ {
-		switch {
-		case s[j] == '/' && s[j+1] == '*' && (depth == 0 || !flat):
-			depth++
-			j++
-		case s[j] == '*' && s[j+1] == '/':
-			depth--
-			j++
-			if depth == 0 {
-				return j + 1
-			}
-		}
-	}
-	return len(s)
-}
-
-// dollarTag returns the $tag$ s starts with, or "".
-func dollarTag(s string) string {
-	for j := 1; j < len(s); j++ {
-		switch c := s[j]; {
-		case c == '$':
-			if j > 1 && s[1] >= '0' && s[1] <= '9' {
-				return "" // $1: a parameter
-			}
-			return s[:j+1]
-		case !(c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')):
-			return ""
-		}
-	}
-	return ""
-}
-
 // LeadingWords returns the statement's first n tokens upper-cased, up to
-// its first punctuation.
-func LeadingWords(toks []Token, n int) []string {
+// its first punctuation. The tokens are sqlsplit.Tokens read with the
+// dialect's SplitOptions, so a guard reads a statement as the splitter
+// that cut it did.
+func LeadingWords(toks []sqlsplit.Token, n int) []string {
 	var out []string
 	for _, t := range toks {
 		if !t.Word || t.Quoted || len(out) == n {

@@ -25,28 +25,9 @@ func directive(line string) (string, bool) {
 	return f[1], true
 }
 
-// lineComment skips a comment up to the end of the line; a "-- +retort"
-// directive that stands on its own line is acted on when directives is set.
-func (s *splitter) lineComment(directives bool) error {
-	src := s.src
-	eol := strings.IndexByte(src[s.i:], '\n')
-	if eol < 0 {
-		eol = len(src)
-	} else {
-		eol += s.i
-	}
-	if directives && s.atLineStart() {
-		if word, ok := directive(src[s.i:eol]); ok {
-			return s.directive(word, eol)
-		}
-	}
-	s.i = eol
-	return nil
-}
-
-// atLineStart reports whether only blanks precede s.i on its line.
-func (s *splitter) atLineStart() bool {
-	for j := s.i - 1; j >= 0 && s.src[j] != '\n'; j-- {
+// atLineStart reports whether only blanks precede offset i on its line.
+func (s *splitter) atLineStart(i int) bool {
+	for j := i - 1; j >= 0 && s.src[j] != '\n'; j-- {
 		if s.src[j] != ' ' && s.src[j] != '\t' && s.src[j] != '\r' {
 			return false
 		}
@@ -54,23 +35,23 @@ func (s *splitter) atLineStart() bool {
 	return true
 }
 
-// directive handles "-- +retort <word>" whose line ends at eol: a
-// StatementBegin block is taken verbatim up to its StatementEnd line.
-func (s *splitter) directive(word string, eol int) error {
+// directive handles "-- +retort <word>" on the given line, which ends at
+// eol: a StatementBegin block is taken verbatim up to its StatementEnd line.
+func (s *splitter) directive(word string, eol, line int) error {
 	switch {
 	case strings.EqualFold(word, directiveEnd):
-		return s.fail(s.line, "-- +retort StatementEnd without a StatementBegin")
+		return s.fail(line, "-- +retort StatementEnd without a StatementBegin")
 	case !strings.EqualFold(word, directiveBegin):
-		return s.fail(s.line, "unknown directive %q (want StatementBegin or StatementEnd)", "-- +retort "+word)
+		return s.fail(line, "unknown directive %q (want StatementBegin or StatementEnd)", "-- +retort "+word)
 	}
 	if s.body.depth > 0 {
-		return s.fail(s.body.line, "unterminated BEGIN ... END body before -- +retort StatementBegin on line %d", s.line)
+		return s.fail(s.body.line, "unterminated BEGIN ... END body before -- +retort StatementBegin on line %d", line)
 	}
 	s.body.punct()
 	s.flush() // a statement left without ';' before the block ends here
 	src := s.src
-	beginLine := s.line
-	pos, line := eol, s.line // pos is at the '\n' ending the current line
+	beginLine := line
+	pos := eol // at the '\n' ending the current line
 	for pos < len(src) {
 		pos++ // past '\n'
 		line++
@@ -84,7 +65,7 @@ func (s *splitter) directive(word string, eol int) error {
 				return s.fail(line, "%q inside the StatementBegin block of line %d", "-- +retort "+word, beginLine)
 			}
 			s.emitBlock(eol+1, pos, beginLine+1)
-			s.i, s.line = lineEnd, line
+			s.lx.i, s.line = lineEnd, line
 			return nil
 		}
 		pos = lineEnd
@@ -102,7 +83,7 @@ func (s *splitter) emitBlock(from, to, firstLine int) {
 	lead := len(raw) - len(strings.TrimLeft(raw, " \t\r\n\f\v"))
 	text := strings.TrimSpace(raw)
 	text = strings.TrimSpace(strings.TrimSuffix(text, ";"))
-	if !hasContent(text) {
+	if !s.hasContent(text) {
 		return
 	}
 	s.out = append(s.out, Stmt{SQL: text, Line: firstLine + strings.Count(raw[:lead], "\n")})
@@ -110,24 +91,11 @@ func (s *splitter) emitBlock(from, to, firstLine int) {
 
 // hasContent reports whether text holds anything besides blanks and
 // comments.
-func hasContent(text string) bool {
-	for i := 0; i < len(text); {
-		switch {
-		case strings.ContainsRune(" \t\r\n\f\v", rune(text[i])):
-			i++
-		case strings.HasPrefix(text[i:], "--"):
-			nl := strings.IndexByte(text[i:], '\n')
-			if nl < 0 {
-				return false
-			}
-			i += nl
-		case strings.HasPrefix(text[i:], "/*") && !strings.HasPrefix(text[i:], "/*!"):
-			end := strings.Index(text[i+2:], "*/")
-			if end < 0 {
-				return true // let the database report it
-			}
-			i += 2 + end + 2
-		default:
+func (s *splitter) hasContent(text string) bool {
+	l := lexer{src: text, o: s.lx.o}
+	for l.more() {
+		// An unterminated comment is the database's to report.
+		if x := l.next(); x.kind != lexBlank && x.kind != lexComment || x.unterminated != "" {
 			return true
 		}
 	}

@@ -7,10 +7,10 @@ import "strings"
 // so ';' inside a routine body needs no BEGIN ... END detection. It is
 // recognised only where a statement could start, at the start of a line.
 
-// delimiterLine handles a DELIMITER line whose first word starts at s.i
-// and ends at j; ok is false when the word is not a DELIMITER command.
-func (s *splitter) delimiterLine(j int) (bool, error) {
-	if !s.o.ClientDelimiter || s.start >= 0 || !s.atLineStart() || !strings.EqualFold(s.src[s.i:j], "DELIMITER") {
+// delimiterLine handles a DELIMITER line on line whose first word spans
+// i to j; ok is false when the word is not a DELIMITER command.
+func (s *splitter) delimiterLine(i, j, line int) (bool, error) {
+	if !s.lx.o.ClientDelimiter || s.start >= 0 || !s.atLineStart(i) || !strings.EqualFold(s.src[i:j], "DELIMITER") {
 		return false, nil
 	}
 	eol := strings.IndexByte(s.src[j:], '\n')
@@ -24,19 +24,21 @@ func (s *splitter) delimiterLine(j int) (bool, error) {
 		return false, nil // a statement that starts with an identifier named delimiter
 	}
 	if len(f) > 1 || strings.ContainsAny(f[0], `'"`+"`") {
-		return true, s.fail(s.line, "DELIMITER takes one delimiter without quotes, got %q", strings.TrimSpace(s.src[j:eol]))
+		return true, s.fail(line, "DELIMITER takes one delimiter without quotes, got %q", strings.TrimSpace(s.src[j:eol]))
 	}
 	s.delim = f[0]
 	if s.delim == ";" {
 		s.delim = ""
 	}
-	s.i = eol
+	s.lx.delim = s.delim
+	s.lx.i = eol
 	return true, nil
 }
 
-// atDelimiter reports whether a custom delimiter starts at s.i.
+// atDelimiter reports whether a custom delimiter starts at the next
+// lexeme; inside an executable comment it is the server's text.
 func (s *splitter) atDelimiter() bool {
-	return s.delim != "" && strings.HasPrefix(s.src[s.i:], s.delim)
+	return s.delim != "" && !s.lx.exec && strings.HasPrefix(s.src[s.lx.i:], s.delim)
 }
 
 // flushDelimited ends a statement at a custom delimiter; a ';' right
@@ -48,7 +50,7 @@ func (s *splitter) flushDelimited() {
 	if len(s.out) > n {
 		last := &s.out[len(s.out)-1]
 		last.SQL = strings.TrimRight(strings.TrimSuffix(last.SQL, ";"), " \t\r\n\f\v")
-		if !hasContent(last.SQL) {
+		if !s.hasContent(last.SQL) {
 			s.out = s.out[:n]
 		}
 	}

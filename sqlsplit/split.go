@@ -5,6 +5,9 @@
 // Body detection is keyword based: an identifier named END inside a
 // body (SELECT start, end FROM ...) closes it early; wrap such a
 // statement in a StatementBegin/End block.
+//
+// Tokens reads a statement's words with the same lexer (lex.go), so a
+// check of a statement reads the quotes and comments the split did.
 package sqlsplit
 
 import (
@@ -27,17 +30,30 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// Options select dialect lexing rules; callers pass the target dialect's
-// (dialect.Dialect.SplitOptions). The zero value is PostgreSQL's rules.
+// Options are a dialect's lexing rules, read by SplitWith and Tokens
+// alike; callers pass the target dialect's (dialect.Dialect.SplitOptions).
+// The zero value is PostgreSQL's rules.
 type Options struct {
-	// BackslashEscapes makes '\' escape the next character inside '...'
-	// and "..." (MySQL's default sql_mode); "..." is then a string.
+	// BackslashEscapes makes '\' escape the next character inside
+	// strings (MySQL's default sql_mode).
 	BackslashEscapes bool
+	// DoubleQuoteStrings makes "..." a string (MySQL without
+	// ANSI_QUOTES); otherwise it is a quoted identifier.
+	DoubleQuoteStrings bool
+	// Backticks makes `...` a quoted identifier (MySQL, SQLite); on
+	// PostgreSQL a backtick is an operator character.
+	Backticks bool
 	// HashComments makes '#' start a line comment (MySQL).
 	HashComments bool
+	// DashCommentBlank makes "--" start a comment only before a blank or
+	// control character or at the end (MySQL: 1--1 is 1 - -1).
+	DashCommentBlank bool
 	// FlatComments ends a block comment at the first "*/" (MySQL, SQLite);
 	// otherwise block comments nest (PostgreSQL).
 	FlatComments bool
+	// ExecComments makes /*! ... */ and /*M! ... */ code the server runs
+	// (MySQL, MariaDB); otherwise they are comments.
+	ExecComments bool
 	// NoDollarQuotes disables $tag$ ... $tag$ quoting (MySQL, SQLite).
 	NoDollarQuotes bool
 	// Brackets makes [ ... ] a quoted identifier (SQLite, for MS SQL
@@ -51,13 +67,14 @@ type Options struct {
 // Presets for the supported dialects.
 var (
 	PostgreSQL = Options{}
-	SQLite     = Options{FlatComments: true, NoDollarQuotes: true, Brackets: true}
-	MySQL      = Options{BackslashEscapes: true, HashComments: true, FlatComments: true, NoDollarQuotes: true, ClientDelimiter: true}
+	SQLite     = Options{Backticks: true, FlatComments: true, NoDollarQuotes: true, Brackets: true}
+	MySQL      = Options{BackslashEscapes: true, DoubleQuoteStrings: true, Backticks: true, HashComments: true, DashCommentBlank: true,
+		FlatComments: true, ExecComments: true, NoDollarQuotes: true, ClientDelimiter: true}
 )
 
 // SplitWith splits src with the given lexing rules.
 func SplitWith(src string, o Options) ([]Stmt, error) {
-	s := &splitter{src: src, o: o, line: 1}
+	s := &splitter{src: src, lx: lexer{src: src, o: o}, line: 1}
 	s.reset()
 	if err := s.run(); err != nil {
 		return nil, err
@@ -67,9 +84,8 @@ func SplitWith(src string, o Options) ([]Stmt, error) {
 
 type splitter struct {
 	src  string
-	o    Options
-	i    int
-	line int
+	lx   lexer
+	line int // of the next lexeme
 	out  []Stmt
 
 	// current statement
@@ -77,6 +93,7 @@ type splitter struct {
 	startLine int
 	lastEnd   int // offset just after its last significant token
 	body      bodyState
+	execLine  int // where the open executable comment started
 
 	delim string // the DELIMITER in force when not ';'
 }
@@ -90,11 +107,11 @@ func (s *splitter) fail(line int, format string, args ...any) error {
 	return &Error{Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-// mark records a significant token starting at the current offset.
-func (s *splitter) mark() {
+// mark records a significant token starting at offset at on line.
+func (s *splitter) mark(at, line int) {
 	if s.start < 0 {
-		s.start = s.i
-		s.startLine = s.line
+		s.start = at
+		s.startLine = line
 	}
 }
 
@@ -106,113 +123,66 @@ func (s *splitter) flush() {
 }
 
 func (s *splitter) run() error {
-	src := s.src
-	for s.i < len(src) {
-		c := src[s.i]
+	for s.lx.more() {
 		if s.atDelimiter() {
 			s.flushDelimited()
-			s.i += len(s.delim)
+			s.lx.i += len(s.delim)
 			continue
 		}
-		switch {
-		case c == '\n':
-			s.line++
-			s.i++
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			s.i++
-		case c == '-' && s.peek(1) == '-':
-			if err := s.lineComment(true); err != nil {
-				return err
+		inExec := s.lx.exec
+		x := s.lx.next()
+		line := s.line
+		s.line += strings.Count(s.src[x.start:x.end], "\n")
+		if x.unterminated != "" {
+			return s.fail(line, "unterminated %s", x.unterminated)
+		}
+		if inExec && x.kind != lexExecClose {
+			// An executable comment is one token to the splitter: its ';'
+			// and words are the server's, as before it ends.
+			continue
+		}
+		switch x.kind {
+		case lexBlank:
+		case lexComment:
+			if s.src[x.start] == '-' && s.atLineStart(x.start) {
+				if word, ok := directive(s.src[x.start:x.end]); ok {
+					if err := s.directive(word, x.end, line); err != nil {
+						return err
+					}
+				}
 			}
-		case c == '#' && s.o.HashComments:
-			if err := s.lineComment(false); err != nil {
-				return err
+		case lexExecOpen:
+			s.mark(x.start, line)
+			s.execLine = line
+		case lexExecClose:
+			s.lastEnd = x.end
+		case lexPunct:
+			if s.src[x.start] == ';' {
+				s.body.punct()
+				if s.body.depth == 0 && s.delim == "" {
+					s.flush()
+					continue
+				}
 			}
-		case c == '/' && s.peek(1) == '*':
-			// MySQL executable comments /*! ... */ are statements' content.
-			conditional := s.peek(2) == '!'
-			if conditional {
-				s.mark()
-			}
-			if err := s.blockComment(); err != nil {
-				return err
-			}
-			if conditional {
-				s.lastEnd = s.i
-			}
-		case c == '\'':
-			s.mark()
-			escapes := s.o.BackslashEscapes || s.isEString()
-			if err := s.quoted('\'', escapes, "quoted string"); err != nil {
-				return err
-			}
-			s.token()
-		case c == '"':
-			s.mark()
-			what := "quoted identifier"
-			if s.o.BackslashEscapes {
-				what = "quoted string"
-			}
-			if err := s.quoted('"', s.o.BackslashEscapes, what); err != nil {
-				return err
-			}
-			s.token()
-		case c == '`':
-			s.mark()
-			if err := s.quoted('`', false, "backtick-quoted identifier"); err != nil {
-				return err
-			}
-			s.token()
-		case c == '[' && s.o.Brackets:
-			s.mark()
-			if err := s.bracket(); err != nil {
-				return err
-			}
-			s.token()
-		case c == '$' && !s.o.NoDollarQuotes:
-			s.mark()
-			if err := s.dollar(); err != nil {
-				return err
-			}
-			s.token()
-		case c == ';':
-			s.body.punct()
-			if s.body.depth > 0 || s.delim != "" {
-				s.mark()
-				s.i++
-				s.lastEnd = s.i
-				continue
-			}
-			s.flush()
-			s.i++
-		case isIdentStart(c):
-			j := s.i + 1
-			for j < len(src) && isIdentChar(src[j]) {
-				j++
-			}
-			if ok, err := s.delimiterLine(j); ok || err != nil {
+			s.mark(x.start, line)
+			s.token(x.end)
+		case lexWord:
+			if ok, err := s.delimiterLine(x.start, x.end, line); ok || err != nil {
 				if err != nil {
 					return err
 				}
 				continue
 			}
-			s.mark()
-			s.body.word(strings.ToUpper(src[s.i:j]), s.line)
-			s.i = j
-			s.lastEnd = j
-		case isDigit(c):
-			s.mark()
-			j := s.i + 1
-			for j < len(src) && (isIdentChar(src[j]) || src[j] == '.') {
-				j++
-			}
-			s.i = j
-			s.token()
+			s.mark(x.start, line)
+			s.body.word(strings.ToUpper(s.src[x.start:x.end]), line)
+			s.lastEnd = x.end
 		default:
-			s.mark()
-			s.i++
-			s.token()
+			s.mark(x.start, line)
+			s.token(x.end)
 		}
+	}
+	if s.lx.exec {
+		return s.fail(s.execLine, "unterminated block comment")
 	}
 	s.body.punct()
 	if s.delim != "" {
@@ -226,134 +196,8 @@ func (s *splitter) run() error {
 	return nil
 }
 
-// token ends a non-word significant token at the current offset.
-func (s *splitter) token() {
+// token ends a non-word significant token at end.
+func (s *splitter) token(end int) {
 	s.body.punct()
-	s.lastEnd = s.i
+	s.lastEnd = end
 }
-
-func (s *splitter) peek(k int) byte {
-	if s.i+k < len(s.src) {
-		return s.src[s.i+k]
-	}
-	return 0
-}
-
-// isEString reports whether the quote at s.i opens a PostgreSQL E'...'
-// string, where backslash escapes apply.
-func (s *splitter) isEString() bool {
-	i := s.i
-	if i == 0 || (s.src[i-1] != 'E' && s.src[i-1] != 'e') {
-		return false
-	}
-	return i == 1 || !isIdentChar(s.src[i-2])
-}
-
-// quoted skips a quoted token opened by q at s.i; a doubled q is an
-// escaped q, and with escapes a backslash escapes the next byte.
-func (s *splitter) quoted(q byte, escapes bool, what string) error {
-	startLine := s.line
-	src := s.src
-	i := s.i + 1
-	for i < len(src) {
-		c := src[i]
-		switch {
-		case c == q:
-			if i+1 < len(src) && src[i+1] == q {
-				i += 2
-				continue
-			}
-			s.i = i + 1
-			return nil
-		case c == '\\' && escapes:
-			if i+1 < len(src) && src[i+1] == '\n' {
-				s.line++
-			}
-			i += 2
-			continue
-		case c == '\n':
-			s.line++
-		}
-		i++
-	}
-	return s.fail(startLine, "unterminated %s", what)
-}
-
-// bracket skips a [quoted identifier] at s.i; SQLite has no escape in it.
-func (s *splitter) bracket() error {
-	end := strings.IndexByte(s.src[s.i:], ']')
-	if end < 0 {
-		return s.fail(s.line, "unterminated bracket-quoted identifier")
-	}
-	s.line += strings.Count(s.src[s.i:s.i+end], "\n")
-	s.i += end + 1
-	return nil
-}
-
-// blockComment skips /* ... */ at s.i, nesting unless FlatComments.
-func (s *splitter) blockComment() error {
-	startLine := s.line
-	src := s.src
-	depth := 0
-	i := s.i
-	for i < len(src) {
-		switch {
-		case src[i] == '/' && i+1 < len(src) && src[i+1] == '*':
-			if depth == 0 || !s.o.FlatComments {
-				depth++
-			}
-			i += 2
-			continue
-		case src[i] == '*' && i+1 < len(src) && src[i+1] == '/':
-			depth--
-			i += 2
-			if depth == 0 {
-				s.i = i
-				return nil
-			}
-			continue
-		case src[i] == '\n':
-			s.line++
-		}
-		i++
-	}
-	return s.fail(startLine, "unterminated block comment")
-}
-
-// dollar skips a $tag$ ... $tag$ string at s.i, or a lone '$' (a $1
-// placeholder or part of an operator) that quotes nothing.
-func (s *splitter) dollar() error {
-	src := s.src
-	j := s.i + 1
-	if j < len(src) && isDigit(src[j]) {
-		for j < len(src) && isDigit(src[j]) {
-			j++
-		}
-		s.i = j
-		return nil
-	}
-	for j < len(src) && isIdentChar(src[j]) && src[j] != '$' {
-		j++
-	}
-	if j >= len(src) || src[j] != '$' {
-		s.i++
-		return nil
-	}
-	tag := src[s.i : j+1]
-	end := strings.Index(src[j+1:], tag)
-	if end < 0 {
-		return s.fail(s.line, "unterminated dollar-quoted string %s", tag)
-	}
-	stop := j + 1 + end + len(tag)
-	s.line += strings.Count(src[s.i:stop], "\n")
-	s.i = stop
-	return nil
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func isIdentStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
-}
-
-func isIdentChar(c byte) bool { return isIdentStart(c) || isDigit(c) || c == '$' }

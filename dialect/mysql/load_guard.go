@@ -7,9 +7,8 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/sqlsplit"
 )
-
-var myTokens = dialect.TokenOptions{Backticks: true, Backslash: true, HashComments: true, ExecComments: true, FlatComments: true}
 
 // myGlobalKinds are objects of the whole server, not of one database.
 var myGlobalKinds = map[string]bool{"DATABASE": true, "SCHEMA": true, "USER": true, "ROLE": true, "SERVER": true, "TABLESPACE": true, "LOGFILE": true}
@@ -54,7 +53,7 @@ WHERE SCHEMA_NAME NOT IN ('information_schema', 'performance_schema')`)
 }
 
 func myLoadGuard(stmt string, others map[string]string) error {
-	toks := dialect.Tokens(stmt, myTokens)
+	toks := sqlsplit.Tokens(stmt, Dialect{}.SplitOptions())
 	w := dialect.LeadingWords(toks, 5)
 	if dialect.CreatesTemporary(w) {
 		return dialect.ErrTemporary

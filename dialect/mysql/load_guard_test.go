@@ -39,6 +39,11 @@ func TestMyLoadGuard(t *testing.T) {
 		{"STOP SLAVE", "STOP SLAVE"},
 		{"CREATE TABLE t (x decimal(5,2) DEFAULT 1.5)", ""},
 		{"CREATE TEMPORARY TABLE t (id int)", "temporary object"},
+		// MySQL reads "--" as a comment only before a blank: 1 --1 is 2.
+		{"INSERT INTO t SELECT a --1, b FROM prod.t", "prod.t names database prod"},
+		{"INSERT INTO t SELECT 1 -- a, b FROM prod.t", ""},
+		// A "*/" inside a string of an executable comment ends nothing.
+		{"/*!50000 SELECT '*/' */, a FROM prod.t", "prod.t names database prod"},
 	}
 	for _, tc := range cases {
 		err := myLoadGuard(tc.stmt, others)

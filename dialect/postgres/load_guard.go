@@ -7,9 +7,8 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/sqlsplit"
 )
-
-var pgTokens = dialect.TokenOptions{DoubleQuoteIdent: true, DollarQuotes: true}
 
 // pgGlobalKinds are the objects of the whole server (the cluster), not of
 // the database a statement runs in.
@@ -25,7 +24,7 @@ func (Dialect) LoadGuard(context.Context, dialect.Querier) (func(string) error, 
 }
 
 func pgLoadGuard(stmt string) error {
-	toks := dialect.Tokens(stmt, pgTokens)
+	toks := sqlsplit.Tokens(stmt, Dialect{}.SplitOptions())
 	w := dialect.LeadingWords(toks, 5)
 	if dialect.CreatesTemporary(w) {
 		return dialect.ErrTemporary
@@ -70,8 +69,8 @@ func pgLoadGuard(stmt string) error {
 		}
 	case "DO":
 		// The usual idiom creates a role when missing: look inside the body.
-		if body := pgDoBody(stmt); body != "" {
-			bt := dialect.Tokens(body, pgTokens)
+		for _, code := range pgDoCode(stmt) {
+			bt := sqlsplit.Tokens(code, Dialect{}.SplitOptions())
 			for i := 0; i+1 < len(bt); i++ {
 				a, b := strings.ToUpper(bt[i].Text), strings.ToUpper(bt[i+1].Text)
 				if bt[i].Quoted || bt[i+1].Quoted {
@@ -93,26 +92,4 @@ func pgLoadGuard(stmt string) error {
 		}
 	}
 	return nil
-}
-
-// pgDoBody returns the dollar-quoted body of a DO statement, or "".
-func pgDoBody(stmt string) string {
-	start := strings.IndexByte(stmt, '$')
-	for start >= 0 {
-		rest := stmt[start:]
-		end := strings.IndexByte(rest[1:], '$')
-		if end < 0 {
-			return ""
-		}
-		tag := rest[:end+2]
-		if close := strings.Index(rest[len(tag):], tag); close >= 0 {
-			return rest[len(tag) : len(tag)+close]
-		}
-		next := strings.IndexByte(rest[1:], '$')
-		if next < 0 {
-			return ""
-		}
-		start += next + 1
-	}
-	return ""
 }

@@ -161,7 +161,7 @@ func loadOutsideError(before, after []outsideObject, searchPath []string, files 
 // loadMention returns "file:line" of the first statement that names
 // schema nsp as a qualifier or creates it, or "".
 func loadMention(files []dialect.SourceFile, nsp string, d Dialect) string {
-	is := func(t dialect.Token) bool {
+	is := func(t sqlsplit.Token) bool {
 		return t.Word && (t.Quoted && t.Text == nsp || !t.Quoted && strings.ToLower(t.Text) == nsp)
 	}
 	for _, f := range files {
@@ -170,7 +170,7 @@ func loadMention(files []dialect.SourceFile, nsp string, d Dialect) string {
 			continue
 		}
 		for _, s := range stmts {
-			toks := dialect.Tokens(s.SQL, pgTokens)
+			toks := sqlsplit.Tokens(s.SQL, d.SplitOptions())
 			for i, t := range toks {
 				qualifier := is(t) && i+1 < len(toks) && toks[i+1].Text == "."
 				created := is(t) && i > 0 && toks[i-1].Word && strings.EqualFold(toks[i-1].Text, "SCHEMA") ||
@@ -190,7 +190,7 @@ func loadMention(files []dialect.SourceFile, nsp string, d Dialect) string {
 func loadCreatedSchemas(stmts []loadStmt) map[string]bool {
 	out := map[string]bool{}
 	for _, st := range stmts {
-		toks := dialect.Tokens(st.SQL, pgTokens)
+		toks := sqlsplit.Tokens(st.SQL, Dialect{}.SplitOptions())
 		if len(toks) < 3 || !strings.EqualFold(toks[0].Text, "CREATE") || !strings.EqualFold(toks[1].Text, "SCHEMA") {
 			continue
 		}

@@ -6,9 +6,8 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/sqlsplit"
 )
-
-var liteTokens = dialect.TokenOptions{Backticks: true, DoubleQuoteIdent: true, FlatComments: true}
 
 // LoadGuard implements dialect.LoadGuarder: ATTACH opens (and creates) a
 // database file, and VACUUM INTO writes one, so a schema file doing
@@ -18,7 +17,7 @@ func (Dialect) LoadGuard(context.Context, dialect.Querier) (func(string) error, 
 }
 
 func liteLoadGuard(stmt string) error {
-	toks := dialect.Tokens(stmt, liteTokens)
+	toks := sqlsplit.Tokens(stmt, Dialect{}.SplitOptions())
 	w := dialect.LeadingWords(toks, 5)
 	if dialect.CreatesTemporary(w) {
 		return dialect.ErrTemporary

@@ -16,6 +16,7 @@ func TestLiteLoadGuard(t *testing.T) {
 		{"DETACH o", "DETACH"},
 		{"VACUUM INTO '/tmp/copy.db'", "VACUUM INTO"},
 		{"VACUUM", ""},
+		{"VACUUM [it's] INTO 'copy.db'", "VACUUM INTO"},
 		{"CREATE TABLE attach (id int)", ""},
 		{"CREATE TEMP VIEW v AS SELECT 1", "temporary object"},
 		{"CREATE TEMPORARY TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END", "temporary object"},
