@@ -21,7 +21,9 @@ func TestBuilderOnline(t *testing.T) {
 	}{
 		{"create index", func(b *Builder) error { return b.Online().CreateIndex("", "notes", "id") },
 			[]Op{CreateIndex{Table: notes, Online: true, Index: &schema.Index{Name: "notes_id_idx", Parts: []schema.IndexPart{{Column: "id"}}}}}},
-		{"create unique index", func(b *Builder) error { return b.Online().CreateUniqueIndex("notes_id_uix", "notes", "id", "author_id") },
+		{"create unique index", func(b *Builder) error {
+			return b.Online().CreateUniqueIndex("notes_id_uix", "notes", "id", "author_id")
+		},
 			[]Op{CreateIndex{Table: notes, Online: true, Index: &schema.Index{Name: "notes_id_uix", Unique: true,
 				Parts: []schema.IndexPart{{Column: "id"}, {Column: "author_id"}}}}}},
 		{"drop index", func(b *Builder) error { return b.Online().DropIndex("notes", "NOTES_AUTHOR_IDX") },
