@@ -18,8 +18,8 @@ import (
 // stepwise; elsewhere nothing is Online and nothing changes.
 func TestAutogenerateGoRevisionKeepsOnline(t *testing.T) {
 	want := map[string]struct {
-		online     []string // index operations with Online set
-		up, down   []string // statements the run must show
+		online   []string // index operations with Online set
+		up, down []string // statements the run must show
 		never    string   // a word no statement may hold
 	}{
 		"postgres": {
