@@ -43,18 +43,17 @@ func (m *Migrator) markOnline(ops []op.Op, big func(table string) bool) []op.Op 
 	}
 	out := make([]op.Op, len(ops))
 	created := map[op.Ref]bool{}
+	onBig := func(t op.Ref) bool { return !created[t] && big(t.String()) }
 	for i, o := range ops {
-		switch o := o.(type) {
+		switch c := o.(type) {
 		case op.CreateTable:
-			created[op.RefOf(o.Table)] = true
+			created[op.RefOf(c.Table)] = true
 		case op.CreateIndex:
-			o.Online = o.Online || !created[o.Table] && big(o.Table.String())
-			out[i] = o
-			continue
+			c.Online = c.Online || onBig(c.Table)
+			o = c
 		case op.DropIndex:
-			o.Online = o.Online || !created[o.Table] && big(o.Table.String())
-			out[i] = o
-			continue
+			c.Online = c.Online || onBig(c.Table)
+			o = c
 		}
 		out[i] = o
 	}

@@ -108,8 +108,9 @@ type RenameConstraint struct {
 // block the table's writes, because the table is big enough that a plain
 // build would stall the application: PostgreSQL builds it CONCURRENTLY
 // (the revision then runs stepwise) except on a table the same revision
-// creates or a partitioned one, where it cannot; MySQL and SQLite have
-// no such form and ignore it. It carries over to the reverse DropIndex.
+// creates or a partitioned one, where it cannot. MySQL/MariaDB (InnoDB
+// builds a secondary index online already) and SQLite (no such form)
+// render the plain statement. It carries over to the reverse DropIndex.
 type CreateIndex struct {
 	Table  Ref
 	Index  *schema.Index
