@@ -169,7 +169,10 @@ func (m *Migrator) CreateSQL(s *schema.Schema) ([]string, error) {
 // from opts, or a "-- retort:renamed-from" hint in the desired SQL; else
 // the error wraps *UndecidedRenamesError listing the candidates. Objects
 // retort does not manage that differ make it fail with *UnmanagedError,
-// unless opts set IgnoreUnmanaged.
+// unless opts set IgnoreUnmanaged. On PostgreSQL an index change on a
+// table of opts.BigTable rows or more is an op with Online set, which
+// the statements render as CONCURRENTLY, so a Go revision written from
+// the operations (WriteGoRevision) builds it the same way.
 func (m *Migrator) Autogenerate(ctx context.Context, desired Desired, opts ...AutogenerateOptions) (up, down []string, ops []op.Op, err error) {
 	current, err := m.Current(ctx)
 	if err != nil {
@@ -185,6 +188,7 @@ func (m *Migrator) Autogenerate(ctx context.Context, desired Desired, opts ...Au
 		return nil, nil, ops, err
 	}
 	render := m.autogenRenderOptions(ctx, r.BigTable)
+	ops = m.markOnline(ops, render.BigTable)
 	if up, err = m.renderWith(ops, live, render); err != nil {
 		return nil, nil, nil, err
 	}

@@ -36,7 +36,7 @@ func start() *schema.Schema {
 
 // sample covers every builder call the writer uses and the o.Add
 // fallback (a comment, an expression index, a collated column, index
-// options, an exclusion constraint).
+// options, an exclusion constraint), online index changes included.
 func sample() []op.Op {
 	notes := &schema.Table{
 		Name: "notes",
@@ -68,6 +68,12 @@ func sample() []op.Op {
 		op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_email_cover_idx", Parts: []schema.IndexPart{{Column: "email", Nulls: "FIRST"}},
 			Include: []string{"handle"}, Params: "fillfactor=70", Comment: "cover"}},
 		op.SetComment{On: op.CommentIndex, Table: users, Name: "users_handle_idx", To: "by handle"},
+		// Autogenerate's decision to build without blocking writes (a
+		// big table) is kept: Online() calls, or the field in a literal.
+		op.CreateIndex{Table: users, Online: true, Index: &schema.Index{Name: "users_email_idx", Parts: []schema.IndexPart{{Column: "email"}}}},
+		op.CreateIndex{Table: users, Online: true, Index: &schema.Index{Name: "users_id_handle_key", Unique: true, Parts: []schema.IndexPart{{Column: "id"}, {Column: "handle"}}}},
+		op.CreateIndex{Table: users, Online: true, Index: &schema.Index{Name: "users_upper_email_idx", Parts: []schema.IndexPart{{Expr: "upper(email)"}}}},
+		op.DropIndex{Table: users, Online: true, Index: &schema.Index{Name: "users_email_idx", Parts: []schema.IndexPart{{Column: "email"}}}},
 		op.AddExclusion{Table: users, Exclusion: &schema.Exclusion{Name: "users_email_excl", Method: "gist",
 			Parts: []schema.IndexPart{{Column: "email", Operator: "="}}, Comment: "one each"}},
 		op.DropForeignKey{Table: op.Ref{Name: "notes"}, FK: notes.ForeignKeys[0]},

@@ -79,11 +79,11 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 			if o.Index.Unique {
 				m = "CreateUniqueIndex"
 			}
-			call(b, m, append([]string{q(o.Index.Name), q(o.Table.String())}, qs(cols)...)...)
+			call(b, online(o.Online)+m, append([]string{q(o.Index.Name), q(o.Table.String())}, qs(cols)...)...)
 			return nil
 		}
 	case op.DropIndex:
-		call(b, "DropIndex", q(o.Table.String()), q(o.Index.Name))
+		call(b, online(o.Online)+"DropIndex", q(o.Table.String()), q(o.Index.Name))
 		return nil
 	case op.DropExclusion:
 		if o.Exclusion.Name != "" {
@@ -111,6 +111,16 @@ func (w *writer) op(b *strings.Builder, o op.Op) error {
 	}
 	w.add(b, o)
 	return nil
+}
+
+// online is the prefix of an index call that keeps autogenerate's
+// decision to build without blocking writes: the revision renders it
+// when it runs, not from --big-table.
+func online(on bool) string {
+	if on {
+		return "Online()."
+	}
+	return ""
 }
 
 // tableElems spells a table as CreateTable elements, or reports that the

@@ -181,15 +181,15 @@ func hasColumns(t *schema.Table, cols []string) error {
 
 // CreateIndex creates an index; name "" uses the naming convention.
 func (b *Builder) CreateIndex(name, table string, cols ...string) error {
-	return b.createIndex(name, table, false, cols)
+	return b.createIndex(name, table, false, false, cols)
 }
 
 // CreateUniqueIndex creates a unique index.
 func (b *Builder) CreateUniqueIndex(name, table string, cols ...string) error {
-	return b.createIndex(name, table, true, cols)
+	return b.createIndex(name, table, true, false, cols)
 }
 
-func (b *Builder) createIndex(name, table string, unique bool, cols []string) error {
+func (b *Builder) createIndex(name, table string, unique, online bool, cols []string) error {
 	return b.onTable(table, func(t *schema.Table, ref Ref) ([]Op, error) {
 		if err := hasColumns(t, cols); err != nil {
 			return nil, err
@@ -198,18 +198,20 @@ func (b *Builder) createIndex(name, table string, unique bool, cols []string) er
 		if t.Index(ix.Name) != nil {
 			return nil, fmt.Errorf("index %s already exists", ix.Name)
 		}
-		return []Op{CreateIndex{Table: ref, Index: ix}}, nil
+		return []Op{CreateIndex{Table: ref, Index: ix, Online: online}}, nil
 	})
 }
 
 // DropIndex drops the named index of table.
-func (b *Builder) DropIndex(table, name string) error {
+func (b *Builder) DropIndex(table, name string) error { return b.dropIndex(table, name, false) }
+
+func (b *Builder) dropIndex(table, name string, online bool) error {
 	return b.onTable(table, func(t *schema.Table, ref Ref) ([]Op, error) {
 		for _, ix := range t.Indexes {
 			if ix.Name == name || strings.EqualFold(ix.Name, name) {
 				c := *ix
 				c.Parts = append([]schema.IndexPart(nil), ix.Parts...)
-				return []Op{DropIndex{Table: ref, Index: &c}}, nil
+				return []Op{DropIndex{Table: ref, Index: &c, Online: online}}, nil
 			}
 		}
 		return nil, fmt.Errorf("no index named %s", name)

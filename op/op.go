@@ -104,13 +104,25 @@ type RenameConstraint struct {
 	Old, New string
 }
 
+// CreateIndex builds an index. Online asks for a build that does not
+// block the table's writes, because the table is big enough that a plain
+// build would stall the application: PostgreSQL builds it CONCURRENTLY
+// (the revision then runs stepwise) except on a table the same revision
+// creates or a partitioned one, where it cannot. MySQL/MariaDB (InnoDB
+// builds a secondary index online already) and SQLite (no such form)
+// render the plain statement. It carries over to the reverse DropIndex.
 type CreateIndex struct {
-	Table Ref
-	Index *schema.Index
+	Table  Ref
+	Index  *schema.Index
+	Online bool
 }
+
+// DropIndex drops an index; Online as in CreateIndex (PostgreSQL: DROP
+// INDEX CONCURRENTLY).
 type DropIndex struct {
-	Table Ref
-	Index *schema.Index
+	Table  Ref
+	Index  *schema.Index
+	Online bool
 }
 type RenameIndex struct {
 	Table    Ref

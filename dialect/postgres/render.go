@@ -119,12 +119,12 @@ func (r *renderer) render(o op.Op) error {
 			}
 		}
 	case op.CreateIndex:
-		r.addIndex(o.Table, o.Index)
+		r.addIndex(o.Table, o.Index, o.Online)
 	case op.DropIndex:
 		if o.Index.Name == "" {
 			return fmt.Errorf("refusing to drop an unnamed index on %s", o.Table)
 		}
-		r.emit("DROP INDEX " + r.concurrently(o.Table) + qualified(o.Table.Schema, o.Index.Name))
+		r.emit("DROP INDEX " + r.concurrently(o.Table, o.Online) + qualified(o.Table.Schema, o.Index.Name))
 	case op.RenameIndex:
 		r.emit(fmt.Sprintf("ALTER INDEX %s RENAME TO %s", qualified(o.Table.Schema, o.Old), quote(o.New)))
 	case op.SetTableOptions:

@@ -54,7 +54,7 @@ func (r *renderer) createTable(t *schema.Table) error {
 		r.alter(ref, c)
 	}
 	for _, ix := range t.Indexes {
-		r.addIndex(ref, ix)
+		r.addIndex(ref, ix, false)
 	}
 	if t.Comment != "" {
 		r.emit(fmt.Sprintf("COMMENT ON TABLE %s IS %s", tableName(ref), literal(t.Comment)))
@@ -165,9 +165,10 @@ func fkDef(fk *schema.ForeignKey, name string) (string, error) {
 	return b.String(), nil
 }
 
-// addIndex creates an index and sets its comment.
-func (r *renderer) addIndex(t op.Ref, ix *schema.Index) {
-	r.emit(r.createIndex(t, ix))
+// addIndex creates an index (online: without blocking writes, see
+// onlineIndex) and sets its comment.
+func (r *renderer) addIndex(t op.Ref, ix *schema.Index, online bool) {
+	r.emit(r.createIndex(t, ix, online))
 	name := ix.Name
 	if name == "" {
 		name = r.opts.Naming.IndexName(t.Name, ix)
@@ -175,7 +176,7 @@ func (r *renderer) addIndex(t op.Ref, ix *schema.Index) {
 	r.indexComment(t, name, ix.Comment)
 }
 
-func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
+func (r *renderer) createIndex(t op.Ref, ix *schema.Index, online bool) string {
 	var b strings.Builder
 	b.WriteString("CREATE ")
 	if ix.Unique {
@@ -185,7 +186,7 @@ func (r *renderer) createIndex(t op.Ref, ix *schema.Index) string {
 	if name == "" {
 		name = r.opts.Naming.IndexName(t.Name, ix)
 	}
-	fmt.Fprintf(&b, "INDEX %s%s ON %s", r.concurrently(t), quote(name), tableName(t))
+	fmt.Fprintf(&b, "INDEX %s%s ON %s", r.concurrently(t, online), quote(name), tableName(t))
 	if ix.Method != "" && !strings.EqualFold(ix.Method, "btree") {
 		b.WriteString(" USING " + quote(ix.Method))
 	}

@@ -105,7 +105,7 @@ func (r *renderer) rebuildEnum(o op.AlterEnum) error {
 			r.alter(u.ref, strings.Join(clauses, ", "))
 		}
 		for _, ix := range u.indexes {
-			r.emit(r.createIndex(u.ref, ix))
+			r.emit(r.createIndex(u.ref, ix, false))
 		}
 		for _, ck := range u.checks {
 			r.alter(u.ref, "ADD "+checkDef(ck))

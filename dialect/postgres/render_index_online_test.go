@@ -6,9 +6,9 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// renderOnlineCases: indexes on tables RenderOptions.BigTable names are
-// built and dropped CONCURRENTLY; small, new and partitioned tables keep
-// the plain statements.
+// renderOnlineCases: indexes on tables RenderOptions.BigTable names, or
+// whose operation is Online, are built and dropped CONCURRENTLY; small,
+// new and partitioned tables keep the plain statements.
 func renderOnlineCases(cur *schema.Schema) []renderCase {
 	withParts := cur.Clone()
 	withParts.Tables = append(withParts.Tables, &schema.Table{Name: "events",
@@ -39,6 +39,22 @@ func renderOnlineCases(cur *schema.Schema) []renderCase {
 			op.CreateTable{Table: fresh},
 			op.CreateIndex{Table: op.Ref{Name: "fresh"}, Index: &schema.Index{Name: "fresh_id2_idx", Parts: []schema.IndexPart{{Column: "id"}}}},
 		}},
+		// The operation's own flag (a Go revision's) without BigTable:
+		// the same statements, and the same refusals.
+		{name: "index_online_flag", current: withParts, ops: []op.Op{
+			op.CreateIndex{Table: notes, Online: true, Index: &schema.Index{Name: "notes_body_idx", Parts: []schema.IndexPart{{Column: "body"}}, Comment: "search"}},
+			op.CreateIndex{Table: users, Index: &schema.Index{Name: "users_id_email_idx", Parts: []schema.IndexPart{{Column: "id"}, {Column: "email"}}}},
+			op.DropIndex{Table: notes, Online: true, Index: cur.Tables[1].Indexes[0]},
+			op.DropIndex{Table: users, Index: &schema.Index{Name: "users_old_idx", Parts: []schema.IndexPart{{Column: "email"}}}},
+			op.CreateIndex{Table: op.Ref{Name: "events"}, Online: true, Index: &schema.Index{Name: "events_at_idx", Parts: []schema.IndexPart{{Column: "at"}}}},
+			op.CreateTable{Table: fresh},
+			op.CreateIndex{Table: op.Ref{Name: "fresh"}, Online: true, Index: &schema.Index{Name: "fresh_id2_idx", Parts: []schema.IndexPart{{Column: "id"}}}},
+		}},
+		// The reverse of an online build is an online drop.
+		{name: "index_online_reverse", current: cur, ops: op.ReverseAll([]op.Op{
+			op.CreateIndex{Table: notes, Online: true, Index: &schema.Index{Name: "notes_body_idx", Parts: []schema.IndexPart{{Column: "body"}}}},
+			op.DropIndex{Table: notes, Online: true, Index: cur.Tables[1].Indexes[0]},
+		})},
 		{name: "index_no_big_tables", current: cur, opts: big(), ops: []op.Op{
 			op.CreateIndex{Table: notes, Index: &schema.Index{Name: "notes_body_idx", Parts: []schema.IndexPart{{Column: "body"}}}},
 			op.DropIndex{Table: notes, Index: cur.Tables[1].Indexes[0]},
