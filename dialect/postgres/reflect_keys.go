@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"database/sql"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -86,13 +85,11 @@ func (r *reflector) constraints() error {
 			comment, params                 string
 			include, setCols                []string
 		)
-		var refOidNull sql.NullInt64
-		if err := rows.Scan(&oid, &name, &kind, int64Array{&nums}, &refNsp, &refTable, &refOidNull, int64Array{&refNums},
+		if err := rows.Scan(&oid, &name, &kind, int64Array{&nums}, &refNsp, &refTable, &refOid, int64Array{&refNums},
 			&onDel, &onUpd, &match, &deferrable, &deferred, &validated,
 			&index, &comment, &nnd, r.names(&include), &params, r.names(&setCols)); err != nil {
 			return err
 		}
-		refOid = uint32(refOidNull.Int64)
 		t := r.tables[oid]
 		if t == nil {
 			continue
