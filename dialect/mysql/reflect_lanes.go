@@ -3,7 +3,6 @@ package mysql
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"sync"
 )
@@ -45,25 +44,28 @@ func (r *reflector) runLanes(ctx context.Context, lanes ...[]step) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	errs := make([]error, len(lanes))
+	// The first failure, not what cancelling the other lanes made of
+	// theirs: the driver can report an interrupted query as a bad
+	// connection rather than as context.Canceled.
+	var mu sync.Mutex
+	var first error
 	var wg sync.WaitGroup
-	for i, lane := range lanes {
+	for _, lane := range lanes {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if errs[i] = r.runLane(ctx, pool, lane); errs[i] != nil {
+			if err := r.runLane(ctx, pool, lane); err != nil {
+				mu.Lock()
+				if first == nil {
+					first = err
+				}
+				mu.Unlock()
 				cancel()
 			}
 		}()
 	}
 	wg.Wait()
-	// The first lane's own error, not the cancellations it caused.
-	for _, err := range errs {
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return err
-		}
-	}
-	return errors.Join(errs...)
+	return first
 }
 
 func (r *reflector) runLane(ctx context.Context, pool connPool, lane []step) error {

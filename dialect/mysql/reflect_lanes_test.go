@@ -79,6 +79,11 @@ func TestReflectLanesError(t *testing.T) {
 	if err := r.runLanes(context.Background(), []step{wait}, []step{boom}, []step{wait}); err != errBoom {
 		t.Fatalf("runLanes = %v, want %v", err, errBoom)
 	}
+	// The driver may report an interrupted query as a bad connection.
+	badConn := func(_ *reflector, ctx context.Context) error { <-ctx.Done(); return driver.ErrBadConn }
+	if err := r.runLanes(context.Background(), []step{badConn}, []step{boom}, []step{badConn}); err != errBoom {
+		t.Fatalf("runLanes with interrupted lanes failing as bad connections = %v, want %v", err, errBoom)
+	}
 }
 
 var errBoom = errString("boom")
