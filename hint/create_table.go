@@ -3,11 +3,13 @@ package hint
 import (
 	"fmt"
 	"strings"
+
+	"github.com/retortdb/retort/sqlsplit"
 )
 
 // element is one column definition or table constraint of CREATE TABLE.
 type element struct {
-	name                string // the column, unquoted
+	name                string // the column, unquoted; "" when no name starts it
 	constraint          bool
 	firstLine, lastLine int
 }
@@ -20,16 +22,14 @@ var constraintWords = map[string]bool{
 
 // statement reads the hints of one statement; before is the table hint
 // on the lines before it, if any.
-func (s *scanner) statement(toks []token, before *token) error {
+func (s *scanner) statement(toks []sqlsplit.Token, before *sqlsplit.Token) error {
 	table, open := createTable(toks)
-	var hints []token
+	var hints []sqlsplit.Token
 	for _, t := range toks {
-		if t.kind == tComment {
-			if _, ok, err := s.hintOf(t); err != nil {
-				return err
-			} else if ok {
-				hints = append(hints, t)
-			}
+		if _, ok, err := s.hintOf(t); err != nil {
+			return err
+		} else if ok {
+			hints = append(hints, t)
 		}
 	}
 	if table == "" {
@@ -44,24 +44,21 @@ func (s *scanner) statement(toks []token, before *token) error {
 	tableHint := before
 	elems := elements(toks, open)
 	for i, t := range toks {
-		if t.kind != tComment {
-			continue
-		}
 		from, ok, _ := s.hintOf(t)
 		if !ok {
 			continue
 		}
-		if open < 0 || i < open || t.line == toks[open].line && !covered(elems, t.line) {
+		if open < 0 || i < open || t.Line == toks[open].Line && !covered(elems, t.Line) {
 			// before the column list, or after its "(" on the CREATE TABLE line
 			if tableHint != nil {
-				return &Error{File: s.file, Line: t.line, Msg: fmt.Sprintf("second table rename hint for %s (the first is on line %d)", table, tableHint.line)}
+				return &Error{File: s.file, Line: t.Line, Msg: fmt.Sprintf("second table rename hint for %s (the first is on line %d)", table, tableHint.Line)}
 			}
 			tableHint = &toks[i]
 			continue
 		}
 		var on []element
 		for _, e := range elems {
-			if e.firstLine <= t.line && t.line <= e.lastLine {
+			if e.firstLine <= t.Line && t.Line <= e.lastLine {
 				on = append(on, e)
 			}
 		}
@@ -69,15 +66,18 @@ func (s *scanner) statement(toks []token, before *token) error {
 		case len(on) == 0:
 			return s.misplaced(t)
 		case len(on) > 1:
-			return &Error{File: s.file, Line: t.line, Msg: "a rename hint on a line with several columns is ambiguous: put each column on its own line"}
+			return &Error{File: s.file, Line: t.Line, Msg: "a rename hint on a line with several columns is ambiguous: put each column on its own line"}
 		case on[0].constraint:
-			return &Error{File: s.file, Line: t.line, Msg: "a rename hint goes on a column's line, not a constraint's (constraints are matched by their definition)"}
+			return &Error{File: s.file, Line: t.Line, Msg: "a rename hint goes on a column's line, not a constraint's (constraints are matched by their definition)"}
+		case on[0].name == "":
+			// such as a MySQL "string" where a name should be
+			return s.misplaced(t)
 		}
-		s.out = append(s.out, Rename{File: s.file, Line: t.line, Table: table, Column: on[0].name, From: from})
+		s.out = append(s.out, Rename{File: s.file, Line: t.Line, Table: table, Column: on[0].name, From: from})
 	}
 	if tableHint != nil {
 		from, _, _ := s.hintOf(*tableHint)
-		s.out = append(s.out, Rename{File: s.file, Line: tableHint.line, Table: table, From: from})
+		s.out = append(s.out, Rename{File: s.file, Line: tableHint.Line, Table: table, From: from})
 	}
 	return nil
 }
@@ -94,16 +94,16 @@ func covered(elems []element, line int) bool {
 // createTable returns the table a CREATE TABLE statement names and the
 // index of its "(" (-1 without a column list), or "" for another
 // statement.
-func createTable(toks []token) (string, int) {
+func createTable(toks []sqlsplit.Token) (string, int) {
 	var sig []int
 	for i, t := range toks {
-		if t.kind != tComment {
+		if !t.Comment {
 			sig = append(sig, i)
 		}
 	}
 	word := func(k int) string {
-		if k < len(sig) && toks[sig[k]].kind == tWord {
-			return strings.ToUpper(toks[sig[k]].text)
+		if k < len(sig) && toks[sig[k]].Word && !toks[sig[k]].Quoted {
+			return strings.ToUpper(toks[sig[k]].Text)
 		}
 		return ""
 	}
@@ -128,12 +128,12 @@ func createTable(toks []token) (string, int) {
 	var parts []string
 	for k < len(sig) {
 		t := toks[sig[k]]
-		if t.kind != tWord && t.kind != tIdent {
+		if !t.Word {
 			break
 		}
-		parts = append(parts, t.text)
+		parts = append(parts, t.Text)
 		k++
-		if k < len(sig) && toks[sig[k]].kind == tPunct && toks[sig[k]].text == "." {
+		if k < len(sig) && isPunct(toks[sig[k]], ".") {
 			k++
 			continue
 		}
@@ -146,7 +146,7 @@ func createTable(toks []token) (string, int) {
 		parts = parts[len(parts)-2:]
 	}
 	open := -1
-	if k < len(sig) && toks[sig[k]].kind == tPunct && toks[sig[k]].text == "(" {
+	if k < len(sig) && isPunct(toks[sig[k]], "(") {
 		open = sig[k]
 	}
 	return strings.Join(parts, "."), open
@@ -154,7 +154,7 @@ func createTable(toks []token) (string, int) {
 
 // elements splits the column list that opens at toks[open] on its
 // top-level commas.
-func elements(toks []token, open int) []element {
+func elements(toks []sqlsplit.Token, open int) []element {
 	if open < 0 {
 		return nil
 	}
@@ -162,11 +162,11 @@ func elements(toks []token, open int) []element {
 	var cur *element
 	depth := 0
 	for _, t := range toks[open+1:] {
-		if t.kind == tComment {
+		if t.Comment {
 			continue
 		}
-		if t.kind == tPunct {
-			switch t.text {
+		if !t.Word && !t.Literal {
+			switch t.Text {
 			case "(":
 				depth++
 			case ")":
@@ -182,11 +182,14 @@ func elements(toks []token, open int) []element {
 			}
 		}
 		if cur == nil {
-			out = append(out, element{name: t.text, firstLine: t.line,
-				constraint: t.kind == tWord && constraintWords[strings.ToUpper(t.text)]})
+			out = append(out, element{firstLine: t.Line})
 			cur = &out[len(out)-1]
+			if t.Word {
+				cur.name = t.Text
+				cur.constraint = !t.Quoted && constraintWords[strings.ToUpper(t.Text)]
+			}
 		}
-		cur.lastLine = t.line
+		cur.lastLine = lastLine(t)
 	}
 	return out
 }

@@ -58,11 +58,11 @@ func Relations(file, src string, o sqlsplit.Options) ([]Relation, error) {
 	}
 	var out []Relation
 	for _, t := range lex(src, 1, o) {
-		if t.kind != tComment {
+		text, ok := dashText(t)
+		if !ok {
 			continue
 		}
-		text := strings.TrimSpace(t.text)
-		rest, ok := strings.CutPrefix(text, RelationPrefix)
+		rest, ok := strings.CutPrefix(strings.TrimSpace(text), RelationPrefix)
 		if !ok {
 			continue
 		}
@@ -71,15 +71,15 @@ func Relations(file, src string, o sqlsplit.Options) ([]Relation, error) {
 		// this retort may say more.
 		dec := json.NewDecoder(bytes.NewReader([]byte(rest)))
 		if err := dec.Decode(&r); err != nil {
-			return nil, &Error{File: file, Line: t.line, Msg: fmt.Sprintf("%q must be followed by one JSON object describing the relation: %v", "-- "+RelationPrefix, err)}
+			return nil, &Error{File: file, Line: t.Line, Msg: fmt.Sprintf("%q must be followed by one JSON object describing the relation: %v", "-- "+RelationPrefix, err)}
 		}
 		if dec.More() {
-			return nil, &Error{File: file, Line: t.line, Msg: fmt.Sprintf("text after the JSON object of %q", "-- "+RelationPrefix)}
+			return nil, &Error{File: file, Line: t.Line, Msg: fmt.Sprintf("text after the JSON object of %q", "-- "+RelationPrefix)}
 		}
 		if r.Model == "" || r.Field == "" || r.Table == "" || r.RefTable == "" || len(r.Columns) == 0 || len(r.Columns) != len(r.RefColumns) {
-			return nil, &Error{File: file, Line: t.line, Msg: "a relation hint needs model, field, table, ref_table and as many columns as ref_columns"}
+			return nil, &Error{File: file, Line: t.Line, Msg: "a relation hint needs model, field, table, ref_table and as many columns as ref_columns"}
 		}
-		r.File, r.Line = file, t.line
+		r.File, r.Line = file, t.Line
 		out = append(out, r)
 	}
 	return out, nil

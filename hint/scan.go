@@ -62,7 +62,7 @@ func Scan(file, src string, o sqlsplit.Options) ([]Rename, error) {
 		if at < gapFrom {
 			return nil, &Error{File: file, Line: st.Line, Msg: "cannot locate this statement in the file to look for rename hints"}
 		}
-		before, err := s.gap(lex(src[gapFrom:at], gapLine, o))
+		before, err := s.gap(lex(src[gapFrom:at], gapLine, o), gapLine, gapFrom > 0)
 		if err != nil {
 			return nil, err
 		}
@@ -71,7 +71,7 @@ func Scan(file, src string, o sqlsplit.Options) ([]Rename, error) {
 		}
 		gapFrom, gapLine = at+len(st.SQL), st.Line+strings.Count(st.SQL, "\n")
 	}
-	trailing, err := s.gap(lex(src[gapFrom:], gapLine, o))
+	trailing, err := s.gap(lex(src[gapFrom:], gapLine, o), gapLine, gapFrom > 0)
 	if err != nil {
 		return nil, err
 	}
@@ -87,16 +87,17 @@ type scanner struct {
 }
 
 // hintOf returns the old name a comment token names, ok=false when the
-// comment is no hint.
-func (s *scanner) hintOf(t token) (string, bool, error) {
-	text := strings.TrimSpace(t.text)
-	if !strings.HasPrefix(text, Prefix) {
+// token is no hint.
+func (s *scanner) hintOf(t sqlsplit.Token) (string, bool, error) {
+	text, ok := dashText(t)
+	text = strings.TrimSpace(text)
+	if !ok || !strings.HasPrefix(text, Prefix) {
 		return "", false, nil
 	}
 	rest := text[len(Prefix):]
 	f := strings.Fields(rest)
 	if len(f) != 1 || rest[0] != ' ' && rest[0] != '\t' {
-		return "", true, &Error{File: s.file, Line: t.line, Msg: fmt.Sprintf("%q needs exactly one name after it, the old one (\"-- %s old_name\")", "-- "+Prefix, Prefix)}
+		return "", true, &Error{File: s.file, Line: t.Line, Msg: fmt.Sprintf("%q needs exactly one name after it, the old one (\"-- %s old_name\")", "-- "+Prefix, Prefix)}
 	}
 	name := f[0]
 	for _, q := range []string{`"`, "`"} {
@@ -108,11 +109,17 @@ func (s *scanner) hintOf(t token) (string, bool, error) {
 }
 
 // gap reads the comments between two statements and returns the table
-// hint among them, which belongs to the statement that follows.
-func (s *scanner) gap(toks []token) (*token, error) {
-	var found *token
+// hint among them, which belongs to the statement that follows. The gap
+// starts on line first, after a statement's end when afterCode.
+func (s *scanner) gap(toks []sqlsplit.Token, first int, afterCode bool) (*sqlsplit.Token, error) {
+	var found *sqlsplit.Token
+	codeLine := 0 // the last line code is on
+	if afterCode {
+		codeLine = first
+	}
 	for i, t := range toks {
-		if t.kind != tComment {
+		if !t.Comment {
+			codeLine = lastLine(t)
 			continue
 		}
 		_, ok, err := s.hintOf(t)
@@ -122,17 +129,17 @@ func (s *scanner) gap(toks []token) (*token, error) {
 		if !ok {
 			continue
 		}
-		if !t.bol {
-			return nil, &Error{File: s.file, Line: t.line, Msg: "a rename hint after a statement on the same line is ambiguous: put it on the line before CREATE TABLE, or on the column's line inside it"}
+		if t.Line == codeLine {
+			return nil, &Error{File: s.file, Line: t.Line, Msg: "a rename hint after a statement on the same line is ambiguous: put it on the line before CREATE TABLE, or on the column's line inside it"}
 		}
 		if found != nil {
-			return nil, &Error{File: s.file, Line: t.line, Msg: fmt.Sprintf("second table rename hint (the first is on line %d)", found.line)}
+			return nil, &Error{File: s.file, Line: t.Line, Msg: fmt.Sprintf("second table rename hint (the first is on line %d)", found.Line)}
 		}
 		found = &toks[i]
 	}
 	return found, nil
 }
 
-func (s *scanner) misplaced(t token) error {
-	return &Error{File: s.file, Line: t.line, Msg: fmt.Sprintf("%q is neither on a column's line inside CREATE TABLE nor on the line before a CREATE TABLE", "-- "+Prefix)}
+func (s *scanner) misplaced(t sqlsplit.Token) error {
+	return &Error{File: s.file, Line: t.Line, Msg: fmt.Sprintf("%q is neither on a column's line inside CREATE TABLE nor on the line before a CREATE TABLE", "-- "+Prefix)}
 }

@@ -9,14 +9,17 @@ import (
 	"github.com/retortdb/retort/sqlsplit"
 )
 
+// scanCase is one file Scan reads and what it must find.
+type scanCase struct {
+	name string
+	opts sqlsplit.Options
+	src  string
+	want []string // "line table.column<-from" or "line table<-from"
+	err  string   // "line: message part"
+}
+
 func TestScan(t *testing.T) {
-	tests := []struct {
-		name string
-		opts sqlsplit.Options
-		src  string
-		want []string // "line table.column<-from" or "line table<-from"
-		err  string   // "line: message part"
-	}{
+	tests := []scanCase{
 		{name: "no hints", src: "CREATE TABLE t (a int);", want: nil},
 		{name: "column hints, after the comma and on the last column", src: `CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -54,6 +57,11 @@ CREATE TABLE memos (
 			want: []string{"3 t.b<-a"}},
 		{name: "temporary and unlogged tables", src: "CREATE UNLOGGED TABLE t (\n  b int -- retort:renamed-from a\n);",
 			want: []string{"2 t.b<-a"}},
+		{name: "a column whose string ends on the hint's line", src: "CREATE TABLE t (\n  a text DEFAULT 'x\ny', -- retort:renamed-from b\n  c int\n);",
+			want: []string{"3 t.a<-b"}},
+		{name: "after a statement without ';' on its line, before a block",
+			src: "CREATE TABLE a (x int) -- retort:renamed-from y\n-- +retort StatementBegin\nCREATE TABLE b (z int);\n-- +retort StatementEnd\n",
+			err: "1: a rename hint after a statement on the same line is ambiguous"},
 		{name: "before another statement", src: "-- retort:renamed-from x\nCREATE INDEX i ON t (a);",
 			err: "1: \"-- retort:renamed-from\" is neither on a column's line"},
 		{name: "inside another statement", src: "CREATE VIEW v AS SELECT a -- retort:renamed-from x\nFROM t;",
@@ -77,7 +85,7 @@ CREATE TABLE memos (
 		{name: "table hints before and on the line", src: "-- retort:renamed-from a\nCREATE TABLE t ( -- retort:renamed-from b\n x int);",
 			err: "2: second table rename hint for t"},
 	}
-	for _, tt := range tests {
+	for _, tt := range append(tests, readingCases...) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Scan("s.sql", tt.src, tt.opts)
 			if tt.err != "" {

@@ -3,7 +3,7 @@ package sqlsplit
 import "strings"
 
 // The lexer is the one reading of a dialect's lexical rules (Options):
-// the splitter and Tokens both walk its lexemes, so they cannot disagree
+// the splitter, Tokens and Lex all walk its lexemes, so they cannot disagree
 // on what is a quote, a comment or code.
 
 type lexKind uint8

@@ -7,7 +7,8 @@
 // statement in a StatementBegin/End block.
 //
 // Tokens reads a statement's words with the same lexer (lex.go), so a
-// check of a statement reads the quotes and comments the split did.
+// check of a statement reads the quotes and comments the split did; Lex
+// adds the comments and literals themselves (rename hints read them).
 package sqlsplit
 
 import (

@@ -2,31 +2,59 @@ package sqlsplit
 
 import "strings"
 
-// Token is one word or punctuation character of a statement, with
-// strings, numbers and comments left out. The code of a MySQL executable
-// comment (/*! ... */) is read as code, since the server runs it.
+// Token is one word or punctuation character of a statement; Tokens
+// leaves strings, numbers and comments out, Lex keeps them. The code of a
+// MySQL executable comment (/*! ... */) is read as code, since the server
+// runs it.
 type Token struct {
-	Text   string // an identifier as written inside its quotes, or one punctuation character
-	Word   bool   // an identifier or keyword
-	Quoted bool   // a quoted identifier
+	// Text is an identifier as written inside its quotes, one punctuation
+	// character, or (Lex) a comment, string or number as written.
+	Text   string
+	Word   bool // an identifier or keyword
+	Quoted bool // a quoted identifier
+	Line   int  // 1-based line of sql the token starts on
+
+	Comment bool // (Lex) a line or block comment, its markers included
+	Literal bool // (Lex) a string or number constant
 }
 
 // Tokens splits sql into words and punctuation under the lexing rules o,
 // the ones SplitWith follows. An unterminated quote or comment runs to
 // the end of sql.
 func Tokens(sql string, o Options) []Token {
+	return lex(sql, o, false)
+}
+
+// Lex is Tokens with the comments, strings and numbers kept in place,
+// for a reader that needs a comment's neighbours (rename hints).
+func Lex(sql string, o Options) []Token {
+	return lex(sql, o, true)
+}
+
+func lex(sql string, o Options, all bool) []Token {
 	var out []Token
 	l := lexer{src: sql, o: o}
+	line := 1
 	for l.more() {
 		x := l.next()
 		text := sql[x.start:x.end]
+		t := Token{Text: text, Line: line}
+		line += strings.Count(text, "\n")
 		switch x.kind {
 		case lexWord:
-			out = append(out, Token{Text: text, Word: true})
+			t.Word = true
 		case lexIdent:
-			out = append(out, Token{Text: unquote(text, x.unterminated != ""), Word: true, Quoted: true})
+			t.Text, t.Word, t.Quoted = unquote(text, x.unterminated != ""), true, true
 		case lexPunct:
-			out = append(out, Token{Text: text})
+		case lexComment:
+			t.Comment = true
+		case lexString, lexNumber:
+			t.Literal = true
+		default: // blanks, and the markers of an executable comment
+			continue
+		}
+		if all || !t.Comment && !t.Literal {
+			out = append(out, t)
 		}
 	}
 	return out

@@ -60,6 +60,55 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+// describeLex writes Lex's tokens as "line kind text" joined by "|", kind
+// w(ord), q(uoted), c(omment), l(iteral) or p(unctuation).
+func describeLex(toks []Token) string {
+	var out []string
+	for _, t := range toks {
+		kind := "p"
+		switch {
+		case t.Quoted:
+			kind = "q"
+		case t.Word:
+			kind = "w"
+		case t.Comment:
+			kind = "c"
+		case t.Literal:
+			kind = "l"
+		}
+		out = append(out, fmt.Sprintf("%d %s %s", t.Line, kind, t.Text))
+	}
+	return strings.Join(out, "|")
+}
+
+func TestLex(t *testing.T) {
+	cases := []struct {
+		name string
+		o    Options
+		sql  string
+		want string // describeLex
+	}{
+		{"lines and kinds", PostgreSQL, "CREATE TABLE \"T\" (\n  a text DEFAULT 'x\ny', -- c\n  b numeric(5, 2)\n)",
+			"1 w CREATE|1 w TABLE|1 q T|1 p (|2 w a|2 w text|2 w DEFAULT|2 l 'x\ny'|3 p ,|3 c -- c|4 w b|4 w numeric|4 p (|4 l 5|4 p ,|4 l 2|4 p )|5 p )"},
+		{"block comments keep their markers", PostgreSQL, "/* a\n/* b */ */ x", "1 c /* a\n/* b */ */|2 w x"},
+		{"mysql hash comment and double-quoted string", MySQL, "# h\nSELECT \"a\", `b`", `1 c # h|2 w SELECT|2 l "a"|2 p ,|2 q b`},
+		{"mysql -- before a blank only", MySQL, "a --1,\nb -- c", "1 w a|1 p -|1 p -|1 l 1|1 p ,|2 w b|2 c -- c"},
+		{"pg --1 is a comment", PostgreSQL, "a --1,\nb", "1 w a|1 c --1,|2 w b"},
+		{"mysql executable comment is code", MySQL, "a /*!50000 ,\n b -- c\n */ d", "1 w a|1 p ,|2 w b|2 c -- c|3 w d"},
+		{"pg /*! is a comment", PostgreSQL, "a /*! ,\n b */ d", "1 w a|1 c /*! ,\n b */|2 w d"},
+		{"pg backtick is punctuation", PostgreSQL, "a ` b,\n`c`", "1 w a|1 p `|1 w b|1 p ,|2 p `|2 w c|2 p `"},
+		{"mysql backtick quotes", MySQL, "a ` b,\n`c", "1 w a|1 q  b,\n|2 w c"},
+		{"pg dollar quote", PostgreSQL, "$f$ a;\n $f$ b", "1 l $f$ a;\n $f$|2 w b"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if g := describeLex(Lex(tc.sql, tc.o)); g != tc.want {
+				t.Errorf("Lex(%q) =\n%q\nwant\n%q", tc.sql, g, tc.want)
+			}
+		})
+	}
+}
+
 // TestSplitTokensAgree runs tricky inputs through SplitWith and Tokens
 // with each dialect's Options: the two must read the same code.
 func TestSplitTokensAgree(t *testing.T) {
@@ -123,7 +172,7 @@ func TestSplitTokensAgree(t *testing.T) {
 // statement or sits inside one (a routine body, an executable comment).
 func splitTokensAgree(src string, stmts []Stmt, o Options) error {
 	whole := Tokens(src, o)
-	semicolon := Token{Text: ";"}
+	semicolon := func(t Token) bool { return t.Text == ";" && !t.Word }
 	k := 0
 	for _, st := range stmts {
 		part := joinTokens(Tokens(st.SQL, o))
@@ -136,7 +185,7 @@ func splitTokensAgree(src string, stmts []Stmt, o Options) error {
 				k, found = skip+n, true
 				break
 			}
-			if whole[skip] != semicolon {
+			if !semicolon(whole[skip]) {
 				break
 			}
 		}
@@ -145,7 +194,7 @@ func splitTokensAgree(src string, stmts []Stmt, o Options) error {
 		}
 	}
 	for _, tok := range whole[k:] {
-		if tok != semicolon {
+		if !semicolon(tok) {
 			return fmt.Errorf("tokens %q are in no statement", joinTokens(whole[k:]))
 		}
 	}
@@ -168,13 +217,33 @@ func FuzzTokens(f *testing.F) {
 		o := []Options{PostgreSQL, MySQL, SQLite}[d%3]
 		// DELIMITER lines are the mysql client's, not SQL to tokenize.
 		o.ClientDelimiter = false
-		for _, tok := range Tokens(s, o) {
+		toks := Tokens(s, o)
+		for _, tok := range toks {
 			if tok.Text == "" && !tok.Quoted {
 				t.Fatalf("empty unquoted token in %q", s)
 			}
 			if !tok.Quoted && !strings.Contains(s, tok.Text) {
 				t.Fatalf("token %q is not in %q", tok.Text, s)
 			}
+		}
+		// Lex reads what Tokens reads, comments and literals added in
+		// place, on lines that only go forward.
+		var code []Token
+		line, lines := 1, 1+strings.Count(s, "\n")
+		for _, tok := range Lex(s, o) {
+			if tok.Line < line || tok.Line > lines {
+				t.Fatalf("%q: token %q on line %d after line %d (of %d)", s, tok.Text, tok.Line, line, lines)
+			}
+			line = tok.Line
+			if (tok.Comment || tok.Literal) && (tok.Word || !strings.Contains(s, tok.Text)) {
+				t.Fatalf("%q: comment or literal %+v", s, tok)
+			}
+			if !tok.Comment && !tok.Literal {
+				code = append(code, tok)
+			}
+		}
+		if fmt.Sprint(code) != fmt.Sprint(toks) {
+			t.Fatalf("%q: Lex's code %+v, Tokens %+v", s, code, toks)
 		}
 		stmts, err := SplitWith(s, o)
 		if err != nil || strings.Contains(strings.ToLower(s), "+retort") {
