@@ -175,3 +175,73 @@ func TestReflectSearchPathMissing(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadDevSearchPathSchemas: a dev database that lacks schemas of its
+// search path gets them for the load, as the scratch database does, in
+// the transaction that is rolled back.
+func TestLoadDevSearchPathSchemas(t *testing.T) {
+	ctx := context.Background()
+	u := testdb.Postgres(t)
+	q := u.Query()
+	q.Set("search_path", "app,audit,public")
+	u.RawQuery = q.Encode()
+	files := []dialect.SourceFile{{Name: "schema.sql", SQL: "CREATE SCHEMA audit;\nCREATE TABLE accounts (id int PRIMARY KEY);"}}
+	desired, err := Dialect{}.LoadDesired(ctx, nil, u.String(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables, schemas []string
+	for _, tb := range desired.Tables {
+		tables = append(tables, tb.QualifiedName())
+	}
+	for _, o := range desired.Objects {
+		if o.Kind == "schema" {
+			schemas = append(schemas, o.Name)
+		}
+	}
+	if !slices.Equal(tables, []string{"accounts"}) || !slices.Equal(schemas, []string{"app", "audit"}) {
+		t.Errorf("desired tables %q and schemas %q, want [accounts] and [app audit]", tables, schemas)
+	}
+	db, err := Dialect{}.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM pg_namespace WHERE nspname IN ('app', 'audit')").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("the dev database kept %d of the schemas created for the load", n)
+	}
+}
+
+// TestLoadDatabaseSearchPath: the scratch database takes the target's
+// search path when the target's database setting, not the URL, sets it.
+func TestLoadDatabaseSearchPath(t *testing.T) {
+	ctx := context.Background()
+	u := testdb.Postgres(t)
+	db, err := Dialect{}.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schematest.Exec(t, db, "ALTER DATABASE "+quote(strings.TrimPrefix(u.Path, "/"))+" SET search_path = app, public")
+	db.Close()
+	files := []dialect.SourceFile{{Name: "schema.sql", SQL: "CREATE TABLE accounts (id int PRIMARY KEY);\nCREATE TABLE public.legacy (id int PRIMARY KEY);"}}
+	desired, err := Dialect{}.LoadDesired(ctx, u, "", files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables, schemas []string
+	for _, tb := range desired.Tables {
+		tables = append(tables, tb.QualifiedName())
+	}
+	for _, o := range desired.Objects {
+		if o.Kind == "schema" {
+			schemas = append(schemas, o.Name)
+		}
+	}
+	if !slices.Equal(tables, []string{"accounts", "public.legacy"}) || !slices.Equal(schemas, []string{"app"}) {
+		t.Errorf("desired tables %q and schemas %q, want [accounts public.legacy] and [app]", tables, schemas)
+	}
+}
