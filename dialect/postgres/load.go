@@ -181,12 +181,11 @@ func (d Dialect) loadCheckScope(ctx context.Context, q dialect.Querier, before [
 }
 
 // loadLiveSchemas lists the schemas the scratch database needs so its
-// search path resolves like the target's is meant to: those of the
-// target's search path as configured (a "$user" schema that exists
-// included), those the target lacks too, so the desired schema has them
-// and the upgrade creates them, and those its URL names. setting is the
-// target's search_path, which the scratch session takes (a role's or
-// database's setting would not carry over).
+// search path resolves as the target's is meant to: every schema of the
+// target's search path as configured, those the target lacks included
+// (the desired schema then has them, so the upgrade creates them), and
+// those its URL names. setting is the target's search_path, which the
+// scratch session takes: a database's setting does not carry over.
 func loadLiveSchemas(ctx context.Context, admin *sql.DB, target *url.URL) (setting string, schemas []string, err error) {
 	var user string
 	var effective []string

@@ -11,9 +11,10 @@ import (
 // sqlObjects models the search path's schemas (schemaObjects), and
 // reads extensions, sequences, functions, procedures, domains, composite
 // types, row-level security, policies, event triggers, materialized
-// views' indexes and partitions in one catalog-wide query, then the dependencies of those that have any in a
-// second, and builds each as a schema.SQLObject whose Create and Drop
-// statements come from the same catalog facts as its Definition.
+// views' indexes and partitions in one catalog-wide query, then the
+// dependencies of those that have any in a second, and builds each as a
+// schema.SQLObject whose Create and Drop statements come from the same
+// catalog facts as its Definition.
 func (r *reflector) sqlObjects() error {
 	type row struct {
 		kind, nsp, table, name string
