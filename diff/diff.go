@@ -93,6 +93,7 @@ func Schemas(from, to *schema.Schema, opts Options) ([]op.Op, error) {
 // phases collects operations by execution phase; flatten concatenates
 // them in the order that keeps every step executable.
 type phases struct {
+	createContainers, dropContainers                                  []op.Op
 	dropTriggers, dropObjectsAfter, dropViews, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
 	dropDefaults, dropUsedObjects                                     []op.Op
@@ -105,6 +106,7 @@ type phases struct {
 func (p *phases) flatten() []op.Op {
 	var out []op.Op
 	for _, ph := range [][]op.Op{
+		p.createContainers,
 		// Objects that need tables may need views (a materialized
 		// view's index): dropped before them, as created after them.
 		p.dropTriggers, p.dropObjectsAfter, p.dropViews, p.objectRenames, p.dropFKs,
@@ -113,7 +115,7 @@ func (p *phases) flatten() []op.Op {
 		p.dropChecks, p.dropIndexes, p.dropDefaults, p.dropUsedObjects, p.dropTables, p.enums, p.objectsBefore,
 		p.createTables, p.columns, p.enumsLate, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
-		p.dropEnums,
+		p.dropEnums, p.dropContainers,
 	} {
 		out = append(out, ph...)
 	}

@@ -16,6 +16,7 @@ import (
 // Objects that tables may need are created before tables (an in-place
 // change with them) and dropped after; objects that need tables are
 // dropped before any table changes and created after the views.
+// Containers are created first and dropped last.
 func (d *differ) objects() {
 	live := append([]*schema.SQLObject(nil), d.from.Objects...)
 	want := append([]*schema.SQLObject(nil), d.to.Objects...)
@@ -39,6 +40,8 @@ func (d *differ) objects() {
 		}
 		drop := op.DropObject{Object: o}
 		switch {
+		case o.Phase == schema.Container:
+			d.p.dropContainers = append(d.p.dropContainers, drop)
 		case o.Phase == schema.AfterTables && len(o.Users) > 0:
 			d.p.dropUsedObjects = append(d.p.dropUsedObjects, drop) // after its users, which go after the objects on tables
 		case wantBy[o.Key()] == nil && len(o.Users) > 0 && !neededBefore(live, o) && droppedEarly(o.Users):
@@ -66,9 +69,12 @@ func (d *differ) objects() {
 		default:
 			continue
 		}
-		if o.Phase == schema.AfterTables {
+		switch o.Phase {
+		case schema.Container:
+			d.p.createContainers = append(d.p.createContainers, change)
+		case schema.AfterTables:
 			d.p.objectsAfter = append(d.p.objectsAfter, change)
-		} else {
+		default:
 			d.p.objectsBefore = append(d.p.objectsBefore, change)
 		}
 	}

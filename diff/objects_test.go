@@ -124,3 +124,33 @@ func TestSQLObjectStatements(t *testing.T) {
 		t.Error("Execute is not an object operation")
 	}
 }
+
+// TestContainers: a container (a PostgreSQL schema) is created before
+// everything that may land in it, enums and objects created before
+// tables included, and dropped after all of them.
+func TestContainers(t *testing.T) {
+	app := obj("schema", "app", "", schema.Container)
+	seq := obj("sequence", "ids", "start 1", schema.BeforeTables)
+	withEnum := func(s *schema.Schema) *schema.Schema {
+		return with(s, func(c *schema.Schema) {
+			c.Enums = append(c.Enums, &schema.Enum{Schema: "app", Name: "mood", Values: []string{"ok"}})
+		})
+	}
+	runCases(t, []diffCase{
+		{"identical", withObjects(blog(), app), withObjects(blog(), app), nil},
+		{"created first", nil, withObjects(withEnum(blog()), seq, app), []string{
+			"create schema app",
+			"create enum mood",
+			"create sequence ids",
+			"create table users",
+			"create table notes fks=notes_author_id_fkey",
+		}},
+		{"dropped last", withObjects(withEnum(blog()), seq, app), nil, []string{
+			"drop table notes fks=notes_author_id_fkey",
+			"drop table users",
+			"drop sequence ids",
+			"drop enum mood",
+			"drop schema app",
+		}},
+	})
+}

@@ -112,6 +112,9 @@ const (
 	// AfterTables objects (policies, events, materialized views) are
 	// created after tables and views and dropped before them.
 	AfterTables ObjectPhase = "after tables"
+	// Container objects (a PostgreSQL schema) hold the others: created
+	// before everything and dropped after everything.
+	Container ObjectPhase = "container"
 )
 
 // Key identifies the object across two schemas.

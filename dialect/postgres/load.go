@@ -55,9 +55,12 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, fmt.Errorf("connect to scratch database %s: %w", name, err)
 	}
 	defer conn.Close()
-	schemas, err := loadLiveSchemas(ctx, admin, target)
+	setting, schemas, err := loadLiveSchemas(ctx, admin, target)
 	if err != nil {
 		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT set_config('search_path', $1, false)`, setting); err != nil {
+		return nil, fmt.Errorf("set the search path of scratch database %s: %w", name, err)
 	}
 	stmts, err := d.loadSplit(files)
 	if err != nil {
@@ -102,8 +105,11 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 	if err != nil {
 		return nil, err
 	}
-	if n := len(before.Tables) + len(before.Views) + len(before.Enums) + len(before.Objects); n > 0 {
+	if n := len(before.Tables) + len(before.Views) + len(before.Enums) + len(loadDevObjects(before)); n > 0 {
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables, views, types or other objects in its search path); retort needs an empty one", dialect.RedactURL(u), n)
+	}
+	if err := d.loadDevSchemas(ctx, tx, files); err != nil {
+		return nil, err
 	}
 	outside, err := loadOutside(ctx, tx)
 	if err != nil {
@@ -118,6 +124,46 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 		return nil, err
 	}
 	return d.Reflect(ctx, tx)
+}
+
+// loadDevSchemas creates, in the transaction rolled back, the schemas of
+// the dev database's search path that it lacks and the files do not
+// create, as the scratch load does: else the desired schema would lack
+// them and put its tables in the next schema, as the live database
+// does, and the two would agree on the misplacement.
+func (d Dialect) loadDevSchemas(ctx context.Context, tx *sql.Tx, files []dialect.SourceFile) error {
+	stmts, err := d.loadSplit(files)
+	if err != nil {
+		return err
+	}
+	created := loadCreatedSchemas(stmts)
+	var setting, user string
+	var effective []string
+	if err := tx.QueryRowContext(ctx, `SELECT `+searchPathColumns).Scan(&setting, &user, textArray{&effective}); err != nil {
+		return fmt.Errorf("read the search path of the dev database: %w", err)
+	}
+	p := newSearchPath(setting, user, effective)
+	for _, s := range p.schemas {
+		if p.exists[s] || created[s] {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "CREATE SCHEMA "+d.Quote(s)); err != nil {
+			return fmt.Errorf("create schema %s of the search path in the dev database (rolled back): %w", s, err)
+		}
+	}
+	return nil
+}
+
+// loadDevObjects are the SQL objects of a dev database's reflection
+// that make it not empty: its search path's schemas do not.
+func loadDevObjects(s *schema.Schema) []*schema.SQLObject {
+	var out []*schema.SQLObject
+	for _, o := range s.Objects {
+		if o.Kind != "schema" {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // loadCheckScope refuses what the files created off the search path,
@@ -135,34 +181,28 @@ func (d Dialect) loadCheckScope(ctx context.Context, q dialect.Querier, before [
 }
 
 // loadLiveSchemas lists the schemas the scratch database needs so its
-// search path resolves like the target's: those of the target's effective
-// search path (a "$user" schema included) and those its URL names.
-func loadLiveSchemas(ctx context.Context, admin *sql.DB, target *url.URL) ([]string, error) {
-	rows, err := admin.QueryContext(ctx, `SELECT s FROM unnest(current_schemas(false)) s
-WHERE s NOT IN ('pg_catalog', 'information_schema') AND s NOT LIKE 'pg\_%'`)
-	if err != nil {
-		return nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
+// search path resolves as the target's is meant to: every schema of the
+// target's search path as configured, those the target lacks included
+// (the desired schema then has them, so the upgrade creates them), and
+// those its URL names. setting is the target's search_path, which the
+// scratch session takes: a database's setting does not carry over.
+func loadLiveSchemas(ctx context.Context, admin *sql.DB, target *url.URL) (setting string, schemas []string, err error) {
+	var user string
+	var effective []string
+	if err := admin.QueryRowContext(ctx, `SELECT `+searchPathColumns).Scan(&setting, &user, textArray{&effective}); err != nil {
+		return "", nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
 	}
-	defer rows.Close()
+	out := newSearchPath(setting, user, effective).schemas
 	seen := map[string]bool{}
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
-		}
+	for _, s := range out {
 		seen[s] = true
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
 	}
 	for _, s := range loadSearchPath(target) {
 		if !seen[s] {
 			out = append(out, s)
 		}
 	}
-	return out, nil
+	return setting, out, nil
 }
 
 // loadSearchPath lists the schemas a URL's search_path names, leaving out

@@ -39,8 +39,9 @@ func reflList(names []string) string {
 type reflector struct {
 	ctx     context.Context
 	q       dialect.Querier
-	first   string // first schema of the search path: reflected as ""
-	version int    // server_version_num
+	first   string       // first schema of the search path: reflected as ""
+	path    pgSearchPath // as configured
+	version int          // server_version_num
 	s       *schema.Schema
 	tables  map[uint32]*schema.Table
 	// exclusions are the exclusion constraints by the oid of their index
@@ -96,11 +97,20 @@ func (r *reflector) schemaName(nsp string) string {
 	return nsp
 }
 
+// searchPath reads the search path as configured: unqualified names
+// are meant for its first schema even when that does not exist (and
+// PostgreSQL put them in the next one), so they are not taken for it.
 func (r *reflector) searchPath() error {
-	err := r.q.QueryRowContext(r.ctx, `SELECT COALESCE((SELECT s FROM unnest(current_schemas(false)) s
-		WHERE s NOT IN ('pg_catalog', 'information_schema') LIMIT 1), ''),
-		current_setting('server_version_num')::int`).Scan(&r.first, &r.version)
-	return err
+	var setting, user string
+	var effective []string
+	err := r.q.QueryRowContext(r.ctx, `SELECT `+searchPathColumns+`, current_setting('server_version_num')::int`).
+		Scan(&setting, &user, r.names(&effective), &r.version)
+	if err != nil {
+		return err
+	}
+	r.path = newSearchPath(setting, user, effective)
+	r.first = r.path.first()
+	return nil
 }
 
 // names scans a text[] column.

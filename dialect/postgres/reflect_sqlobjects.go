@@ -8,12 +8,13 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// sqlObjects reads extensions, sequences, functions, procedures,
-// domains, composite types, row-level security, policies, event
-// triggers, materialized views' indexes and partitions in one
-// catalog-wide query, then the dependencies of those that have any in a
-// second, and builds each as a schema.SQLObject whose Create and Drop
-// statements come from the same catalog facts as its Definition.
+// sqlObjects models the search path's schemas (schemaObjects), and
+// reads extensions, sequences, functions, procedures, domains, composite
+// types, row-level security, policies, event triggers, materialized
+// views' indexes and partitions in one catalog-wide query, then the
+// dependencies of those that have any in a second, and builds each as a
+// schema.SQLObject whose Create and Drop statements come from the same
+// catalog facts as its Definition.
 func (r *reflector) sqlObjects() error {
 	type row struct {
 		kind, nsp, table, name string
@@ -22,11 +23,13 @@ func (r *reflector) sqlObjects() error {
 		deps                   []string
 		users                  []schema.ObjectUser
 	}
+	r.schemaObjects()
 	var census string
 	if err := r.q.QueryRowContext(r.ctx, reflObjectsCensusSQL, r.ownedSequences()).Scan(&census); err != nil {
 		return fmt.Errorf("census: %w", err)
 	}
 	if census == "" {
+		schema.SortSQLObjects(r.s.Objects)
 		return nil
 	}
 	needs := map[string]bool{}

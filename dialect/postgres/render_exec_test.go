@@ -106,7 +106,13 @@ func renderExecSchema() *schema.Schema {
 			RefColumns: []string{"country", "code"}, OnUpdate: schema.Cascade, Match: schema.MatchFull}},
 		Checks: []*schema.Check{{Name: "Shops_code_check", Expr: "length(code) = 2"}},
 	}
-	return &schema.Schema{Tables: []*schema.Table{customers, ks, regions, shops}}
+	// The search path's schemas other than public, as reflection models them.
+	var schemas []*schema.SQLObject
+	for _, n := range []string{"app", "crm"} {
+		schemas = append(schemas, &schema.SQLObject{Kind: "schema", Name: n, Phase: schema.Container,
+			Create: []string{"CREATE SCHEMA " + n}, Drop: []string{"DROP SCHEMA " + n}})
+	}
+	return &schema.Schema{Tables: []*schema.Table{customers, ks, regions, shops}, Objects: schemas}
 }
 
 // TestRenderExecCreateTables renders CreateTable ops, runs them on a real
