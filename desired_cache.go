@@ -59,7 +59,8 @@ func (m *Migrator) cachedDesired(ctx context.Context, files []dialect.SourceFile
 
 // desiredKey hashes everything a loaded desired schema depends on: the
 // running code, the dialect, the version of the database software that
-// loads it, the URLs of the server it is loaded on (a server dialect's
+// loads it and the server settings the load takes from the target
+// (dialect.LoadKey: PostgreSQL's search_path), the URLs of the server it is loaded on (a server dialect's
 // scratch database lives next to the target) and every file's name and
 // text.
 func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, devURL string) ([sha256.Size]byte, error) {
@@ -70,7 +71,7 @@ func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, d
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
-	version, err := m.engineVersion(ctx)
+	version, err := m.serverLoadKey(ctx)
 	if err != nil {
 		return [sha256.Size]byte{}, err
 	}
@@ -129,14 +130,15 @@ func pruneCache(dir, pattern string, keep int) {
 	}
 }
 
-// engineVersionKey carries a version liveAndDesired read up front.
-type engineVersionKey struct{}
+// loadKeyCtx carries a load key liveAndDesired read up front.
+type loadKeyCtx struct{}
 
-// engineVersion is the database software's version, as read up front by
-// liveAndDesired or else now.
-func (m *Migrator) engineVersion(ctx context.Context) (string, error) {
-	if v, ok := ctx.Value(engineVersionKey{}).(string); ok {
+// serverLoadKey is the database software's version and the settings the
+// load depends on (dialect.LoadKey), as read up front by liveAndDesired
+// or else now.
+func (m *Migrator) serverLoadKey(ctx context.Context) (string, error) {
+	if v, ok := ctx.Value(loadKeyCtx{}).(string); ok {
 		return v, nil
 	}
-	return dialect.EngineVersion(ctx, m.d, m.db)
+	return dialect.LoadKey(ctx, m.d, m.db)
 }

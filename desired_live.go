@@ -19,8 +19,8 @@ func (m *Migrator) liveAndDesired(ctx context.Context, files []dialect.SourceFil
 		// Read before the reflection holds the pool's idle connection, so
 		// keying the cache does not open a second one (on SQLite each
 		// parses the whole schema; on a server each is a new session).
-		if v, err := dialect.EngineVersion(ctx, m.d, m.db); err == nil {
-			ctx = context.WithValue(ctx, engineVersionKey{}, v)
+		if v, err := dialect.LoadKey(ctx, m.d, m.db); err == nil {
+			ctx = context.WithValue(ctx, loadKeyCtx{}, v)
 		}
 	}
 	err = bothOrFirstFailure(ctx,

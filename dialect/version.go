@@ -16,3 +16,28 @@ func EngineVersion(ctx context.Context, d Dialect, q Querier) (string, error) {
 	}
 	return version, nil
 }
+
+// LoadKeyer is a Dialect whose desired-schema load depends on more of the
+// target server than its software version: PostgreSQL loads with the
+// target's search_path, which a role or database setting can change with
+// no change to the URL. LoadKeySQL returns one row of one text column
+// holding the version and those settings.
+type LoadKeyer interface {
+	LoadKeySQL() string
+}
+
+// LoadKey returns what a desired schema loaded for q's server depends on
+// beyond the files and URLs: LoadKeySQL's row where the dialect has one,
+// else the engine version. The desired-schema cache keys on it.
+func LoadKey(ctx context.Context, d Dialect, q Querier) (string, error) {
+	k, ok := d.(LoadKeyer)
+	if !ok {
+		return EngineVersion(ctx, d, q)
+	}
+	query := k.LoadKeySQL()
+	var key string
+	if err := q.QueryRowContext(ctx, query).Scan(&key); err != nil {
+		return "", fmt.Errorf("reading the %s version and load settings (%s) failed: %w", d.Name(), query, err)
+	}
+	return key, nil
+}
