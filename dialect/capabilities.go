@@ -16,6 +16,11 @@ type Capabilities struct {
 	// from the desired one (PostgreSQL; not MySQL's fixed PRIMARY, nor
 	// SQLite, which never uses the name).
 	NamedPrimaryKey bool
+	// SchemaDropRestricts: DROP SCHEMA without CASCADE refuses a schema
+	// that still holds objects (PostgreSQL), so only DROP SCHEMA ...
+	// CASCADE can lose data; without it (MySQL and MariaDB, where a
+	// schema is a database) DROP SCHEMA drops every table it holds.
+	SchemaDropRestricts bool
 	// DropTableCascades: DROP TABLE runs an implicit DELETE that fires ON
 	// DELETE CASCADE unless foreign keys are switched off first (SQLite).
 	DropTableCascades bool

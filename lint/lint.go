@@ -130,7 +130,7 @@ func Destructive(in Input) []Finding {
 	out := append(rebuildLosses(in), narrowings(in)...)
 	generated := generatedColumns(in.Live)
 	for _, r := range in.Pending {
-		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix), generated)...)
+		out = append(out, destructive(r, classify(r.Upgrade), rebuildTemp(in.Capabilities.RebuildPrefix), generated, in.Capabilities.SchemaDropRestricts)...)
 	}
 	return accepted(in, out)
 }

@@ -277,6 +277,28 @@ func TestAllowAndMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "postgres: a schema, type, domain or extension dropped with CASCADE takes tables or columns along", traits: dialect.Capabilities{LockHazards: true, SchemaDropRestricts: true},
+			rev: Revision{File: "c.sql", Upgrade: stmts(`DROP SCHEMA app`, `DROP SCHEMA IF EXISTS "app", audit CASCADE`,
+				`DROP TYPE mood`, `DROP TYPE mood CASCADE;`, `DROP DOMAIN email RESTRICT`, `drop domain email cascade`,
+				`DROP EXTENSION citext CASCADE`, `DROP OWNED BY app_owner`)},
+			want: []string{
+				"fk-unindexed :0 tags.user_id",
+				`destructive c.sql:11 .: DROP SCHEMA app, audit loses every table in it; add the header line "-- retort:allow destructive"`,
+				"destructive c.sql:13 .: DROP TYPE mood CASCADE drops the columns of that type, and their values",
+				"destructive c.sql:15 .: DROP DOMAIN email CASCADE drops the columns of that type",
+				"destructive c.sql:16 .: DROP EXTENSION citext CASCADE drops the columns of that type",
+				"destructive c.sql:17 .: DROP OWNED BY app_owner loses every table the role owns",
+			},
+		},
+		{
+			name: "mysql: a schema is a database, and dropping it drops its tables", traits: mysqlTraits,
+			rev: Revision{File: "m.sql", Upgrade: stmts("DROP SCHEMA `archive`", "DROP DATABASE IF EXISTS old")},
+			want: []string{
+				"destructive m.sql:10 .: DROP SCHEMA archive loses every table in it",
+				"destructive m.sql:11 .: DROP DATABASE old loses every table in it",
+			},
+		},
+		{
 			name: "dropped and truncated partitions lose rows", traits: mysqlTraits,
 			rev: Revision{File: "p.sql", Upgrade: stmts("ALTER TABLE `logs` DROP PARTITION `p0`, p1", "ALTER TABLE logs TRUNCATE PARTITION p2",
 				"ALTER TABLE logs REMOVE PARTITIONING", "ALTER TABLE logs ADD PARTITION (PARTITION p9 VALUES LESS THAN (90))")},

@@ -33,9 +33,10 @@ func rebuilt(stmts []stmt, temp rebuildTemp) map[string]bool {
 // destructive statements.
 const AllowDestructiveLine = "-- retort:allow destructive"
 
-// destructive: dropping a table, column, partition or sequence, or truncating, loses data; it
+// destructive: dropping a table, column, partition or sequence, a schema
+// with its tables, a type with its columns, or truncating, loses data; it
 // needs an explicit "-- retort:allow destructive" in the revision file.
-func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[string]bool) []Finding {
+func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[string]bool, schemaDropRestricts bool) []Finding {
 	rebuilds := rebuilt(stmts, temp)
 	var out []Finding
 	allow := "; add the header line \"" + AllowDestructiveLine + "\" to the revision if that is intended"
@@ -47,6 +48,10 @@ func destructive(r Revision, stmts []stmt, temp rebuildTemp, generated map[strin
 				out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Table: table,
 					Message: fmt.Sprintf("%s PARTITION %s.%s loses the partition's rows", verb, table, p) + allow})
 			}
+			continue
+		}
+		if what := droppedContents(s.upper, schemaDropRestricts); what != "" {
+			out = append(out, Finding{Rule: "destructive", Severity: Error, File: r.File, Line: s.Line, Message: what + allow})
 			continue
 		}
 		if seqs := droppedSequences(s.upper); len(seqs) > 0 {

@@ -25,7 +25,7 @@ func (Dialect) Schemes() []string { return []string{"postgres", "postgresql"} }
 // locks that NOT VALID + VALIDATE and CREATE INDEX CONCURRENTLY avoid,
 // and identifiers are cut at 63 bytes (NAMEDATALEN - 1).
 func (Dialect) Capabilities() dialect.Capabilities {
-	return dialect.Capabilities{TransactionalDDL: true, LockHazards: true, NamedPrimaryKey: true, NameLimit: 63,
+	return dialect.Capabilities{TransactionalDDL: true, LockHazards: true, NamedPrimaryKey: true, SchemaDropRestricts: true, NameLimit: 63,
 		TableOptions: comparedTableOptions, RecreateTableOn: []string{optPartitionBy}} // no ALTER partitions a table or changes its key
 }
 
