@@ -77,12 +77,19 @@ func samePrimaryKey(a, b *schema.PrimaryKey) bool {
 		schema.SameColumns(a.Include, b.Include) && sameParams(a.Params, b.Params) && a.OnConflict == b.OnConflict && strings.EqualFold(a.Method, b.Method)
 }
 
-// diffColumns fills the column part of a kept table's changes.
-func (k *kept) diffColumns() {
+// diffColumns fills the column part of a kept table's changes. A column
+// of early is dropped before the SQL objects and added again as desired
+// after them, its dependents with it (rebuilt).
+func (k *kept) diffColumns(early colSet) {
 	from, to := k.from, k.to
 	for _, c := range to.Columns {
 		old := from.Column(c.Name)
 		switch {
+		case old != nil && early.hitsAny([]string{c.Name}):
+			k.dropGenerated = append(k.dropGenerated, op.DropColumn{Table: k.ref, Column: old})
+			k.addCols = append(k.addCols, op.AddColumn{Table: k.ref, Column: c})
+			k.reshaped.add(c.Name)
+			k.rebuilt.add(c.Name)
 		case old == nil:
 			k.addCols = append(k.addCols, op.AddColumn{Table: k.ref, Column: c})
 			k.added.add(c.Name)
@@ -98,7 +105,11 @@ func (k *kept) diffColumns() {
 	}
 	for _, c := range from.Columns {
 		if to.Column(c.Name) == nil {
-			k.dropCols = append(k.dropCols, op.DropColumn{Table: k.ref, Column: c})
+			if early.hitsAny([]string{c.Name}) {
+				k.dropGenerated = append(k.dropGenerated, op.DropColumn{Table: k.ref, Column: c})
+			} else {
+				k.dropCols = append(k.dropCols, op.DropColumn{Table: k.ref, Column: c})
+			}
 			k.droppedCols.add(c.Name)
 		}
 	}

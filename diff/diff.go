@@ -96,7 +96,7 @@ type phases struct {
 	createContainers, dropContainers                                  []op.Op
 	dropTriggers, dropObjectsAfter, dropViews, objectRenames, dropFKs []op.Op
 	dropChecks, dropIndexes, dropTables, enums, objectsBefore         []op.Op
-	dropDefaults, dropUsedObjects                                     []op.Op
+	dropDefaults, dropGenerated, dropUsedObjects                      []op.Op
 	createTables, columns, enumsLate, renames, addChecks              []op.Op
 	createIndexes, addFKs                                             []op.Op
 	createViews, comments, objectsAfter, createTriggers               []op.Op
@@ -112,7 +112,7 @@ func (p *phases) flatten() []op.Op {
 		p.dropTriggers, p.dropObjectsAfter, p.dropViews, p.objectRenames, p.dropFKs,
 		// Defaults using an object that is dropped go before it, with
 		// the object's other users (checks, indexes, views, triggers).
-		p.dropChecks, p.dropIndexes, p.dropDefaults, p.dropUsedObjects, p.dropTables, p.enums, p.objectsBefore,
+		p.dropChecks, p.dropIndexes, p.dropDefaults, p.dropGenerated, p.dropUsedObjects, p.dropTables, p.enums, p.objectsBefore,
 		p.createTables, p.columns, p.enumsLate, p.renames, p.addChecks, p.createIndexes, p.addFKs,
 		p.createViews, p.comments, p.objectsAfter, p.createTriggers, p.dropObjectsBefore,
 		p.dropEnums, p.dropContainers,
@@ -135,10 +135,17 @@ type differ struct {
 	// Views and triggers that use an SQL object that is dropped, to
 	// recreate around it (see objectUsers).
 	usedViews, usedTriggers map[tkey]bool
+	// early are the generated columns of kept tables that use an SQL
+	// object that is dropped (see generatedUsers).
+	early map[tkey]colSet
 }
 
 func (d *differ) run() {
+	d.early = map[tkey]colSet{}
 	d.matchTables()
+	for d.generatedUsers() {
+		d.matchTables() // again, with the columns rebuilt around the objects
+	}
 	d.createTables()
 	d.dropTables()
 	d.objectUsers()
@@ -167,13 +174,13 @@ func (d *differ) matchTables() {
 	for _, t := range d.to.Tables {
 		want[keyOf(t)] = t
 	}
-	d.kept = map[tkey]*kept{}
+	d.kept, d.keptOrder, d.created, d.dropped = map[tkey]*kept{}, nil, nil, nil
 	for _, t := range d.to.Tables {
 		if old := live[keyOf(t)]; old != nil && d.recreates(old, t) {
 			d.dropped = append(d.dropped, old)
 			d.created = append(d.created, t)
 		} else if old != nil {
-			k := newKept(old, t, d.opts.Naming)
+			k := newKept(old, t, d.opts.Naming, d.early[keyOf(t)])
 			if d.opts.PKNames {
 				k.renamePrimaryKey()
 			}
@@ -242,6 +249,7 @@ func (d *differ) keptTable(k *kept) {
 	d.p.dropChecks = append(d.p.dropChecks, k.dropChecks...)
 	d.p.dropIndexes = append(d.p.dropIndexes, k.dropIndexes...)
 	d.p.dropDefaults = append(d.p.dropDefaults, k.dropDefaults...)
+	d.p.dropGenerated = append(d.p.dropGenerated, k.dropGenerated...)
 	d.p.renames = append(d.p.renames, k.renames...)
 	d.p.addChecks = append(d.p.addChecks, k.addChecks...)
 	d.p.createIndexes = append(d.p.createIndexes, k.addIndexes...)

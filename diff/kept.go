@@ -29,7 +29,10 @@ type kept struct {
 	// dropDefaults drop defaults that use an SQL object that is dropped
 	// (see objectUsers), before it.
 	dropDefaults []op.Op
-	renames      []op.Op
+	// dropGenerated drop generated columns that use an SQL object that is
+	// dropped (see generatedUsers), before it; addCols adds them again.
+	dropGenerated []op.Op
+	renames       []op.Op
 
 	fks matching
 
@@ -43,7 +46,9 @@ type kept struct {
 	keysOld, keysNew [][]string // keys/indexes removed or created
 }
 
-func newKept(from, to *schema.Table, n schema.Naming) *kept {
+// early are the generated columns to drop before the SQL objects that
+// are dropped and add again after them (see generatedUsers).
+func newKept(from, to *schema.Table, n schema.Naming, early colSet) *kept {
 	k := &kept{
 		from: from, to: to, ref: op.RefOf(to),
 		added: colSet{}, droppedCols: colSet{}, reshaped: colSet{}, rebuilt: colSet{},
@@ -89,7 +94,7 @@ func newKept(from, to *schema.Table, n schema.Naming) *kept {
 		}
 	}
 
-	k.diffColumns()
+	k.diffColumns(early)
 	k.diffUniques(uqs)
 	k.diffChecks(cks)
 	k.diffIndexes()

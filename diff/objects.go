@@ -130,11 +130,11 @@ func neededBefore(live []*schema.SQLObject, o *schema.SQLObject) bool {
 }
 
 // droppedEarly reports whether diff drops every one of users before the
-// objects created before tables (objectUsers); a column of a type, or a
-// generated column, changes only with the other column changes.
+// objects created before tables (objectUsers, generatedUsers); a column
+// of a type changes only with the other column changes.
 func droppedEarly(users []schema.ObjectUser) bool {
 	return !slices.ContainsFunc(users, func(u schema.ObjectUser) bool {
-		return !slices.Contains([]string{schema.UseDefault, schema.UseCheck, schema.UseIndex, schema.UseView, schema.UseTrigger}, u.Kind)
+		return !slices.Contains([]string{schema.UseDefault, schema.UseCheck, schema.UseIndex, schema.UseView, schema.UseTrigger, schema.UseGenerated}, u.Kind)
 	})
 }
 

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
@@ -12,11 +13,11 @@ import (
 // they exist, and CASCADE would drop them unseen. Each is dropped before
 // the object and created again after, as the desired schema has it: a
 // column default (dropped early, set again with the column changes), a
-// check, an index, a view, a trigger. A user on a table that is dropped
-// goes with the table. Others (a generated column, which only a column
-// rebuild could change) are left: rendering the object's drop then
-// refuses, naming both (op.UsersLeft), while check still lists the
-// difference.
+// check, an index, a view, a trigger, a generated column (generatedUsers).
+// A user on a table that is dropped goes with the table. Others (a column
+// of a domain, a generated column that stops being generated) are left:
+// rendering the object's drop then refuses, naming both (op.UsersLeft),
+// while check still lists the difference.
 func (d *differ) objectUsers() {
 	d.usedViews, d.usedTriggers = map[tkey]bool{}, map[tkey]bool{}
 	gone := d.goneObjects()
@@ -28,6 +29,50 @@ func (d *differ) objectUsers() {
 			d.objectUser(u)
 		}
 	}
+}
+
+// generatedUsers adds to d.early the generated columns of kept tables
+// that use a live SQL object that is dropped, and reports whether it
+// added any: the tables are then compared again. PostgreSQL cannot drop
+// a generation expression and put it back, so such a column is dropped
+// before the object and added again after it (its values are computed
+// again), and what depends on it is dropped and created with it, as for
+// a changed generation. Rebuilding a column can drop more objects (those
+// that depend on its table), hence the repeat.
+func (d *differ) generatedUsers() bool {
+	more := false
+	gone := d.goneObjects()
+	for _, o := range d.from.Objects {
+		if !gone[o.Key()] {
+			continue
+		}
+		for _, u := range o.Users {
+			k := d.kept[tkey{u.Schema, u.Table}]
+			if u.Kind != schema.UseGenerated || k == nil || !rebuildable(k, u.Name) {
+				continue
+			}
+			key := keyOf(k.to)
+			if d.early[key] == nil {
+				d.early[key] = colSet{}
+			}
+			if !d.early[key].hitsAny([]string{u.Name}) {
+				d.early[key].add(u.Name)
+				more = true
+			}
+		}
+	}
+	return more
+}
+
+// rebuildable reports whether generated column col of k can be dropped
+// and added again: it stays generated (or goes) and no primary key holds
+// it, which the drop would take along.
+func rebuildable(k *kept, col string) bool {
+	c, w := k.from.Column(col), k.to.Column(col)
+	inPK := func(pk *schema.PrimaryKey) bool {
+		return pk != nil && slices.ContainsFunc(pk.Columns, func(n string) bool { return strings.EqualFold(n, col) })
+	}
+	return c != nil && c.Generated != nil && (w == nil || w.Generated != nil) && !inPK(k.from.PrimaryKey) && !inPK(k.to.PrimaryKey)
 }
 
 // objectUser drops and recreates one user around an object's drop.

@@ -143,7 +143,7 @@ func UsersError(o *schema.SQLObject, left []schema.ObjectUser) error {
 	why := "retort does not drop and create that around it"
 	switch left[0].Kind {
 	case schema.UseGenerated:
-		why = "a generated column's expression changes only by dropping and adding the column, which retort does not do for this"
+		why = "retort drops and adds a generated column around it only when the column stays generated and is not in the primary key"
 	case schema.UseColumn:
 		why = "the column would have to change type first"
 	}
