@@ -48,7 +48,7 @@ func (d *differ) generatedUsers() bool {
 		}
 		for _, u := range o.Users {
 			k := d.kept[tkey{u.Schema, u.Table}]
-			if u.Kind != schema.UseGenerated || k == nil || !rebuildable(k, u.Name) {
+			if u.Kind != schema.UseGenerated || k == nil || !d.rebuildable(k, u.Name) {
 				continue
 			}
 			key := keyOf(k.to)
@@ -65,14 +65,19 @@ func (d *differ) generatedUsers() bool {
 }
 
 // rebuildable reports whether generated column col of k can be dropped
-// and added again: it stays generated (or goes) and no primary key holds
-// it, which the drop would take along.
-func rebuildable(k *kept, col string) bool {
+// and added again: it stays generated (or goes), no primary key holds it
+// (the drop would take the key along), and no object retort does not
+// manage names it (extended statistics, column options), which the drop
+// would lose.
+func (d *differ) rebuildable(k *kept, col string) bool {
 	c, w := k.from.Column(col), k.to.Column(col)
 	inPK := func(pk *schema.PrimaryKey) bool {
 		return pk != nil && slices.ContainsFunc(pk.Columns, func(n string) bool { return strings.EqualFold(n, col) })
 	}
-	return c != nil && c.Generated != nil && (w == nil || w.Generated != nil) && !inPK(k.from.PrimaryKey) && !inPK(k.to.PrimaryKey)
+	unmanaged := slices.ContainsFunc(d.from.Unmanaged, func(o schema.Object) bool {
+		return strings.EqualFold(o.Table, k.from.Name) && (strings.EqualFold(o.Name, col) || words(o.Definition)[strings.ToLower(col)])
+	})
+	return c != nil && c.Generated != nil && (w == nil || w.Generated != nil) && !inPK(k.from.PrimaryKey) && !inPK(k.to.PrimaryKey) && !unmanaged
 }
 
 // objectUser drops and recreates one user around an object's drop.

@@ -160,7 +160,7 @@ func (d *differ) triggers() {
 	recreate := map[tkey]bool{}
 	for _, t := range live {
 		w := wantBy[trigKey(t)]
-		if w == nil || w.SQL != t.SQL || d.dropViewSet[tkey{t.Schema, t.Table}] || d.usedTriggers[trigKey(t)] {
+		if w == nil || w.SQL != t.SQL || d.dropViewSet[tkey{t.Schema, t.Table}] || d.usedTriggers[trigKey(t)] || d.namesRebuilt(t) {
 			d.p.dropTriggers = append(d.p.dropTriggers, op.DropTrigger{Trigger: t})
 			recreate[trigKey(t)] = true
 		}
@@ -174,6 +174,14 @@ func (d *differ) triggers() {
 			d.p.createTriggers = append(d.p.createTriggers, op.CreateTrigger{Trigger: t})
 		}
 	}
+}
+
+// namesRebuilt reports whether trigger t names a column of its table that
+// is dropped and added again (UPDATE OF, WHEN): PostgreSQL refuses to
+// drop the column under it.
+func (d *differ) namesRebuilt(t *schema.Trigger) bool {
+	k := d.kept[tkey{t.Schema, t.Table}]
+	return k != nil && k.rebuiltIn(t.SQL)
 }
 
 // enums emits enum changes: creates and value changes before tables that

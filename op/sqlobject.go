@@ -143,7 +143,7 @@ func UsersError(o *schema.SQLObject, left []schema.ObjectUser) error {
 	why := "retort does not drop and create that around it"
 	switch left[0].Kind {
 	case schema.UseGenerated:
-		why = "retort drops and adds a generated column around it only when the column stays generated and is not in the primary key"
+		why = "retort drops and adds a generated column around it only when the column stays generated, is not in the primary key and no object retort does not manage (extended statistics, column options) names it"
 	case schema.UseColumn:
 		why = "the column would have to change type first"
 	}

@@ -33,6 +33,8 @@ func TestUsersLeft(t *testing.T) {
 			[]Op{DropCheck{Table: Ref{Name: "u"}, Check: s.Tables[0].Checks[0]}}, true},
 		{"an index gone", schema.ObjectUser{Kind: schema.UseIndex, Table: "t", Name: "t_idx"}, nil, false},
 		{"a generated column", schema.ObjectUser{Kind: schema.UseGenerated, Table: "t", Name: "g"}, nil, true},
+		{"a generated column dropped and added again", schema.ObjectUser{Kind: schema.UseGenerated, Table: "t", Name: "g"},
+			[]Op{DropColumn{Table: ref, Column: gen}}, false},
 		{"a column of a dropped table", schema.ObjectUser{Kind: schema.UseColumn, Table: "t", Name: "c"},
 			[]Op{DropTable{Table: s.Tables[0]}}, false},
 		{"a column retyped", schema.ObjectUser{Kind: schema.UseColumn, Table: "t", Name: "c"},
