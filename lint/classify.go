@@ -11,7 +11,7 @@ import (
 type stmt struct {
 	revision.Statement
 	upper string // upper-cased, whitespace collapsed, identifiers unquoted
-	kind  string // "drop table", "drop column", "truncate", "add fk", "create index", "insert", "pragma fk off", ...
+	kind  string // "drop table", "drop column", "truncate", "add fk", "create index", "add stored generated", "insert", "pragma fk off", ...
 	table string // the table the statement changes, unquoted, lower case
 }
 
@@ -26,6 +26,7 @@ var (
 	reFKOff        = regexp.MustCompile(`^PRAGMA (?:MAIN\.)?FOREIGN_KEYS ?= ?(?:OFF|0|FALSE|NO)$`)
 	reAlterType    = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bALTER (?:COLUMN )?[^\s]+ (?:SET DATA )?TYPE\b`)
 	reSetNotNull   = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bALTER (?:COLUMN )?[^\s]+ SET NOT NULL\b`)
+	reAddStored    = regexp.MustCompile(`^ALTER TABLE (?:ONLY )?(?:IF EXISTS )?([^\s]+) .*\bADD (?:COLUMN )?.*\bGENERATED ALWAYS AS \(.*\) STORED\b`)
 )
 
 func classify(in []revision.Statement) []stmt {
@@ -50,6 +51,8 @@ func classify(in []revision.Statement) []stmt {
 			!strings.Contains(u, " DROP INDEX ") && !strings.Contains(u, " DROP DEFAULT") && !strings.Contains(u, " DROP NOT NULL") &&
 			!strings.Contains(u, " DROP CHECK ") && !strings.Contains(u, " DROP PRIMARY KEY") && !strings.Contains(u, " DROP IDENTITY"):
 			st.kind, st.table = "drop column", ident(reDropColumn.FindStringSubmatch(u)[1])
+		case reAddStored.MatchString(u):
+			st.kind, st.table = "add stored generated", ident(reAddStored.FindStringSubmatch(u)[1])
 		case reCreateIndex.MatchString(u):
 			m := reCreateIndex.FindStringSubmatch(u)
 			st.kind, st.table = "create index", ident(m[2])

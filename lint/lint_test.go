@@ -204,6 +204,13 @@ func TestRules(t *testing.T) {
 			want: []string{"fk-unindexed warning 0", "pg-lock error 10", "pg-lock error 12", "pg-lock error 14", "pg-lock error 15"},
 		},
 		{
+			name: "a generated column dropped and added again around its function loses nothing but rewrites the table", traits: postgresTraits, rows: 2_000_000,
+			rev: Revision{File: "g.sql", Upgrade: stmts(`ALTER TABLE notes DROP COLUMN words`, `DROP FUNCTION f(x integer)`,
+				`CREATE FUNCTION f(x integer) RETURNS bigint LANGUAGE sql AS 'SELECT x'`,
+				`ALTER TABLE notes ADD COLUMN words bigint GENERATED ALWAYS AS (f(id)) STORED NOT NULL`)},
+			want: []string{"fk-unindexed warning 0", "pg-lock error 13"},
+		},
+		{
 			name: "postgres lock hazards on a small table are warnings", traits: postgresTraits, rows: 10,
 			rev:  Revision{File: "p.sql", Upgrade: stmts(`CREATE UNIQUE INDEX i ON public.notes (body)`)},
 			want: []string{"fk-unindexed warning 0", "pg-lock warning 10"},

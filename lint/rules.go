@@ -177,6 +177,8 @@ func postgresLocks(in Input, r Revision, stmts []stmt) []Finding {
 			msg = "CREATE INDEX without CONCURRENTLY blocks writes to %s (~%d rows) while it builds; use CREATE INDEX CONCURRENTLY (retort runs it outside a transaction)"
 		case "alter type":
 			msg = "changing a column type may rewrite %s (~%d rows) under ACCESS EXCLUSIVE"
+		case "add stored generated":
+			msg = "adding a stored generated column rewrites %s (~%d rows) under ACCESS EXCLUSIVE to compute its values"
 		case "set not null":
 			msg = "SET NOT NULL scans %s (~%d rows) under ACCESS EXCLUSIVE; add a CHECK (col IS NOT NULL) NOT VALID constraint and validate it first"
 		default:
