@@ -40,6 +40,11 @@ func (d *differ) objectUsers() {
 // a changed generation. Rebuilding a column can drop more objects (those
 // that depend on its table), hence the repeat.
 func (d *differ) generatedUsers() bool {
+	if !slices.ContainsFunc(d.from.Objects, func(o *schema.SQLObject) bool {
+		return slices.ContainsFunc(o.Users, func(u schema.ObjectUser) bool { return u.Kind == schema.UseGenerated })
+	}) {
+		return false // the common case, without working out what is dropped
+	}
 	more := false
 	gone := d.goneObjects()
 	for _, o := range d.from.Objects {
