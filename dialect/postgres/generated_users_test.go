@@ -110,3 +110,38 @@ func TestGeneratedColumnAroundFunctionRefused(t *testing.T) {
 		})
 	}
 }
+
+// Changing a generation expression drops and adds the column; what
+// retort does not manage and names the column (extended statistics,
+// column options) would go with it unnoticed, so the render refuses,
+// naming it, and says what to do.
+func TestGeneratedExpressionChangeKeepsUnmanaged(t *testing.T) {
+	cases := []struct{ name, extra, want string }{
+		{"extended statistics", "CREATE STATISTICS t_nd ON n, d FROM t;", "statistics t_nd"},
+		{"column statistics target", "ALTER TABLE t ALTER COLUMN d SET STATISTICS 500;", "d"},
+		{"nothing unmanaged", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			db, _ := reflFresh(t, "")
+			want, _ := reflFresh(t, "")
+			objExec(t, db, `CREATE TABLE t (id int PRIMARY KEY, n int, d int GENERATED ALWAYS AS (n * 2) STORED);`+tc.extra)
+			objExec(t, want, `CREATE TABLE t (id int PRIMARY KEY, n int, d int GENERATED ALWAYS AS (n * 3) STORED);`+tc.extra)
+			cur := schematest.Reflect(t, Dialect{}, db)
+			ops, err := diff.Schemas(cur, schematest.Reflect(t, Dialect{}, want), Dialect{}.Capabilities().DiffOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Dialect{}.Render(ops, cur.Clone(), dialect.RenderOptions{})
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), "t.d") || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "does not manage") {
+				t.Fatalf("render error = %v, want one naming t.d and %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
@@ -21,7 +22,12 @@ func (r *renderer) alterColumn(o op.AlterColumn) error {
 	if to.Generated != nil && !sameGenerated(from.Generated, to.Generated) {
 		// PostgreSQL cannot change or add a generation expression in
 		// place; the values are derived, so dropping the column loses
-		// nothing.
+		// nothing the model holds. What it does not hold would go with
+		// the column unnoticed.
+		if u := r.unmanagedNaming(o.Table, from.Name); u != nil {
+			return fmt.Errorf("changing the generation expression of %s.%s drops and adds the column, which would lose %s %s that retort does not manage; drop it in a revision of its own first (and create it again after)",
+				o.Table, from.Name, u.Kind, u.Name)
+		}
 		r.alter(o.Table, "DROP COLUMN "+col)
 		r.alter(o.Table, "ADD COLUMN "+columnDef(to))
 		r.columnComment(o.Table, to, "")
@@ -206,4 +212,29 @@ func (r *renderer) identityOptions(t op.Ref, from, to *schema.Column) {
 		"EXECUTE %s || ' RESTART WITH ' || GREATEST(%d, LEAST(%d, v)); END$retort$",
 		seq, literal(stmt), want.Min, want.Max))
 	r.advanceSequence(t, to.Name, seq)
+}
+
+// unmanagedNaming returns an object retort does not manage (extended
+// statistics, column or index options) on table t whose name is column
+// col or whose definition names it, nil when there is none.
+func (r *renderer) unmanagedNaming(t op.Ref, col string) *schema.Object {
+	if r.state == nil {
+		return nil
+	}
+	for i, u := range r.state.Unmanaged {
+		if !strings.EqualFold(u.Table, t.Name) || !strings.EqualFold(u.Schema, t.Schema) {
+			continue
+		}
+		if strings.EqualFold(u.Name, col) || slices.Contains(identWords(u.Definition), strings.ToLower(col)) {
+			return &r.state.Unmanaged[i]
+		}
+	}
+	return nil
+}
+
+// identWords lists the lower-cased identifier-like words of def.
+func identWords(def string) []string {
+	return strings.FieldsFunc(strings.ToLower(def), func(c rune) bool {
+		return !(c == '_' || c == '$' || unicode.IsLetter(c) || unicode.IsDigit(c))
+	})
 }
