@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"strings"
 
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
@@ -174,7 +172,7 @@ func (d Dialect) loadCheckScope(ctx context.Context, q dialect.Querier, before [
 		return err
 	}
 	var path []string
-	if err := q.QueryRowContext(ctx, `SELECT current_schemas(false)::text[]`).Scan(pgtype.NewMap().SQLScanner(&path)); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT current_schemas(false)::text[]`).Scan(textArray{&path}); err != nil {
 		return fmt.Errorf("read the search path: %w", err)
 	}
 	return loadOutsideError(before, after, path, files, d)
@@ -182,46 +180,18 @@ func (d Dialect) loadCheckScope(ctx context.Context, q dialect.Querier, before [
 
 // loadLiveSchemas lists the schemas the scratch database needs so its
 // search path resolves as the target's is meant to: every schema of the
-// target's search path as configured, those the target lacks included
-// (the desired schema then has them, so the upgrade creates them), and
-// those its URL names. setting is the target's search_path, which the
-// scratch session takes: a database's setting does not carry over.
+// target's search path as configured (the admin session is opened with
+// the target's URL, so its setting holds the URL's search_path), those
+// the target lacks included (the desired schema then has them, so the
+// upgrade creates them). setting is that search_path, which the scratch
+// session takes: a database's setting does not carry over.
 func loadLiveSchemas(ctx context.Context, admin *sql.DB, target *url.URL) (setting string, schemas []string, err error) {
 	var user string
 	var effective []string
 	if err := admin.QueryRowContext(ctx, `SELECT `+searchPathColumns).Scan(&setting, &user, textArray{&effective}); err != nil {
 		return "", nil, fmt.Errorf("read the search path of %s: %w", dialect.RedactURL(target), err)
 	}
-	out := newSearchPath(setting, user, effective).schemas
-	seen := map[string]bool{}
-	for _, s := range out {
-		seen[s] = true
-	}
-	for _, s := range loadSearchPath(target) {
-		if !seen[s] {
-			out = append(out, s)
-		}
-	}
-	return setting, out, nil
-}
-
-// loadSearchPath lists the schemas a URL's search_path names, leaving out
-// "$user" and the system schemas.
-func loadSearchPath(u *url.URL) []string {
-	var out []string
-	for _, s := range strings.Split(u.Query().Get("search_path"), ",") {
-		s = strings.TrimSpace(s)
-		if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-			s = strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
-		} else {
-			s = strings.ToLower(s)
-		}
-		if s == "" || s == "$user" || s == "pg_catalog" || s == "information_schema" || strings.HasPrefix(s, "pg_") {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return setting, newSearchPath(setting, user, effective).schemas, nil
 }
 
 var _ dialect.Querier = (*sql.Conn)(nil)

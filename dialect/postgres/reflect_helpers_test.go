@@ -26,7 +26,7 @@ func reflFresh(t testing.TB, searchPath string) (*sql.DB, *url.URL) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range loadSearchPath(&url.URL{RawQuery: url.Values{"search_path": {searchPath}}.Encode()}) {
+		for _, s := range newSearchPath(searchPath, "", nil).schemas {
 			if _, err := db.Exec("CREATE SCHEMA IF NOT EXISTS " + Dialect{}.Quote(s)); err != nil {
 				t.Fatal(err)
 			}

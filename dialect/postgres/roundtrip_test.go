@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,7 +31,7 @@ func outsidePath(stmt, searchPath string) bool {
 	if searchPath == "" {
 		searchPath = "public"
 	}
-	for _, s := range loadSearchPath(&url.URL{RawQuery: url.Values{"search_path": {searchPath}}.Encode()}) {
+	for _, s := range newSearchPath(searchPath, "", nil).schemas {
 		if s == sch {
 			return false
 		}
