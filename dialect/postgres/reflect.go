@@ -39,8 +39,7 @@ func reflList(names []string) string {
 type reflector struct {
 	ctx     context.Context
 	q       dialect.Querier
-	first   string       // first schema of the search path: reflected as ""
-	path    pgSearchPath // as configured
+	path    pgSearchPath // as configured; its first schema is reflected as ""
 	version int          // server_version_num
 	s       *schema.Schema
 	tables  map[uint32]*schema.Table
@@ -91,7 +90,7 @@ func newReflector(ctx context.Context, q dialect.Querier) *reflector {
 // schemaName is how a namespace appears in the model: "" for the first
 // schema of the search path, where unqualified names land.
 func (r *reflector) schemaName(nsp string) string {
-	if nsp == r.first {
+	if nsp == r.path.first() {
 		return ""
 	}
 	return nsp
@@ -109,7 +108,6 @@ func (r *reflector) searchPath() error {
 		return err
 	}
 	r.path = newSearchPath(setting, user, effective)
-	r.first = r.path.first()
 	return nil
 }
 
