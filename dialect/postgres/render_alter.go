@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
@@ -225,16 +224,9 @@ func (r *renderer) unmanagedNaming(t op.Ref, col string) *schema.Object {
 		if !strings.EqualFold(u.Table, t.Name) || !strings.EqualFold(u.Schema, t.Schema) {
 			continue
 		}
-		if strings.EqualFold(u.Name, col) || slices.Contains(identWords(u.Definition), strings.ToLower(col)) {
+		if strings.EqualFold(u.Name, col) || exprNames(u.Definition, col) {
 			return &r.state.Unmanaged[i]
 		}
 	}
 	return nil
-}
-
-// identWords lists the lower-cased identifier-like words of def.
-func identWords(def string) []string {
-	return strings.FieldsFunc(strings.ToLower(def), func(c rune) bool {
-		return !(c == '_' || c == '$' || unicode.IsLetter(c) || unicode.IsDigit(c))
-	})
 }
