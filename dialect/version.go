@@ -9,12 +9,7 @@ import (
 // server's, or the SQLite library's), for keys of results that depend on
 // it, with the dialect's VersionSQL.
 func EngineVersion(ctx context.Context, d Dialect, q Querier) (string, error) {
-	query := d.VersionSQL()
-	var version string
-	if err := q.QueryRowContext(ctx, query).Scan(&version); err != nil {
-		return "", fmt.Errorf("reading the %s version (%s) failed: %w", d.Name(), query, err)
-	}
-	return version, nil
+	return queryText(ctx, d, q, d.VersionSQL(), "version")
 }
 
 // LoadKeyer is a Dialect whose desired-schema load depends on more of the
@@ -30,14 +25,18 @@ type LoadKeyer interface {
 // beyond the files and URLs: LoadKeySQL's row where the dialect has one,
 // else the engine version. The desired-schema cache keys on it.
 func LoadKey(ctx context.Context, d Dialect, q Querier) (string, error) {
-	k, ok := d.(LoadKeyer)
-	if !ok {
-		return EngineVersion(ctx, d, q)
+	if k, ok := d.(LoadKeyer); ok {
+		return queryText(ctx, d, q, k.LoadKeySQL(), "version and load settings")
 	}
-	query := k.LoadKeySQL()
-	var key string
-	if err := q.QueryRowContext(ctx, query).Scan(&key); err != nil {
-		return "", fmt.Errorf("reading the %s version and load settings (%s) failed: %w", d.Name(), query, err)
+	return EngineVersion(ctx, d, q)
+}
+
+// queryText runs query, which returns one text value, naming what it
+// reads if it fails.
+func queryText(ctx context.Context, d Dialect, q Querier, query, what string) (string, error) {
+	var s string
+	if err := q.QueryRowContext(ctx, query).Scan(&s); err != nil {
+		return "", fmt.Errorf("reading the %s %s (%s) failed: %w", d.Name(), what, query, err)
 	}
-	return key, nil
+	return s, nil
 }
