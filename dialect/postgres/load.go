@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 
-
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/schema"
 )
