@@ -43,6 +43,13 @@ func (r *Runner) newJob(ctx context.Context, conn *sql.Conn, rev *revision.Revis
 	}
 	stmts, err := b.Statements(ctx, dir, env)
 	if err != nil {
+		// A body rendered from the live schema fails against a schema its
+		// own earlier run half changed; that run is what to report.
+		if conn != nil && !b.Resumable() {
+			if p, perr := (book{r.Dialect}).getProgress(ctx, conn, rev.ID); perr == nil && p != nil && p.direction == dir && p.done+p.inFlight > 0 {
+				return nil, partlyRun(rev, p)
+			}
+		}
 		return nil, &MigrationError{Revision: rev, Direction: dir, Err: err}
 	}
 	texts := make([]string, len(stmts))

@@ -32,11 +32,7 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 		return 0, fmt.Errorf("revision %s (%s) has an unfinished %s run (%d statement(s) done) recorded in retort_progress; finish it with retort %s, or undo it by hand and run %s --forget",
 			j.rev.ID, j.rev.File, p.direction, p.done, map[revision.Direction]string{revision.Up: "upgrade", revision.Down: "downgrade"}[p.direction], resolve)
 	case !j.rev.Body.Resumable() && p.done+p.inFlight > 0:
-		// Its statements would not be the same again (a Go revision's are
-		// rendered from the live schema, which the statements that ran
-		// changed): resuming by number is unsafe.
-		return 0, fmt.Errorf("%s revision %s (%s) was partly run (%d statement(s) done, recorded in retort_progress) and cannot resume; finish or undo it by hand, then run %s --forget (undone) or retort stamp %s (finished)",
-			j.rev.Body.Kind(), j.rev.ID, j.rev.File, p.done, resolve, j.rev.ID)
+		return 0, partlyRun(j.rev, p)
 	}
 	settled := p.done
 	if p.inFlight > 0 {
@@ -65,6 +61,14 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 		j.l.note(fmt.Sprintf("resuming at statement %d of %d", start+1, len(all)))
 	}
 	return start, nil
+}
+
+// partlyRun refuses a revision that cannot resume (its statements would
+// not be the same again: a Go revision's are rendered from the live
+// schema, which the statements that ran changed) once part of it ran.
+func partlyRun(rev *revision.Revision, p *progress) error {
+	return fmt.Errorf("%s revision %s (%s) was partly run (%d statement(s) done, recorded in retort_progress) and cannot resume; finish or undo it by hand, then run retort resolve %s --forget (undone) or retort stamp %s (finished)",
+		rev.Body.Kind(), rev.ID, rev.File, p.done, rev.ID, rev.ID)
 }
 
 // settleInFlight finds out whether the statement that was running when an
