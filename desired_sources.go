@@ -2,10 +2,10 @@ package retort
 
 import (
 	"context"
-	"github.com/retortdb/retort/dialect"
 	"strings"
 	"time"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/schemasource"
 )
 
@@ -23,6 +23,11 @@ var ErrSource = schemasource.ErrSource
 // objects where retort does not reflect (on PostgreSQL, a schema off the
 // URL's search_path), which every comparison would leave out unseen.
 var ErrOutsideScope = dialect.ErrOutsideScope
+
+// ErrMalformedFile is wrapped by the error of a desired-schema file that
+// cannot be split into statements: an unterminated quote or comment, or a
+// psql meta-command other than pg_dump's \restrict lines.
+var ErrMalformedFile = dialect.ErrMalformedFile
 
 // Command is a desired schema printed by a program: its standard output
 // is DDL for the Migrator's dialect. The program runs without a shell.

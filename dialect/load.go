@@ -50,6 +50,32 @@ type SourceFile struct {
 // search path): they would be left out of every comparison unseen.
 var ErrOutsideScope = errors.New("desired schema creates objects retort does not manage")
 
+// ErrMalformedFile is wrapped by the error of a desired-schema file that
+// cannot be split into statements (an unterminated quote, a psql
+// meta-command): a mistake in the file, found before anything runs.
+var ErrMalformedFile = errors.New("malformed schema file")
+
+// SplitFile splits f into statements with d's SplitOptions; an error
+// reads "schema.sql:12: <what is wrong>" and wraps ErrMalformedFile.
+func SplitFile(d Loader, f SourceFile) ([]sqlsplit.Stmt, error) {
+	stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
+	if err != nil {
+		var se *sqlsplit.Error
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("%s:%d: %s%w", f.Name, se.Line, se.Msg, malformed{})
+		}
+		return nil, fmt.Errorf("%s: %v%w", f.Name, err, malformed{})
+	}
+	return stmts, nil
+}
+
+// malformed wraps ErrMalformedFile without adding to the message, which
+// already says what is wrong.
+type malformed struct{}
+
+func (malformed) Error() string { return "" }
+func (malformed) Unwrap() error { return ErrMalformedFile }
+
 // LoadError is a schema-file statement the scratch database refused.
 type LoadError struct {
 	File string
@@ -71,13 +97,9 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // statement starts; the database's refusal is described with d's
 // DescribeError, as a migration's is.
 func ExecFile(ctx context.Context, d Dialect, q Querier, f SourceFile) error {
-	stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
+	stmts, err := SplitFile(d, f)
 	if err != nil {
-		var se *sqlsplit.Error
-		if errors.As(err, &se) {
-			return fmt.Errorf("%s:%d: %s: %w", f.Name, se.Line, se.Msg, err)
-		}
-		return fmt.Errorf("%s: %w", f.Name, err)
+		return err
 	}
 	if err := GuardStatements(ctx, d, q, f.Name, stmts); err != nil {
 		return err

@@ -63,14 +63,17 @@ type Options struct {
 	// ClientDelimiter honours the mysql client's DELIMITER lines (see
 	// delimiter.go).
 	ClientDelimiter bool
+	// NoMetaCommands makes a backslash at the start of a statement the
+	// server's; otherwise it is a psql meta-command (see meta.go).
+	NoMetaCommands bool
 }
 
 // Presets for the supported dialects.
 var (
 	PostgreSQL = Options{}
-	SQLite     = Options{Backticks: true, FlatComments: true, NoDollarQuotes: true, Brackets: true}
+	SQLite     = Options{Backticks: true, FlatComments: true, NoDollarQuotes: true, Brackets: true, NoMetaCommands: true}
 	MySQL      = Options{BackslashEscapes: true, DoubleQuoteStrings: true, Backticks: true, HashComments: true, DashCommentBlank: true,
-		FlatComments: true, ExecComments: true, NoDollarQuotes: true, ClientDelimiter: true}
+		FlatComments: true, ExecComments: true, NoDollarQuotes: true, ClientDelimiter: true, NoMetaCommands: true}
 )
 
 // SplitWith splits src with the given lexing rules.
@@ -140,6 +143,12 @@ func (s *splitter) run() error {
 		if inExec && x.kind != lexExecClose {
 			// An executable comment is one token to the splitter: its ';'
 			// and words are the server's, as before it ends.
+			continue
+		}
+		if x.kind == lexPunct && s.src[x.start] == '\\' && s.start < 0 && !s.lx.o.NoMetaCommands {
+			if err := s.metaCommand(x.start, line); err != nil {
+				return err
+			}
 			continue
 		}
 		switch x.kind {

@@ -141,6 +141,12 @@ func TestSplitWithDialects(t *testing.T) {
 		{"postgres /*! is a comment", PostgreSQL, "/*!40101 SET x */; SELECT 1", []Stmt{{"SELECT 1", 1}}},
 		{"mysql delimiter after a word", MySQL, "DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nSELECT 2$$",
 			[]Stmt{{"CREATE PROCEDURE p() BEGIN SELECT 1; END", 2}, {"SELECT 2", 3}}},
+		{"pg_dump restrict lines skipped", PostgreSQL, "\\restrict 4CHYzk\n\n-- dumped\nSET a = 1;\nCREATE TABLE t (id int);\n\n\\unrestrict 4CHYzk\n",
+			[]Stmt{{"SET a = 1", 4}, {"CREATE TABLE t (id int)", 5}}},
+		{"restrict line after a statement", PostgreSQL, "SELECT 1; \\restrict k\nSELECT 2;", []Stmt{{"SELECT 1", 1}, {"SELECT 2", 2}}},
+		{"backslash inside a statement is the server's", PostgreSQL, "SELECT 1\n\\restrict k\n;", []Stmt{{"SELECT 1\n\\restrict k", 1}}},
+		{"backslash in a string", PostgreSQL, "SELECT '\\connect x';", []Stmt{{"SELECT '\\connect x'", 1}}},
+		{"mysql has no psql meta-commands", MySQL, "\\restrict k\n;", []Stmt{{"\\restrict k", 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,6 +188,9 @@ func TestSplitErrors(t *testing.T) {
 		{"mysql double-quoted string", MySQL, `SELECT "a`, 1, "unterminated quoted string"},
 		{"mysql executable comment", MySQL, "SELECT 1;\n/*!40101 SET @a = '*/' ", 2, "unterminated block comment"},
 		{"mysql delimiter with two words", MySQL, "SELECT 1;\nDELIMITER // x\n", 2, "DELIMITER takes one delimiter"},
+		{"psql meta-command", PostgreSQL, "SELECT 1;\n\\connect other\nSELECT 2;", 2, `psql meta-command \connect is not SQL`},
+		{"psql include", PostgreSQL, "  \\i other.sql\n", 1, `psql meta-command \i is not SQL`},
+		{"bare backslash", PostgreSQL, "\\\n", 1, `psql meta-command \ is not SQL`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,7 @@ func exitCode(err error) int {
 	case errors.As(err, &no), errors.Is(err, retort.ErrNotAtHead):
 		return exitNo
 	case errors.Is(err, errUsage), errors.Is(err, config.ErrConfig), errors.Is(err, retort.ErrInvalid),
-		errors.Is(err, retort.ErrSource), errors.Is(err, retort.ErrOutsideScope), errors.Is(err, retort.ErrDestructive), errors.As(err, &badHint), errors.As(err, &badRename):
+		errors.Is(err, retort.ErrSource), errors.Is(err, retort.ErrOutsideScope), errors.Is(err, retort.ErrMalformedFile), errors.Is(err, retort.ErrDestructive), errors.As(err, &badHint), errors.As(err, &badRename):
 		return exitUsage
 	default:
 		return exitFailure

@@ -1,0 +1,34 @@
+package sqlsplit
+
+import "strings"
+
+// psql meta-commands: a backslash where a statement would start begins
+// one, up to the end of the line. pg_dump (since 15.14, 16.10, 17.6)
+// frames its output with \restrict and \unrestrict, which only keep psql
+// from running meta-commands a hostile server put in the dump; they are
+// skipped. Any other one (\connect, \i, \copy, \set...) changes what
+// psql would run, which the server cannot do, so it is an error rather
+// than a statement the server would refuse as a syntax error.
+
+// skippedMetaCommands are the meta-commands a file may hold and retort
+// drops.
+var skippedMetaCommands = map[string]bool{`\restrict`: true, `\unrestrict`: true}
+
+// metaCommand handles the backslash at offset at, on line, before any
+// token of a statement: it skips the rest of the line or fails.
+func (s *splitter) metaCommand(at, line int) error {
+	end := strings.IndexByte(s.src[at:], '\n')
+	if end < 0 {
+		end = len(s.src) - at
+	}
+	text := s.src[at : at+end]
+	name := text
+	if i := strings.IndexAny(text, " \t\r"); i >= 0 {
+		name = text[:i]
+	}
+	if !skippedMetaCommands[name] {
+		return s.fail(line, "psql meta-command %s is not SQL: retort runs each statement on the server, not through psql (only pg_dump's \\restrict and \\unrestrict lines are skipped)", name)
+	}
+	s.lx.i = at + end
+	return nil
+}
