@@ -40,9 +40,15 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if err := dialect.CreateScratch(ctx, admin, "CREATE DATABASE "+d.Quote(name)); err != nil {
 		return nil, fmt.Errorf("create scratch database %s on %s: %w", name, dialect.RedactURL(target), err)
 	}
+	setting, schemas, err := loadLiveSchemas(ctx, admin, target)
+	if err != nil {
+		return nil, err
+	}
+	// Every session of the scratch database starts with the target's
+	// search path, and RESET ALL returns to it.
 	dev := *target
 	dev.Path = "/" + name
-	db, err := d.Open(ctx, &dev)
+	db, err := open(ctx, &dev, map[string]string{"search_path": setting})
 	if err != nil {
 		return nil, err
 	}
@@ -52,13 +58,6 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, fmt.Errorf("connect to scratch database %s: %w", name, err)
 	}
 	defer conn.Close()
-	setting, schemas, err := loadLiveSchemas(ctx, admin, target)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := conn.ExecContext(ctx, `SELECT set_config('search_path', $1, false)`, setting); err != nil {
-		return nil, fmt.Errorf("set the search path of scratch database %s: %w", name, err)
-	}
 	stmts, err := d.loadSplit(files)
 	if err != nil {
 		return nil, err
@@ -79,10 +78,28 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	if err := d.loadBatched(ctx, conn, stmts); err != nil {
 		return nil, err
 	}
+	if err := loadResetSession(ctx, conn); err != nil {
+		return nil, err
+	}
 	if err := d.loadCheckScope(ctx, conn, before, files); err != nil {
 		return nil, err
 	}
-	return d.Reflect(ctx, conn)
+	// Back to the pool, for the reflection to take with a second one.
+	if err := conn.Close(); err != nil {
+		return nil, fmt.Errorf("connect to scratch database %s: %w", name, err)
+	}
+	return d.Reflect(ctx, db)
+}
+
+// loadResetSession undoes what the files set on their session (pg_dump
+// empties the search path; quote_all_identifiers changes how the server
+// prints expressions), so the scope check and the reflection read the
+// loaded schema as the target's sessions read theirs.
+func loadResetSession(ctx context.Context, q dialect.Querier) error {
+	if _, err := q.ExecContext(ctx, "RESET ALL"); err != nil {
+		return fmt.Errorf("reset the settings the schema files changed: %w", err)
+	}
+	return nil
 }
 
 // loadDev loads into a database the user provides, in a transaction that
@@ -116,6 +133,9 @@ func (d Dialect) loadDev(ctx context.Context, u *url.URL, files []dialect.Source
 		if err := dialect.ExecFile(ctx, d, tx, f); err != nil {
 			return nil, err
 		}
+	}
+	if err := loadResetSession(ctx, tx); err != nil {
+		return nil, err
 	}
 	if err := d.loadCheckScope(ctx, tx, outside, files); err != nil {
 		return nil, err

@@ -64,13 +64,9 @@ func loadLockBudget(ctx context.Context, q dialect.Querier) (float64, error) {
 func (d Dialect) loadSplit(files []dialect.SourceFile) ([]loadStmt, error) {
 	var out []loadStmt
 	for _, f := range files {
-		stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
+		stmts, err := dialect.SplitFile(d, f)
 		if err != nil {
-			var se *sqlsplit.Error
-			if errors.As(err, &se) {
-				return nil, fmt.Errorf("%s:%d: %s: %w", f.Name, se.Line, se.Msg, err)
-			}
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
+			return nil, err
 		}
 		for _, s := range stmts {
 			out = append(out, loadStmt{file: f.Name, Stmt: s})
@@ -122,24 +118,11 @@ func (b *loadBatcher) batch(ctx context.Context, stmts []loadStmt, size int) err
 	return nil
 }
 
-// tx runs stmts in one transaction, counts the locks it holds before the
-// commit, and sets the rate for the next batch from them.
+// tx runs stmts in one transaction (sendTx), and sets the rate for the
+// next batch from the locks it held.
 func (b *loadBatcher) tx(ctx context.Context, stmts []loadStmt, size int) error {
-	tx, err := b.conn.BeginTx(ctx, nil)
+	locks, err := b.sendTx(ctx, stmts)
 	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, s := range stmts {
-		if err := b.exec(ctx, tx, s); err != nil {
-			return err
-		}
-	}
-	var locks float64
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid() AND NOT fastpath`).Scan(&locks); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	b.peak = max(b.peak, locks)

@@ -28,9 +28,18 @@ func Config(u *url.URL) (*pgx.ConnConfig, error) {
 // Open implements dialect.Dialect. It pings, so a wrong address or
 // password fails here with the redacted URL in the message.
 func (Dialect) Open(ctx context.Context, u *url.URL) (*sql.DB, error) {
+	return open(ctx, u, nil)
+}
+
+// open opens a pool whose sessions also start with params set (runtime
+// parameters, sent at connection start and what RESET returns to).
+func open(ctx context.Context, u *url.URL, params map[string]string) (*sql.DB, error) {
 	cfg, err := Config(u)
 	if err != nil {
 		return nil, err
+	}
+	for k, v := range params {
+		cfg.RuntimeParams[k] = v
 	}
 	cfg.BuildContextWatcherHandler = cancelRequest
 	db, err := dialect.OpenServer(ctx, u, stdlib.GetConnector(*cfg))
