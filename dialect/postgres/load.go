@@ -85,18 +85,17 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		return nil, err
 	}
 	// Back to the pool, for the reflection to take with a second one.
-	if err := conn.Close(); err != nil {
-		return nil, fmt.Errorf("connect to scratch database %s: %w", name, err)
-	}
+	conn.Close()
 	return d.Reflect(ctx, db)
 }
 
 // loadResetSession undoes what the files set on their session (pg_dump
 // empties the search path; quote_all_identifiers changes how the server
-// prints expressions), so the scope check and the reflection read the
-// loaded schema as the target's sessions read theirs.
+// prints expressions; another role may not use a schema, or be the
+// "$user" of the search path), so the scope check and the reflection
+// read the loaded schema as the target's sessions read theirs.
 func loadResetSession(ctx context.Context, q dialect.Querier) error {
-	if _, err := q.ExecContext(ctx, "RESET ALL"); err != nil {
+	if _, err := q.ExecContext(ctx, "RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL"); err != nil {
 		return fmt.Errorf("reset the settings the schema files changed: %w", err)
 	}
 	return nil

@@ -2,9 +2,11 @@ package postgres
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/schematest"
 )
 
 // A schema file may change its session: pg_dump's output empties the
@@ -49,5 +51,28 @@ CREATE VIEW public.v AS SELECT id, qty FROM public.t;`
 				t.Errorf("dev URL load reads\n%s\nwant\n%s", got, want)
 			}
 		})
+	}
+}
+
+// A file that ends as another role (pg_dump --role writes SET ROLE)
+// leaves the reflection to the login role: as the other one, a schema
+// it may not use drops out of current_schemas, and its tables with it.
+func TestLoadDesiredResetsRole(t *testing.T) {
+	db, u := reflFresh(t, "app,public")
+	role := "retort_t_role_" + strings.ReplaceAll(strings.TrimPrefix(u.Path, "/"), "retort_t_", "")
+	schematest.Exec(t, db, "CREATE ROLE "+quote(role)+" NOLOGIN")
+	t.Cleanup(func() { _, _ = db.Exec("DROP ROLE IF EXISTS " + quote(role)) })
+	files := []dialect.SourceFile{{Name: "s.sql", SQL: "CREATE TABLE app.t (id int);\nSET ROLE " + quote(role) + ";\n"}}
+	_, dev := reflFresh(t, "app,public")
+	for _, devURL := range []string{"", dev.String()} {
+		target := u
+		if devURL != "" {
+			target = nil
+		}
+		s, err := Dialect{}.LoadDesired(context.Background(), target, devURL, files)
+		if err != nil {
+			t.Fatalf("load (dev URL %q): %v", devURL, err)
+		}
+		reflHas(t, s, `table .t comment=""`)
 	}
 }
