@@ -10,6 +10,8 @@ import (
 	"github.com/retortdb/retort/internal/testdb"
 )
 
+const sandbox = `/*M!999999\- enable the sandbox mode */ `
+
 func TestMyLoadGuard(t *testing.T) {
 	others := map[string]string{"prod": "prod", "mysql": "mysql", "shop": "Shop"}
 	cases := []struct {
@@ -44,14 +46,47 @@ func TestMyLoadGuard(t *testing.T) {
 		{"INSERT INTO t SELECT 1 -- a, b FROM prod.t", ""},
 		// A "*/" inside a string of an executable comment ends nothing.
 		{"/*!50000 SELECT '*/' */, a FROM prod.t", "prod.t names database prod"},
+		// mariadb-dump's first line is code for a MariaDB 99.99.99 only:
+		// the statement it starts is read as the server reads it, and as
+		// if the comment ran.
+		{sandbox + "\n-- MariaDB dump\n/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */", ""},
+		{sandbox + "\nGRANT ALL ON *.* TO u", "GRANT changes the whole server"},
+		{sandbox + "\nCREATE USER u", "CREATE USER"},
+		{sandbox + "\nSET GLOBAL max_connections = 1", "SET GLOBAL"},
+		{sandbox + "\n/*!40000 USE prod */", "USE would move the load"},
+		{"/*!999999 GRANT ALL ON t TO u */ CREATE TABLE t (id int)", "GRANT"},
 	}
+	runs := execRuns("10.11.19-MariaDB-0+deb12u1")
 	for _, tc := range cases {
-		err := myLoadGuard(tc.stmt, others)
+		err := myLoadGuard(tc.stmt, others, runs)
 		switch {
 		case tc.refuse == "" && err != nil:
 			t.Errorf("%q refused: %v", tc.stmt, err)
 		case tc.refuse != "" && (err == nil || !strings.Contains(err.Error(), tc.refuse)):
 			t.Errorf("%q: got %v, want a refusal containing %q", tc.stmt, err, tc.refuse)
+		}
+	}
+}
+
+func TestExecRuns(t *testing.T) {
+	cases := []struct {
+		version, marker string
+		runs            bool
+	}{
+		{"10.11.19-MariaDB-0+deb12u1", "/*!", true},
+		{"10.11.19-MariaDB-0+deb12u1", "/*!40101", true},
+		{"10.11.19-MariaDB-0+deb12u1", "/*M!100500", true},
+		{"10.11.19-MariaDB-0+deb12u1", "/*M!101119", true},
+		{"10.11.19-MariaDB-0+deb12u1", "/*M!101120", false},
+		{"10.11.19-MariaDB-0+deb12u1", "/*M!999999", false},
+		{"8.0.36", "/*!80036", true},
+		{"8.0.36", "/*!80037", false},
+		{"8.0.36", "/*M!", false},
+		{"8.0.36", "/*M!100100", false},
+	}
+	for _, tc := range cases {
+		if got := execRuns(tc.version)(tc.marker); got != tc.runs {
+			t.Errorf("server %s, %s: runs %v, want %v", tc.version, tc.marker, got, tc.runs)
 		}
 	}
 }
