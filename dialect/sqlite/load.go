@@ -46,7 +46,7 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		}
 		defer loadClear(context.WithoutCancel(ctx), conn)
 	}
-	return dialect.LoadFiles(ctx, d, conn, files)
+	return dialect.LoadFiles(ctx, d, loadConn{conn}, files)
 }
 
 func loadCheckEmpty(ctx context.Context, conn *sql.Conn, path string) error {
