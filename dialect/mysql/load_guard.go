@@ -69,6 +69,9 @@ func myLoadGuard(stmt string, others map[string]string, runs func(marker string)
 	return nil
 }
 
+// fromDump says where a dump's CREATE DATABASE and USE come from.
+const fromDump = " (mysqldump and mariadb-dump write it with --databases or --all-databases: dump the one database without them)"
+
 func guardTokens(toks []sqlsplit.Token, others map[string]string) error {
 	w := dialect.LeadingWords(toks, 5)
 	if dialect.CreatesTemporary(w) {
@@ -88,9 +91,11 @@ func guardTokens(toks []sqlsplit.Token, others map[string]string) error {
 	}
 	switch {
 	case at(0) == "USE":
-		return errors.New("USE would move the load of the desired schema out of its scratch database into a real one; keep it out of the desired schema")
+		return errors.New("USE would move the load of the desired schema out of its scratch database into a real one; keep it out of the desired schema" + fromDump)
 	case myServerStatements[at(0)]:
 		return server(at(0))
+	case at(0) == "CREATE" && (at(1) == "DATABASE" || at(1) == "SCHEMA"):
+		return fmt.Errorf("%w%s", server("CREATE "+at(1)), fromDump)
 	case (at(0) == "CREATE" || at(0) == "ALTER" || at(0) == "DROP") && myGlobalKinds[at(1)]:
 		return server(at(0) + " " + at(1))
 	case at(0) == "RENAME" && at(1) == "USER":
