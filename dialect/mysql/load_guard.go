@@ -53,21 +53,38 @@ WHERE SCHEMA_NAME NOT IN ('information_schema', 'performance_schema')`)
 	return func(stmt string) error { return myLoadGuard(stmt, others, runs) }, nil
 }
 
-// myLoadGuard reads the statement twice: with every executable comment
-// as code, and as the server runs it, without the ones for a later
-// version. Either reading can hide a statement's first words from the
-// other: the first line of a mariadb-dump file, "/*M!999999\- enable
-// the sandbox mode */", is code to the first and nothing to the server.
+// myLoadGuard reads the statement with every executable comment as
+// code, and as the server runs it, without the ones for a later version:
+// either reading can hide a statement's first words from the other (the
+// first line of a mariadb-dump file, "/*M!999999\- enable the sandbox
+// mode */", is code to the first and nothing to the server). Both are
+// read under each of myLexings.
 func myLoadGuard(stmt string, others map[string]string, runs func(marker string) bool) error {
-	toks := sqlsplit.Tokens(stmt, Dialect{}.SplitOptions())
-	if err := guardTokens(toks, others); err != nil {
-		return err
-	}
-	if ran := serverCode(toks, runs); len(ran) < len(toks) {
-		return guardTokens(ran, others)
+	for _, o := range myLexings {
+		toks := sqlsplit.Tokens(stmt, o)
+		if err := guardTokens(toks, others); err != nil {
+			return err
+		}
+		if ran := serverCode(toks, runs); len(ran) < len(toks) {
+			if err := guardTokens(ran, others); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
+
+// myLexings read "..." as a string (the default sql_mode) and as a
+// quoted name (ANSI_QUOTES, which a file may switch on, as a dump made
+// with --compatible=ansi does, and under which "db".t is a table of
+// another database). The guard runs before any statement, so it cannot
+// know which applies. A string followed by ".name" is invalid in the
+// default mode, so the second reading refuses nothing valid there.
+var myLexings = func() []sqlsplit.Options {
+	ansi := Dialect{}.SplitOptions()
+	ansi.DoubleQuoteStrings = false
+	return []sqlsplit.Options{Dialect{}.SplitOptions(), ansi}
+}()
 
 // fromDump says where a dump's CREATE DATABASE and USE come from.
 const fromDump = " (mysqldump and mariadb-dump write it with --databases or --all-databases: dump the one database without them)"

@@ -57,6 +57,11 @@ func TestMyLoadGuard(t *testing.T) {
 		{sandbox + "\nSET GLOBAL max_connections = 1", "SET GLOBAL"},
 		{sandbox + "\n/*!40000 USE prod */", "USE would move the load"},
 		{"/*!999999 GRANT ALL ON t TO u */ CREATE TABLE t (id int)", "GRANT"},
+		// Under ANSI_QUOTES, which the file may have set, "prod" is a name.
+		{`CREATE TABLE "prod".t (id int)`, "prod.t names database prod"},
+		{`CREATE TABLE t (id int, FOREIGN KEY (id) REFERENCES "Shop"."p" (id))`, "Shop.p names database Shop"},
+		{`CREATE TABLE t (a varchar(20) DEFAULT "prod.t" COMMENT "see prod.t")`, ""},
+		{`CREATE TABLE "t" ("a" int)`, ""},
 	}
 	runs := execRuns("10.11.19-MariaDB-0+deb12u1")
 	for _, tc := range cases {
@@ -94,11 +99,13 @@ func TestExecRuns(t *testing.T) {
 }
 
 // The scratch load refuses a name qualified with another database, the
-// live one included, before anything runs: nothing is created there.
+// live one included, before anything runs: nothing is created there,
+// also when the file switches ANSI_QUOTES on and quotes the name so.
 func TestLoadDesiredRefusesOtherDatabases(t *testing.T) {
 	u := testdb.MySQL(t)
 	live := strings.TrimPrefix(u.Path, "/")
-	for _, stmt := range []string{"CREATE TABLE `" + live + "`.leak (id int PRIMARY KEY)", "USE `" + live + "`;\nCREATE TABLE leak (id int PRIMARY KEY)"} {
+	for _, stmt := range []string{"CREATE TABLE `" + live + "`.leak (id int PRIMARY KEY)", "USE `" + live + "`;\nCREATE TABLE leak (id int PRIMARY KEY)",
+		"SET sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES'); CREATE TABLE \"" + live + "\".leak (id int PRIMARY KEY)"} {
 		files := []dialect.SourceFile{{Name: "schema.sql", SQL: "CREATE TABLE ok (id int PRIMARY KEY);\n" + stmt + ";\n"}}
 		_, err := Dialect{}.LoadDesired(context.Background(), u, "", files)
 		if !errors.Is(err, dialect.ErrOutsideScope) || !strings.Contains(err.Error(), "schema.sql:2: ") {
