@@ -83,7 +83,7 @@ func runFiles(ctx context.Context, d Dialect, db *sql.DB, u *url.URL, files []di
 	}
 	defer conn.Raw(func(any) error { return driver.ErrBadConn }) // discards the session
 	for _, f := range files {
-		if err := dialect.ExecFile(ctx, d, conn, f); err != nil {
+		if err := dialect.ExecFile(ctx, d, loadConn{conn}, f); err != nil {
 			return err
 		}
 	}
