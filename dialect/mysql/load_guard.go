@@ -125,6 +125,9 @@ func guardTokens(toks []sqlsplit.Token, others map[string]string) error {
 	for i, t := range toks {
 		switch {
 		case i+2 < len(toks) && t.Text == "@" && toks[i+1].Text == "@" && toks[i+2].Word && strings.EqualFold(toks[i+2].Text, "GLOBAL"):
+			if i+4 < len(toks) && strings.EqualFold(toks[i+4].Text, "GTID_PURGED") {
+				return fmt.Errorf("%w (mysqldump writes it for a server with GTIDs: dump with --set-gtid-purged=OFF)", server("SET @@GLOBAL.GTID_PURGED"))
+			}
 			return server("SET @@GLOBAL")
 		case t.Word && !t.Quoted && strings.EqualFold(t.Text, "INTO") && i+1 < len(toks) &&
 			(strings.EqualFold(toks[i+1].Text, "OUTFILE") || strings.EqualFold(toks[i+1].Text, "DUMPFILE")):

@@ -35,6 +35,7 @@ func TestMyLoadGuard(t *testing.T) {
 		{"GRANT SELECT ON t TO u", "GRANT changes the whole server"},
 		{"SET GLOBAL max_connections = 1", "SET GLOBAL"},
 		{"SET @@global.max_connections = 1", "SET @@GLOBAL"},
+		{"SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'", "SET @@GLOBAL.GTID_PURGED changes the whole server, not only the scratch database retort loads the desired schema into; keep it out of the desired schema (mysqldump writes it for a server with GTIDs: dump with --set-gtid-purged=OFF)"},
 		{"SET NAMES utf8mb4", ""},
 		{"/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */", ""},
 		{"/*!40000 USE prod */", "USE would move the load"},
