@@ -16,6 +16,11 @@ type Token struct {
 
 	Comment bool // (Lex) a line or block comment, its markers included
 	Literal bool // (Lex) a string or number constant
+
+	// Exec is the marker of the executable comment the token is code
+	// of, as written ("/*!50001", "/*M!999999"); "" outside one. The
+	// server runs that code only from the version the marker names.
+	Exec string
 }
 
 // Tokens splits sql into words and punctuation under the lexing rules o,
@@ -35,12 +40,19 @@ func lex(sql string, o Options, all bool) []Token {
 	var out []Token
 	l := lexer{src: sql, o: o}
 	line := 1
+	exec := ""
 	for l.more() {
 		x := l.next()
 		text := sql[x.start:x.end]
-		t := Token{Text: text, Line: line}
+		t := Token{Text: text, Line: line, Exec: exec}
 		line += strings.Count(text, "\n")
 		switch x.kind {
+		case lexExecOpen:
+			exec = text
+			continue
+		case lexExecClose:
+			exec = ""
+			continue
 		case lexWord:
 			t.Word = true
 		case lexIdent:
@@ -50,7 +62,7 @@ func lex(sql string, o Options, all bool) []Token {
 			t.Comment = true
 		case lexString, lexNumber:
 			t.Literal = true
-		default: // blanks, and the markers of an executable comment
+		default: // blanks
 			continue
 		}
 		if all || !t.Comment && !t.Literal {

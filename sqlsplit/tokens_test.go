@@ -60,6 +60,20 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+// TestTokensExec: each token of an executable comment carries its
+// marker, which says from which version the server runs it.
+func TestTokensExec(t *testing.T) {
+	src := "/*M!999999\\- enable the sandbox mode */ \nGRANT /*!40101 ALL */ ON /*! x */ y"
+	var got []string
+	for _, tok := range Tokens(src, MySQL) {
+		got = append(got, tok.Exec+":"+tok.Text)
+	}
+	want := `/*M!999999:\ /*M!999999:- /*M!999999:enable /*M!999999:the /*M!999999:sandbox /*M!999999:mode :GRANT /*!40101:ALL :ON /*!:x :y`
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("Tokens(%q) =\n%s\nwant\n%s", src, g, want)
+	}
+}
+
 // describeLex writes Lex's tokens as "line kind text" joined by "|", kind
 // w(ord), q(uoted), c(omment), l(iteral) or p(unctuation).
 func describeLex(toks []Token) string {

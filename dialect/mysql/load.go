@@ -3,6 +3,7 @@ package mysql
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"net/url"
 	"time"
@@ -43,38 +44,79 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 	return d.loadInto(ctx, &dev, files, true)
 }
 
-// loadInto runs the files on one connection to u's database and reflects
-// it. A database retort did not create must start empty and is emptied
-// again, so the next load starts clean.
+// loadInto runs the files on one session of u's database and reflects
+// it on another. A database retort did not create must start empty and
+// is emptied again, so the next load starts clean.
 func (d Dialect) loadInto(ctx context.Context, u *url.URL, files []dialect.SourceFile, scratch bool) (*schema.Schema, error) {
 	db, err := d.Open(ctx, u)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
+	if !scratch {
+		if err := requireEmpty(ctx, d, db, u); err != nil {
+			return nil, err
+		}
+		defer emptyDatabase(db)
+	}
+	if err := runFiles(ctx, d, db, u, files); err != nil {
+		return nil, err
+	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("connect to %s: %w", dialect.RedactURL(u), err)
 	}
 	defer conn.Close()
-	if !scratch {
-		before, err := d.Reflect(ctx, conn)
-		if err != nil {
-			return nil, err
-		}
-		if len(before.Tables)+len(before.Views)+len(before.Objects) > 0 {
-			return nil, fmt.Errorf("dev database %s is not empty; retort loads the desired schema into it and needs it empty", dialect.RedactURL(u))
-		}
-		defer emptyDatabase(conn)
-	}
-	return dialect.LoadFiles(ctx, d, conn, files)
+	return d.Reflect(ctx, conn)
 }
 
-// emptyDatabase drops every view, table, event and routine of the
-// connection's database.
-func emptyDatabase(conn *sql.Conn) {
+// runFiles runs the files on a session of their own and closes it.
+// Dumps change their session (sql_mode, time_zone, SET NAMES) and a
+// file may leave it changed: ANSI_QUOTES or sql_quote_show_create
+// rewrite what SHOW CREATE and information_schema say, time_zone the
+// TIMESTAMP defaults, character_set_results the text. Nothing after
+// the files may run in that session, nor get it back from the pool.
+func runFiles(ctx context.Context, d Dialect, db *sql.DB, u *url.URL, files []dialect.SourceFile) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("connect to %s: %w", dialect.RedactURL(u), err)
+	}
+	defer conn.Raw(func(any) error { return driver.ErrBadConn }) // discards the session
+	for _, f := range files {
+		if err := dialect.ExecFile(ctx, d, loadConn{conn}, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// requireEmpty refuses a dev database that holds anything.
+func requireEmpty(ctx context.Context, d Dialect, db *sql.DB, u *url.URL) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("connect to %s: %w", dialect.RedactURL(u), err)
+	}
+	defer conn.Close()
+	before, err := d.Reflect(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if len(before.Tables)+len(before.Views)+len(before.Objects) > 0 {
+		return fmt.Errorf("dev database %s is not empty; retort loads the desired schema into it and needs it empty", dialect.RedactURL(u))
+	}
+	return nil
+}
+
+// emptyDatabase drops every view, table, event and routine of db's
+// database, on a session of its own.
+func emptyDatabase(db *sql.DB) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
 	s, err := (Dialect{}).Reflect(ctx, conn)
 	if err != nil {
 		return

@@ -46,7 +46,18 @@ func (d Dialect) LoadDesired(ctx context.Context, target *url.URL, devURL string
 		}
 		defer loadClear(context.WithoutCancel(ctx), conn)
 	}
-	return dialect.LoadFiles(ctx, d, conn, files)
+	for _, f := range files {
+		if err := dialect.ExecFile(ctx, d, loadConn{conn}, f); err != nil {
+			return nil, err
+		}
+	}
+	// .dump writes a virtual table straight into sqlite_schema (PRAGMA
+	// writable_schema): the connection knows it, and its shadow tables
+	// as such, only once it reads its schema again.
+	if _, err := conn.ExecContext(ctx, "PRAGMA writable_schema = RESET"); err != nil {
+		return nil, fmt.Errorf("reading the loaded schema again: %w", err)
+	}
+	return d.Reflect(ctx, conn)
 }
 
 func loadCheckEmpty(ctx context.Context, conn *sql.Conn, path string) error {
