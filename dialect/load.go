@@ -131,13 +131,3 @@ func GuardStatements(ctx context.Context, d Dialect, q Querier, file string, stm
 	return nil
 }
 
-// LoadFiles runs the files on q with ExecFile, in order, and reflects
-// the result.
-func LoadFiles(ctx context.Context, d Dialect, q Querier, files []SourceFile) (*schema.Schema, error) {
-	for _, f := range files {
-		if err := ExecFile(ctx, d, q, f); err != nil {
-			return nil, err
-		}
-	}
-	return d.Reflect(ctx, q)
-}
