@@ -63,17 +63,19 @@ type Options struct {
 	// ClientDelimiter honours the mysql client's DELIMITER lines (see
 	// delimiter.go).
 	ClientDelimiter bool
-	// NoMetaCommands makes a backslash at the start of a statement the
-	// server's; otherwise it is a psql meta-command (see meta.go).
-	NoMetaCommands bool
+	// NoPsql reads the script as the server's alone; otherwise as psql
+	// input (psql.go): a backslash where a statement starts is a
+	// meta-command, and COPY ... FROM STDIN, whose rows psql would send,
+	// is an error.
+	NoPsql bool
 }
 
 // Presets for the supported dialects.
 var (
 	PostgreSQL = Options{}
-	SQLite     = Options{Backticks: true, FlatComments: true, NoDollarQuotes: true, Brackets: true, NoMetaCommands: true}
+	SQLite     = Options{Backticks: true, FlatComments: true, NoDollarQuotes: true, Brackets: true, NoPsql: true}
 	MySQL      = Options{BackslashEscapes: true, DoubleQuoteStrings: true, Backticks: true, HashComments: true, DashCommentBlank: true,
-		FlatComments: true, ExecComments: true, NoDollarQuotes: true, ClientDelimiter: true, NoMetaCommands: true}
+		FlatComments: true, ExecComments: true, NoDollarQuotes: true, ClientDelimiter: true, NoPsql: true}
 )
 
 // SplitWith splits src with the given lexing rules.
@@ -82,6 +84,9 @@ func SplitWith(src string, o Options) ([]Stmt, error) {
 	s.reset()
 	if err := s.run(); err != nil {
 		return nil, err
+	}
+	if s.err != nil { // found by the last flush
+		return nil, s.err
 	}
 	return s.out, nil
 }
@@ -100,6 +105,7 @@ type splitter struct {
 	execLine  int // where the open executable comment started
 
 	delim string // the DELIMITER in force when not ';'
+	err   error  // what a flushed statement found wrong
 }
 
 func (s *splitter) reset() {
@@ -121,13 +127,17 @@ func (s *splitter) mark(at, line int) {
 
 func (s *splitter) flush() {
 	if s.start >= 0 {
-		s.out = append(s.out, Stmt{SQL: s.src[s.start:s.lastEnd], Line: s.startLine})
+		st := Stmt{SQL: s.src[s.start:s.lastEnd], Line: s.startLine}
+		if !s.lx.o.NoPsql && s.err == nil && copyFromStdin(st.SQL, s.lx.o) {
+			s.err = s.fail(st.Line, copyFromStdinMsg)
+		}
+		s.out = append(s.out, st)
 	}
 	s.reset()
 }
 
 func (s *splitter) run() error {
-	for s.lx.more() {
+	for s.lx.more() && s.err == nil {
 		if s.atDelimiter() {
 			s.flushDelimited()
 			s.lx.i += len(s.delim)
@@ -145,7 +155,7 @@ func (s *splitter) run() error {
 			// and words are the server's, as before it ends.
 			continue
 		}
-		if x.kind == lexPunct && s.src[x.start] == '\\' && s.start < 0 && !s.lx.o.NoMetaCommands {
+		if x.kind == lexPunct && s.src[x.start] == '\\' && s.start < 0 && !s.lx.o.NoPsql {
 			if err := s.metaCommand(x.start, line); err != nil {
 				return err
 			}
@@ -190,6 +200,9 @@ func (s *splitter) run() error {
 			s.mark(x.start, line)
 			s.token(x.end)
 		}
+	}
+	if s.err != nil {
+		return s.err
 	}
 	if s.lx.exec {
 		return s.fail(s.execLine, "unterminated block comment")

@@ -147,6 +147,8 @@ func TestSplitWithDialects(t *testing.T) {
 		{"backslash inside a statement is the server's", PostgreSQL, "SELECT 1\n\\restrict k\n;", []Stmt{{"SELECT 1\n\\restrict k", 1}}},
 		{"backslash in a string", PostgreSQL, "SELECT '\\connect x';", []Stmt{{"SELECT '\\connect x'", 1}}},
 		{"mysql has no psql meta-commands", MySQL, "\\restrict k\n;", []Stmt{{"\\restrict k", 1}}},
+		{"copy from a server file or to stdout", PostgreSQL, "COPY t FROM '/tmp/stdin'; COPY t TO STDOUT; COPY \"from\" (stdin) FROM '/x'",
+			[]Stmt{{"COPY t FROM '/tmp/stdin'", 1}, {"COPY t TO STDOUT", 1}, {`COPY "from" (stdin) FROM '/x'`, 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,6 +193,8 @@ func TestSplitErrors(t *testing.T) {
 		{"psql meta-command", PostgreSQL, "SELECT 1;\n\\connect other\nSELECT 2;", 2, `psql meta-command \connect is not SQL`},
 		{"psql include", PostgreSQL, "  \\i other.sql\n", 1, `psql meta-command \i is not SQL`},
 		{"bare backslash", PostgreSQL, "\\\n", 1, `psql meta-command \ is not SQL`},
+		{"copy from stdin with its rows", PostgreSQL, "CREATE TABLE t (a int);\n\nCOPY public.t (a) FROM stdin;\n1\n2\n\\.\n", 3, "COPY ... FROM STDIN reads its rows from the client"},
+		{"copy from stdin last", PostgreSQL, "copy t from STDIN with (format csv)", 1, "COPY ... FROM STDIN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -188,7 +188,7 @@ func TestSplitTokensAgree(t *testing.T) {
 // a psql meta-command, from a backslash where a statement starts (Lex
 // shows the literals that start one) to the end of its line.
 func tokensOutsideMetaCommands(src string, o Options) []Token {
-	if o.NoMetaCommands {
+	if o.NoPsql {
 		return Tokens(src, o)
 	}
 	var out []Token

@@ -140,6 +140,7 @@ func TestParseErrors(t *testing.T) {
 		{"two downgrades", "-- retort:revision abc\n-- +upgrade\n-- +downgrade\n-- +downgrade\n", "f.sql:4: second -- +downgrade marker (the first is on line 3)"},
 		{"unterminated string in upgrade", "-- retort:revision abc\n-- +upgrade\nSELECT 1;\nSELECT 'x;\n-- +downgrade\n", "f.sql:4: unterminated quoted string"},
 		{"unterminated comment in downgrade", "-- retort:revision abc\n-- +upgrade\n-- +downgrade\n\n/* x\n", "f.sql:5: unterminated block comment"},
+		{"copy rows in upgrade", "-- retort:revision abc\n-- +upgrade\nCREATE TABLE t (a int);\nCOPY t FROM stdin;\n1\n\\.\n-- +downgrade\n", "f.sql:4: COPY ... FROM STDIN reads its rows from the client"},
 		// An upgrade that runs nothing would be recorded as applied.
 		{"empty upgrade", "-- retort:revision abc\n-- retort:message m\n\n-- +upgrade\n\n-- +downgrade\nDROP TABLE t;\n", "f.sql:4: empty -- +upgrade section: write the revision's SQL below this line"},
 		{"empty upgrade at the end", "-- retort:revision abc\n-- +upgrade\n", "f.sql:2: empty -- +upgrade section"},

@@ -2,8 +2,8 @@ package sqlsplit
 
 import "strings"
 
-// psql meta-commands: a backslash where a statement would start begins
-// one, up to the end of the line. pg_dump (since 15.14, 16.10, 17.6)
+// psql input (Options.NoPsql false: PostgreSQL). A backslash where a
+// statement would start begins a meta-command, up to the end of the line. pg_dump (since 15.14, 16.10, 17.6)
 // frames its output with \restrict and \unrestrict, which only keep psql
 // from running meta-commands a hostile server put in the dump; they are
 // skipped. Any other one (\connect, \i, \copy, \set...) changes what
@@ -32,3 +32,22 @@ func (s *splitter) metaCommand(at, line int) error {
 	s.lx.i = at + end
 	return nil
 }
+
+// copyFromStdin reports a COPY ... FROM STDIN: psql sends the rows that
+// follow it in the file, a driver does not, and the server would wait
+// for them forever.
+func copyFromStdin(stmt string, o Options) bool {
+	toks := Tokens(stmt, o)
+	if len(toks) == 0 || !toks[0].Word || !strings.EqualFold(toks[0].Text, "COPY") {
+		return false
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Word && toks[i+1].Word && strings.EqualFold(toks[i].Text, "FROM") && strings.EqualFold(toks[i+1].Text, "STDIN") {
+			return true
+		}
+	}
+	return false
+}
+
+// copyFromStdinMsg is the error of such a statement.
+const copyFromStdinMsg = "COPY ... FROM STDIN reads its rows from the client, which retort does not send (the server would wait for them forever): write the rows as INSERT statements, and give a desired schema without data (pg_dump -s)"
