@@ -37,6 +37,9 @@ func (s *splitter) metaCommand(at, line int) error {
 // follow it in the file, a driver does not, and the server would wait
 // for them forever.
 func copyFromStdin(stmt string, o Options) bool {
+	if len(stmt) < 4 || !strings.EqualFold(stmt[:4], "COPY") {
+		return false // a statement starts at its first token
+	}
 	toks := Tokens(stmt, o)
 	if len(toks) == 0 || !toks[0].Word || !strings.EqualFold(toks[0].Text, "COPY") {
 		return false
