@@ -230,6 +230,7 @@ func FuzzSplit(f *testing.F) {
 		"CREATE PROCEDURE p() BEGIN IF 1 THEN SELECT 1; END IF; END; BEGIN NOT ATOMIC SELECT 1; END",
 		"/*!40101 SET x=1 */; # y;\n",
 		"DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END;//\n;//\nDELIMITER ;\nSELECT 2",
+		"\\restrict k\nCOPY t FROM stdin;\n1\n\\.\n\\unrestrict k\n",
 	}
 	for _, s := range seeds {
 		f.Add(s, uint8(0))
