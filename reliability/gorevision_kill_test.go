@@ -13,6 +13,7 @@ package reliability
 
 import (
 	"database/sql"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -140,6 +141,7 @@ func TestGoRevisionKilledInConcurrentIndex(t *testing.T) {
 		name  string
 		block string // the statement of the test's open transaction
 		index string // the build it stops
+		stmt  int    // that build's statement number
 		// cancel cancels the dead run's build instead of letting it
 		// finish; whileRerun does either once a rerun waits for the lock.
 		cancel, whileRerun bool
@@ -150,24 +152,24 @@ func TestGoRevisionKilledInConcurrentIndex(t *testing.T) {
 		history            string   // retort_history at the end
 	}{
 		{
-			name: "statement 1 finished by the server", block: writeT, index: "t_a_idx",
+			name: "statement 1 finished by the server", block: writeT, index: "t_a_idx", stmt: 1,
 			progress: goRev + " done=0 in_flight=1", indexes: "t_a_idx",
 			byHand:  []string{"DROP INDEX CONCURRENTLY t_a_idx"},
 			resolve: []string{"forget", goRev}, history: goRev + " up",
 		},
 		{
-			name: "statement 1 cancelled before it started", block: lockT, index: "t_a_idx", cancel: true,
+			name: "statement 1 cancelled before it started", block: lockT, index: "t_a_idx", stmt: 1, cancel: true,
 			progress: goRev + " done=0 in_flight=1", indexes: "",
 			resolve: []string{"forget", goRev}, history: goRev + " up",
 		},
 		{
-			name: "statement 2 finished by the server while the rerun waits", block: writeU, index: "u_b_idx", whileRerun: true,
+			name: "statement 2 finished by the server while the rerun waits", block: writeU, index: "u_b_idx", stmt: 2, whileRerun: true,
 			progress: goRev + " done=1 in_flight=2", indexes: "t_a_idx,u_b_idx",
 			byHand:  []string{"UPDATE runs SET n = n + 1"},
 			resolve: []string{"stamp", goRev}, history: goRev + " stamp",
 		},
 		{
-			name: "statement 2 cancelled while the rerun waits", block: writeU, index: "u_b_idx", cancel: true, whileRerun: true,
+			name: "statement 2 cancelled while the rerun waits", block: writeU, index: "u_b_idx", stmt: 2, cancel: true, whileRerun: true,
 			progress: goRev + " done=1 in_flight=2", indexes: "t_a_idx,u_b_idx INVALID",
 			byHand:  []string{"DROP INDEX CONCURRENTLY u_b_idx", "DROP INDEX CONCURRENTLY t_a_idx"},
 			resolve: []string{"forget", goRev}, history: goRev + " up",
@@ -209,7 +211,9 @@ func TestGoRevisionKilledInConcurrentIndex(t *testing.T) {
 			}
 			t.Logf("the rerun refused (exit %d): %s", r.code, strings.TrimSpace(r.stderr))
 			expectOutput(t, "the rerun's refusal", r.stderr, "cannot resume",
-				"retort resolve "+goRev+" --forget", "retort stamp "+goRev)
+				"retort resolve "+goRev+" --forget", "retort stamp "+goRev,
+				fmt.Sprintf("statement %d was running when it stopped", tc.stmt),
+				`Migrator.Resolve(ctx, "`+goRev+`", retort.Resolution{Forget: true})`, `Migrator.Stamp(ctx, "`+goRev+`")`)
 			if ran := ranStatements(r.stdout); ran != "" {
 				t.Errorf("the refused rerun ran statements:\n%s", ran)
 			}
