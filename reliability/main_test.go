@@ -93,7 +93,13 @@ func mustRun(t testing.TB, dir string, args ...string) result {
 }
 
 func command(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, bin, args...)
+	return programCommand(ctx, bin, dir, args...)
+}
+
+// programCommand runs exe (retort, or a program that embeds it) in dir
+// with the clean environment of command.
+func programCommand(ctx context.Context, exe, dir string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Dir = dir
 	env := []string{"HOME=" + dir, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}
 	if tz := os.Getenv("TZ"); tz != "" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path/filepath"
 	"sync"
 	"syscall"
 	"testing"
@@ -26,13 +27,20 @@ type proc struct {
 // startRetort runs retort with args in dir, for at most two minutes.
 func startRetort(t *testing.T, dir string, args ...string) *proc {
 	t.Helper()
+	return startProgram(t, bin, dir, args...)
+}
+
+// startProgram runs exe (retort, or a program that embeds it) as
+// startRetort does.
+func startProgram(t *testing.T, exe, dir string, args ...string) *proc {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	pr := &proc{cmd: command(ctx, dir, args...), done: make(chan struct{})}
+	pr := &proc{cmd: programCommand(ctx, exe, dir, args...), done: make(chan struct{})}
 	pr.cmd.Stdout = io.MultiWriter(&pr.stdout, &pr.out)
 	pr.cmd.Stderr = io.MultiWriter(&pr.stderr, &pr.out)
 	if err := pr.cmd.Start(); err != nil {
 		cancel()
-		t.Fatalf("starting retort failed: %v", err)
+		t.Fatalf("starting %s failed: %v", filepath.Base(exe), err)
 	}
 	go func() {
 		pr.err = pr.cmd.Wait()
