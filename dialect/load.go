@@ -130,4 +130,3 @@ func GuardStatements(ctx context.Context, d Dialect, q Querier, file string, stm
 	}
 	return nil
 }
-
