@@ -67,7 +67,17 @@ func (d UnmanagedDifference) String() string {
 	if o.Table != "" {
 		what += " on " + qualifiedName(o.Schema, o.Table)
 	}
+	// The options of a managed object are attributes, not an object:
+	// what they are says more than "present" (PostgreSQL's INVALID is a
+	// failed CREATE INDEX CONCURRENTLY the database does not use).
+	options := strings.HasSuffix(o.Kind, " options")
 	switch {
+	case d.InDesired && !d.InDatabase && options:
+		def, _ := definitionWindow(o.Definition, "")
+		return fmt.Sprintf("%s (desired schema has %s, database has none)", what, def)
+	case d.InDatabase && !d.InDesired && options:
+		def, _ := definitionWindow(o.Definition, "")
+		return fmt.Sprintf("%s (database has %s, desired schema has none)", what, def)
 	case d.InDesired && !d.InDatabase:
 		return what + " (present in desired schema, absent from database)"
 	case d.InDatabase && !d.InDesired:

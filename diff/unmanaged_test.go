@@ -13,6 +13,7 @@ func TestUnmanaged(t *testing.T) {
 	opts := schema.Object{Kind: "index options", Name: "ix", Table: "t", Definition: "INCLUDE (b)"}
 	optsLive := opts
 	optsLive.Definition = "INCLUDE (c)"
+	invalid := schema.Object{Kind: "index options", Name: "t_code_key", Table: "t", Definition: "INVALID"}
 	long := strings.Repeat("x", 200)
 	fn := schema.Object{Kind: "function", Name: "f()", Definition: long + " RETURN 1 " + long}
 	fnLive := fn
@@ -28,6 +29,8 @@ func TestUnmanaged(t *testing.T) {
 			[]string{"exclusion constraint ex1 on e (present in desired schema, absent from database)"}},
 		{"database only", []schema.Object{seq}, nil,
 			[]string{"sequence app.s (present in database, absent from desired schema)"}},
+		{"options the database has alone", []schema.Object{invalid}, nil,
+			[]string{`index options t_code_key on t (database has "INVALID", desired schema has none)`}},
 		{"definitions differ", []schema.Object{optsLive}, []schema.Object{opts},
 			[]string{`index options ix on t (differs: database has "INCLUDE (c)", desired schema has "INCLUDE (b)")`}},
 		{"long definitions show their first difference", []schema.Object{fnLive}, []schema.Object{fn},
@@ -35,7 +38,7 @@ func TestUnmanaged(t *testing.T) {
 		{"sorted by kind, schema, table, name", []schema.Object{seq}, []schema.Object{opts, ex},
 			[]string{
 				"exclusion constraint ex1 on e (present in desired schema, absent from database)",
-				`index options ix on t (present in desired schema, absent from database)`,
+				`index options ix on t (desired schema has "INCLUDE (b)", database has none)`,
 				"sequence app.s (present in database, absent from desired schema)",
 			}},
 	}
