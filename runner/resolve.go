@@ -37,6 +37,9 @@ func (r *Runner) Resolve(ctx context.Context, id string, res Resolution) error {
 	rev := r.Graph.Get(id)
 	if rev == nil {
 		ids, err := r.Graph.Resolve(id, nil)
+		if err != nil && res.Forget {
+			return r.forgetByID(ctx, id, err)
+		}
 		if err != nil {
 			return err
 		}
@@ -81,5 +84,22 @@ func (r *Runner) Resolve(ctx context.Context, id string, res Resolution) error {
 		np.direction = p.direction
 		np.pending = p.pending
 		return b.saveProgress(ctx, conn, rev.ID, np)
+	})
+}
+
+// forgetByID forgets the unfinished run of a revision the graph does not
+// hold (a Go revision, which the retort command cannot load): only its
+// progress row is needed. Without one, unknown is the error.
+func (r *Runner) forgetByID(ctx context.Context, id string, unknown error) error {
+	return r.session(ctx, func(conn *sql.Conn) error {
+		b := book{r.Dialect}
+		p, err := b.getProgress(ctx, conn, id)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			return unknown
+		}
+		return b.clearProgress(ctx, conn, id)
 	})
 }

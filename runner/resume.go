@@ -67,15 +67,15 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 // not be the same again: a Go revision's are rendered from the live
 // schema, which the statements that ran changed) once part of it ran.
 // It names the statement in flight, whose effect is what the user must
-// check first, and the library calls: only a Go revision cannot resume,
-// and the retort command does not load Go revisions, so it cannot
-// resolve or stamp one.
+// check first, and how to record each outcome: forgetting needs only the
+// id, so the retort command can; stamping needs the revision, which only
+// the program that holds it has.
 func partlyRun(rev *revision.Revision, p *progress) error {
 	ran := fmt.Sprintf("%d statement(s) done", p.done)
 	if p.inFlight > 0 {
 		ran += fmt.Sprintf(", statement %d was running when it stopped", p.inFlight)
 	}
-	return fmt.Errorf("%s revision %s (%s) was partly run (%s; recorded in retort_progress) and cannot resume; finish or undo it by hand, then run retort resolve %s --forget (undone) or retort stamp %s (finished), from the program that holds the revision: Migrator.Resolve(ctx, %q, retort.Resolution{Forget: true}) or Migrator.Stamp(ctx, %q)",
+	return fmt.Errorf("%s revision %s (%s) was partly run (%s; recorded in retort_progress) and cannot resume; finish or undo it by hand, then record it: undone, with retort resolve %s --forget (or Migrator.Resolve(ctx, %q, retort.Resolution{Forget: true})); finished, with Migrator.Stamp(ctx, %q) in the program that holds the revision (what retort stamp %s does for a revision it can load)",
 		rev.Body.Kind(), rev.ID, rev.File, ran, rev.ID, rev.ID, rev.ID, rev.ID)
 }
 
