@@ -2,13 +2,15 @@ package sqlsplit
 
 import "strings"
 
-// psql input (Options.NoPsql false: PostgreSQL). A backslash where a
-// statement would start begins a meta-command, up to the end of the line. pg_dump (since 15.14, 16.10, 17.6)
-// frames its output with \restrict and \unrestrict, which only keep psql
-// from running meta-commands a hostile server put in the dump; they are
-// skipped. Any other one (\connect, \i, \copy, \set...) changes what
-// psql would run, which the server cannot do, so it is an error rather
-// than a statement the server would refuse as a syntax error.
+// psql input (Options.NoPsql false, as on PostgreSQL).
+//
+// A backslash where a statement would start begins a meta-command, up to
+// the end of the line. pg_dump (from the August 2025 minor releases:
+// 17.6, 16.10, 15.14...) frames its output with \restrict and
+// \unrestrict, which only keep psql from running meta-commands a hostile
+// server put in the dump: they are skipped. Any other (\connect, \i,
+// \copy, \set...) changes what psql would run, which the server cannot
+// do, so it is an error here rather than a syntax error from the server.
 
 // skippedMetaCommands are the meta-commands a file may hold and retort
 // drops.
