@@ -122,8 +122,8 @@ func (b *loadBatcher) batch(ctx context.Context, stmts []loadStmt, size int) err
 // next batch from the locks it held.
 func (b *loadBatcher) tx(ctx context.Context, stmts []loadStmt, size int) error {
 	locks, err := b.sendTx(ctx, stmts)
-	if err != nil {
-		return err
+	if err != nil || locks < 0 {
+		return err // an unread count keeps the rate
 	}
 	b.peak = max(b.peak, locks)
 	if size > 0 {
