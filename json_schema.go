@@ -102,6 +102,8 @@ type JSONIndex struct {
 	NND       bool            `json:"nulls_not_distinct,omitempty"`
 	Comment   string          `json:"comment,omitempty"`
 	SQL       string          `json:"sql,omitempty"` // the original CREATE INDEX, where the database keeps it
+	// Invalid is a PostgreSQL index a failed build left unused.
+	Invalid bool `json:"invalid,omitempty"`
 }
 
 // JSONExclusion is a PostgreSQL exclusion constraint in JSONSchema.
@@ -245,7 +247,7 @@ func jsonTable(t *schema.Table) JSONTable {
 	for _, ix := range t.Indexes {
 		j.Indexes = append(j.Indexes, JSONIndex{Name: ix.Name, Unique: ix.Unique, Parts: jsonParts(ix.Parts), Where: ix.Where,
 			Method: ix.Method, Invisible: ix.Invisible, Include: ix.Include, Params: ix.Params, NND: ix.NullsNotDistinct,
-			Comment: ix.Comment, SQL: ix.SQL})
+			Comment: ix.Comment, SQL: ix.SQL, Invalid: ix.Invalid})
 	}
 	for _, fk := range t.ForeignKeys {
 		j.ForeignKeys = append(j.ForeignKeys, JSONForeignKey{Name: fk.Name, Columns: nonNil(fk.Columns),

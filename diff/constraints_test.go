@@ -114,6 +114,18 @@ func TestIndexes(t *testing.T) {
 		{"method", blog(), ix(func(ix *schema.Index) { ix.Method = "hash" }), recreate},
 		{"method case", ix(func(ix *schema.Index) { ix.Method = "btree" }), ix(func(ix *schema.Index) { ix.Method = "BTREE" }), nil},
 		{"invisible", blog(), ix(func(ix *schema.Index) { ix.Invisible = true }), recreate},
+		// A failed CREATE INDEX CONCURRENTLY: rebuilt, as a changed definition is.
+		{"invalid", ix(func(ix *schema.Index) { ix.Invalid = true }), blog(), recreate},
+		{"invalid under another name", ix(func(ix *schema.Index) { ix.Name, ix.Invalid = "x", true }), blog(), []string{
+			"drop index x on notes",
+			"create index notes_author_id_idx on notes",
+		}},
+		{"invalid and not desired", with(blog(), func(s *schema.Schema) {
+			n := tbl(s, "notes")
+			n.Indexes = append(n.Indexes, &schema.Index{Name: "notes_body_idx", Parts: []schema.IndexPart{{Column: "body"}}, Invalid: true})
+		}), blog(), []string{"drop index notes_body_idx on notes"}},
+		// Only a reflection has one; two reflections that agree are a match.
+		{"invalid on both sides", ix(func(ix *schema.Index) { ix.Invalid = true }), ix(func(ix *schema.Index) { ix.Invalid = true }), nil},
 		{"changed under a new name", blog(), ix(func(ix *schema.Index) { ix.Name, ix.Unique = "x", true }), []string{
 			"drop index notes_author_id_idx on notes",
 			"create index x on notes",

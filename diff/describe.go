@@ -40,6 +40,8 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, onConflict(o.Unique.OnConflict))
 		case op.DropUnique:
 			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, onConflict(o.Unique.OnConflict))
+		case op.DropIndex:
+			fmt.Fprintf(&b, "- %s%s\n", o, invalidNote(o.Index))
 		case op.SetTableComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.SetTableOptions:
@@ -68,6 +70,14 @@ func findReAdd(ops []op.Op, i int, paired map[int]bool) int {
 		}
 	}
 	return -1
+}
+
+// invalidNote says why an index that matches the desired one is rebuilt.
+func invalidNote(ix *schema.Index) string {
+	if !ix.Invalid {
+		return ""
+	}
+	return " (INVALID: a failed build left it unused and unenforced)"
 }
 
 func sign(o op.Op) string {

@@ -60,6 +60,9 @@ func TestDescribe(t *testing.T) {
 			"~ alter enum e: (a) => (a, b)\n"},
 		{"renames", blog(), with(blog(), func(s *schema.Schema) { tbl(s, "users").Uniques[0].Name = "u" }),
 			"~ rename constraint users_email_key to u on users\n"},
+		{"invalid index", with(blog(), func(s *schema.Schema) { tbl(s, "notes").Indexes[0].Invalid = true }), blog(),
+			"- drop index notes_author_id_idx on notes (INVALID: a failed build left it unused and unenforced)\n" +
+				"+ create index notes_author_id_idx on notes\n"},
 		{"nothing", blog(), blog(), ""},
 	}
 	for _, tc := range cases {

@@ -169,6 +169,13 @@ func sameIndex(a, b *schema.Index) bool {
 		sameParts(a.Parts, b.Parts) && schema.SameColumns(a.Include, b.Include)
 }
 
+// rebuildInvalid reports a live index a failed build left INVALID (used
+// by no query, enforcing nothing) where the desired one is whole: only
+// dropping and creating it again makes it so. A desired schema is loaded
+// fresh, so its indexes are valid; two reflections that both have it
+// invalid agree.
+func rebuildInvalid(live, want *schema.Index) bool { return live.Invalid && !want.Invalid }
+
 // sameParams compares comma-separated storage parameters in any order.
 func sameParams(a, b string) bool {
 	split := func(s string) []string {
@@ -222,7 +229,7 @@ func (k *kept) diffIndexes() {
 	for _, p := range m.pairs {
 		l, w := from[p.live], to[p.want]
 		switch {
-		case !sameIndex(l, w) || k.rebuiltUses(l.Parts, l.Include, l.Where):
+		case !sameIndex(l, w) || rebuildInvalid(l, w) || k.rebuiltUses(l.Parts, l.Include, l.Where):
 			drop(l)
 			add(w)
 		case l.Name != w.Name:

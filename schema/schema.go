@@ -135,6 +135,11 @@ type Index struct {
 	Params           string
 	NullsNotDistinct bool // PostgreSQL 15 UNIQUE ... NULLS NOT DISTINCT
 	Comment          string
+	// Invalid is a live PostgreSQL index a failed or interrupted build
+	// left behind (pg_index.indisvalid false): kept up to date but never
+	// used, nor enforcing uniqueness. Only reflection sets it; diff
+	// rebuilds such an index.
+	Invalid bool
 	// SQL is the original CREATE INDEX statement when the database keeps it.
 	SQL string
 }

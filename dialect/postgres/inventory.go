@@ -287,9 +287,12 @@ const invIndexOptsSQL = `concat_ws(' ',
 
 // invTableIndexOptsSQL: what index i of a table has beyond the model
 // (INCLUDE, NULLS NOT DISTINCT and NULLS FIRST/LAST are modelled, on
-// keys too): a failed build, CLUSTER.
+// keys too): CLUSTER, and a failed build only under a constraint (a
+// plain index models it as Index.Invalid; a key's or exclusion
+// constraint's index is never left invalid by the server's own DDL).
 const invTableIndexOptsSQL = `concat_ws(' ',
-	CASE WHEN NOT i.indisvalid THEN 'INVALID' END,
+	CASE WHEN NOT i.indisvalid AND EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.conindid = i.indexrelid AND pc.conrelid = i.indrelid)
+		THEN 'INVALID' END,
 	CASE WHEN i.indisclustered THEN 'CLUSTER' END)`
 
 // invModelledIndexSQL: index c (an oid) is one reflection models with

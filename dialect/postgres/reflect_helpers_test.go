@@ -90,8 +90,8 @@ func reflDump(s *schema.Schema) string {
 				fk.Deferrable, fk.InitiallyDeferred, fk.Match, fk.NotValid, dumpOpt("comment", fk.Comment))
 		}
 		for _, ix := range t.Indexes {
-			add("  index %s unique=%v method=%q parts=[%s] where=%q%s%s%s%s", ix.Name, ix.Unique, ix.Method, dumpParts(ix.Parts), ix.Where,
-				dumpOpt("include", ix.Include), dumpOpt("with", ix.Params), dumpOpt("nnd", ix.NullsNotDistinct), dumpOpt("comment", ix.Comment))
+			add("  index %s unique=%v method=%q parts=[%s] where=%q%s%s%s%s%s", ix.Name, ix.Unique, ix.Method, dumpParts(ix.Parts), ix.Where,
+				dumpOpt("include", ix.Include), dumpOpt("with", ix.Params), dumpOpt("nnd", ix.NullsNotDistinct), dumpOpt("comment", ix.Comment), dumpOpt("invalid", ix.Invalid))
 		}
 		for _, x := range t.Exclusions {
 			add("  exclude %s method=%q parts=[%s] where=%q deferrable=%v deferred=%v%s%s%s", x.Name, x.Method, dumpParts(x.Parts), x.Where,

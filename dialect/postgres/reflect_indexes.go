@@ -13,7 +13,8 @@ import (
 // per call, runs only for those); parts past indnkeyatts are INCLUDE
 // columns. Collation and operator class are reported only when they
 // differ from the default, NULLS FIRST/LAST only against the direction's
-// default.
+// default. indisvalid is false for an index a failed or interrupted
+// build left behind.
 const reflIndexesSQL = `SELECT i.indrelid, i.indexrelid, ic.relname, i.indisunique, am.amname,
 	COALESCE(pg_get_expr(i.indpred, i.indrelid, true), ''),
 	k.ord, k.attnum, COALESCE(a.attname, ''), CASE WHEN COALESCE(k.attnum, 0) = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE '' END,
@@ -24,7 +25,7 @@ const reflIndexesSQL = `SELECT i.indrelid, i.indexrelid, ic.relname, i.indisuniq
 	CASE WHEN k.ord = 1 THEN COALESCE(d.description, '') ELSE '' END,
 	$NND,
 	CASE WHEN x.oid IS NOT NULL AND k.ord <= i.indnkeyatts THEN (SELECT o.oprname FROM pg_operator o WHERE o.oid = x.conexclop[k.ord]) ELSE '' END,
-	x.oid IS NOT NULL
+	x.oid IS NOT NULL, i.indisvalid
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
@@ -54,12 +55,12 @@ func (r *reflector) indexes() error {
 			oid, ixOid                                                uint32
 			name, method, where, col, def, opc, coll, params, comment string
 			oper                                                      string
-			unique, desc, nullsFirst, included, nnd, exclusion        bool
+			unique, desc, nullsFirst, included, nnd, exclusion, valid bool
 			ord                                                       int
 			attnum                                                    sql.NullInt64
 		)
 		if err := rows.Scan(&oid, &ixOid, &name, &unique, &method, &where, &ord, &attnum, &col, &def,
-			&desc, &nullsFirst, &included, &opc, &coll, &params, &comment, &nnd, &oper, &exclusion); err != nil {
+			&desc, &nullsFirst, &included, &opc, &coll, &params, &comment, &nnd, &oper, &exclusion, &valid); err != nil {
 			return err
 		}
 		t := r.tables[oid]
@@ -71,7 +72,7 @@ func (r *reflector) indexes() error {
 				method = ""
 			}
 			last = &schema.Index{Name: name, Unique: unique, Where: where, Method: method,
-				Params: params, NullsNotDistinct: nnd, Comment: comment}
+				Params: params, NullsNotDistinct: nnd, Comment: comment, Invalid: !valid}
 			lastOid = ixOid
 			if exclusion {
 				r.exclusionIndexes[ixOid] = last
