@@ -77,7 +77,7 @@ func invalidNote(ix *schema.Index) string {
 	if !ix.Invalid {
 		return ""
 	}
-	return " (INVALID: a failed build left it unused and unenforced)"
+	return " (INVALID: a failed or unfinished build; unused and unenforced)"
 }
 
 func sign(o op.Op) string {

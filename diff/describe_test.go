@@ -61,7 +61,7 @@ func TestDescribe(t *testing.T) {
 		{"renames", blog(), with(blog(), func(s *schema.Schema) { tbl(s, "users").Uniques[0].Name = "u" }),
 			"~ rename constraint users_email_key to u on users\n"},
 		{"invalid index", with(blog(), func(s *schema.Schema) { tbl(s, "notes").Indexes[0].Invalid = true }), blog(),
-			"- drop index notes_author_id_idx on notes (INVALID: a failed build left it unused and unenforced)\n" +
+			"- drop index notes_author_id_idx on notes (INVALID: a failed or unfinished build; unused and unenforced)\n" +
 				"+ create index notes_author_id_idx on notes\n"},
 		{"nothing", blog(), blog(), ""},
 	}
