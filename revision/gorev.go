@@ -11,6 +11,7 @@ import (
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/op"
 	"github.com/retortdb/retort/schema"
+	"github.com/retortdb/retort/sqlsplit"
 )
 
 // GoFunc is one direction of a Go revision: it adds operations to b. The
@@ -80,6 +81,10 @@ func (b *goBody) Statements(ctx context.Context, dir Direction, env BodyEnv) ([]
 	}
 	stmts := make([]Statement, len(texts))
 	for i, s := range texts {
+		// A file's statements are checked when split; these never are.
+		if err := sqlsplit.RefuseCopyFromStdin(s, d.SplitOptions()); err != nil {
+			return nil, &Error{Msg: fmt.Sprintf("statement %d of its %s function", i+1, name), Err: err}
+		}
 		stmts[i] = Statement{SQL: s}
 	}
 	return stmts, nil

@@ -1,6 +1,9 @@
 package sqlsplit
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // psql input (Options.NoPsql false, as on PostgreSQL).
 //
@@ -52,6 +55,16 @@ func copyFromStdin(stmt string, o Options) bool {
 		}
 	}
 	return false
+}
+
+// RefuseCopyFromStdin returns the error of a COPY ... FROM STDIN under
+// o's psql rules (nil when o.NoPsql), for one statement that was not
+// split from a file: a Go revision's, rendered at run time.
+func RefuseCopyFromStdin(stmt string, o Options) error {
+	if o.NoPsql || !copyFromStdin(stmt, o) {
+		return nil
+	}
+	return errors.New(copyFromStdinMsg)
 }
 
 // copyFromStdinMsg is the error of such a statement.
