@@ -88,3 +88,7 @@ func goPackageName(dir string) string {
 
 // Describe lists operations one per line, as check reports differences.
 func Describe(ops []op.Op) string { return diff.Describe(ops) }
+
+// Detected is o as autogenerate reports it: its String, with what check
+// adds to say why it is there (an INVALID index's rebuild).
+func Detected(o op.Op) string { return o.String() + diff.Note(o) }

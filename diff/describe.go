@@ -72,6 +72,16 @@ func findReAdd(ops []op.Op, i int, paired map[int]bool) int {
 	return -1
 }
 
+// Note is what Describe adds to o's String to say why o is there, for
+// other reports of the same operation (autogenerate's detected lines);
+// "" when o's String says it all.
+func Note(o op.Op) string {
+	if d, ok := o.(op.DropIndex); ok && d.Index != nil {
+		return invalidNote(d.Index)
+	}
+	return ""
+}
+
 // invalidNote says why an index that matches the desired one is rebuilt.
 func invalidNote(ix *schema.Index) string {
 	if !ix.Invalid {

@@ -109,7 +109,7 @@ func revisionCmd(g *globals, p func() *printer) *cobra.Command {
 					return nil
 				}
 				for _, o := range ops {
-					s.p.info("  detected %s", o)
+					s.p.info("  detected %s", retort.Detected(o))
 				}
 				if format == "go" {
 					path, err := retort.WriteGoRevision(s.dir, r, ops)
