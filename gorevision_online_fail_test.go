@@ -74,6 +74,16 @@ func TestGoRevisionOnlineStopsPartWay(t *testing.T) {
 	if c := current(); c != "" {
 		t.Fatalf("after the failure the database is at %q; want base: nothing recorded as applied", c)
 	}
+	// What check and info say of the run: a rerun only refuses, so not
+	// "rerun it".
+	us, err := gm.Unfinished(ctx)
+	if err != nil || len(us) != 1 {
+		t.Fatalf("unfinished: %v, %v; want the Go revision's run", us, err)
+	}
+	if s := us[0].String(); !strings.Contains(s, "Go revision 0a11ce000002") || !strings.Contains(s, "cannot resume") ||
+		!strings.Contains(s, "retort resolve 0a11ce000002 --forget") || !strings.Contains(s, "Migrator.Stamp") || strings.Contains(s, "rerun") {
+		t.Fatalf("unfinished run described as %q; want that it cannot resume, with resolve --forget and Stamp", s)
+	}
 	after := indexes()
 	if !strings.HasPrefix(after, "big_body_key:false,big_id_body_idx:true") && after != "big_id_body_idx:true" {
 		t.Fatalf("indexes after the failure: %s; want big_id_body_idx built once (and at most the invalid big_body_key PostgreSQL leaves)", after)

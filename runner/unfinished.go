@@ -15,12 +15,23 @@ type Unfinished struct {
 	Done      int                // statements that took effect
 	InFlight  int                // the statement started and not seen to finish (0: none)
 	Pending   int                // deferred statements (validations) left of a recorded revision
+	// NoResume is set when the runner's graph holds the revision and its
+	// body cannot resume (a Go revision: see partlyRun), so a rerun would
+	// only refuse; Kind is then what it is written in ("Go").
+	NoResume bool
+	Kind     string
 }
 
 func (u Unfinished) String() string {
 	switch {
 	case u.Pending > 0:
 		return fmt.Sprintf("revision %s is applied but %d deferred statement(s) (validation) are pending; retort upgrade runs them", u.Revision, u.Pending)
+	case u.NoResume && u.Done+u.InFlight > 0:
+		ran := fmt.Sprintf("%d statement(s) done", u.Done)
+		if u.InFlight > 0 {
+			ran += fmt.Sprintf(", statement %d was running when it stopped", u.InFlight)
+		}
+		return fmt.Sprintf("%s revision %s has an unfinished %s run: %s; it cannot resume: undo it by hand and forget it (retort resolve %s --forget), or finish it by hand and stamp it (Migrator.Stamp) from the program that holds it", u.Kind, u.Revision, u.Direction, ran, u.Revision)
 	case u.InFlight > 0:
 		return fmt.Sprintf("revision %s has an unfinished %s run: %d statement(s) done, statement %d was running when it stopped; rerun it, or see retort resolve", u.Revision, u.Direction, u.Done, u.InFlight)
 	}
@@ -32,7 +43,13 @@ func (r *Runner) Unfinished(ctx context.Context) ([]Unfinished, error) {
 	if err := r.ready(); err != nil {
 		return nil, err
 	}
-	return unfinished(ctx, book{r.Dialect}, r.DB)
+	us, err := unfinished(ctx, book{r.Dialect}, r.DB)
+	for i, u := range us {
+		if rev := r.Graph.Get(u.Revision); rev != nil && rev.Body != nil && !rev.Body.Resumable() {
+			us[i].NoResume, us[i].Kind = true, rev.Body.Kind()
+		}
+	}
+	return us, err
 }
 
 func unfinished(ctx context.Context, b book, q dialect.Querier) ([]Unfinished, error) {
