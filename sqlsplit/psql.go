@@ -45,7 +45,12 @@ func copyFromStdin(stmt string, o Options) bool {
 	if len(stmt) < 4 || !strings.EqualFold(stmt[:4], "COPY") {
 		return false // a statement starts at its first token
 	}
-	toks := Tokens(stmt, o)
+	return copyFromStdinTokens(Tokens(stmt, o))
+}
+
+// copyFromStdinTokens is copyFromStdin on a statement's tokens, which
+// leave out the blanks and comments before it.
+func copyFromStdinTokens(toks []Token) bool {
 	if len(toks) == 0 || !toks[0].Word || !strings.EqualFold(toks[0].Text, "COPY") {
 		return false
 	}
@@ -61,7 +66,7 @@ func copyFromStdin(stmt string, o Options) bool {
 // o's psql rules (nil when o.NoPsql), for one statement that was not
 // split from a file: a Go revision's, rendered at run time.
 func RefuseCopyFromStdin(stmt string, o Options) error {
-	if o.NoPsql || !copyFromStdin(stmt, o) {
+	if o.NoPsql || !copyFromStdinTokens(Tokens(stmt, o)) {
 		return nil
 	}
 	return errors.New(copyFromStdinMsg)

@@ -18,6 +18,7 @@ func TestRefuseCopyFromStdin(t *testing.T) {
 		{"INSERT INTO t VALUES ('COPY t FROM STDIN')", false, false},
 		{"COPY t /* FROM STDIN */ FROM '/tmp/rows'", false, false},
 		{"COPY t FROM STDIN", true, false},
+		{"\n  -- rows follow\n  COPY t FROM STDIN", false, true},
 	}
 	for _, c := range cases {
 		err := RefuseCopyFromStdin(c.stmt, Options{NoPsql: c.noPsql})
