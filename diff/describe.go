@@ -40,8 +40,6 @@ func Describe(ops []op.Op) string {
 			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, onConflict(o.Unique.OnConflict))
 		case op.DropUnique:
 			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, onConflict(o.Unique.OnConflict))
-		case op.DropIndex:
-			fmt.Fprintf(&b, "- %s%s\n", o, invalidNote(o.Index))
 		case op.SetTableComment:
 			fmt.Fprintf(&b, "~ %s: %q => %q\n", o, o.From, o.To)
 		case op.SetTableOptions:
@@ -53,7 +51,7 @@ func Describe(ops []op.Op) string {
 		case op.AlterEnum:
 			fmt.Fprintf(&b, "~ %s: (%s) => (%s)%s\n", o, strings.Join(o.From, ", "), strings.Join(o.To, ", "), enumRemovals(o))
 		default:
-			fmt.Fprintf(&b, "%s %s\n", sign(o), o)
+			fmt.Fprintf(&b, "%s %s%s\n", sign(o), o, Note(o))
 		}
 	}
 	return b.String()
@@ -76,18 +74,10 @@ func findReAdd(ops []op.Op, i int, paired map[int]bool) int {
 // other reports of the same operation (autogenerate's detected lines);
 // "" when o's String says it all.
 func Note(o op.Op) string {
-	if d, ok := o.(op.DropIndex); ok && d.Index != nil {
-		return invalidNote(d.Index)
+	if d, ok := o.(op.DropIndex); ok && d.Index != nil && d.Index.Invalid {
+		return " (INVALID: a failed or unfinished build; unused and unenforced)"
 	}
 	return ""
-}
-
-// invalidNote says why an index that matches the desired one is rebuilt.
-func invalidNote(ix *schema.Index) string {
-	if !ix.Invalid {
-		return ""
-	}
-	return " (INVALID: a failed or unfinished build; unused and unenforced)"
 }
 
 func sign(o op.Op) string {
