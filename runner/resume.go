@@ -71,12 +71,18 @@ func (j *job) resumeAt(ctx context.Context, b book) (int, error) {
 // id, so the retort command can; stamping needs the revision, which only
 // the program that holds it has.
 func partlyRun(rev *revision.Revision, p *progress) error {
-	ran := fmt.Sprintf("%d statement(s) done", p.done)
-	if p.inFlight > 0 {
-		ran += fmt.Sprintf(", statement %d was running when it stopped", p.inFlight)
-	}
 	return fmt.Errorf("%s revision %s (%s) was partly run (%s; recorded in retort_progress) and cannot resume; finish or undo it by hand, then record it: undone, with retort resolve %s --forget (or Migrator.Resolve(ctx, %q, retort.Resolution{Forget: true})); finished, with Migrator.Stamp(ctx, %q) in the program that holds the revision (what retort stamp %s does for a revision it can load)",
-		rev.Body.Kind(), rev.ID, rev.File, ran, rev.ID, rev.ID, rev.ID, rev.ID)
+		rev.Body.Kind(), rev.ID, rev.File, ranText(p.done, p.inFlight), rev.ID, rev.ID, rev.ID, rev.ID)
+}
+
+// ranText says how far a stopped run got: "2 statement(s) done,
+// statement 3 was running when it stopped".
+func ranText(done, inFlight int) string {
+	s := fmt.Sprintf("%d statement(s) done", done)
+	if inFlight > 0 {
+		s += fmt.Sprintf(", statement %d was running when it stopped", inFlight)
+	}
+	return s
 }
 
 // settleInFlight finds out whether the statement that was running when an

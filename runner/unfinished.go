@@ -27,13 +27,9 @@ func (u Unfinished) String() string {
 	case u.Pending > 0:
 		return fmt.Sprintf("revision %s is applied but %d deferred statement(s) (validation) are pending; retort upgrade runs them", u.Revision, u.Pending)
 	case u.NoResume && u.Done+u.InFlight > 0:
-		ran := fmt.Sprintf("%d statement(s) done", u.Done)
-		if u.InFlight > 0 {
-			ran += fmt.Sprintf(", statement %d was running when it stopped", u.InFlight)
-		}
-		return fmt.Sprintf("%s revision %s has an unfinished %s run: %s; it cannot resume: undo it by hand and forget it (retort resolve %s --forget), or finish it by hand and stamp it (Migrator.Stamp) from the program that holds it", u.Kind, u.Revision, u.Direction, ran, u.Revision)
+		return fmt.Sprintf("%s revision %s has an unfinished %s run: %s; it cannot resume: undo it by hand and forget it (retort resolve %s --forget), or finish it by hand and stamp it (Migrator.Stamp) from the program that holds it", u.Kind, u.Revision, u.Direction, ranText(u.Done, u.InFlight), u.Revision)
 	case u.InFlight > 0:
-		return fmt.Sprintf("revision %s has an unfinished %s run: %d statement(s) done, statement %d was running when it stopped; rerun it, or see retort resolve", u.Revision, u.Direction, u.Done, u.InFlight)
+		return fmt.Sprintf("revision %s has an unfinished %s run: %s; rerun it, or see retort resolve", u.Revision, u.Direction, ranText(u.Done, u.InFlight))
 	}
 	return fmt.Sprintf("revision %s has an unfinished %s run: %d statement(s) done; rerun it to resume", u.Revision, u.Direction, u.Done)
 }
