@@ -60,9 +60,9 @@ func (m *Migrator) cachedDesired(ctx context.Context, files []dialect.SourceFile
 // desiredKey hashes everything a loaded desired schema depends on: the
 // running code, the dialect, the version of the database software that
 // loads it and the server settings the load takes from the target
-// (dialect.LoadKey: PostgreSQL's search_path), the URLs of the server it is loaded on (a server dialect's
-// scratch database lives next to the target) and every file's name and
-// text.
+// (dialect.LoadKey: PostgreSQL's search_path), the URLs of the server it
+// is loaded on (a server dialect's scratch database lives next to the
+// target) and every file's name and text.
 func (m *Migrator) desiredKey(ctx context.Context, files []dialect.SourceFile, devURL string) ([sha256.Size]byte, error) {
 	build, err := buildIdentity(m.opts.CacheDir)
 	if err == nil && m.db == nil {

@@ -59,12 +59,9 @@ var ErrMalformedFile = errors.New("malformed schema file")
 // reads "schema.sql:12: <what is wrong>" and wraps ErrMalformedFile.
 func SplitFile(d Loader, f SourceFile) ([]sqlsplit.Stmt, error) {
 	stmts, err := sqlsplit.SplitWith(f.SQL, d.SplitOptions())
-	if err != nil {
-		var se *sqlsplit.Error
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s:%d: %s%w", f.Name, se.Line, se.Msg, malformed{})
-		}
-		return nil, fmt.Errorf("%s: %v%w", f.Name, err, malformed{})
+	var se *sqlsplit.Error
+	if errors.As(err, &se) { // SplitWith's only error
+		return nil, fmt.Errorf("%s:%d: %s%w", f.Name, se.Line, se.Msg, malformed{})
 	}
 	return stmts, nil
 }

@@ -78,7 +78,8 @@ var (
 		FlatComments: true, ExecComments: true, NoDollarQuotes: true, ClientDelimiter: true, NoPsql: true}
 )
 
-// SplitWith splits src with the given lexing rules.
+// SplitWith splits src with the given lexing rules; a malformed script
+// is an *Error.
 func SplitWith(src string, o Options) ([]Stmt, error) {
 	s := &splitter{src: src, lx: lexer{src: src, o: o}, line: 1}
 	s.reset()
