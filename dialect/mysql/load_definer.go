@@ -36,6 +36,9 @@ var definerClause = regexp.MustCompile(`(?i)\bDEFINER\s*=\s*(?:CURRENT_USER(?:\s
 // a view, trigger, routine or event, which comes before the object's
 // kind; any other statement, and the body, unchanged.
 func withoutDefiner(stmt string) string {
+	if !strings.Contains(strings.ToUpper(stmt), "DEFINER") {
+		return stmt // most statements: no second lexing
+	}
 	toks := sqlsplit.Tokens(stmt, Dialect{}.SplitOptions())
 	if len(toks) == 0 || !strings.EqualFold(toks[0].Text, "CREATE") {
 		return stmt

@@ -30,6 +30,9 @@ func (c loadConn) ExecContext(ctx context.Context, query string, args ...any) (s
 // createsInternalTable matches CREATE TABLE [IF NOT EXISTS] name (...)
 // with name an internal table's, as .schema writes it.
 func createsInternalTable(stmt string) bool {
+	if !strings.Contains(strings.ToLower(stmt), "sqlite_") {
+		return false // most statements: no second lexing
+	}
 	toks := sqlsplit.Tokens(stmt, Dialect{}.SplitOptions())
 	w := dialect.LeadingWords(toks, 2)
 	if len(w) < 2 || w[0] != "CREATE" || w[1] != "TABLE" {
